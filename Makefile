@@ -1,0 +1,53 @@
+# Kiểm điểm Desktop — two commands on a fresh Debian machine:
+#   make run    install what is missing, then open the window on the demo file
+#   make test   install what is missing (with the test extras), then run the whole suite headless
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+DEMO_DB := demo/du-lieu-mau.kiemdiem
+
+# Debian packages. Runtime: what Qt needs even offscreen. Tests add a real X server
+# (xvfb + xcb libraries), poppler-utils, openssl and softhsm2 for documents and crypto.
+RUN_DEBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 \
+            xvfb xauth libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 \
+            libxcb-keysyms1 libxcb-image0 libxcb-randr0 libxcb-render-util0 libxcb-shape0 \
+            libxcb-xkb1 libxcb-xinerama0 fonts-dejavu-core
+TEST_DEBS := $(RUN_DEBS) poppler-utils openssl softhsm2
+
+.PHONY: run test sysdeps-run sysdeps-test venv venv-test demo bench translations clean
+
+run: sysdeps-run $(VENV)/.installed
+	@test -f $(DEMO_DB) || $(VENV)/bin/kiemdiem demo --db $(DEMO_DB)
+	$(VENV)/bin/kiemdiem --db $(DEMO_DB)
+
+test: sysdeps-test $(VENV)/.installed-test
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
+
+sysdeps-run:
+	@bash installer/debian-deps.sh $(RUN_DEBS)
+
+sysdeps-test:
+	@bash installer/debian-deps.sh $(TEST_DEBS)
+
+$(VENV)/bin/python:
+	@$(PYTHON) -m venv $(VENV) || { bash installer/debian-deps.sh python3-venv && $(PYTHON) -m venv $(VENV); }
+	@$(PY) -m pip install -q --upgrade pip
+
+$(VENV)/.installed: $(VENV)/bin/python pyproject.toml
+	$(PY) -m pip install -q -e .
+	@touch $@
+
+$(VENV)/.installed-test: $(VENV)/bin/python pyproject.toml
+	$(PY) -m pip install -q -e '.[test]'
+	@touch $@ $(VENV)/.installed
+
+bench: $(VENV)/.installed-test
+	QT_QPA_PLATFORM=offscreen $(PY) bench/startup.py
+	$(PY) bench/roster_import.py
+
+translations: $(VENV)/.installed
+	$(VENV)/bin/pyside6-lrelease resources/translations/*.ts
+
+clean:
+	rm -rf $(VENV) demo build dist

@@ -1,0 +1,131 @@
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+
+
+class PartyPost(str, Enum):
+    SECRETARY = "party_secretary"            # bí thư chi bộ
+    DEPUTY = "deputy_secretary"              # phó bí thư
+    COMMITTEE = "committee_member"           # chi ủy viên
+    MEMBER = "member"                        # đảng viên
+
+
+PARTY_POST_LABELS = {
+    PartyPost.SECRETARY: "Bí thư",
+    PartyPost.DEPUTY: "Phó Bí thư",
+    PartyPost.COMMITTEE: "Chi ủy viên",
+    PartyPost.MEMBER: "Đảng viên",
+}
+
+
+class Gender(str, Enum):
+    MALE = "male"
+    FEMALE = "female"
+
+
+GENDER_LABELS = {Gender.MALE: "Nam", Gender.FEMALE: "Nữ"}
+
+
+class PeriodKind(str, Enum):
+    """Dated periods of DOMAIN.md §4. Admission and official membership are dates on Member."""
+
+    MEMBERSHIP = "membership"            # sinh hoạt tại chi bộ này
+    EXEMPTION = "exemption"              # miễn công tác và sinh hoạt đảng
+    SUSPENSION = "suspension"            # đình chỉ sinh hoạt đảng
+    PROSECUTION = "prosecution"          # bị khởi tố, truy tố, tạm giam
+    TEMPORARY_OUT = "temporary_out"      # sinh hoạt tạm thời nơi khác
+    TEMPORARY_IN = "temporary_in"        # sinh hoạt tạm thời tại chi bộ này (từ chi bộ khác)
+    SICK_LEAVE = "sick_leave"            # nghỉ ốm dài ngày
+    MATERNITY_LEAVE = "maternity_leave"  # nghỉ thai sản
+    INSPECTION = "inspection"            # đang bị kiểm tra, khiếu nại chưa giải quyết
+
+
+PERIOD_LABELS = {
+    PeriodKind.MEMBERSHIP: "Sinh hoạt tại chi bộ",
+    PeriodKind.EXEMPTION: "Miễn công tác và sinh hoạt đảng",
+    PeriodKind.SUSPENSION: "Đình chỉ sinh hoạt đảng",
+    PeriodKind.PROSECUTION: "Bị khởi tố, truy tố hoặc tạm giam",
+    PeriodKind.TEMPORARY_OUT: "Sinh hoạt tạm thời nơi khác",
+    PeriodKind.TEMPORARY_IN: "Sinh hoạt tạm thời tại chi bộ",
+    PeriodKind.SICK_LEAVE: "Nghỉ ốm dài ngày",
+    PeriodKind.MATERNITY_LEAVE: "Nghỉ thai sản",
+    PeriodKind.INSPECTION: "Đang bị kiểm tra / khiếu nại chưa giải quyết",
+}
+
+
+@dataclass
+class Period:
+    kind: PeriodKind
+    start: date
+    end: date | None = None    # inclusive; None = still running
+    note: str = ""
+    id: int | None = None
+
+    def covers(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+class DisciplineForm(str, Enum):
+    REPRIMAND = "khien_trach"    # khiển trách
+    WARNING = "canh_cao"         # cảnh cáo
+    DISMISSAL = "cach_chuc"      # cách chức
+    EXPULSION = "khai_tru"       # khai trừ
+
+
+DISCIPLINE_LABELS = {
+    DisciplineForm.REPRIMAND: "Khiển trách",
+    DisciplineForm.WARNING: "Cảnh cáo",
+    DisciplineForm.DISMISSAL: "Cách chức",
+    DisciplineForm.EXPULSION: "Khai trừ",
+}
+
+
+@dataclass
+class DisciplineRecord:
+    form: DisciplineForm
+    decision_date: date
+    violation_date: date | None = None
+    duty_linked: bool = False            # gắn với thực thi công vụ / nhiệm vụ được giao
+    self_detected_remedied: bool = False # tự phát hiện và khắc phục xong hậu quả
+    previous_unit: bool = False          # vi phạm tại đơn vị công tác trước
+    note: str = ""
+    id: int | None = None
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+@dataclass
+class Member:
+    full_name: str
+    birth_date: date | None = None
+    gender: Gender | None = None
+    admission_date: date | None = None     # ngày vào Đảng
+    official_date: date | None = None      # ngày chính thức
+    card_number: str = ""                  # số thẻ đảng viên
+    party_post: PartyPost = PartyPost.MEMBER
+    government_post: str = ""              # chức vụ chính quyền / đoàn thể
+    work_unit: str = ""                    # đơn vị công tác
+    quota_group: str = ""                  # nhóm tính tỷ lệ HTXSNV; "" = the cell's one group
+    last_year_level: str = ""              # EXCELLENT / GOOD / COMPLETED / NOT_COMPLETED
+    # When a roster gives only "Loại đảng viên" without dates: what it said, and on which day.
+    declared_type: str = ""                # "official" / "probationary" / ""
+    declared_on: date | None = None
+    note: str = ""
+    periods: list[Period] = field(default_factory=list)
+    discipline: list[DisciplineRecord] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
+
+    def periods_of(self, kind: PeriodKind) -> list[Period]:
+        return [p for p in self.periods if p.kind == kind]
+
+    def left_on(self) -> date | None:
+        """The day membership here ended, when no membership period is still running."""
+        ms = self.periods_of(PeriodKind.MEMBERSHIP)
+        if not ms or any(p.end is None for p in ms):
+            return None
+        return max(p.end for p in ms if p.end is not None)

@@ -1,0 +1,48 @@
+"""Where things live: bundled resources and the user's data folder."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+APP_DIR_NAME = "KiemDiem"
+
+
+def resource_dir() -> Path:
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def resource(*parts: str) -> Path:
+    return resource_dir().joinpath(*parts)
+
+
+def data_dir() -> Path:
+    """The local (not roaming) application-data folder, created on demand.
+
+    ``KIEMDIEM_DATA_DIR`` overrides it (tests, portable mode).
+    """
+    override = os.environ.get("KIEMDIEM_DATA_DIR")
+    if override:
+        base = Path(override)
+    elif sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local") / APP_DIR_NAME
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support" / APP_DIR_NAME
+    else:
+        xdg = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+        base = Path(xdg) / "kiemdiem"
+    base.mkdir(parents=True, exist_ok=True)
+    return base
+
+
+def default_db_path() -> Path:
+    return data_dir() / "chi-bo.kiemdiem"
+
+
+def backup_dir() -> Path:
+    d = data_dir() / "sao-luu"
+    d.mkdir(parents=True, exist_ok=True)
+    return d
