@@ -1,0 +1,251 @@
+"""One data file, one connection, one writer thread.
+
+The thread owns the SQLite connection: the window hands it work and never waits on
+the disk for a write. ``PRAGMA locking_mode=EXCLUSIVE`` set before WAL is the
+single-instance lock: SQLite's file lock dies with the process (a SIGKILL leaves no
+stale lock), and in this mode WAL needs no shared-memory file.
+"""
+from __future__ import annotations
+
+import atexit
+import os
+import sqlite3
+import sys
+import threading
+import weakref
+from concurrent.futures import Future
+from datetime import datetime
+from pathlib import Path
+from queue import SimpleQueue
+from typing import Any, Callable, TypeVar
+
+from . import backup as backups
+from .errors import (
+    DiskError, FileLockedError, MissingFileError, NetworkPathError, NewerVersionError, NotOurFileError,
+)
+from .location import is_network_path
+from .migrations import APPLICATION_ID, LATEST_VERSION, MIGRATIONS
+
+T = TypeVar("T")
+_STOP = object()
+_open_databases: "weakref.WeakSet[Database]" = weakref.WeakSet()
+
+
+def _is_locked(err: sqlite3.OperationalError) -> bool:
+    text = str(err).lower()
+    return "locked" in text or "busy" in text
+
+
+def now_iso() -> str:
+    return datetime.now().isoformat(timespec="seconds")
+
+
+class Database:
+    """A Kiểm điểm data file held open (and locked) by this process."""
+
+    def __init__(self, path: str | os.PathLike, *, create: bool = False, kind: str = "cell",
+                 lock_timeout: float = 0.2):
+        self.path = Path(path).absolute()
+        self._kind_if_new = kind
+        self._lock_timeout = lock_timeout
+        self._queue: SimpleQueue = SimpleQueue()
+        self._closed = False
+        self.migrated_from: int | None = None   # the version an older file was upgraded from
+        ready: Future = Future()
+        self._thread = threading.Thread(target=self._run, args=(create, ready), name="kiemdiem-writer",
+                                        daemon=True)
+        self._thread.start()
+        ready.result()  # raises the opening error, if any
+        _open_databases.add(self)
+
+    # -- the writer thread -------------------------------------------------------------
+    def _run(self, create: bool, ready: Future) -> None:
+        try:
+            conn = self._open(create)
+        except BaseException as err:  # noqa: BLE001 - handed to the caller
+            ready.set_exception(err)
+            return
+        ready.set_result(None)
+        try:
+            while True:
+                item = self._queue.get()
+                if item is _STOP:
+                    break
+                fn, args, future, write = item
+                if not future.set_running_or_notify_cancel():
+                    continue
+                try:
+                    if write:
+                        conn.execute("BEGIN IMMEDIATE")
+                        try:
+                            result = fn(conn, *args)
+                            conn.execute("COMMIT")
+                        except BaseException:
+                            if conn.in_transaction:
+                                conn.execute("ROLLBACK")
+                            raise
+                    else:
+                        result = fn(conn, *args)
+                except sqlite3.OperationalError as err:
+                    future.set_exception(self._disk_error(err))
+                except BaseException as err:  # noqa: BLE001
+                    future.set_exception(err)
+                else:
+                    future.set_result(result)
+        finally:
+            conn.close()
+
+    def _disk_error(self, err: sqlite3.OperationalError) -> Exception:
+        text = str(err).lower()
+        if "full" in text or "disk i/o" in text or "readonly" in text:
+            return DiskError(self.path, str(err))
+        return err
+
+    def _open(self, create: bool) -> sqlite3.Connection:
+        path = self.path
+        if is_network_path(path):
+            raise NetworkPathError(path)
+        new = not path.exists() or path.stat().st_size == 0
+        if not path.exists():
+            if not create:
+                raise MissingFileError(path)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        elif not new:
+            with open(path, "rb") as f:
+                if f.read(16) != b"SQLite format 3\x00":
+                    raise NotOurFileError(path)
+        if sys.platform != "win32":
+            os.chmod(path, 0o600)
+        conn = sqlite3.connect(path, timeout=self._lock_timeout, isolation_level=None,
+                               check_same_thread=False)
+        try:
+            conn.execute("PRAGMA locking_mode=EXCLUSIVE")
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=FULL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute("BEGIN IMMEDIATE")  # takes the exclusive lock, kept until close
+            conn.execute("COMMIT")
+            self._check_and_migrate(conn, new)
+        except sqlite3.OperationalError as err:
+            conn.close()
+            if _is_locked(err):
+                raise FileLockedError(path) from err
+            raise NotOurFileError(path, str(err)) from err
+        except sqlite3.DatabaseError as err:
+            conn.close()
+            raise NotOurFileError(path, str(err)) from err
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    def _check_and_migrate(self, conn: sqlite3.Connection, new: bool) -> None:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+        if app_id != APPLICATION_ID and (app_id != 0 or has_tables):
+            raise NotOurFileError(self.path)
+        if version > LATEST_VERSION:
+            raise NewerVersionError(self.path, version, LATEST_VERSION)
+        if version == LATEST_VERSION:
+            return
+        if version > 0:
+            backups.automatic_backup(conn, self.path, f"truoc-nang-cap-v{version}")
+            self.migrated_from = version
+        migrate(conn, version)
+        if version == 0:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [
+                ("kind", self._kind_if_new), ("is_demo", "0"), ("created_at", now_iso()),
+            ])
+            conn.execute("COMMIT")
+
+    # -- the caller's side ---------------------------------------------------------------
+    def _submit(self, fn: Callable[..., T], args: tuple, write: bool) -> "Future[T]":
+        if self._closed:
+            raise RuntimeError("database closed")
+        future: Future = Future()
+        self._queue.put((fn, args, future, write))
+        return future
+
+    def write(self, fn: Callable[..., T], *args: Any) -> "Future[T]":
+        """Run ``fn(conn, *args)`` in one transaction on the writer thread; the future is
+        done when it is committed (acknowledged) or rolled back (its exception)."""
+        return self._submit(fn, args, True)
+
+    def read(self, fn: Callable[..., T], *args: Any) -> T:
+        return self._submit(fn, args, False).result()
+
+    def call(self, fn: Callable[..., T], *args: Any) -> T:
+        """Run ``fn(conn, *args)`` on the writer thread outside a transaction and wait."""
+        return self._submit(fn, args, False).result()
+
+    def backup_to(self, dest: str | Path) -> Path:
+        return self.call(backups.write_backup, Path(dest))
+
+    def automatic_backup(self, reason: str) -> Path:
+        return self.call(backups.automatic_backup, self.path, reason)
+
+    def restore_from(self, src: str | Path) -> Path:
+        """Replace this file's content with a backup's; the current content is backed up first."""
+        src_conn = backups.check_backup_file(Path(src))
+
+        def restore(conn: sqlite3.Connection) -> Path:
+            saved = backups.automatic_backup(conn, self.path, "truoc-khoi-phuc")
+            src_conn.backup(conn)
+            migrate(conn, conn.execute("PRAGMA user_version").fetchone()[0])
+            return saved
+
+        try:
+            return self.call(restore)
+        finally:
+            src_conn.close()
+
+    def close(self, *, backup_reason: str | None = "dong") -> None:
+        if self._closed:
+            return
+
+        def finish(conn: sqlite3.Connection) -> None:
+            if backup_reason:
+                backups.automatic_backup(conn, self.path, backup_reason)
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+        try:
+            self.call(finish)
+        finally:
+            self._closed = True
+            self._queue.put(_STOP)
+            self._thread.join()
+            _open_databases.discard(self)
+
+    def __enter__(self) -> "Database":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close(backup_reason=None)
+
+
+def migrate(conn: sqlite3.Connection, from_version: int) -> None:
+    for number, _description, statements in MIGRATIONS:
+        if number <= from_version:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for sql in statements:
+                conn.execute(sql)
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version = {number}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+
+@atexit.register
+def _close_all() -> None:
+    for db in list(_open_databases):
+        try:
+            db.close(backup_reason=None)
+        except Exception:  # noqa: BLE001 - exiting anyway
+            pass

@@ -1,0 +1,81 @@
+"""Numbered schema migrations. Never edit one that has shipped: add the next.
+
+Each later change adds a migration here and a fixture file written by the previous
+version under tests/fixtures/db/; the suite upgrades every fixture to the latest.
+"""
+from __future__ import annotations
+
+APPLICATION_ID = 0x4B444D31  # "KDM1": marks a SQLite file as ours
+
+MIGRATIONS: list[tuple[int, str, list[str]]] = [
+    (1, "cell, members with dated periods and discipline, meetings", [
+        """CREATE TABLE meta (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        )""",
+        """CREATE TABLE cell (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            name TEXT NOT NULL DEFAULT '',
+            higher_org TEXT NOT NULL DEFAULT '',
+            code TEXT NOT NULL DEFAULT '',
+            is_grassroots INTEGER NOT NULL DEFAULT 0,
+            has_committee INTEGER NOT NULL DEFAULT 0
+        )""",
+        "INSERT INTO cell (id) VALUES (1)",
+        """CREATE TABLE member (
+            id TEXT PRIMARY KEY,
+            full_name TEXT NOT NULL CHECK (full_name <> ''),
+            gender TEXT,
+            birth_date TEXT,
+            admission_date TEXT,
+            official_date TEXT,
+            card_number TEXT NOT NULL DEFAULT '',
+            party_post TEXT NOT NULL DEFAULT 'member',
+            government_post TEXT NOT NULL DEFAULT '',
+            work_unit TEXT NOT NULL DEFAULT '',
+            quota_group TEXT NOT NULL DEFAULT '',
+            last_year_level TEXT NOT NULL DEFAULT '',
+            declared_type TEXT NOT NULL DEFAULT '',
+            declared_on TEXT,
+            note TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        "CREATE UNIQUE INDEX member_card_number ON member(card_number) WHERE card_number <> ''",
+        """CREATE TABLE member_period (
+            id INTEGER PRIMARY KEY,
+            member_id TEXT NOT NULL REFERENCES member(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            start_date TEXT NOT NULL,
+            end_date TEXT,
+            note TEXT NOT NULL DEFAULT '',
+            CHECK (end_date IS NULL OR end_date >= start_date)
+        )""",
+        "CREATE INDEX member_period_member ON member_period(member_id)",
+        """CREATE TABLE discipline (
+            id INTEGER PRIMARY KEY,
+            member_id TEXT NOT NULL REFERENCES member(id) ON DELETE CASCADE,
+            form TEXT NOT NULL,
+            violation_date TEXT,
+            decision_date TEXT NOT NULL,
+            duty_linked INTEGER NOT NULL DEFAULT 0,
+            self_detected_remedied INTEGER NOT NULL DEFAULT 0,
+            previous_unit INTEGER NOT NULL DEFAULT 0,
+            note TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX discipline_member ON discipline(member_id)",
+        """CREATE TABLE meeting (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('main', 'supplementary')),
+            rating_year INTEGER NOT NULL,
+            state TEXT NOT NULL DEFAULT 'preparing'
+                CHECK (state IN ('preparing', 'in_progress', 'held', 'locked')),
+            meeting_date TEXT,
+            place TEXT NOT NULL DEFAULT '',
+            document_number TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        )""",
+    ]),
+]
+
+LATEST_VERSION = MIGRATIONS[-1][0]
