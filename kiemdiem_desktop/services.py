@@ -1,0 +1,235 @@
+"""The operations the window and the command line share: one place for each use case.
+
+The GUI calls these and never touches SQL; writes go to the writer thread and return a
+Future that is done when the edit is committed.
+"""
+from __future__ import annotations
+
+import os
+from concurrent.futures import Future
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
+
+from .i18n import QT_TRANSLATE_NOOP, UserError, msg
+from .model import (
+    CATEGORY_LABELS, Category, Cell, Meeting, Member, Period, PeriodKind, category_on, leave_on,
+)
+from .model.member import PERIOD_LABELS
+from .store import repositories as repo
+from .store.database import Database
+from .vn.collation import sort_members
+
+if TYPE_CHECKING:
+    from .io.roster_import import ImportPreview
+
+
+@dataclass(frozen=True)
+class RosterEntry:
+    """One line of the roster as seen on a given day."""
+
+    member: Member
+    category: Category
+    leave: tuple[PeriodKind, ...]
+    left_on: date | None
+
+    @property
+    def category_label(self) -> str:
+        return CATEGORY_LABELS[self.category]
+
+    @property
+    def status_text(self) -> str:
+        parts = [self.category_label] + [PERIOD_LABELS[k] for k in self.leave]
+        return "; ".join(parts)
+
+
+@dataclass
+class ImportSummary:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    excluded: list[int] = field(default_factory=list)
+
+
+def validate_member(m: Member) -> None:
+    """Refuse a member that cannot be right, saying which field is wrong."""
+    if not m.full_name.strip():
+        raise UserError(msg(QT_TRANSLATE_NOOP("core", "Chưa nhập họ và tên.")))
+    today = date.today()
+    if m.birth_date and m.birth_date > today:
+        raise UserError(msg(QT_TRANSLATE_NOOP("core", "Ngày sinh của {name} ở sau hôm nay."), name=m.full_name))
+    if m.admission_date and m.official_date and m.official_date < m.admission_date:
+        raise UserError(msg(QT_TRANSLATE_NOOP(
+            "core", "Ngày chính thức của {name} ở trước ngày vào Đảng."), name=m.full_name))
+    if m.birth_date and m.admission_date and m.admission_date <= m.birth_date:
+        raise UserError(msg(QT_TRANSLATE_NOOP(
+            "core", "Ngày vào Đảng của {name} ở trước ngày sinh."), name=m.full_name))
+    for p in m.periods:
+        if p.end and p.end < p.start:
+            raise UserError(msg(QT_TRANSLATE_NOOP(
+                "core", "Khoảng thời gian “{kind}” của {name} kết thúc trước khi bắt đầu."),
+                kind=PERIOD_LABELS[p.kind], name=m.full_name))
+
+
+class CellFile:
+    """An open data file of one cell."""
+
+    def __init__(self, db: Database):
+        self.db = db
+        self._meta = db.read(repo.get_meta)
+
+    # -- opening and closing ---------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | os.PathLike, *, create: bool = False) -> "CellFile":
+        return cls(Database(path, create=create))
+
+    @classmethod
+    def create_demo(cls, path: str | os.PathLike, *, members: int = 12, finished: bool = False) -> "CellFile":
+        """A new file marked as demo data. Demo data never enters an existing (real) file."""
+        from . import demo
+
+        path = Path(path)
+        if path.exists() and path.stat().st_size > 0:
+            raise UserError(msg(QT_TRANSLATE_NOOP(
+                "core", "Tệp {path} đã có. Dữ liệu mẫu chỉ được ghi vào một tệp mới."), path=str(path)))
+        cf = cls.open(path, create=True)
+        cf.db.write(demo.fill_demo, members, date.today(), finished).result()
+        cf._meta = cf.db.read(repo.get_meta)
+        return cf
+
+    @property
+    def path(self) -> Path:
+        return self.db.path
+
+    @property
+    def is_demo(self) -> bool:
+        return self._meta.get("is_demo") == "1"
+
+    @property
+    def kind(self) -> str:
+        return self._meta.get("kind", "cell")
+
+    def close(self, *, backup: bool = True) -> None:
+        """Checkpoint and close; with ``backup``, an automatic copy is kept first (the last 10)."""
+        self.db.close(backup_reason="dong" if backup else None)
+
+    # -- the cell ---------------------------------------------------------------------------
+    def cell(self) -> Cell:
+        return self.db.read(repo.load_cell)
+
+    def save_cell(self, cell: Cell) -> Future:
+        return self.db.write(repo.save_cell, cell)
+
+    # -- the roster -------------------------------------------------------------------------
+    def members(self) -> list[Member]:
+        """Every member the file has ever had, in the Vietnamese order of names."""
+        return sort_members(self.db.read(repo.load_members))
+
+    def member(self, member_id: str) -> Member:
+        found = self.db.read(repo.load_member, member_id)
+        if found is None:
+            raise UserError(msg(QT_TRANSLATE_NOOP("core", "Không tìm thấy đảng viên có mã {id}."), id=member_id))
+        return found
+
+    def roster(self, on: date | None = None, *, include_former: bool = True) -> list[RosterEntry]:
+        day = on or date.today()
+        entries = [RosterEntry(m, category_on(m, day), tuple(leave_on(m, day)), m.left_on())
+                   for m in self.members()]
+        if not include_former:
+            entries = [e for e in entries if e.category != Category.NOT_IN_CELL]
+        return entries
+
+    def save_member(self, member: Member) -> Future:
+        validate_member(member)
+        return self.db.write(repo.save_member, member)
+
+    def add_member(self, member: Member, *, joined_on: date | None = None) -> Future:
+        """A new member of this cell: a membership period starts on ``joined_on`` (today)."""
+        if not member.periods_of(PeriodKind.MEMBERSHIP):
+            member = replace(member, periods=[*member.periods,
+                                              Period(PeriodKind.MEMBERSHIP, joined_on or date.today())])
+        return self.save_member(member)
+
+    def mark_left(self, member_id: str, day: date, reason: str = "") -> Future:
+        """The member leaves the cell: kept with the whole history, the membership period ends."""
+        m = self.member(member_id)
+        running = [p for p in m.periods_of(PeriodKind.MEMBERSHIP) if p.end is None]
+        if not running:
+            raise UserError(msg(QT_TRANSLATE_NOOP(
+                "core", "{name} đã không còn sinh hoạt tại chi bộ."), name=m.full_name))
+        for p in running:
+            if day < p.start:
+                raise UserError(msg(QT_TRANSLATE_NOOP(
+                    "core", "Ngày chuyển đi của {name} ở trước ngày bắt đầu sinh hoạt tại chi bộ."),
+                    name=m.full_name))
+            p.end = day
+            if reason:
+                p.note = reason
+        return self.save_member(m)
+
+    # -- import ------------------------------------------------------------------------------
+    def preview_import(self, path: str | os.PathLike, **options) -> "ImportPreview":
+        from .io.roster_import import read_roster
+
+        return read_roster(path, self.db.read(repo.load_members), **options)
+
+    def apply_import(self, preview: "ImportPreview", exclude_rows: Iterable[int] = ()) -> "Future[ImportSummary]":
+        """Write the rows of a preview. Refused while a row in error is not excluded."""
+        excluded = set(exclude_rows)
+        if preview.problems:
+            raise UserError(msg(QT_TRANSLATE_NOOP(
+                "core", "Không nhập được tệp {file}: {problem}"), file=preview.file, problem=str(preview.problems[0])))
+        errors = [r for r in preview.rows if r.action == "error" and r.row not in excluded]
+        if errors:
+            raise UserError(msg(QT_TRANSLATE_NOOP(
+                "core", "Còn {n} dòng lỗi (dòng {rows}). Hãy sửa tệp, hoặc bỏ các dòng đó ra khỏi lần nhập này."),
+                n=len(errors), rows=", ".join(str(r.row) for r in errors[:10])))
+        summary = ImportSummary(excluded=sorted(excluded))
+        to_save = []
+        for r in preview.rows:
+            if r.row in excluded or r.action == "error":
+                continue
+            if r.action == "new":
+                summary.added += 1
+                to_save.append(r.member)
+            elif r.action == "update":
+                summary.updated += 1
+                to_save.append(r.member)
+            else:
+                summary.unchanged += 1
+        for m in to_save:
+            validate_member(m)
+
+        def write(conn) -> ImportSummary:
+            repo.save_members(conn, to_save)
+            return summary
+
+        return self.db.write(write)
+
+    # -- meetings ------------------------------------------------------------------------------
+    def meetings(self) -> list[Meeting]:
+        return self.db.read(repo.load_meetings)
+
+    def save_meeting(self, meeting: Meeting) -> Future:
+        return self.db.write(repo.save_meeting, meeting)
+
+    def find_meeting(self, prefix: str) -> Meeting:
+        found = [m for m in self.meetings() if m.id.startswith(prefix.lower())]
+        if len(found) != 1:
+            raise UserError(msg(QT_TRANSLATE_NOOP(
+                "core", "Không có cuộc họp nào có mã bắt đầu bằng “{prefix}”.") if not found else
+                QT_TRANSLATE_NOOP("core", "Có {n} cuộc họp có mã bắt đầu bằng “{prefix}”: hãy gõ thêm ký tự."),
+                prefix=prefix, n=len(found)))
+        return found[0]
+
+    # -- safety copies -------------------------------------------------------------------------
+    def backup(self, dest: str | os.PathLike) -> Path:
+        return self.db.backup_to(dest)
+
+    def restore(self, src: str | os.PathLike) -> Path:
+        """Replace the data with a backup's; returns the automatic copy of what was there."""
+        saved = self.db.restore_from(src)
+        self._meta = self.db.read(repo.get_meta)
+        return saved
+
