@@ -189,18 +189,17 @@ class Database:
 
     def restore_from(self, src: str | Path) -> Path:
         """Replace this file's content with a backup's; the current content is backed up first."""
-        src_conn = backups.check_backup_file(Path(src))
-
         def restore(conn: sqlite3.Connection) -> Path:
-            saved = backups.automatic_backup(conn, self.path, "truoc-khoi-phuc")
-            src_conn.backup(conn)
+            src_conn = backups.check_backup_file(Path(src))
+            try:
+                saved = backups.automatic_backup(conn, self.path, "truoc-khoi-phuc")
+                src_conn.backup(conn)
+            finally:
+                src_conn.close()
             migrate(conn, conn.execute("PRAGMA user_version").fetchone()[0])
             return saved
 
-        try:
-            return self.call(restore)
-        finally:
-            src_conn.close()
+        return self.call(restore)
 
     def close(self, *, backup_reason: str | None = "dong") -> None:
         if self._closed:

@@ -13,9 +13,14 @@ NETWORK_FS = {
 
 def _linux_fs_type(path: Path) -> str | None:
     try:
-        lines = Path("/proc/self/mountinfo").read_text().splitlines()
+        return fs_type_from_mountinfo(Path("/proc/self/mountinfo").read_text(), path)
     except OSError:
         return None
+
+
+def fs_type_from_mountinfo(mountinfo: str, path: Path) -> str | None:
+    """The file-system type of the deepest mount point holding ``path``."""
+    lines = mountinfo.splitlines()
     best, best_type = "", None
     target = str(path)
     for line in lines:
