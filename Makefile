@@ -46,8 +46,10 @@ bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(PY) bench/startup.py
 	$(PY) bench/roster_import.py
 
+# Refresh the English catalogue from the marked Vietnamese source text, then compile every .ts.
 translations: $(VENV)/.installed
-	$(VENV)/bin/pyside6-lrelease resources/translations/*.ts
+	$(VENV)/bin/pyside6-lupdate $$(find kiemdiem_desktop -name '*.py') -ts resources/translations/kiemdiem_en.ts
+	for ts in resources/translations/*.ts; do $(VENV)/bin/pyside6-lrelease $$ts -qm $${ts%.ts}.qm; done
 
 clean:
 	rm -rf $(VENV) demo build dist

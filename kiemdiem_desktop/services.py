@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
-from .i18n import QT_TRANSLATE_NOOP, UserError, msg
+from .i18n import QT_TRANSLATE_NOOP, UserError, msg, translate
 from .model import (
     CATEGORY_LABELS, Category, Cell, Meeting, Member, Period, PeriodKind, category_on, leave_on,
 )
@@ -36,11 +36,11 @@ class RosterEntry:
 
     @property
     def category_label(self) -> str:
-        return CATEGORY_LABELS[self.category]
+        return translate(CATEGORY_LABELS[self.category])
 
     @property
     def status_text(self) -> str:
-        parts = [self.category_label] + [PERIOD_LABELS[k] for k in self.leave]
+        parts = [self.category_label] + [translate(PERIOD_LABELS[k]) for k in self.leave]
         return "; ".join(parts)
 
 

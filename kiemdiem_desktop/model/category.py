@@ -4,6 +4,8 @@ Never stored: a stored flag goes stale the day a probation ends or a suspension 
 """
 from __future__ import annotations
 
+from ..i18n import QT_TRANSLATE_NOOP
+
 from datetime import date
 from enum import Enum
 
@@ -24,16 +26,16 @@ class Category(str, Enum):
 
 
 CATEGORY_LABELS = {
-    Category.OFFICIAL: "Chính thức",
-    Category.PROBATIONARY: "Dự bị",
-    Category.PROBATIONARY_RECENT: "Dự bị (chưa đủ 6 tháng)",
-    Category.EXEMPTED: "Miễn sinh hoạt",
-    Category.SUSPENDED: "Đình chỉ sinh hoạt",
-    Category.PROSECUTED: "Bị khởi tố / tạm giam",
-    Category.TEMPORARY_ELSEWHERE: "Sinh hoạt tạm thời nơi khác",
-    Category.VISITING: "Sinh hoạt tạm thời tại chi bộ",
-    Category.NOT_IN_CELL: "Không còn sinh hoạt tại chi bộ",
-    Category.UNKNOWN: "Chưa rõ (thiếu ngày vào Đảng)",
+    Category.OFFICIAL: QT_TRANSLATE_NOOP("core", "Chính thức"),
+    Category.PROBATIONARY: QT_TRANSLATE_NOOP("core", "Dự bị"),
+    Category.PROBATIONARY_RECENT: QT_TRANSLATE_NOOP("core", "Dự bị (chưa đủ 6 tháng)"),
+    Category.EXEMPTED: QT_TRANSLATE_NOOP("core", "Miễn sinh hoạt"),
+    Category.SUSPENDED: QT_TRANSLATE_NOOP("core", "Đình chỉ sinh hoạt"),
+    Category.PROSECUTED: QT_TRANSLATE_NOOP("core", "Bị khởi tố / tạm giam"),
+    Category.TEMPORARY_ELSEWHERE: QT_TRANSLATE_NOOP("core", "Sinh hoạt tạm thời nơi khác"),
+    Category.VISITING: QT_TRANSLATE_NOOP("core", "Sinh hoạt tạm thời tại chi bộ"),
+    Category.NOT_IN_CELL: QT_TRANSLATE_NOOP("core", "Không còn sinh hoạt tại chi bộ"),
+    Category.UNKNOWN: QT_TRANSLATE_NOOP("core", "Chưa rõ (thiếu ngày vào Đảng)"),
 }
 
 # Statuses that override the member's type, in order of precedence.

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from ..i18n import QT_TRANSLATE_NOOP
+
 from enum import Enum
 
 
@@ -11,10 +13,10 @@ class Level(str, Enum):
 
 
 LEVEL_LABELS = {
-    Level.EXCELLENT: "Hoàn thành xuất sắc nhiệm vụ",
-    Level.GOOD: "Hoàn thành tốt nhiệm vụ",
-    Level.COMPLETED: "Hoàn thành nhiệm vụ",
-    Level.NOT_COMPLETED: "Không hoàn thành nhiệm vụ",
+    Level.EXCELLENT: QT_TRANSLATE_NOOP("core", "Hoàn thành xuất sắc nhiệm vụ"),
+    Level.GOOD: QT_TRANSLATE_NOOP("core", "Hoàn thành tốt nhiệm vụ"),
+    Level.COMPLETED: QT_TRANSLATE_NOOP("core", "Hoàn thành nhiệm vụ"),
+    Level.NOT_COMPLETED: QT_TRANSLATE_NOOP("core", "Không hoàn thành nhiệm vụ"),
 }
 LEVEL_ABBREVIATIONS = {
     Level.EXCELLENT: "HTXSNV",

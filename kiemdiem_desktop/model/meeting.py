@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from ..i18n import QT_TRANSLATE_NOOP
+
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
@@ -19,12 +21,12 @@ class MeetingState(str, Enum):
     LOCKED = "locked"
 
 
-MEETING_KIND_LABELS = {MeetingKind.MAIN: "Hội nghị kiểm điểm", MeetingKind.SUPPLEMENTARY: "Kiểm điểm bổ sung"}
+MEETING_KIND_LABELS = {MeetingKind.MAIN: QT_TRANSLATE_NOOP("core", "Hội nghị kiểm điểm"), MeetingKind.SUPPLEMENTARY: QT_TRANSLATE_NOOP("core", "Kiểm điểm bổ sung")}
 MEETING_STATE_LABELS = {
-    MeetingState.PREPARING: "Đang chuẩn bị",
-    MeetingState.IN_PROGRESS: "Đang họp",
-    MeetingState.HELD: "Đã họp",
-    MeetingState.LOCKED: "Đã khóa",
+    MeetingState.PREPARING: QT_TRANSLATE_NOOP("core", "Đang chuẩn bị"),
+    MeetingState.IN_PROGRESS: QT_TRANSLATE_NOOP("core", "Đang họp"),
+    MeetingState.HELD: QT_TRANSLATE_NOOP("core", "Đã họp"),
+    MeetingState.LOCKED: QT_TRANSLATE_NOOP("core", "Đã khóa"),
 }
 
 

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from ..i18n import QT_TRANSLATE_NOOP
+
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
@@ -14,10 +16,10 @@ class PartyPost(str, Enum):
 
 
 PARTY_POST_LABELS = {
-    PartyPost.SECRETARY: "Bí thư",
-    PartyPost.DEPUTY: "Phó Bí thư",
-    PartyPost.COMMITTEE: "Chi ủy viên",
-    PartyPost.MEMBER: "Đảng viên",
+    PartyPost.SECRETARY: QT_TRANSLATE_NOOP("core", "Bí thư"),
+    PartyPost.DEPUTY: QT_TRANSLATE_NOOP("core", "Phó Bí thư"),
+    PartyPost.COMMITTEE: QT_TRANSLATE_NOOP("core", "Chi ủy viên"),
+    PartyPost.MEMBER: QT_TRANSLATE_NOOP("core", "Đảng viên"),
 }
 
 
@@ -26,7 +28,7 @@ class Gender(str, Enum):
     FEMALE = "female"
 
 
-GENDER_LABELS = {Gender.MALE: "Nam", Gender.FEMALE: "Nữ"}
+GENDER_LABELS = {Gender.MALE: QT_TRANSLATE_NOOP("core", "Nam"), Gender.FEMALE: QT_TRANSLATE_NOOP("core", "Nữ")}
 
 
 class PeriodKind(str, Enum):
@@ -44,15 +46,15 @@ class PeriodKind(str, Enum):
 
 
 PERIOD_LABELS = {
-    PeriodKind.MEMBERSHIP: "Sinh hoạt tại chi bộ",
-    PeriodKind.EXEMPTION: "Miễn công tác và sinh hoạt đảng",
-    PeriodKind.SUSPENSION: "Đình chỉ sinh hoạt đảng",
-    PeriodKind.PROSECUTION: "Bị khởi tố, truy tố hoặc tạm giam",
-    PeriodKind.TEMPORARY_OUT: "Sinh hoạt tạm thời nơi khác",
-    PeriodKind.TEMPORARY_IN: "Sinh hoạt tạm thời tại chi bộ",
-    PeriodKind.SICK_LEAVE: "Nghỉ ốm dài ngày",
-    PeriodKind.MATERNITY_LEAVE: "Nghỉ thai sản",
-    PeriodKind.INSPECTION: "Đang bị kiểm tra / khiếu nại chưa giải quyết",
+    PeriodKind.MEMBERSHIP: QT_TRANSLATE_NOOP("core", "Sinh hoạt tại chi bộ"),
+    PeriodKind.EXEMPTION: QT_TRANSLATE_NOOP("core", "Miễn công tác và sinh hoạt đảng"),
+    PeriodKind.SUSPENSION: QT_TRANSLATE_NOOP("core", "Đình chỉ sinh hoạt đảng"),
+    PeriodKind.PROSECUTION: QT_TRANSLATE_NOOP("core", "Bị khởi tố, truy tố hoặc tạm giam"),
+    PeriodKind.TEMPORARY_OUT: QT_TRANSLATE_NOOP("core", "Sinh hoạt tạm thời nơi khác"),
+    PeriodKind.TEMPORARY_IN: QT_TRANSLATE_NOOP("core", "Sinh hoạt tạm thời tại chi bộ"),
+    PeriodKind.SICK_LEAVE: QT_TRANSLATE_NOOP("core", "Nghỉ ốm dài ngày"),
+    PeriodKind.MATERNITY_LEAVE: QT_TRANSLATE_NOOP("core", "Nghỉ thai sản"),
+    PeriodKind.INSPECTION: QT_TRANSLATE_NOOP("core", "Đang bị kiểm tra / khiếu nại chưa giải quyết"),
 }
 
 
@@ -76,10 +78,10 @@ class DisciplineForm(str, Enum):
 
 
 DISCIPLINE_LABELS = {
-    DisciplineForm.REPRIMAND: "Khiển trách",
-    DisciplineForm.WARNING: "Cảnh cáo",
-    DisciplineForm.DISMISSAL: "Cách chức",
-    DisciplineForm.EXPULSION: "Khai trừ",
+    DisciplineForm.REPRIMAND: QT_TRANSLATE_NOOP("core", "Khiển trách"),
+    DisciplineForm.WARNING: QT_TRANSLATE_NOOP("core", "Cảnh cáo"),
+    DisciplineForm.DISMISSAL: QT_TRANSLATE_NOOP("core", "Cách chức"),
+    DisciplineForm.EXPULSION: QT_TRANSLATE_NOOP("core", "Khai trừ"),
 }
 
 
