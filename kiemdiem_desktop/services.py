@@ -141,8 +141,19 @@ class CellFile:
         return entries
 
     def save_member(self, member: Member) -> Future:
+        """Checked here, then committed on the writer thread; the future fails with a
+        UserError when the card number belongs to someone else."""
         validate_member(member)
-        return self.db.write(repo.save_member, member)
+
+        def write(conn) -> None:
+            holder = repo.card_holder(conn, member.card_number, member.id)
+            if holder:
+                raise UserError(msg(QT_TRANSLATE_NOOP(
+                    "core", "Số thẻ đảng viên {card} đã được ghi cho {holder}."),
+                    card=member.card_number, holder=holder))
+            repo.save_member(conn, member)
+
+        return self.db.write(write)
 
     def add_member(self, member: Member, *, joined_on: date | None = None) -> Future:
         """A new member of this cell: a membership period starts on ``joined_on`` (today)."""

@@ -112,6 +112,13 @@ def save_member(conn: sqlite3.Connection, m: Member) -> None:
           int(d.self_detected_remedied), int(d.previous_unit), clean(d.note)) for d in m.discipline])
 
 
+def card_holder(conn: sqlite3.Connection, card_number: str, other_than: str) -> str | None:
+    """The name of another member who already has this card number."""
+    row = conn.execute("SELECT full_name FROM member WHERE card_number = ? AND id <> ?",
+                       (clean(card_number), other_than)).fetchone() if clean(card_number) else None
+    return row[0] if row else None
+
+
 def save_members(conn: sqlite3.Connection, members: list[Member]) -> None:
     for m in members:
         save_member(conn, m)
