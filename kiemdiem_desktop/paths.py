@@ -34,7 +34,8 @@ def data_dir() -> Path:
     else:
         xdg = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
         base = Path(xdg) / "kiemdiem"
-    base.mkdir(parents=True, exist_ok=True)
+    if not base.exists():
+        base.mkdir(parents=True, mode=0o700)  # private where the OS has permissions
     return base
 
 
@@ -44,5 +45,5 @@ def default_db_path() -> Path:
 
 def backup_dir() -> Path:
     d = data_dir() / "sao-luu"
-    d.mkdir(parents=True, exist_ok=True)
+    d.mkdir(parents=True, exist_ok=True, mode=0o700)
     return d
