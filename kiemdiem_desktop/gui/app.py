@@ -1,0 +1,232 @@
+"""Start the window: application set-up, first run, opening a file, errors while opening."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTimer, QTranslator, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+
+from .. import APP_NAME, paths
+from ..i18n import install_translator
+from ..store.errors import StoreError
+from .common import error_text, recent_files, settings
+
+ORG_NAME = "KiemDiem"
+DEMO_FILE_NAME = "du-lieu-mau.kiemdiem"
+FILE_FILTER = "Tệp dữ liệu Kiểm điểm (*.kiemdiem);;Mọi tệp (*)"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("app", text)
+
+
+def ui_dir() -> Path:
+    return paths.resource_dir().parent / "ui"
+
+
+def demo_path() -> Path:
+    return paths.data_dir() / DEMO_FILE_NAME
+
+
+def setup_application(app: QApplication) -> None:
+    """Names, Vietnamese translations (ours and Qt's own dialogs), style sheet, icon, font size."""
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+    translators = []
+    folder = paths.resource("translations")
+    for name in ("qtbase_vi.qm", "kiemdiem_vi.qm"):
+        qm = folder / name
+        if qm.exists():
+            t = QTranslator(app)
+            if t.load(str(qm)):
+                app.installTranslator(t)
+                translators.append(t)
+    app.setProperty("kiemdiem_translators", len(translators))
+    install_translator(QCoreApplication.translate)
+    qss = ui_dir() / "style.qss"
+    if qss.exists():
+        app.setStyleSheet(qss.read_text(encoding="utf-8"))
+    icon = paths.resource("icons", "kiemdiem.png")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    from .main_window import apply_zoom
+
+    apply_zoom(int(settings().value("zoom", 0)))
+
+
+# -- first run ---------------------------------------------------------------------------------
+class FirstRunDialog(QDialog):
+    NEW, DEMO, OPEN = "new", "demo", "open"
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.choice: str | None = None
+        self.setWindowTitle(self.tr("Chào mừng đến với Kiểm điểm Desktop"))
+        self.setMinimumWidth(560)
+        intro = QLabel(self.tr(
+            "<h3>Bắt đầu</h3><p>Chương trình giúp thư ký ghi biên bản hội nghị kiểm điểm, đánh giá, "
+            "xếp loại chất lượng đảng viên hằng năm. Dữ liệu chỉ nằm trên máy này.</p>"
+            "<p>Bạn muốn làm gì?</p>"))
+        intro.setWordWrap(True)
+        self.new_button = QPushButton(self.tr("&Tạo chi bộ mới"))
+        self.demo_button = QPushButton(self.tr("Mở dữ liệu &mẫu (để tập dùng thử)"))
+        self.open_button = QPushButton(self.tr("&Mở tệp…"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        for button, choice, hint in (
+                (self.new_button, self.NEW, self.tr("Nhập thông tin chi bộ của bạn, rồi danh sách đảng viên.")),
+                (self.demo_button, self.DEMO, self.tr("Một chi bộ giả định để tập dùng. "
+                                                      "Không bao giờ lẫn vào dữ liệu thật.")),
+                (self.open_button, self.OPEN, self.tr("Mở một tệp dữ liệu đã có, ví dụ chép từ máy khác."))):
+            button.setMinimumHeight(40)
+            button.clicked.connect(lambda _=False, c=choice: self._choose(c))
+            layout.addWidget(button)
+            label = QLabel(hint)
+            label.setObjectName("hint")
+            label.setWordWrap(True)
+            layout.addWidget(label)
+        self.new_button.setDefault(True)
+        self.new_button.setFocus()
+
+    def _choose(self, choice: str) -> None:
+        self.choice = choice
+        self.accept()
+
+
+def is_first_run() -> bool:
+    return not recent_files() and not paths.default_db_path().exists()
+
+
+def error_box(err: BaseException, parent: QWidget | None = None) -> QMessageBox:
+    """The message shown when a file cannot be opened: the reason, and what one can do."""
+    box = QMessageBox(QMessageBox.Icon.Warning, tr("Không mở được tệp dữ liệu"), error_text(err),
+                      QMessageBox.StandardButton.NoButton, parent)
+    box.other_button = box.addButton(tr("Mở tệp &khác…"), QMessageBox.ButtonRole.AcceptRole)
+    box.quit_button = box.addButton(tr("&Thoát"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(box.other_button)
+    return box
+
+
+class Launcher(QObject):
+    """Opens files and keeps the one main window; the exit code says how it went."""
+
+    def __init__(self, app: QApplication, exit_when_shown: bool = False):
+        super().__init__()
+        self.app = app
+        self.exit_when_shown = exit_when_shown
+        self.window = None
+
+    # opening ------------------------------------------------------------------------------
+    def ask_file(self, parent: QWidget | None = None) -> str:
+        start = str(paths.data_dir())
+        path, _ = QFileDialog.getOpenFileName(parent, tr("Mở tệp dữ liệu"), start, FILE_FILTER)
+        return path
+
+    def open_file(self, path: str | Path, *, create: bool = False, demo: bool = False):
+        """Open a data file; on failure explain and offer another file. Returns a CellFile or None."""
+        from ..services import CellFile
+
+        while True:
+            try:
+                if demo and not Path(path).exists():
+                    return CellFile.create_demo(path, members=40)
+                return CellFile.open(path, create=create)
+            except StoreError as err:
+                box = error_box(err, self.window)
+                box.exec()
+                if box.clickedButton() is not box.other_button:
+                    return None
+                path, create, demo = self.ask_file(self.window), False, False
+                if not path:
+                    return None
+
+    def show_window(self, cell_file, *, focus_cell: bool = False):
+        from .main_window import MainWindow
+
+        old = self.window
+        window = MainWindow(cell_file)
+        window.open_requested.connect(self.switch_to)
+        if focus_cell:
+            window.tabs.setCurrentWidget(window.cell_page)
+            window.cell_page.name.setFocus()
+        if self.exit_when_shown:
+            window.installEventFilter(_QuitWhenPainted(window, self.app))
+        self.window = window
+        if old is not None:
+            old.close()
+        window.show()
+        return window
+
+    def switch_to(self, path: str) -> None:
+        if self.window is not None and Path(path).absolute() == self.window.cf.path:
+            return
+        cell_file = self.open_file(path)
+        if cell_file is not None:
+            self.show_window(cell_file)
+
+    def start(self, db: str | None) -> bool:
+        """Open the first window. False when there is nothing to show (the user gave up)."""
+        if db:
+            cf = self.open_file(db, create=True)
+            return cf is not None and bool(self.show_window(cf))
+        if is_first_run():
+            return self.first_run()
+        candidates = [f for f in recent_files() if Path(f).exists()]
+        if not candidates and paths.default_db_path().exists():
+            candidates = [str(paths.default_db_path())]
+        if not candidates:
+            return self.first_run()
+        cf = self.open_file(candidates[0])
+        return cf is not None and bool(self.show_window(cf))
+
+    def first_run(self, dialog: FirstRunDialog | None = None) -> bool:
+        dialog = dialog or FirstRunDialog()
+        if dialog.choice is None and dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        return self.handle_choice(dialog.choice)
+
+    def handle_choice(self, choice: str | None) -> bool:
+        if choice == FirstRunDialog.NEW:
+            cf = self.open_file(paths.default_db_path(), create=True)
+            return cf is not None and bool(self.show_window(cf, focus_cell=True))
+        if choice == FirstRunDialog.DEMO:
+            cf = self.open_file(demo_path(), create=True, demo=True)
+            return cf is not None and bool(self.show_window(cf))
+        if choice == FirstRunDialog.OPEN:
+            path = self.ask_file()
+            if not path:
+                return False
+            cf = self.open_file(path)
+            return cf is not None and bool(self.show_window(cf))
+        return False
+
+
+class _QuitWhenPainted(QObject):
+    """--exit-when-shown: quit (exit code 0) right after the first frame is painted."""
+
+    def __init__(self, window: QWidget, app: QApplication):
+        super().__init__(window)
+        self.app = app
+        self.fired = False
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if not self.fired and event.type() in (QEvent.Type.Paint, QEvent.Type.UpdateRequest):
+            self.fired = True
+            QTimer.singleShot(0, self.app.quit)
+        return False
+
+
+def run(db: str | None = None, exit_when_shown: bool = False) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    setup_application(app)
+    launcher = Launcher(app, exit_when_shown)
+    if not launcher.start(db):
+        return 1
+    code = app.exec()
+    if launcher.window is not None:
+        launcher.window.close_file()
+    return code

@@ -1,0 +1,153 @@
+"""Small pieces the screens share: settings, work off the GUI thread, messages, date fields."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QSettings, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QLineEdit, QMessageBox, QWidget
+
+from .. import paths
+from ..vn.dates import DateError, format_date, parse_date
+
+MAX_RECENT = 8
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("common", text)
+
+
+def settings() -> QSettings:
+    """The program's settings: an INI file in the data folder (portable, and private in tests)."""
+    return QSettings(str(paths.data_dir() / "cai-dat.ini"), QSettings.Format.IniFormat)
+
+
+def recent_files() -> list[str]:
+    value = settings().value("recent_files", [])
+    if isinstance(value, str):
+        value = [value] if value else []
+    return [str(v) for v in (value or [])][:MAX_RECENT]
+
+
+def add_recent_file(path: str) -> None:
+    files = [path] + [f for f in recent_files() if f != path]
+    s = settings()
+    s.setValue("recent_files", files[:MAX_RECENT])
+    s.sync()
+
+
+# -- work off the GUI thread ---------------------------------------------------------------
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[], Any], signals: _Signals):
+        super().__init__()
+        self.fn = fn
+        self.signals = signals
+        self.setAutoDelete(True)
+
+    def run(self) -> None:  # in a pool thread
+        try:
+            result = self.fn()
+        except BaseException as err:  # noqa: BLE001 - handed to the GUI thread
+            self.signals.failed.emit(err)
+        else:
+            self.signals.done.emit(result)
+
+
+_running: set[_Signals] = set()
+
+
+def run_in_background(fn: Callable[[], Any], on_done: Callable[[Any], None],
+                      on_error: Callable[[BaseException], None]) -> None:
+    """Run ``fn`` in the thread pool; the callbacks run later in the GUI thread."""
+    signals = _Signals()          # created here: lives in the GUI thread, so emits are queued
+
+    def finish(cb, value):
+        _running.discard(signals)
+        cb(value)
+
+    signals.done.connect(lambda r: finish(on_done, r))
+    signals.failed.connect(lambda e: finish(on_error, e))
+    _running.add(signals)
+    QThreadPool.globalInstance().start(_Job(fn, signals))
+
+
+class FutureWatcher(QObject):
+    """Calls back in the GUI thread when a ``concurrent.futures.Future`` is done."""
+
+    finished = Signal(object, object)   # result, error
+
+    def watch(self, future, on_done: Callable[[Any], None] | None = None,
+              on_error: Callable[[BaseException], None] | None = None) -> None:
+        def relay(result, error):
+            self.finished.disconnect(relay)
+            if error is not None:
+                if on_error:
+                    on_error(error)
+            elif on_done:
+                on_done(result)
+
+        self.finished.connect(relay)
+
+        def done(f):
+            err = f.exception()
+            self.finished.emit(None if err else f.result(), err)
+
+        future.add_done_callback(done)
+
+
+# -- messages --------------------------------------------------------------------------------
+def error_text(err: BaseException) -> str:
+    text = str(err)
+    return text or err.__class__.__name__
+
+
+def show_error(parent: QWidget | None, err: BaseException | str, title: str | None = None) -> None:
+    box = QMessageBox(QMessageBox.Icon.Warning, title or tr("Có lỗi"),
+                      err if isinstance(err, str) else error_text(err), QMessageBox.StandardButton.Ok, parent)
+    box.exec()
+
+
+def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+# -- dates ---------------------------------------------------------------------------------------
+class DateField(QLineEdit):
+    """A date typed as dd/mm/yyyy (also d/m/yyyy, dd.mm.yyyy …); empty means no date."""
+
+    def __init__(self, value: date | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setPlaceholderText(tr("ngày/tháng/năm"))
+        self.setMaxLength(20)
+        self.set_date(value)
+        self.editingFinished.connect(self._tidy)
+
+    def set_date(self, value: date | None) -> None:
+        self.setText(format_date(value))
+
+    def date(self) -> date | None:
+        """The date typed, or None; raises DateError (Vietnamese text) when it cannot be read."""
+        return parse_date(self.text())
+
+    def error(self) -> str:
+        try:
+            self.date()
+        except DateError as err:
+            return str(err)
+        return ""
+
+    @Slot()
+    def _tidy(self) -> None:
+        try:
+            d = self.date()
+        except DateError:
+            return
+        self.setText(format_date(d))

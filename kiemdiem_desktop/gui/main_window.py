@@ -1,0 +1,464 @@
+"""The main window: the cell, the roster and the meetings of one data file."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QEvent, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication, QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+    QLineEdit, QMainWindow, QMessageBox, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget,
+    QVBoxLayout, QWidget, QAbstractItemView,
+)
+
+from .. import APP_NAME, __version__
+from ..i18n import UserError
+from ..model import Cell, Meeting
+from ..model.meeting import MEETING_KIND_LABELS, MEETING_STATE_LABELS
+from ..vn.dates import format_date
+from ..vn.text import clean
+from .common import (
+    FutureWatcher, add_recent_file, ask_yes_no, error_text, recent_files, run_in_background, settings, show_error,
+)
+from .roster import RosterScreen
+
+BASE_POINT_SIZE = 11.0
+ZOOM_MIN, ZOOM_MAX = -3, 10
+FILE_FILTER = "Tệp dữ liệu Kiểm điểm (*.kiemdiem);;Mọi tệp (*)"
+
+
+def apply_zoom(step: int) -> float:
+    """Set the application font to the base size plus ``step`` points; returns the new size."""
+    step = max(ZOOM_MIN, min(ZOOM_MAX, step))
+    app = QApplication.instance()
+    font = QFont(app.font())
+    size = BASE_POINT_SIZE + step
+    font.setPointSizeF(size)
+    app.setFont(font)
+    return size
+
+
+class CellPage(QWidget):
+    """Chi bộ: every edit is saved as it is made (no Save button)."""
+
+    saved = Signal()
+    failed = Signal(object)
+
+    def __init__(self, cell_file, parent=None):
+        super().__init__(parent)
+        self.cf = cell_file
+        self.watcher = FutureWatcher(self)
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(self.tr("ví dụ: Chi bộ Phòng Tổ chức – Hành chính"))
+        self.higher_org = QLineEdit()
+        self.higher_org.setPlaceholderText(self.tr("ví dụ: Đảng bộ Sở Nội vụ"))
+        self.code = QLineEdit()
+        self.is_grassroots = QCheckBox(self.tr("Chi bộ cơ sở (tự quyết định xếp loại đảng viên)"))
+        self.has_committee = QCheckBox(self.tr("Có chi ủy (được bầu)"))
+        form = QFormLayout()
+        form.addRow(self.tr("&Tên chi bộ:"), self.name)
+        form.addRow(self.tr("Đảng bộ / đảng ủy &cấp trên:"), self.higher_org)
+        form.addRow(self.tr("&Mã chi bộ:"), self.code)
+        form.addRow("", self.is_grassroots)
+        form.addRow("", self.has_committee)
+        hint = QLabel(self.tr("Mọi thay đổi được lưu ngay khi bạn rời ô đang nhập."))
+        hint.setObjectName("hint")
+        self.state = QLabel()
+        self.state.setObjectName("hint")
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(self.state)
+        layout.addStretch(1)
+        self.load()
+        for w in (self.name, self.higher_org, self.code):
+            w.editingFinished.connect(self.save)
+        for c in (self.is_grassroots, self.has_committee):
+            c.toggled.connect(self.save)
+
+    def load(self) -> None:
+        cell = self.cf.cell()
+        self._loading = True
+        self.name.setText(cell.name)
+        self.higher_org.setText(cell.higher_org)
+        self.code.setText(cell.code)
+        self.is_grassroots.setChecked(cell.is_grassroots)
+        self.has_committee.setChecked(cell.has_committee)
+        self._loading = False
+        self._last = cell
+
+    def current(self) -> Cell:
+        return Cell(name=clean(self.name.text()), higher_org=clean(self.higher_org.text()),
+                    code=clean(self.code.text()), is_grassroots=self.is_grassroots.isChecked(),
+                    has_committee=self.has_committee.isChecked())
+
+    @Slot()
+    def save(self) -> None:
+        if self._loading:
+            return
+        cell = self.current()
+        if cell == self._last:
+            return
+        self._last = cell
+        try:
+            future = self.cf.save_cell(cell)
+        except UserError as err:
+            self.failed.emit(err)
+            return
+        self.watcher.watch(future, lambda _: self._done(), self.failed.emit)
+
+    def _done(self) -> None:
+        self.state.setText(self.tr("Đã lưu."))
+        self.saved.emit()
+
+
+class MeetingsPage(QWidget):
+    """Cuộc họp: the meetings of the file."""
+
+    def __init__(self, cell_file, parent=None):
+        super().__init__(parent)
+        self.cf = cell_file
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("meetingTable")
+        self.table.setHorizontalHeaderLabels([self.tr("Năm đánh giá"), self.tr("Loại"), self.tr("Trạng thái"),
+                                              self.tr("Ngày họp")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.empty = QLabel(self.tr(
+            "Chưa có cuộc họp nào. Hãy kiểm tra danh sách đảng viên (trang “Đảng viên”), "
+            "rồi bấm “Chuẩn bị cuộc họp” để tạo hội nghị kiểm điểm của năm nay."))
+        self.empty.setObjectName("emptyHint")
+        self.empty.setWordWrap(True)
+        self.new_button = QPushButton(self.tr("Chuẩn bị &cuộc họp"))
+        self.new_button.clicked.connect(self.prepare_meeting)
+        row = QHBoxLayout()
+        row.addWidget(self.new_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        self.reload()
+
+    def reload(self) -> None:
+        meetings = sorted(self.cf.meetings(), key=lambda m: (-m.rating_year, m.meeting_date or date.max))
+        self.table.setRowCount(len(meetings))
+        for r, m in enumerate(meetings):
+            for c, text in enumerate((str(m.rating_year), MEETING_KIND_LABELS.get(m.kind, str(m.kind)),
+                                      MEETING_STATE_LABELS.get(m.state, str(m.state)),
+                                      format_date(m.meeting_date) or self.tr("(chưa định ngày)"))):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.empty.setVisible(not meetings)
+        self.table.setVisible(bool(meetings))
+
+    def prepare_meeting(self) -> None:
+        year = date.today().year
+        if any(m.rating_year == year for m in self.cf.meetings()):
+            if not ask_yes_no(self, self.tr("Chuẩn bị cuộc họp"), self.tr(
+                    "Đã có cuộc họp đánh giá năm {year}. Tạo thêm một buổi kiểm điểm bổ sung?").format(year=year)):
+                return
+            from ..model import MeetingKind
+            meeting = Meeting(rating_year=year, kind=MeetingKind.SUPPLEMENTARY)
+        else:
+            meeting = Meeting(rating_year=year)
+        try:
+            self.cf.save_meeting(meeting).result()
+        except UserError as err:
+            show_error(self, err)
+            return
+        self.reload()
+
+
+class BackupDialog(QDialog):
+    """Sao lưu / Khôi phục / Chuyển sang máy khác."""
+
+    restored = Signal()
+
+    def __init__(self, window: "MainWindow"):
+        super().__init__(window)
+        self.window_ = window
+        self.cf = window.cf
+        self.setWindowTitle(self.tr("Sao lưu / Khôi phục / Chuyển sang máy khác"))
+        self.setMinimumWidth(620)
+        self.backup_button = QPushButton(self.tr("&Sao lưu…"))
+        self.restore_button = QPushButton(self.tr("&Khôi phục…"))
+        self.move_button = QPushButton(self.tr("&Chuyển sang máy khác"))
+        self.backup_button.clicked.connect(self.backup)
+        self.restore_button.clicked.connect(self.restore)
+        self.move_button.clicked.connect(self.explain_move)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.hide()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        for button, text in (
+                (self.backup_button, self.tr("Chép toàn bộ dữ liệu ra một tệp (ví dụ trên USB) để cất giữ.")),
+                (self.restore_button, self.tr("Thay dữ liệu hiện tại bằng dữ liệu của một bản sao lưu.")),
+                (self.move_button, self.tr("Cách mang dữ liệu sang một máy tính khác."))):
+            row = QHBoxLayout()
+            button.setMinimumWidth(200)
+            row.addWidget(button)
+            label = QLabel(text)
+            label.setWordWrap(True)
+            row.addWidget(label, 1)
+            layout.addLayout(row)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)
+
+    def _busy(self, on: bool, text: str = "") -> None:
+        self.progress.setVisible(on)
+        for b in (self.backup_button, self.restore_button, self.move_button):
+            b.setEnabled(not on)
+        self.status.setText(text)
+
+    def backup(self, dest: str | None = None) -> None:
+        if not dest:
+            suggested = str(Path.home() / f"sao-luu-{date.today():%Y-%m-%d}.kiemdiem")
+            dest, _ = QFileDialog.getSaveFileName(self, self.tr("Sao lưu ra tệp"), suggested, FILE_FILTER)
+        if not dest:
+            return
+        self._busy(True, self.tr("Đang sao lưu…"))
+        run_in_background(lambda: self.cf.backup(dest),
+                          lambda path: self._busy(False, self.tr("Đã sao lưu vào {path}.").format(path=path)),
+                          lambda err: (self._busy(False), show_error(self, err)))
+
+    def restore(self, src: str | None = None) -> None:
+        if not src:
+            src, _ = QFileDialog.getOpenFileName(self, self.tr("Khôi phục từ bản sao lưu"), str(Path.home()),
+                                                 FILE_FILTER)
+        if not src:
+            return
+        if not ask_yes_no(self, self.tr("Khôi phục"), self.tr(
+                "Dữ liệu hiện tại sẽ được thay bằng dữ liệu trong tệp {src}.\n\n"
+                "Dữ liệu hiện tại không mất: chương trình giữ nó thành một bản sao tự động "
+                "trong thư mục sao lưu.\n\nTiếp tục khôi phục?").format(src=src)):
+            return
+        self._busy(True, self.tr("Đang khôi phục…"))
+
+        def done(saved):
+            self._busy(False, self.tr("Đã khôi phục. Dữ liệu trước đó được giữ ở {path}.").format(path=saved))
+            self.restored.emit()
+
+        run_in_background(lambda: self.cf.restore(src), done, lambda err: (self._busy(False), show_error(self, err)))
+
+    def explain_move(self) -> None:
+        QMessageBox.information(self, self.tr("Chuyển sang máy khác"), self.tr(
+            "1. Cắm USB vào máy này, bấm “Sao lưu…” và chọn ổ USB.\n"
+            "2. Mang USB sang máy kia, cài Kiểm điểm Desktop nếu chưa có.\n"
+            "3. Trên máy kia: mở chương trình, vào Tệp › Sao lưu / Khôi phục / Chuyển sang máy khác › "
+            "“Khôi phục…” và chọn tệp trên USB (hoặc chép tệp vào máy rồi dùng Tệp › Mở…).\n\n"
+            "Không mở tệp trực tiếp từ USB hoặc ổ mạng khi họp: hãy chép vào máy trước."))
+
+
+class MainWindow(QMainWindow):
+    open_requested = Signal(str)     # the application opens another file in a new window
+
+    def __init__(self, cell_file, parent=None):
+        super().__init__(parent)
+        self.cf = cell_file
+        self._closed = False
+        self.setObjectName("mainWindow")
+        add_recent_file(str(self.cf.path))
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(8, 8, 8, 8)
+        self.demo_banner = QLabel(self.tr("DỮ LIỆU MẪU — không dùng cho cuộc họp thật"))
+        self.demo_banner.setObjectName("demoBanner")
+        self.demo_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.demo_banner.setVisible(self.cf.is_demo)
+        layout.addWidget(self.demo_banner)
+
+        self.tabs = QTabWidget()
+        self.cell_page = CellPage(self.cf)
+        self.roster = RosterScreen(self.cf)
+        self.meetings = MeetingsPage(self.cf)
+        self.tabs.addTab(self.cell_page, self.tr("Chi bộ"))
+        self.tabs.addTab(self.roster, self.tr("Đảng viên"))
+        self.tabs.addTab(self.meetings, self.tr("Cuộc họp"))
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+
+        self.cell_page.saved.connect(self.update_title)
+        self.cell_page.saved.connect(lambda: self.statusBar().showMessage(self.tr("Đã lưu thông tin chi bộ."), 4000))
+        self.cell_page.failed.connect(lambda err: show_error(self, err))
+        self.roster.import_requested.connect(self.import_roster)
+        self.roster.changed.connect(lambda: self.statusBar().showMessage(self.tr("Đã lưu."), 4000))
+
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(160)
+        self.busy.hide()
+        self.statusBar().addPermanentWidget(self.busy)
+        self.file_label = QLabel(str(self.cf.path))
+        self.statusBar().addPermanentWidget(self.file_label)
+
+        self._build_menus()
+        self.update_title()
+        self._restore_state()
+        self.tabs.setCurrentWidget(self.roster)
+
+    # -- menus -----------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&Tệp"))
+        act = file_menu.addAction(self.tr("&Mở…"))
+        act.setShortcut(QKeySequence.StandardKey.Open)
+        act.triggered.connect(self.open_other)
+        self.recent_menu = file_menu.addMenu(self.tr("Tệp &gần đây"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        act = file_menu.addAction(self.tr("&Nhập danh sách đảng viên từ tệp…"))
+        act.triggered.connect(self.import_roster)
+        act = file_menu.addAction(self.tr("&Sao lưu / Khôi phục / Chuyển sang máy khác…"))
+        act.triggered.connect(self.backup_dialog)
+        file_menu.addSeparator()
+        act = file_menu.addAction(self.tr("T&hoát"))
+        act.setShortcut(QKeySequence("Ctrl+Q"))
+        act.triggered.connect(self.close)
+
+        view = bar.addMenu(self.tr("&Xem"))
+        self.zoom_in_action = view.addAction(self.tr("Phóng &to"))
+        self.zoom_in_action.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
+        self.zoom_in_action.triggered.connect(lambda: self.zoom(+1))
+        self.zoom_out_action = view.addAction(self.tr("Thu &nhỏ"))
+        self.zoom_out_action.setShortcut(QKeySequence("Ctrl+-"))
+        self.zoom_out_action.triggered.connect(lambda: self.zoom(-1))
+        self.zoom_reset_action = view.addAction(self.tr("Cỡ chữ &mặc định"))
+        self.zoom_reset_action.setShortcut(QKeySequence("Ctrl+0"))
+        self.zoom_reset_action.triggered.connect(lambda: self.zoom(None))
+        for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+
+        help_menu = bar.addMenu(self.tr("T&rợ giúp"))
+        act = help_menu.addAction(self.tr("&Hướng dẫn"))
+        act.setShortcut(QKeySequence("F1"))
+        act.triggered.connect(self.show_help)
+        act = help_menu.addAction(self.tr("&Giới thiệu"))
+        act.triggered.connect(self.show_about)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        files = [f for f in recent_files() if f != str(self.cf.path)]
+        if not files:
+            a = self.recent_menu.addAction(self.tr("(chưa có)"))
+            a.setEnabled(False)
+        for i, f in enumerate(files, 1):
+            a = self.recent_menu.addAction(f"&{i} {f}")
+            a.triggered.connect(lambda _=False, f=f: self.open_requested.emit(f))
+
+    # -- title, zoom, state ----------------------------------------------------------------------
+    def update_title(self) -> None:
+        name = self.cf.cell().name or self.tr("(chưa đặt tên chi bộ)")
+        self.setWindowTitle(f"{APP_NAME} — {name} — {self.cf.path.name}")
+
+    def zoom(self, delta: int | None) -> None:
+        s = settings()
+        step = 0 if delta is None else int(s.value("zoom", 0)) + delta
+        step = max(ZOOM_MIN, min(ZOOM_MAX, step))
+        s.setValue("zoom", step)
+        s.sync()
+        size = apply_zoom(step)
+        self.statusBar().showMessage(self.tr("Cỡ chữ: {size} pt").format(size=f"{size:g}"), 3000)
+        self.roster.table.resizeColumnsToContents()
+
+    def _restore_state(self) -> None:
+        s = settings()
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 760)
+        state = s.value("window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+
+    def _save_state(self) -> None:
+        s = settings()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.sync()
+
+    def set_busy(self, on: bool, text: str = "") -> None:
+        self.busy.setVisible(on)
+        if text:
+            self.statusBar().showMessage(text, 0 if on else 5000)
+
+    # -- actions ---------------------------------------------------------------------------------
+    def open_other(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Mở tệp dữ liệu"), str(self.cf.path.parent), FILE_FILTER)
+        if path:
+            self.open_requested.emit(path)
+
+    def import_roster(self) -> None:
+        from .import_dialog import ImportDialog
+
+        dlg = ImportDialog(self.cf, self)
+        dlg.imported.connect(lambda summary: (self.roster.reload(), self.statusBar().showMessage(
+            dlg.summary_text(summary), 8000)))
+        dlg.exec()
+
+    def backup_dialog(self) -> BackupDialog:
+        dlg = BackupDialog(self)
+        dlg.restored.connect(self.reload_all)
+        dlg.open()
+        return dlg
+
+    def reload_all(self) -> None:
+        self.cell_page.load()
+        self.roster.reload()
+        self.meetings.reload()
+        self.demo_banner.setVisible(self.cf.is_demo)
+        self.update_title()
+
+    def show_help(self) -> None:
+        QMessageBox.information(self, self.tr("Hướng dẫn"), self.tr(
+            "<p><b>Trước cuộc họp</b></p><ol>"
+            "<li>Trang <b>Chi bộ</b>: nhập tên chi bộ và đảng bộ cấp trên.</li>"
+            "<li>Trang <b>Đảng viên</b>: nhập danh sách (Ctrl+I để nhập từ tệp Excel hoặc CSV, "
+            "Ins để thêm từng người, Enter để sửa người đang chọn).</li>"
+            "<li>Trang <b>Cuộc họp</b>: bấm “Chuẩn bị cuộc họp”.</li></ol>"
+            "<p>Ô <b>Tìm</b> (Ctrl+F) nhận tên có dấu hoặc không dấu, hoặc chữ cái đầu: "
+            "“hung” hay “nvh” đều tìm được Nguyễn Văn Hùng.</p>"
+            "<p>Chữ nhỏ quá? Ctrl+= để phóng to, Ctrl+- để thu nhỏ, Ctrl+0 để về cỡ mặc định.</p>"))
+
+    def show_about(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("Giới thiệu"))
+        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+        box.setText(self.tr("<h3>{app}</h3><p>Phiên bản {version}</p>").format(app=APP_NAME, version=__version__))
+        box.setInformativeText(self.tr(
+            "<p>Giúp thư ký hội nghị chi bộ ghi biên bản kiểm điểm, đánh giá, xếp loại chất lượng "
+            "đảng viên hằng năm. Chạy hoàn toàn trên máy này, không cần Internet.</p>"
+            "<p>Các văn bản chương trình tuân theo:</p><ul>"
+            "<li>Điều lệ Đảng Cộng sản Việt Nam (Điều 5: quyền biểu quyết của đảng viên dự bị).</li>"
+            "<li>Quy định số 366-QĐ/TW năm 2025 về kiểm điểm, đánh giá, xếp loại chất lượng "
+            "hằng năm (áp dụng từ năm đánh giá 2025).</li>"
+            "<li>Quy định số 124-QĐ/TW năm 2023 (các năm đánh giá 2023–2024).</li>"
+            "<li>Hướng dẫn của Ban Tổ chức Trung ương về kiểm điểm, đánh giá, xếp loại hằng năm.</li></ul>"
+            "<p>Những điểm là thông lệ (không có trong văn bản trung ương) được ghi rõ là "
+            "“mặc định” và có thể thay đổi.</p>"))
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.exec()
+
+    # -- closing -----------------------------------------------------------------------------------
+    def close_file(self) -> None:
+        if not self._closed:
+            self._closed = True
+            try:
+                self.cf.close()
+            except Exception as err:  # noqa: BLE001
+                show_error(self, err)
+
+    def closeEvent(self, event: QEvent) -> None:  # noqa: N802
+        self.cell_page.save()
+        self._save_state()
+        self.close_file()
+        super().closeEvent(event)
