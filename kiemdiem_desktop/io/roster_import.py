@@ -275,10 +275,11 @@ def _read_csv(data: bytes, preview: ImportPreview, encoding: str | None,
     return _parse_csv(text, preview.delimiter)
 
 
-def _read_xlsx(path: Path, preview: ImportPreview) -> list[tuple[int, list[Any]]]:
+def _read_xlsx(data: bytes, preview: ImportPreview) -> list[tuple[int, list[Any]]]:
     import openpyxl  # imported here: CSV imports need no openpyxl
     try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        # From memory: openpyxl refuses a path whose name does not end in .xlsx.
+        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # noqa: BLE001 - openpyxl raises many kinds on a broken file
         raise _FileError(str(msg(_NOT_A_TABLE))) from None
     try:
@@ -396,9 +397,9 @@ def read_roster(path: str | Path, existing: list[Member], *, encoding: str | Non
             raise _FileError(str(msg(QT_TRANSLATE_NOOP(
                 "core", "Tệp Excel 97–2003 (.xls) chưa đọc được: hãy lưu lại dạng .xlsx hoặc CSV"))))
         if kind == "xlsx":
-            if not is_zip or not zipfile.is_zipfile(path):
+            if not is_zip or not zipfile.is_zipfile(io.BytesIO(data)):
                 raise _FileError(str(msg(_NOT_A_TABLE)))
-            rows = _read_xlsx(path, preview)
+            rows = _read_xlsx(data, preview)
         else:
             rows = _read_csv(data, preview, encoding, delimiter)
     except _FileError as e:
