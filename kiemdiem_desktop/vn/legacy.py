@@ -212,12 +212,6 @@ def is_vietnamese_syllable(token: str) -> bool:
     return True
 
 
-def _tokens(text: str) -> Iterable[str]:
-    for tok in _WORD.findall(text):
-        if any(c.isalpha() for c in tok):
-            yield tok
-
-
 def _score(text: str) -> tuple[float, int, int]:
     """(share of valid syllables, number of valid non-ASCII syllables, number counted)."""
     valid = valid_non_ascii = counted = 0
