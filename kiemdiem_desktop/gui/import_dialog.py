@@ -66,6 +66,10 @@ class ImportDialog(QDialog):
         self.file_problems.setObjectName("fileProblems")
         self.file_problems.setWordWrap(True)
         self.file_problems.hide()
+        self.file_warnings = QLabel()
+        self.file_warnings.setObjectName("hint")
+        self.file_warnings.setWordWrap(True)
+        self.file_warnings.hide()
 
         self.table = QTableWidget(0, 5)
         self.table.setObjectName("importPreview")
@@ -76,9 +80,11 @@ class ImportDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
         h = self.table.horizontalHeader()
-        for c in range(4):
+        for c in range(3):
             h.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        h.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         h.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(3, 330)
 
         self.counts = QLabel()
         self.counts.setObjectName("countsLine")
@@ -120,6 +126,7 @@ class ImportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.unknown)
         layout.addWidget(self.file_problems)
+        layout.addWidget(self.file_warnings)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
         layout.addWidget(self.status)
@@ -231,12 +238,16 @@ class ImportDialog(QDialog):
             cols=", ".join(f"“{c}”" for c in preview.unknown_columns)) if preview.unknown_columns else "")
         self.unknown.setVisible(bool(preview.unknown_columns))
         # file-level problems
-        if preview.problems:
+        errors = self.file_errors()
+        warnings = [p for p in preview.problems if getattr(p, "severity", "error") == "warning"]
+        if errors:
             self.file_problems.setText(self.tr("Không nhập được tệp này:") + "\n" +
-                                       "\n".join(f"• {self._problem_text(p, True)}" for p in preview.problems))
+                                       "\n".join(f"• {self._problem_text(p, True)}" for p in errors))
             self.file_problems.show()
         else:
             self.file_problems.hide()
+        self.file_warnings.setText("\n".join(f"• {self._problem_text(p, True)}" for p in warnings))
+        self.file_warnings.setVisible(bool(warnings))
         self._fill_table(preview)
         self._update_buttons()
 
@@ -265,7 +276,8 @@ class ImportDialog(QDialog):
         self.table.setRowCount(len(preview.rows))
         for r, row in enumerate(preview.rows):
             member = row.member or row.existing
-            values = (str(row.row), member.full_name if member else "",
+            name = member.full_name if member else str(getattr(row, "name", "") or "")
+            values = (str(row.row), name,
                       format_date(member.birth_date) if member else "", self.action_text(row),
                       "; ".join(self._problem_text(p) for p in row.problems))
             brush = QBrush(QColor(ROW_COLOURS.get(row.action, "#ffffff")))
@@ -283,6 +295,12 @@ class ImportDialog(QDialog):
         self.counts.setText(self.tr("{new} thêm mới, {update} cập nhật, {unchanged} không đổi, {error} lỗi").format(
             **counts))
         self.skip_errors.setEnabled(counts["error"] > 0)
+
+    def file_errors(self) -> list:
+        """File-level problems that stop the import (warnings and notes do not)."""
+        if self.preview is None:
+            return []
+        return [p for p in self.preview.problems if getattr(p, "severity", "error") == "error"]
 
     def row_counts(self) -> dict[str, int]:
         counts = {"new": 0, "update": 0, "unchanged": 0, "error": 0}
@@ -303,12 +321,12 @@ class ImportDialog(QDialog):
     @Slot()
     def _update_buttons(self) -> None:
         p = self.preview
-        ok = (p is not None and not self._loading and not p.problems
+        ok = (p is not None and not self._loading and not self.file_errors()
               and (self.row_counts()["error"] == 0 or self.skip_errors.isChecked())
               and any(r.action in ("new", "update") for r in p.rows))
         self.import_button.setEnabled(ok)
         if p is not None and not self._loading:
-            if p.problems:
+            if self.file_errors():
                 self.status.setText(self.tr("Hãy sửa tệp rồi chọn lại."))
             elif self.row_counts()["error"] and not self.skip_errors.isChecked():
                 self.status.setText(self.tr("Có dòng lỗi: sửa tệp rồi chọn lại, hoặc đánh dấu “Bỏ qua các dòng lỗi”."))

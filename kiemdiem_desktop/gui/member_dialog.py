@@ -90,7 +90,7 @@ class MemberDialog(QDialog):
             self._add_period_row(p)
         self.tabs.addTab(self._with_buttons(self.periods, self._add_period_row,
                                             self.tr("Thêm khoảng thời gian"), self.tr("Xóa dòng đã chọn")),
-                         self.tr("Sinh hoạt, miễn, đình chỉ, nghỉ…"))
+                         self.tr("Quá trình sinh hoạt"))
 
         # discipline
         self.discipline = QTableWidget(0, 7)
