@@ -188,9 +188,11 @@ class CellFile:
     def apply_import(self, preview: "ImportPreview", exclude_rows: Iterable[int] = ()) -> "Future[ImportSummary]":
         """Write the rows of a preview. Refused while a row in error is not excluded."""
         excluded = set(exclude_rows)
-        if preview.problems:
+        # Only errors block the file; warnings and notes ("columns not used") do not.
+        blocking = [p for p in preview.problems if getattr(p, "severity", "error") == "error"]
+        if blocking:
             raise UserError(msg(QT_TRANSLATE_NOOP(
-                "core", "Không nhập được tệp {file}: {problem}"), file=preview.file, problem=str(preview.problems[0])))
+                "core", "Không nhập được tệp {file}: {problem}"), file=preview.file, problem=str(blocking[0])))
         errors = [r for r in preview.rows if r.action == "error" and r.row not in excluded]
         if errors:
             raise UserError(msg(QT_TRANSLATE_NOOP(
