@@ -63,11 +63,12 @@ def cmd_roster_import(args: argparse.Namespace) -> int:
     cf = CellFile.open(_db_path(args), create=True)
     try:
         preview = cf.preview_import(args.file, encoding=args.encoding)
-        problems = list(preview.problems) + [p for r in preview.rows for p in r.problems if r.action == "error"]
-        if problems:
-            for p in problems:
-                print(str(p), file=sys.stderr)
-            raise Refused(f"Không nhập: {len(problems)} lỗi; chưa ghi gì vào {cf.path}.")
+        notes = preview.all_problems()
+        errors = [p for p in notes if p.severity == "error"]
+        for p in notes:
+            print(str(p) if p.severity == "error" else f"Lưu ý — {p}", file=sys.stderr)
+        if errors:
+            raise Refused(f"Không nhập: {len(errors)} lỗi; chưa ghi gì vào {cf.path}.")
         summary = cf.apply_import(preview).result()
     finally:
         cf.close()

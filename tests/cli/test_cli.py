@@ -67,3 +67,39 @@ def test_missing_file_is_a_clear_failure(tmp_path):
     r = run_cli("roster", "list", "--db", str(tmp_path / "khong-co.kiemdiem"))
     assert r.returncode == 1
     assert "Không tìm thấy tệp dữ liệu" in r.stderr.decode()
+
+
+ROSTER = (
+    "DANH SÁCH ĐẢNG VIÊN CHI BỘ VĂN PHÒNG\n"
+    "\n"
+    "STT;Họ và tên;Ngày sinh;Ngày vào Đảng;Ngày chính thức;Số thẻ đảng viên;Sở thích\n"
+    "1;Nguyễn Văn Hùng;12/03/1978;19/05/2005;19/05/2006;01.000001;cờ tướng\n"
+    "2;Trần Thị Ánh;01/12/1985;03/02/2012;03/02/2013;01.000002;\n"
+    "3;Lê Văn An;05/06/1990;;;;\n"
+)
+
+
+def test_roster_import_refuses_a_file_with_errors_and_writes_nothing(tmp_path):
+    db = tmp_path / "chi-bo.kiemdiem"
+    src = tmp_path / "danh-sach.csv"
+    src.write_text(ROSTER.replace("05/06/1990", "31/02/1990"), encoding="utf-8")
+    r = run_cli("roster", "import", str(src), "--db", str(db))
+    assert r.returncode == 2
+    err = r.stderr.decode("utf-8")
+    assert "danh-sach.csv" in err and "dòng 6" in err and "Ngày sinh" in err
+    assert _json(run_cli("roster", "list", "--db", str(db), "--json")) == []
+
+
+def test_roster_import_twice_changes_nothing(tmp_path):
+    db = tmp_path / "chi-bo.kiemdiem"
+    src = tmp_path / "danh-sach.csv"
+    src.write_bytes(
+        ROSTER.replace("3;Lê Văn An;05/06/1990;;;;", "3;Lê Văn An;05/06/1990;10/10/2024;;;").encode("utf-8-sig"))
+    r = run_cli("roster", "import", str(src), "--db", str(db))
+    assert r.returncode == 0, r.stderr.decode()
+    assert "3 mới" in r.stdout.decode()
+    first = _json(run_cli("roster", "list", "--db", str(db), "--json"))
+    assert [m["full_name"] for m in first] == ["Lê Văn An", "Trần Thị Ánh", "Nguyễn Văn Hùng"]
+    r = run_cli("roster", "import", str(src), "--db", str(db))
+    assert "0 mới, 0 cập nhật, 3 không đổi" in r.stdout.decode()
+    assert _json(run_cli("roster", "list", "--db", str(db), "--json")) == first
