@@ -464,16 +464,43 @@ def read_roster(path: str | Path, existing: list[Member], *, encoding: str | Non
     builder = _RowBuilder(fname, preview.columns, index, col_enc, existing, today)
     # TCVN3 has no capitals with tones: "Ánh" comes as "ánh". Names get their capitals back.
     builder.title_names = preview.encoding == "tcvn3" or col_enc.get("full_name") == "tcvn3"
-    started = False
-    for line, cells in body:
-        if not any(_present(c) for c in cells):
-            continue
-        if not started and all(_NUMBERING.match(_text(c).strip()) for c in cells if _present(c)):
-            continue        # the "(1) (2) (3)…" line under a form's header
-        started = True
+    data = [(line, cells) for line, cells in body if any(_present(c) for c in cells)]
+    while data and all(_NUMBERING.match(_text(c).strip()) for c in data[0][1] if _present(c)):
+        data.pop(0)         # the "(1) (2) (3)…" line under a form's header
+    footer = _footer_start(data, index)
+    if footer < len(data):
+        file_problem(str(msg(QT_TRANSLATE_NOOP(
+            "core", "Bỏ qua {n} dòng cuối bảng không phải đảng viên (từ dòng {first}: «{text}»)"),
+            n=len(data) - footer, first=data[footer][0],
+            text=next(_text(c) for c in data[footer][1] if _present(c))[:60])), "info")
+    for line, cells in data[:footer]:
         builder.add(line, cells)
     preview.rows = builder.finish()
     return preview
+
+
+def _is_date(value: Any) -> bool:
+    try:
+        return parse_date(value.strip() if isinstance(value, str) else value) is not None
+    except DateError:
+        return False
+
+
+def _footer_start(data: list[tuple[int, list[Any]]], index: dict[str, int]) -> int:
+    """Where the lines under the table begin: "Tổng cộng", "Người lập biểu", a place and date.
+
+    Such lines fill at most two cells and have no valid birth date; only a run of them at the very
+    end counts, so a member row with a missing birth date in the middle stays an error.
+    """
+    birth = index.get("birth_date")
+    end = len(data)
+    while end > 0:
+        cells = data[end - 1][1]
+        filled = sum(1 for c in cells if _present(c))
+        if filled > 2 or (birth is not None and birth < len(cells) and _is_date(cells[birth])):
+            break
+        end -= 1
+    return end
 
 
 class _RowBuilder:

@@ -317,3 +317,19 @@ def test_twenty_thousand_rows_in_a_few_seconds(write):
     elapsed = time.perf_counter() - start
     print(f"20000 rows against 20000 members: {elapsed:.2f} s")
     assert again.counts()["unchanged"] == 20000 and elapsed < 5
+
+
+def test_lines_under_the_table_are_skipped_but_a_gap_in_the_middle_is_an_error(write):
+    text = csv_text() + ",,,,\nTổng cộng: 5 đảng viên,,,,\n,,Người lập biểu,,\n,,Nguyễn Thị Hoa,,\n"
+    p = read_roster(write("ds.csv", text), [], today=TODAY)
+    assert p.ok, [str(x) for x in p.all_problems()]
+    assert _names(p) == NAMES
+    notes = [str(x) for x in p.problems if x.severity == "info"]
+    assert any("Bỏ qua 3 dòng cuối bảng" in n and "Tổng cộng" in n for n in notes)
+    lines = csv_text().splitlines()
+    lines.insert(2, "9,Trần Văn Thiếu,,Nam,,")
+    p = read_roster(write("ds2.csv", "\n".join(lines) + "\n"), [], today=TODAY)
+    assert not p.ok
+    bad = [r for r in p.rows if r.action == "error"]
+    assert [(r.row, r.member) for r in bad][0][0] == 3
+    assert "Thiếu ngày sinh" in str(bad[0].problems[0])
