@@ -1,11 +1,10 @@
 from __future__ import annotations
 
-from ..i18n import QT_TRANSLATE_NOOP
-
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from enum import Enum
 
+from ..i18n import QT_TRANSLATE_NOOP
 from .member import new_id
 
 
@@ -31,11 +30,28 @@ MEETING_STATE_LABELS = {
 
 
 @dataclass
+class Delegate:
+    """An invited delegate (đại biểu): may speak; not a member of the cell."""
+
+    name: str
+    title: str = ""                  # "Ủy viên Ban Thường vụ Đảng ủy, …"
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
 class Meeting:
     rating_year: int
     kind: MeetingKind = MeetingKind.MAIN
     state: MeetingState = MeetingState.PREPARING
     meeting_date: date | None = None
     place: str = ""
-    document_number: str = ""
+    document_number: str = ""        # "…-BB/CB"
+    start_time: str = ""             # "08:00" as announced
+    end_time: str = ""               # closing time, "11:30"
+    chair_id: str | None = None      # người chủ trì (a member)
+    minute_taker_id: str | None = None  # thư ký hội nghị (a member)
+    rule_set_id: str = ""            # chosen by the rating year when prepared
+    delegates: list[Delegate] = field(default_factory=list)
+    current_step_id: str | None = None
+    started_at: datetime | None = None
     id: str = field(default_factory=new_id)
