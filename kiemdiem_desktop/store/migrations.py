@@ -78,4 +78,89 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
     ]),
 ]
 
+MIGRATIONS.append((2, "meeting guide: agenda steps, attendance, self-reviews, comments, delegates, undo log", [
+    "ALTER TABLE meeting ADD COLUMN start_time TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE meeting ADD COLUMN end_time TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE meeting ADD COLUMN chair_id TEXT REFERENCES member(id)",
+    "ALTER TABLE meeting ADD COLUMN minute_taker_id TEXT REFERENCES member(id)",
+    "ALTER TABLE meeting ADD COLUMN rule_set_id TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE meeting ADD COLUMN current_step_id TEXT",
+    "ALTER TABLE meeting ADD COLUMN started_at TEXT",
+    """CREATE TABLE delegate (
+        id TEXT PRIMARY KEY,
+        meeting_id TEXT NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        title TEXT NOT NULL DEFAULT '',
+        position INTEGER NOT NULL DEFAULT 0
+    )""",
+    """CREATE TABLE agenda_step (
+        id TEXT PRIMARY KEY,
+        meeting_id TEXT NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        title TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'not_started' CHECK (state IN ('not_started', 'in_progress', 'done')),
+        subject_member_id TEXT REFERENCES member(id),
+        chair_id TEXT REFERENCES member(id),
+        started_at TEXT NOT NULL DEFAULT '',
+        finished_at TEXT NOT NULL DEFAULT '',
+        report TEXT NOT NULL DEFAULT '',
+        answer TEXT NOT NULL DEFAULT '',
+        conclusion TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE INDEX agenda_step_meeting ON agenda_step(meeting_id, position)",
+    """CREATE TABLE attendance (
+        meeting_id TEXT NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+        member_id TEXT NOT NULL REFERENCES member(id),
+        status TEXT NOT NULL CHECK (status IN ('present', 'absent_approved', 'absent_unapproved', 'absent_no_reason')),
+        reason TEXT NOT NULL DEFAULT '',
+        arrived_at TEXT NOT NULL DEFAULT '',
+        left_at TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (meeting_id, member_id)
+    )""",
+    """CREATE TABLE self_review (
+        meeting_id TEXT NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+        member_id TEXT NOT NULL REFERENCES member(id),
+        summary TEXT NOT NULL DEFAULT '',
+        general_score REAL,
+        task_score REAL,
+        grades TEXT NOT NULL DEFAULT '{}',
+        proposed_level TEXT NOT NULL DEFAULT '',
+        attachment_name TEXT NOT NULL DEFAULT '',
+        attachment BLOB,
+        PRIMARY KEY (meeting_id, member_id)
+    )""",
+    """CREATE TABLE written_comment (
+        id TEXT PRIMARY KEY,
+        meeting_id TEXT NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+        member_id TEXT REFERENCES member(id),
+        source TEXT NOT NULL,
+        text TEXT NOT NULL DEFAULT ''
+    )""",
+    """CREATE TABLE comment (
+        id TEXT PRIMARY KEY,
+        meeting_id TEXT NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+        step_id TEXT NOT NULL REFERENCES agenda_step(id) ON DELETE CASCADE,
+        speaker_member_id TEXT REFERENCES member(id),
+        speaker_delegate_id TEXT REFERENCES delegate(id),
+        speaker_name TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL DEFAULT '',
+        spoken_at TEXT NOT NULL DEFAULT '',
+        position INTEGER NOT NULL DEFAULT 0
+    )""",
+    "CREATE INDEX comment_step ON comment(step_id, position)",
+    """CREATE TABLE command_log (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        meeting_id TEXT NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+        label TEXT NOT NULL,
+        merge_key TEXT NOT NULL DEFAULT '',
+        forward TEXT NOT NULL,
+        backward TEXT NOT NULL,
+        done INTEGER NOT NULL DEFAULT 1,
+        barrier INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL
+    )""",
+]))
+
 LATEST_VERSION = MIGRATIONS[-1][0]

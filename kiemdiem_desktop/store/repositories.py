@@ -126,19 +126,25 @@ def save_members(conn: sqlite3.Connection, members: list[Member]) -> None:
 
 # -- meetings ---------------------------------------------------------------------------
 def load_meetings(conn: sqlite3.Connection) -> list[Meeting]:
-    return [Meeting(id=r[0], kind=MeetingKind(r[1]), rating_year=r[2], state=MeetingState(r[3]),
-                    meeting_date=_d(r[4]), place=r[5], document_number=r[6])
-            for r in conn.execute(
-                "SELECT id, kind, rating_year, state, meeting_date, place, document_number FROM meeting "
-                "ORDER BY rating_year DESC, created_at DESC")]
+    from .meeting_repo import _MEETING_COLS, meeting_from_row
+
+    return [meeting_from_row(r) for r in conn.execute(
+        f"SELECT {_MEETING_COLS} FROM meeting ORDER BY rating_year DESC, created_at DESC")]
+
+
+def meeting_row(m: Meeting) -> dict:
+    return {"kind": m.kind.value, "rating_year": m.rating_year, "state": m.state.value,
+            "meeting_date": _iso(m.meeting_date), "place": clean(m.place),
+            "document_number": clean(m.document_number), "start_time": m.start_time, "end_time": m.end_time,
+            "chair_id": m.chair_id, "minute_taker_id": m.minute_taker_id, "rule_set_id": m.rule_set_id,
+            "current_step_id": m.current_step_id,
+            "started_at": m.started_at.isoformat(timespec="seconds") if m.started_at else None}
 
 
 def save_meeting(conn: sqlite3.Connection, m: Meeting) -> None:
-    values = (m.kind.value, m.rating_year, m.state.value, _iso(m.meeting_date), clean(m.place),
-              clean(m.document_number))
-    if not conn.execute(
-            "UPDATE meeting SET kind = ?, rating_year = ?, state = ?, meeting_date = ?, place = ?, "
-            "document_number = ? WHERE id = ?", (*values, m.id)).rowcount:
-        conn.execute(
-            "INSERT INTO meeting (id, kind, rating_year, state, meeting_date, place, document_number, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (m.id, *values, now_iso()))
+    values = meeting_row(m)
+    sets = ", ".join(f"{c} = ?" for c in values)
+    if not conn.execute(f"UPDATE meeting SET {sets} WHERE id = ?", (*values.values(), m.id)).rowcount:
+        cols = ["id", *values, "created_at"]
+        conn.execute(f"INSERT INTO meeting ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                     (m.id, *values.values(), now_iso()))

@@ -1,0 +1,41 @@
+"""The order of business, generated from the rule set (DOMAIN.md §6)."""
+from __future__ import annotations
+
+from ..model import Category, Member, PartyPost
+from ..model.review import AgendaStep, StepKind
+from ..rules.attendance import eligibility
+from ..rules.ruleset import RuleSet
+from ..vn.collation import sort_members
+
+_POST_ORDER = {PartyPost.SECRETARY: 0, PartyPost.DEPUTY: 1, PartyPost.COMMITTEE: 2, PartyPost.MEMBER: 3}
+
+
+def review_order(members: list[Member]) -> list[Member]:
+    """Bí thư, phó bí thư, chi ủy viên, then the other members, each group in name order."""
+    ordered = sort_members(members)
+    return sorted(ordered, key=lambda m: _POST_ORDER[m.party_post])
+
+
+def reviewed_members(rules: RuleSet, members: list[Member], categories: dict[str, Category]) -> list[Member]:
+    return review_order([m for m in members if eligibility(rules, categories[m.id]).reviewed])
+
+
+def member_review_title(m: Member) -> str:
+    return f"Kiểm điểm đồng chí {m.full_name}"
+
+
+def build_agenda(rules: RuleSet, members: list[Member], categories: dict[str, Category],
+                 has_committee: bool) -> list[AgendaStep]:
+    steps: list[AgendaStep] = []
+    for item in rules.agenda:
+        if item.kind == "member_reviews":
+            for m in reviewed_members(rules, members, categories):
+                steps.append(AgendaStep(StepKind.MEMBER_REVIEW, member_review_title(m), subject_member_id=m.id))
+            continue
+        title = item.title
+        if item.kind == "collective_review" and not has_committee:
+            title = "Kiểm điểm tập thể chi bộ"
+        steps.append(AgendaStep(StepKind(item.kind), title))
+    for i, s in enumerate(steps):
+        s.position = i
+    return steps

@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .attendance import Attendance
+from .meeting import Meeting
+from .review import AgendaStep, Comment, SelfReview, WrittenComment
+
+
+@dataclass
+class MeetingRecord:
+    """Everything typed for one meeting, as stored."""
+
+    meeting: Meeting
+    steps: list[AgendaStep] = field(default_factory=list)
+    attendance: dict[str, Attendance] = field(default_factory=dict)
+    self_reviews: dict[str, SelfReview] = field(default_factory=dict)
+    written: list[WrittenComment] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+
+    def comments_of(self, step_id: str) -> list[Comment]:
+        return [c for c in self.comments if c.step_id == step_id]
+
+    def step(self, step_id: str) -> AgendaStep:
+        return next(s for s in self.steps if s.id == step_id)

@@ -1,0 +1,410 @@
+"""A meeting being prepared or held: every edit the guide makes, undoable and saved at once.
+
+The session keeps the meeting in memory (the window reads it without waiting) and hands
+each edit to the writer thread as row changes with their inverse (store.changes), so an
+edit is on disk within moments and undo/redo survive a crash.
+"""
+from __future__ import annotations
+
+from concurrent.futures import Future
+from dataclasses import replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import Callable
+
+from .flow.agenda import build_agenda, member_review_title
+from .flow.meeting_flow import MeetingFlow, StepCheck
+from .i18n import QT_TRANSLATE_NOOP, UserError, msg
+from .model import Category, Member, category_on
+from .model.attendance import Attendance, Presence
+from .model.meeting import Delegate, Meeting, MeetingKind, MeetingState
+from .model.record import MeetingRecord
+from .model.review import AgendaStep, Comment, SelfReview, StepKind, StepState, WrittenComment, WrittenSource
+from .rules.attendance import Headcount
+from .rules.ruleset import RuleSet, rule_set, rule_set_for_year
+from .services import CellFile
+from .store import changes as ch
+from .store import meeting_repo, repositories as repo, rows
+from .store.changes import RowChange
+from .vn.text import clean, matches
+
+MAX_ATTACHMENT = 20 * 1024 * 1024
+
+
+def clock_now() -> str:
+    return datetime.now().strftime("%H:%M")
+
+
+class Speaker:
+    """Someone who may speak: a member present or a delegate."""
+
+    def __init__(self, name: str, member_id: str | None = None, delegate_id: str | None = None, title: str = ""):
+        self.name, self.member_id, self.delegate_id, self.title = name, member_id, delegate_id, title
+
+    def __repr__(self) -> str:
+        return f"Speaker({self.name!r})"
+
+
+class MeetingSession:
+    def __init__(self, cell_file: CellFile, meeting_id: str, *, clock: Callable[[], str] = clock_now):
+        self.cf = cell_file
+        self.db = cell_file.db
+        self.clock = clock
+        self.meeting_id = meeting_id
+        self.reload()
+
+    # -- reading --------------------------------------------------------------------------------
+    def reload(self) -> None:
+        rec = self.db.read(meeting_repo.load_meeting, self.meeting_id)
+        if rec is None:
+            raise UserError(msg(QT_TRANSLATE_NOOP("core", "Không tìm thấy cuộc họp có mã {id}."), id=self.meeting_id))
+        self.record: MeetingRecord = rec
+        self.cell = self.cf.cell()
+        members = self.cf.members()
+        self.members: dict[str, Member] = {m.id: m for m in members}
+        day = rec.meeting.meeting_date or date.today()
+        self.categories: dict[str, Category] = {m.id: category_on(m, day) for m in members}
+        self.rules: RuleSet = (rule_set(rec.meeting.rule_set_id) if rec.meeting.rule_set_id
+                               else rule_set_for_year(rec.meeting.rating_year))
+
+    @property
+    def meeting(self) -> Meeting:
+        return self.record.meeting
+
+    @property
+    def flow(self) -> MeetingFlow:
+        return MeetingFlow(self.record, self.members, self.categories, self.rules)
+
+    @property
+    def current(self) -> AgendaStep | None:
+        return self.flow.current
+
+    def attendees(self) -> list[Member]:
+        """Members on the roll call: everyone in the cell on the meeting day, and visitors."""
+        return [m for m in self.cf.members() if self.categories[m.id] != Category.NOT_IN_CELL]
+
+    def headcount(self, at: str | None = None) -> Headcount:
+        return self.flow.headcount(at or self.time_of(self.current))
+
+    def time_of(self, step: AgendaStep | None) -> str:
+        """Presence is taken at the step's start; for a step not started yet, now."""
+        return step.started_at if step and step.started_at else self.clock()
+
+    def check(self, step: AgendaStep | None = None) -> StepCheck:
+        step = step or self.current
+        return self.flow.check(step, self.time_of(step))
+
+    def speakers(self, query: str = "", at: str | None = None) -> list[Speaker]:
+        """Members in the room and delegates, matched with or without diacritics or by initials."""
+        at = at or self.time_of(self.current)
+        people = [Speaker(d.name, delegate_id=d.id, title=d.title) for d in self.meeting.delegates]
+        for m in self.cf.members():
+            a = self.record.attendance.get(m.id)
+            if a is not None and a.in_room(at):
+                people.append(Speaker(m.full_name, member_id=m.id))
+        return [p for p in people if matches(query, p.name)]
+
+    # -- writing ---------------------------------------------------------------------------------
+    def _commit(self, label: str, changes: list[RowChange], merge_key: str = "") -> Future:
+        self._refuse_if_locked()
+        return self.db.write(ch.record, self.meeting_id, label, changes, merge_key)
+
+    def _refuse_if_locked(self) -> None:
+        if self.meeting.state == MeetingState.LOCKED:
+            raise UserError(msg(QT_TRANSLATE_NOOP(
+                "core", "Biên bản đã khóa: muốn sửa phải “mở lại” và ghi lý do.")))
+
+    def _meeting_change(self) -> RowChange:
+        return RowChange("meeting", {"id": self.meeting_id}, repo.meeting_row(self.meeting))
+
+    def _step_change(self, s: AgendaStep) -> RowChange:
+        return RowChange("agenda_step", {"id": s.id}, rows.step_row(self.meeting_id, s))
+
+    def update_meeting(self, **fields) -> Future:
+        """Date, place, document number, start/end time, chair, minute-taker…"""
+        for k, v in fields.items():
+            if not hasattr(self.meeting, k) or k in ("id", "delegates", "state"):
+                raise AttributeError(k)
+            setattr(self.meeting, k, clean(v) if isinstance(v, str) and k in ("place", "document_number") else v)
+        key = "meeting:" + ",".join(sorted(fields)) if all(k in ("place", "document_number") for k in fields) else ""
+        return self._commit(QT_TRANSLATE_NOOP("core", "Sửa thông tin cuộc họp"), [self._meeting_change()], key)
+
+    # delegates
+    def add_delegate(self, name: str, title: str = "") -> Delegate:
+        d = Delegate(clean(name), clean(title))
+        self.meeting.delegates.append(d)
+        self._commit(QT_TRANSLATE_NOOP("core", "Thêm đại biểu"), [
+            RowChange("delegate", {"id": d.id}, rows.delegate_row(self.meeting_id, d, len(self.meeting.delegates)))])
+        return d
+
+    def remove_delegate(self, delegate_id: str) -> Future:
+        self.meeting.delegates = [d for d in self.meeting.delegates if d.id != delegate_id]
+        return self._commit(QT_TRANSLATE_NOOP("core", "Bỏ đại biểu"), [RowChange("delegate", {"id": delegate_id}, None)])
+
+    # agenda
+    def generate_agenda(self) -> Future:
+        """The order of business from the rule set; replaces an agenda nothing was typed into."""
+        if any(s.state != StepState.NOT_STARTED for s in self.record.steps):
+            raise UserError(msg(QT_TRANSLATE_NOOP("core", "Cuộc họp đã bắt đầu: không tạo lại chương trình.")))
+        members = [self.members[mid] for mid in self.members]
+        if self.meeting.kind == MeetingKind.SUPPLEMENTARY:
+            members = [m for m in members if m.id in self.unrated_this_year()]
+        steps = build_agenda(self.rules, members, self.categories, self.cell.has_committee)
+        removed = [RowChange("agenda_step", {"id": s.id}, None) for s in self.record.steps]
+        self.record.steps = steps
+        self.meeting.current_step_id = steps[0].id if steps else None
+        if not self.meeting.rule_set_id:
+            self.meeting.rule_set_id = self.rules.id
+        return self._commit(QT_TRANSLATE_NOOP("core", "Tạo chương trình hội nghị"),
+                            removed + [self._step_change(s) for s in steps] + [self._meeting_change()])
+
+    def unrated_this_year(self) -> set[str]:
+        """Members reviewed at no meeting of this year yet (absent from every review so far)."""
+        reviewed: set[str] = set()
+        for other in self.cf.meetings():
+            if other.rating_year != self.meeting.rating_year or other.id == self.meeting_id:
+                continue
+            rec = self.db.read(meeting_repo.load_meeting, other.id)
+            for s in rec.steps:
+                if s.kind == StepKind.MEMBER_REVIEW and s.state == StepState.DONE:
+                    a = rec.attendance.get(s.subject_member_id or "")
+                    if a is None or a.in_room(s.started_at or "23:59"):
+                        reviewed.add(s.subject_member_id)
+        return set(self.members) - reviewed
+
+    def _renumber(self) -> list[RowChange]:
+        for i, s in enumerate(self.record.steps):
+            s.position = i
+        return [self._step_change(s) for s in self.record.steps]
+
+    def add_step(self, title: str, after_step_id: str | None = None) -> AgendaStep:
+        s = AgendaStep(StepKind.OTHER, clean(title))
+        i = self.flow.index_of(after_step_id) + 1 if after_step_id else len(self.record.steps)
+        self.record.steps.insert(i, s)
+        self._commit(QT_TRANSLATE_NOOP("core", "Thêm mục vào chương trình"), self._renumber())
+        return s
+
+    def remove_step(self, step_id: str) -> Future:
+        s = self.record.step(step_id)
+        if s.state != StepState.NOT_STARTED or self.record.comments_of(step_id):
+            raise UserError(msg(QT_TRANSLATE_NOOP("core", "Mục “{title}” đã có nội dung: không xóa được."),
+                                title=s.title))
+        self.record.steps.remove(s)
+        if self.meeting.current_step_id == step_id:
+            self.meeting.current_step_id = self.record.steps[0].id if self.record.steps else None
+        return self._commit(QT_TRANSLATE_NOOP("core", "Bỏ mục khỏi chương trình"),
+                            [RowChange("agenda_step", {"id": step_id}, None), *self._renumber(),
+                             self._meeting_change()])
+
+    def move_step(self, step_id: str, delta: int) -> Future:
+        i = self.flow.index_of(step_id)
+        j = max(0, min(len(self.record.steps) - 1, i + delta))
+        self.record.steps.insert(j, self.record.steps.pop(i))
+        return self._commit(QT_TRANSLATE_NOOP("core", "Đổi thứ tự chương trình"), self._renumber())
+
+    def rename_step(self, step_id: str, title: str) -> Future:
+        s = self.record.step(step_id)
+        s.title = clean(title)
+        return self._commit(QT_TRANSLATE_NOOP("core", "Đổi tên mục"), [self._step_change(s)], f"title:{step_id}")
+
+    # self-reviews and written comments, before the meeting
+    def set_self_review(self, member_id: str, **fields) -> Future:
+        r = self.record.self_reviews.get(member_id) or SelfReview(member_id)
+        for k, v in fields.items():
+            if k not in ("summary", "general_score", "task_score", "grades", "proposed_level"):
+                raise AttributeError(k)
+            setattr(r, k, v)
+        if r.general_score is not None and not 0 <= r.general_score <= 30:
+            raise UserError(msg(QT_TRANSLATE_NOOP("core", "Điểm chung phải từ 0 đến 30.")))
+        if r.task_score is not None and not 0 <= r.task_score <= 70:
+            raise UserError(msg(QT_TRANSLATE_NOOP("core", "Điểm kết quả thực hiện nhiệm vụ phải từ 0 đến 70.")))
+        self.record.self_reviews[member_id] = r
+        merge = f"self_review:{member_id}:summary" if set(fields) == {"summary"} else ""
+        return self._commit(QT_TRANSLATE_NOOP("core", "Sửa bản tự kiểm điểm"), [RowChange(
+            "self_review", {"meeting_id": self.meeting_id, "member_id": member_id}, rows.self_review_row(r))], merge)
+
+    def attach_self_review_file(self, member_id: str, path: str | Path) -> Future:
+        p = Path(path)
+        data = p.read_bytes()
+        if len(data) > MAX_ATTACHMENT:
+            raise UserError(msg(QT_TRANSLATE_NOOP(
+                "core", "Tệp {file} lớn hơn 20 MB: hãy quét với độ phân giải thấp hơn."), file=p.name))
+        r = self.record.self_reviews.setdefault(member_id, SelfReview(member_id))
+        r.attachment_name, r.attachment_size = p.name, len(data)
+        self._refuse_if_locked()
+        return self.db.write(meeting_repo.save_attachment, self.meeting_id, member_id, p.name, data)
+
+    def attachment(self, member_id: str) -> tuple[str, bytes] | None:
+        return self.db.read(meeting_repo.load_attachment, self.meeting_id, member_id)
+
+    def add_written_comment(self, member_id: str | None, source: WrittenSource, text: str) -> WrittenComment:
+        w = WrittenComment(member_id, source, rows.text(text))
+        self.record.written.append(w)
+        self._commit(QT_TRANSLATE_NOOP("core", "Thêm ý kiến bằng văn bản"),
+                     [RowChange("written_comment", {"id": w.id}, rows.written_row(self.meeting_id, w))])
+        return w
+
+    # -- the meeting itself ---------------------------------------------------------------------
+    def start(self) -> Future:
+        """Open the meeting: automatic backup, state 'in progress', the first step starts."""
+        if not self.record.steps:
+            self.generate_agenda()
+        self.db.automatic_backup("bat-dau-hop")
+        self.meeting.state = MeetingState.IN_PROGRESS
+        self.meeting.started_at = self.meeting.started_at or datetime.now().replace(microsecond=0)
+        if not self.meeting.start_time:
+            self.meeting.start_time = self.clock()
+        first = self.current
+        changes = [self._meeting_change()]
+        if first and first.state == StepState.NOT_STARTED:
+            first.state, first.started_at = StepState.IN_PROGRESS, self.clock()
+            changes.append(self._step_change(first))
+        return self._commit(QT_TRANSLATE_NOOP("core", "Khai mạc"), changes)
+
+    def set_attendance(self, member_id: str, status: Presence, reason: str = "") -> Future:
+        a = self.record.attendance.get(member_id)
+        a = replace(a, status=status, reason=clean(reason)) if a else Attendance(member_id, status, clean(reason))
+        if status == Presence.PRESENT:
+            a.arrived_at = ""
+        return self._set_attendance(a, QT_TRANSLATE_NOOP("core", "Điểm danh"))
+
+    def mark_all_present(self) -> Future:
+        changes = []
+        for m in self.attendees():
+            if m.id not in self.record.attendance:
+                a = Attendance(m.id, Presence.PRESENT)
+                self.record.attendance[m.id] = a
+                changes.append(RowChange("attendance", {"meeting_id": self.meeting_id, "member_id": m.id},
+                                         rows.attendance_row(a)))
+        return self._commit(QT_TRANSLATE_NOOP("core", "Điểm danh: có mặt"), changes)
+
+    def arrive(self, member_id: str, at: str | None = None) -> Future:
+        a = self.record.attendance.get(member_id) or Attendance(member_id, Presence.ABSENT_NO_REASON)
+        if a.present_at_opening:
+            raise UserError(msg(QT_TRANSLATE_NOOP("core", "Đồng chí {name} đã có mặt từ đầu."),
+                                name=self.members[member_id].full_name))
+        return self._set_attendance(replace(a, arrived_at=at or self.clock()),
+                                    QT_TRANSLATE_NOOP("core", "Ghi đến muộn"))
+
+    def leave(self, member_id: str, at: str | None = None) -> Future:
+        a = self.record.attendance.get(member_id)
+        if a is None or not a.in_room(at or self.clock()):
+            raise UserError(msg(QT_TRANSLATE_NOOP("core", "Đồng chí {name} không có mặt lúc này."),
+                                name=self.members[member_id].full_name))
+        return self._set_attendance(replace(a, left_at=at or self.clock()), QT_TRANSLATE_NOOP("core", "Ghi về sớm"))
+
+    def _set_attendance(self, a: Attendance, label: str) -> Future:
+        self.record.attendance[a.member_id] = a
+        return self._commit(label, [RowChange("attendance", {"meeting_id": self.meeting_id, "member_id": a.member_id},
+                                              rows.attendance_row(a))])
+
+    # steps
+    def set_step_text(self, step_id: str, field: str, value: str) -> Future:
+        """What is typed into a step (report, answer, conclusion, notes): one undo per field."""
+        if field not in ("report", "answer", "conclusion", "notes"):
+            raise AttributeError(field)
+        s = self.record.step(step_id)
+        setattr(s, field, rows.text(value))
+        return self._commit(QT_TRANSLATE_NOOP("core", "Nhập nội dung"),
+                            [RowChange("agenda_step", {"id": step_id}, {field: getattr(s, field)})],
+                            merge_key=f"step:{step_id}:{field}")
+
+    def set_step_chair(self, step_id: str, member_id: str | None) -> Future:
+        s = self.record.step(step_id)
+        s.chair_id = member_id if member_id != self.meeting.chair_id else None
+        return self._commit(QT_TRANSLATE_NOOP("core", "Đổi người chủ trì"), [self._step_change(s)])
+
+    def go_to(self, step_id: str) -> Future:
+        """Show another step; a step not started yet starts now (its presence is taken now)."""
+        s = self.record.step(step_id)
+        self.meeting.current_step_id = step_id
+        changes = [self._meeting_change()]
+        if s.state == StepState.NOT_STARTED and self.meeting.state == MeetingState.IN_PROGRESS:
+            s.state, s.started_at = StepState.IN_PROGRESS, self.clock()
+            changes.append(self._step_change(s))
+        return self._commit(QT_TRANSLATE_NOOP("core", "Chuyển bước"), changes)
+
+    def go_next(self) -> StepCheck:
+        """Finish the current step and start the next; refused (nothing changed) while something is missing."""
+        step = self.current
+        result = self.check(step)
+        if not result.ok:
+            return result
+        changes = []
+        if step.state != StepState.DONE:
+            step.state, step.finished_at = StepState.DONE, self.clock()
+            changes.append(self._step_change(step))
+        i = self.flow.index_of(step.id)
+        if i + 1 < len(self.record.steps):
+            nxt = self.record.steps[i + 1]
+            self.meeting.current_step_id = nxt.id
+            if nxt.state == StepState.NOT_STARTED:
+                nxt.state, nxt.started_at = StepState.IN_PROGRESS, self.clock()
+                changes.append(self._step_change(nxt))
+        elif self.meeting.state == MeetingState.IN_PROGRESS:
+            self.meeting.state = MeetingState.HELD
+        changes.append(self._meeting_change())
+        self._commit(QT_TRANSLATE_NOOP("core", "Sang bước tiếp theo"), changes)
+        return result
+
+    def go_previous(self) -> Future | None:
+        i = self.flow.index_of(self.meeting.current_step_id)
+        if i == 0:
+            return None
+        return self.go_to(self.record.steps[i - 1].id)
+
+    # comments
+    def add_comment(self, step_id: str, speaker: Speaker, text: str, at: str | None = None) -> Comment:
+        body = rows.text(text)
+        if not body.strip():
+            raise UserError(msg(QT_TRANSLATE_NOOP("core", "Ý kiến chưa có nội dung.")))
+        existing = self.record.comments_of(step_id)
+        c = Comment(step_id, body, speaker.member_id, speaker.delegate_id, clean(speaker.name), at or self.clock(),
+                    position=max((x.position for x in existing), default=-1) + 1)
+        self.record.comments.append(c)
+        self._commit(QT_TRANSLATE_NOOP("core", "Ghi ý kiến"),
+                     [RowChange("comment", {"id": c.id}, rows.comment_row(self.meeting_id, c))])
+        return c
+
+    def edit_comment(self, comment_id: str, text: str) -> Future:
+        c = next(c for c in self.record.comments if c.id == comment_id)
+        c.text = rows.text(text)
+        return self._commit(QT_TRANSLATE_NOOP("core", "Sửa ý kiến"),
+                            [RowChange("comment", {"id": c.id}, {"text": c.text})], merge_key=f"comment:{c.id}")
+
+    def delete_comment(self, comment_id: str) -> Future:
+        self.record.comments = [c for c in self.record.comments if c.id != comment_id]
+        return self._commit(QT_TRANSLATE_NOOP("core", "Xóa ý kiến"), [RowChange("comment", {"id": comment_id}, None)])
+
+    def close_meeting(self, end_time: str | None = None) -> Future:
+        self.meeting.end_time = end_time or self.clock()
+        return self._commit(QT_TRANSLATE_NOOP("core", "Bế mạc"), [self._meeting_change()])
+
+    # -- undo / redo -------------------------------------------------------------------------------
+    def undo(self) -> str | None:
+        self._refuse_if_locked()
+        label = self.db.write(ch.undo, self.meeting_id).result()
+        self.reload()
+        return label
+
+    def redo(self) -> str | None:
+        self._refuse_if_locked()
+        label = self.db.write(ch.redo, self.meeting_id).result()
+        self.reload()
+        return label
+
+    def undo_redo_labels(self) -> tuple[str | None, str | None]:
+        return self.db.read(ch.undo_redo_labels, self.meeting_id)
+
+
+def prepare_meeting(cf: CellFile, rating_year: int, kind: MeetingKind = MeetingKind.MAIN, **fields) -> MeetingSession:
+    """A new meeting with the rule set of its rating year and the agenda generated from it."""
+    rules = rule_set_for_year(rating_year)
+    m = Meeting(rating_year=rating_year, kind=kind, rule_set_id=rules.id, **fields)
+    cf.save_meeting(m).result()
+    session = MeetingSession(cf, m.id)
+    session.generate_agenda().result()
+    return session
+
+
+__all__ = ["MeetingSession", "Speaker", "prepare_meeting", "member_review_title"]
