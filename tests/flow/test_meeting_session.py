@@ -1,0 +1,183 @@
+"""The meeting guide's core: agenda, attendance, reviews, chair handover, resume, undo."""
+import unicodedata
+from datetime import date
+
+import pytest
+
+from kiemdiem_desktop.i18n import UserError
+from kiemdiem_desktop.model import MeetingState
+from kiemdiem_desktop.model.attendance import Presence
+from kiemdiem_desktop.model.review import StepKind, StepState
+from kiemdiem_desktop.services import CellFile
+from kiemdiem_desktop.session import MeetingSession, prepare_meeting
+
+from tests.flow.conftest import Clock
+
+
+def ids(session):
+    return {m.full_name: m.id for m in session.members.values()}
+
+
+def test_agenda_follows_the_rule_set_and_reviews_leaders_first(cell_file):
+    s = prepare_meeting(cell_file, 2025, meeting_date=date(2025, 12, 10))
+    kinds = [st.kind for st in s.record.steps]
+    assert kinds[:2] == [StepKind.OPENING, StepKind.COLLECTIVE_REVIEW]
+    assert kinds[-5:] == [StepKind.RATING_VOTES, StepKind.CELL_RATING, StepKind.RESULTS, StepKind.ADOPTION,
+                          StepKind.CLOSING]
+    reviews = [st.title.removeprefix("Kiểm điểm đồng chí ") for st in s.record.steps if st.kind == StepKind.MEMBER_REVIEW]
+    assert reviews[:3] == ["Nguyễn Văn Hùng", "Trần Thị Lan", "Lê Văn An"]
+    assert reviews[3:] == ["Phạm Thị Bích", "Hoàng Văn Cường", "Vũ Thị Dung", "Đặng Văn Đức", "Bùi Thị Giang",
+                           "Đỗ Văn Hải", "Hồ Thị Khánh", "Ngô Văn Long", "Dương Thị Mai"]
+    assert s.rules.id == "qd366-hd43"
+    assert prepare_meeting(cell_file, 2024).rules.id == "qd124-hd25"
+
+
+def test_agenda_can_be_edited(cell_file):
+    s = prepare_meeting(cell_file, 2025)
+    closing = s.record.steps[-1]
+    extra = s.add_step("Phổ biến kế hoạch năm 2026", after_step_id=s.record.steps[-2].id)
+    s.rename_step(extra.id, "Phổ biến kế hoạch công tác năm 2026")
+    s.move_step(extra.id, -1)
+    s.remove_step(s.record.steps[1].id)
+    again = MeetingSession(cell_file, s.meeting_id)
+    titles = [st.title for st in again.record.steps]
+    assert titles[-3:] == ["Phổ biến kế hoạch công tác năm 2026", "Thông qua biên bản", "Bế mạc"]
+    assert "Kiểm điểm tập thể chi ủy" not in titles
+    assert [st.position for st in again.record.steps] == list(range(len(titles)))
+    assert again.record.steps[-1].id == closing.id
+
+
+def test_a_whole_meeting_with_late_arrival_early_leave_and_chair_handover(cell_file):
+    clock = Clock("07:55")
+    s = prepare_meeting(cell_file, 2025, meeting_date=date(2025, 12, 10), place="Phòng họp tầng 3")
+    s.clock = clock
+    who = ids(s)
+    s.update_meeting(chair_id=who["Nguyễn Văn Hùng"], minute_taker_id=who["Bùi Thị Giang"])
+    s.add_delegate("Trần Quốc Toản", "Ủy viên Ban Thường vụ Đảng ủy")
+    s.start()
+    assert s.meeting.state == MeetingState.IN_PROGRESS
+    # Opening: the roll call
+    assert not s.check().ok
+    s.mark_all_present()
+    s.set_attendance(who["Hồ Thị Khánh"], Presence.ABSENT_APPROVED, "Đi công tác")
+    s.set_attendance(who["Ngô Văn Long"], Presence.ABSENT_NO_REASON)
+    h = s.headcount("08:00")
+    assert (h.base_count, h.present_in_base, h.quorum_met) == (11, 10, True)
+    assert s.go_next().ok
+    # Collective review
+    clock.t = "08:20"
+    col = s.current
+    assert col.kind == StepKind.COLLECTIVE_REVIEW
+    s.set_step_text(col.id, "report", "Đồng chí Bí thư trình bày báo cáo kiểm điểm của chi ủy.")
+    sp = s.speakers("toan")[0]
+    s.add_comment(col.id, sp, "Chi ủy cần sâu sát hơn trong công tác phát triển đảng viên.")
+    assert not s.go_next().ok  # no conclusion yet
+    s.set_step_text(col.id, "conclusion", "Chi ủy tiếp thu ý kiến.")
+    assert s.go_next().ok
+    # The chair's own review: the step needs another chair
+    chair_step = s.current
+    assert chair_step.subject_member_id == who["Nguyễn Văn Hùng"]
+    result = s.check()
+    assert any("chọn người khác chủ trì" in str(m) for m in result.missing)
+    s.set_step_chair(chair_step.id, who["Trần Thị Lan"])
+    assert s.flow.chair_of(chair_step) == who["Trần Thị Lan"]
+    assert [p.name for p in s.speakers("hvc")] == ["Hoàng Văn Cường"]
+    s.add_comment(chair_step.id, s.speakers("cuong")[0],
+                  "Đồng chí cần dành thời gian hơn cho sinh hoạt chi bộ.")
+    s.set_step_text(chair_step.id, "answer", "Tôi xin tiếp thu.")
+    s.set_step_text(chair_step.id, "conclusion", "Đồng chí Hùng hoàn thành tốt nhiệm vụ.")
+    assert s.go_next().ok
+    # Early leave, late arrival of the approved absentee
+    s.leave(who["Đỗ Văn Hải"], "09:40")
+    s.arrive(who["Hồ Thị Khánh"], "10:15")
+    assert s.headcount("10:00").base_count == 11 and s.headcount("10:20").base_count == 12
+    assert s.headcount("10:00").present_in_base == 9          # Hải left, stays in the base
+    assert s.headcount("10:20").present_in_base == 10
+    assert [p.name for p in s.speakers("hai", at="10:20")] == []   # gone
+    # Close mid-meeting and reopen: back at the same step with everything there
+    current_id = s.current.id
+    path = cell_file.path
+    cell_file.close(backup=False)
+    cf2 = CellFile.open(path)
+    again = MeetingSession(cf2, s.meeting_id, clock=clock)
+    assert again.current.id == current_id
+    assert again.record.step(chair_step.id).chair_id == who["Trần Thị Lan"]
+    assert [c.text for c in again.record.comments_of(col.id)] == [
+        "Chi ủy cần sâu sát hơn trong công tác phát triển đảng viên."]
+    assert again.record.attendance[who["Đỗ Văn Hải"]].left_at == "09:40"
+    assert again.meeting.delegates[0].name == "Trần Quốc Toản"
+    cf2.close(backup=False)
+
+
+def test_absent_member_is_left_for_the_supplementary_session(cell_file):
+    s = prepare_meeting(cell_file, 2025)
+    who = ids(s)
+    s.update_meeting(chair_id=who["Nguyễn Văn Hùng"], minute_taker_id=who["Bùi Thị Giang"])
+    s.start()
+    s.mark_all_present()
+    s.set_attendance(who["Dương Thị Mai"], Presence.ABSENT_APPROVED, "Ốm")
+    step = next(st for st in s.record.steps if st.subject_member_id == who["Dương Thị Mai"])
+    result = s.flow.check(step, "09:00")
+    assert result.ok and "buổi kiểm điểm bổ sung" in str(result.warnings[0])
+
+
+def test_decomposed_typing_and_telex_corrections_are_stored_nfc(cell_file):
+    s = prepare_meeting(cell_file, 2025)
+    step = s.record.steps[1]
+    typed = ""
+    for ch in unicodedata.normalize("NFD", "Đồng chí ca"):
+        typed += ch
+        s.set_step_text(step.id, "conclusion", typed)
+    typed = typed[:-1]                                    # the input method's backspace…
+    typed += unicodedata.normalize("NFD", "ầ")            # …then its replacement, decomposed
+    s.set_step_text(step.id, "conclusion", typed)
+    typed += "n phát huy"
+    s.set_step_text(step.id, "conclusion", typed).result()
+    stored = MeetingSession(cell_file, s.meeting_id).record.step(step.id).conclusion
+    assert stored == "Đồng chí cần phát huy"
+    assert unicodedata.is_normalized("NFC", stored)
+
+
+def test_undo_redo_persisted_and_typing_is_one_undo(cell_file):
+    s = prepare_meeting(cell_file, 2025)
+    who = ids(s)
+    s.update_meeting(chair_id=who["Nguyễn Văn Hùng"], minute_taker_id=who["Bùi Thị Giang"])
+    s.start()
+    s.mark_all_present()
+    step = s.record.steps[1]
+    for text in ("C", "Ch", "Chi", "Chi ủy"):
+        s.set_step_text(step.id, "conclusion", text)
+    c = s.add_comment(step.id, s.speakers("lan")[0], "Ý kiến thứ nhất")
+    assert s.undo_redo_labels()[0] == "Ghi ý kiến"
+    assert s.undo() == "Ghi ý kiến"
+    assert s.record.comments_of(step.id) == []
+    assert s.undo() == "Nhập nội dung"
+    assert s.record.step(step.id).conclusion == ""
+    # Redo survives a restart
+    path = cell_file.path
+    cell_file.close(backup=False)
+    cf2 = CellFile.open(path)
+    s2 = MeetingSession(cf2, s.meeting_id)
+    assert s2.redo() == "Nhập nội dung"
+    assert s2.record.step(step.id).conclusion == "Chi ủy"
+    assert s2.redo() == "Ghi ý kiến"
+    assert [x.id for x in s2.record.comments_of(step.id)] == [c.id]
+    cf2.close(backup=False)
+
+
+def test_undo_never_crosses_a_barrier(cell_file):
+    from kiemdiem_desktop.store import changes
+
+    s = prepare_meeting(cell_file, 2025)
+    step = s.record.steps[1]
+    s.set_step_text(step.id, "report", "Trước biểu quyết")
+    s.db.write(changes.barrier, s.meeting_id, "Biểu quyết").result()
+    assert s.undo() is None
+    assert s.record.step(step.id).report == "Trước biểu quyết"
+
+
+def test_a_locked_meeting_refuses_edits(cell_file):
+    s = prepare_meeting(cell_file, 2025)
+    s.meeting.state = MeetingState.LOCKED
+    with pytest.raises(UserError, match="Biên bản đã khóa"):
+        s.set_step_text(s.record.steps[0].id, "notes", "x")
