@@ -16,6 +16,7 @@ from .common import error_text, recent_files, settings
 ORG_NAME = "KiemDiem"
 DEMO_FILE_NAME = "du-lieu-mau.kiemdiem"
 FILE_FILTER = "Tệp dữ liệu Kiểm điểm (*.kiemdiem);;Mọi tệp (*)"
+_translators: list[QTranslator] = []
 
 
 def tr(text: str) -> str:
@@ -36,7 +37,10 @@ def setup_application(app: QApplication) -> None:
     app.setOrganizationName(ORG_NAME)
     app.setApplicationDisplayName(APP_NAME)
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
-    translators = []
+    for old in _translators:
+        app.removeTranslator(old)
+    _translators.clear()
+    translators = _translators
     folder = paths.resource("translations")
     for name in ("qtbase_vi.qm", "kiemdiem_vi.qm"):
         qm = folder / name

@@ -20,13 +20,23 @@ from ..vn.text import clean
 from .common import DateField, error_text
 
 
-def _combo(items: list[tuple[str, object]], current: object) -> QComboBox:
-    box = QComboBox()
-    for label, value in items:
-        box.addItem(label, value)
-    idx = box.findData(current)
-    box.setCurrentIndex(max(idx, 0))
-    return box
+class ValueCombo(QComboBox):
+    """A combo box whose items carry Python values (enums stay enums: Qt would turn them into str)."""
+
+    def __init__(self, items: list[tuple[str, object]], current: object):
+        super().__init__()
+        self.values = [value for _, value in items]
+        for label, _ in items:
+            self.addItem(label)
+        self.setCurrentIndex(self.values.index(current) if current in self.values else 0)
+
+    def value(self):
+        i = self.currentIndex()
+        return self.values[i] if 0 <= i < len(self.values) else None
+
+
+def _combo(items: list[tuple[str, object]], current: object) -> ValueCombo:
+    return ValueCombo(items, current)
 
 
 class MemberDialog(QDialog):
@@ -122,6 +132,13 @@ class MemberDialog(QDialog):
         layout.addWidget(buttons)
         self.full_name.setFocus()
 
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        # Enter anywhere in the form saves: Lưu is the default button once the dialog shows.
+        for b in (self.findChildren(QPushButton)):
+            b.setAutoDefault(False)
+        self.save_button.setDefault(True)
+
     # -- tables -----------------------------------------------------------------------------
     def _setup_table(self, table: QTableWidget, stretch: int) -> None:
         table.verticalHeader().setVisible(False)
@@ -213,7 +230,7 @@ class MemberDialog(QDialog):
                 problems.append((self.periods, self.tr("Khoảng thời gian dòng {n}: chưa có ngày bắt đầu.").format(n=r + 1)))
                 continue
             pid = self.periods.item(r, 1).data(Qt.ItemDataRole.UserRole)
-            periods.append(Period(self.periods.cellWidget(r, 0).currentData(), start, end,
+            periods.append(Period(self.periods.cellWidget(r, 0).value(), start, end,
                                   clean(self._text(self.periods, r, 3)), pid))
 
         records: list[DisciplineRecord] = []
@@ -229,7 +246,7 @@ class MemberDialog(QDialog):
                 continue
             checked = [self.discipline.item(r, c).checkState() == Qt.CheckState.Checked for c in (3, 4, 5)]
             rid = self.discipline.item(r, 1).data(Qt.ItemDataRole.UserRole)
-            records.append(DisciplineRecord(self.discipline.cellWidget(r, 0).currentData(), decided, violated,
+            records.append(DisciplineRecord(self.discipline.cellWidget(r, 0).value(), decided, violated,
                                             checked[0], checked[1], checked[2],
                                             clean(self._text(self.discipline, r, 6)), rid))
         if problems:
@@ -238,12 +255,12 @@ class MemberDialog(QDialog):
         base = self.original or Member(full_name="")
         member = replace(
             base, full_name=clean(self.full_name.text()), birth_date=dates[self.birth_date],
-            gender=self.gender.currentData(), admission_date=dates[self.admission_date],
+            gender=self.gender.value(), admission_date=dates[self.admission_date],
             official_date=dates[self.official_date], card_number=clean(self.card_number.text()),
-            party_post=self.party_post.currentData() or PartyPost.MEMBER,
+            party_post=self.party_post.value() or PartyPost.MEMBER,
             government_post=clean(self.government_post.text()), work_unit=clean(self.work_unit.text()),
-            last_year_level=self.last_year_level.currentData() or "",
-            declared_type=self.declared_type.currentData() or "", declared_on=dates[self.declared_on],
+            last_year_level=self.last_year_level.value() or "",
+            declared_type=self.declared_type.value() or "", declared_on=dates[self.declared_on],
             quota_group=clean(self.quota_group.text()), note=clean(self.note.text()),
             periods=periods, discipline=records)
         return member, []

@@ -212,7 +212,8 @@ class RosterScreen(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        self.table.doubleClicked.connect(lambda _: self.edit_member())
+        # Enter / Return on a row and double-click both "activate" it: open it for editing.
+        self.table.activated.connect(lambda _: self.edit_member())
 
         self.count_label = QLabel()
         self.count_label.setObjectName("rosterCount")
@@ -237,10 +238,6 @@ class RosterScreen(QWidget):
                 sc = QShortcut(k, self)
                 sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
                 sc.activated.connect(slot)
-        for k in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            sc = QShortcut(QKeySequence(k), self.table)
-            sc.setContext(Qt.ShortcutContext.WidgetShortcut)
-            sc.activated.connect(self.edit_member)
         self.search.returnPressed.connect(self._search_enter)
 
         top = QHBoxLayout()
