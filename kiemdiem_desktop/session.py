@@ -146,10 +146,7 @@ class MeetingSession:
         """The order of business from the rule set; replaces an agenda nothing was typed into."""
         if any(s.state != StepState.NOT_STARTED for s in self.record.steps):
             raise UserError(msg(QT_TRANSLATE_NOOP("core", "Cuộc họp đã bắt đầu: không tạo lại chương trình.")))
-        members = [self.members[mid] for mid in self.members]
-        if self.meeting.kind == MeetingKind.SUPPLEMENTARY:
-            members = [m for m in members if m.id in self.unrated_this_year()]
-        steps = build_agenda(self.rules, members, self.categories, self.cell.has_committee)
+        steps = agenda_for(self.cf, self.meeting, self.rules, list(self.members.values()), self.categories)
         removed = [RowChange("agenda_step", {"id": s.id}, None) for s in self.record.steps]
         self.record.steps = steps
         self.meeting.current_step_id = steps[0].id if steps else None
@@ -157,20 +154,6 @@ class MeetingSession:
             self.meeting.rule_set_id = self.rules.id
         return self._commit(QT_TRANSLATE_NOOP("core", "Tạo chương trình hội nghị"),
                             removed + [self._step_change(s) for s in steps] + [self._meeting_change()])
-
-    def unrated_this_year(self) -> set[str]:
-        """Members reviewed at no meeting of this year yet (absent from every review so far)."""
-        reviewed: set[str] = set()
-        for other in self.cf.meetings():
-            if other.rating_year != self.meeting.rating_year or other.id == self.meeting_id:
-                continue
-            rec = self.db.read(meeting_repo.load_meeting, other.id)
-            for s in rec.steps:
-                if s.kind == StepKind.MEMBER_REVIEW and s.state == StepState.DONE:
-                    a = rec.attendance.get(s.subject_member_id or "")
-                    if a is None or a.in_room(s.started_at or "23:59"):
-                        reviewed.add(s.subject_member_id)
-        return set(self.members) - reviewed
 
     def _renumber(self) -> list[RowChange]:
         for i, s in enumerate(self.record.steps):
@@ -380,6 +363,10 @@ class MeetingSession:
         self.meeting.end_time = end_time or self.clock()
         return self._commit(QT_TRANSLATE_NOOP("core", "Bế mạc"), [self._meeting_change()])
 
+    def flush(self) -> None:
+        """Wait until every edit handed to the writer so far is committed (or failed)."""
+        self.db.call(lambda conn: None)
+
     # -- undo / redo -------------------------------------------------------------------------------
     def undo(self) -> str | None:
         self._refuse_if_locked()
@@ -397,14 +384,45 @@ class MeetingSession:
         return self.db.read(ch.undo_redo_labels, self.meeting_id)
 
 
+def unrated_members(cf: CellFile, rating_year: int, except_meeting: str) -> set[str]:
+    """Members not yet reviewed at a meeting of that year (absent from every review so far)."""
+    reviewed: set[str] = set()
+    for other in cf.meetings():
+        if other.rating_year != rating_year or other.id == except_meeting:
+            continue
+        rec = cf.db.read(meeting_repo.load_meeting, other.id)
+        for s in rec.steps:
+            if s.kind == StepKind.MEMBER_REVIEW and s.state == StepState.DONE:
+                a = rec.attendance.get(s.subject_member_id or "")
+                if a is None or a.in_room(s.started_at or "23:59"):
+                    reviewed.add(s.subject_member_id)
+    return {m.id for m in cf.members()} - reviewed
+
+
+def agenda_for(cf: CellFile, meeting: Meeting, rules: RuleSet, members: list[Member],
+               categories: dict[str, Category]) -> list[AgendaStep]:
+    if meeting.kind == MeetingKind.SUPPLEMENTARY:
+        still = unrated_members(cf, meeting.rating_year, meeting.id)
+        members = [m for m in members if m.id in still]
+    return build_agenda(rules, members, categories, cf.cell().has_committee)
+
+
 def prepare_meeting(cf: CellFile, rating_year: int, kind: MeetingKind = MeetingKind.MAIN, **fields) -> MeetingSession:
-    """A new meeting with the rule set of its rating year and the agenda generated from it."""
+    """A new meeting with the rule set of its rating year and its agenda, written in one transaction."""
     rules = rule_set_for_year(rating_year)
     m = Meeting(rating_year=rating_year, kind=kind, rule_set_id=rules.id, **fields)
-    cf.save_meeting(m).result()
-    session = MeetingSession(cf, m.id)
-    session.generate_agenda().result()
-    return session
+    members = cf.members()
+    day = m.meeting_date or date.today()
+    steps = agenda_for(cf, m, rules, members, {x.id: category_on(x, day) for x in members})
+    m.current_step_id = steps[0].id if steps else None
+
+    def write(conn) -> None:
+        repo.save_meeting(conn, m)
+        for s in steps:
+            ch.apply_change(conn, RowChange("agenda_step", {"id": s.id}, rows.step_row(m.id, s)))
+
+    cf.db.write(write).result()
+    return MeetingSession(cf, m.id)
 
 
 __all__ = ["MeetingSession", "Speaker", "prepare_meeting", "member_review_title"]

@@ -181,3 +181,29 @@ def test_a_locked_meeting_refuses_edits(cell_file):
     s.meeting.state = MeetingState.LOCKED
     with pytest.raises(UserError, match="Biên bản đã khóa"):
         s.set_step_text(s.record.steps[0].id, "notes", "x")
+
+
+def test_supplementary_session_reviews_only_those_still_unreviewed(cell_file):
+    from kiemdiem_desktop.model import MeetingKind
+
+    clock = Clock("08:00")
+    s = prepare_meeting(cell_file, 2025, meeting_date=date(2025, 12, 10))
+    s.clock = clock
+    who = ids(s)
+    s.update_meeting(chair_id=who["Trần Thị Lan"], minute_taker_id=who["Bùi Thị Giang"])
+    s.start()
+    s.mark_all_present()
+    s.set_attendance(who["Dương Thị Mai"], Presence.ABSENT_APPROVED, "Ốm")
+    s.set_attendance(who["Ngô Văn Long"], Presence.ABSENT_NO_REASON)
+    while s.meeting.state != MeetingState.HELD:
+        step = s.current
+        if s.flow.needs_handover(step):
+            s.set_step_chair(step.id, who["Nguyễn Văn Hùng"])
+        if step.kind in (StepKind.COLLECTIVE_REVIEW, StepKind.MEMBER_REVIEW):
+            s.set_step_text(step.id, "conclusion", "Kết luận")
+        if step.kind == StepKind.CLOSING:
+            s.close_meeting("11:00")
+        assert s.go_next().ok
+    sup = prepare_meeting(cell_file, 2025, MeetingKind.SUPPLEMENTARY, meeting_date=date(2025, 12, 20))
+    reviewed = [st.title for st in sup.record.steps if st.kind == StepKind.MEMBER_REVIEW]
+    assert reviewed == ["Kiểm điểm đồng chí Ngô Văn Long", "Kiểm điểm đồng chí Dương Thị Mai"]
