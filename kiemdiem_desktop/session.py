@@ -60,7 +60,8 @@ class MeetingSession:
             raise UserError(msg(QT_TRANSLATE_NOOP("core", "Không tìm thấy cuộc họp có mã {id}."), id=self.meeting_id))
         self.record: MeetingRecord = rec
         self.cell = self.cf.cell()
-        members = self.cf.members()
+        members = self.cf.members()                       # in the Vietnamese order of names
+        self.member_list: list[Member] = members
         self.members: dict[str, Member] = {m.id: m for m in members}
         day = rec.meeting.meeting_date or date.today()
         self.categories: dict[str, Category] = {m.id: category_on(m, day) for m in members}
@@ -81,7 +82,7 @@ class MeetingSession:
 
     def attendees(self) -> list[Member]:
         """Members on the roll call: everyone in the cell on the meeting day, and visitors."""
-        return [m for m in self.cf.members() if self.categories[m.id] != Category.NOT_IN_CELL]
+        return [m for m in self.member_list if self.categories[m.id] != Category.NOT_IN_CELL]
 
     def headcount(self, at: str | None = None) -> Headcount:
         return self.flow.headcount(at or self.time_of(self.current))
@@ -98,7 +99,7 @@ class MeetingSession:
         """Members in the room and delegates, matched with or without diacritics or by initials."""
         at = at or self.time_of(self.current)
         people = [Speaker(d.name, delegate_id=d.id, title=d.title) for d in self.meeting.delegates]
-        for m in self.cf.members():
+        for m in self.member_list:
             a = self.record.attendance.get(m.id)
             if a is not None and a.in_room(at):
                 people.append(Speaker(m.full_name, member_id=m.id))
