@@ -36,6 +36,11 @@ def apply_zoom(step: int) -> float:
     size = BASE_POINT_SIZE + step
     font.setPointSizeF(size)
     app.setFont(font)
+    sheet = app.styleSheet()
+    if sheet:
+        # Widgets polished by a style sheet keep the font they had: polish them again.
+        app.setStyleSheet("")
+        app.setStyleSheet(sheet)
     return size
 
 
@@ -92,6 +97,16 @@ class CellPage(QWidget):
         return Cell(name=clean(self.name.text()), higher_org=clean(self.higher_org.text()),
                     code=clean(self.code.text()), is_grassroots=self.is_grassroots.isChecked(),
                     has_committee=self.has_committee.isChecked())
+
+    def flush(self) -> None:
+        """Save what is typed now and wait for it (before the file closes)."""
+        if self._loading or self.current() == self._last:
+            return
+        cell = self._last = self.current()
+        try:
+            self.cf.save_cell(cell).result()
+        except Exception as err:  # noqa: BLE001
+            self.failed.emit(err)
 
     @Slot()
     def save(self) -> None:
@@ -356,6 +371,8 @@ class MainWindow(QMainWindow):
 
     # -- title, zoom, state ----------------------------------------------------------------------
     def update_title(self) -> None:
+        if self._closed:
+            return
         name = self.cf.cell().name or self.tr("(chưa đặt tên chi bộ)")
         self.setWindowTitle(f"{APP_NAME} — {name} — {self.cf.path.name}")
 
@@ -458,7 +475,8 @@ class MainWindow(QMainWindow):
                 show_error(self, err)
 
     def closeEvent(self, event: QEvent) -> None:  # noqa: N802
-        self.cell_page.save()
+        if not self._closed:
+            self.cell_page.flush()
         self._save_state()
         self.close_file()
         super().closeEvent(event)
