@@ -114,12 +114,14 @@ class RosterFilter(QSortFilterProxyModel):
         self.show_former = False
 
     def set_query(self, text: str) -> None:
+        self.beginFilterChange()
         self.query = text
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_show_former(self, on: bool) -> None:
+        self.beginFilterChange()
         self.show_former = on
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802
         model: RosterModel = self.sourceModel()
