@@ -276,9 +276,9 @@ class ImportDialog(QDialog):
         self.table.setRowCount(len(preview.rows))
         for r, row in enumerate(preview.rows):
             member = row.member or row.existing
-            name = member.full_name if member else str(getattr(row, "name", "") or "")
+            name = member.full_name if member else row.name
             values = (str(row.row), name,
-                      format_date(member.birth_date) if member else "", self.action_text(row),
+                      format_date(member.birth_date) if member else row.birth_text, self.action_text(row),
                       "; ".join(self._problem_text(p) for p in row.problems))
             brush = QBrush(QColor(ROW_COLOURS.get(row.action, "#ffffff")))
             for c, text in enumerate(values):

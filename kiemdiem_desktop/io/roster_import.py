@@ -138,6 +138,8 @@ class ImportRow:
     existing: Member | None = None
     changes: list[str] = field(default_factory=list)   # Vietnamese labels of changed fields
     problems: list[ImportProblem] = field(default_factory=list)
+    name: str = ""                          # as read from the file, shown even for a row in error
+    birth_text: str = ""
 
     @property
     def errors(self) -> list[ImportProblem]:
@@ -545,6 +547,9 @@ class _RowBuilder:
         row = ImportRow(row=line, action="error", member=None)
         v: dict[str, Any] = {}
         v["full_name"] = self.text(cells, "full_name")
+        row.name = v["full_name"]
+        raw_birth = self.cell(cells, "birth_date")
+        row.birth_text = format_date(raw_birth) if isinstance(raw_birth, date) else _text(raw_birth).strip()
         if not v["full_name"]:
             self.problem(row, "full_name", str(msg(QT_TRANSLATE_NOOP("core", "Thiếu họ và tên"))))
         for f in DATE_FIELDS:

@@ -62,6 +62,7 @@ def test_import_a_csv_through_the_dialog(qtbot, cell, tmp_path, on_modal):
     assert rows[0][1] == "Nguyễn Văn Hùng" and rows[0][3].startswith("Cập nhật (") and "Số thẻ" in rows[0][3]
     assert rows[1][1:4] == ["Hoàng Thị Xuân", "12/05/1980", "Thêm mới"]
     assert rows[2][3] == "Lỗi" and "31/02/1979" in rows[2][4]
+    assert rows[2][1] and rows[2][2] == "31/02/1979"   # the row in error still shows its name and date
     assert rows[3][3] == "Thêm mới"
     assert rows[4][3] == "Không đổi"
     assert seen["counts"] == "2 thêm mới, 1 cập nhật, 1 không đổi, 1 lỗi"

@@ -161,6 +161,9 @@ def test_row_errors_name_row_column_and_value(write):
         ["tệp loi.csv, dòng 6, cột 'Ngày chính thức': Ngày chính thức 01/01/2000 trước ngày "
          "vào Đảng 22/12/2005"],
     ]
+    # A row in error still shows what the file says, so the user can find it.
+    assert [(r.name, r.birth_text) for r in p.rows][:3] == [
+        ("Nguyễn Văn Hùng", "31/02/1975"), ("", "15/03/1982"), (ROWS[2][1], "")]
 
 
 def test_warnings_do_not_block(write):
