@@ -1,0 +1,268 @@
+"""Điểm danh: the roll call at the opening, late arrivals and early leaves at any time."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from ...model import CATEGORY_LABELS, Category
+from ...model.attendance import PRESENCE_LABELS, Presence
+from ...rules.attendance import Headcount
+from .widgets import Runner, core, is_enter, mods, parse_time, tr
+
+STATUSES = [Presence.PRESENT, Presence.ABSENT_APPROVED, Presence.ABSENT_UNAPPROVED, Presence.ABSENT_NO_REASON]
+COLUMNS = ["STT", "Họ và tên", "Loại", "Tình trạng", "Lý do", "Đến muộn lúc", "Về sớm lúc"]
+
+
+def headcount_line(session, h: Headcount) -> str:
+    q = session.rules.quorum
+    state = tr("đủ số lượng") if h.quorum_met else tr("chưa đủ số lượng")
+    return tr("Có mặt {present}/{base} đảng viên được tính · cần {needed} ({q}) · {state}").format(
+        present=h.present_in_base, base=h.base_count, needed=h.quorum_needed,
+        q=f"{q.numerator}/{q.denominator}", state=state)
+
+
+def voters_line(h: Headcount) -> str:
+    return tr("{n} người được biểu quyết").format(n=len(h.voters))
+
+
+class RollTable(QTableWidget):
+    status_key = Signal(int)     # 0..3
+    enter = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not mods(event) and Qt.Key.Key_1 <= event.key() <= Qt.Key.Key_4:
+            self.status_key.emit(event.key() - Qt.Key.Key_1)
+            return
+        if is_enter(event) and not mods(event):
+            self.enter.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class AttendancePanel(QWidget):
+    """Every member on the roll, the status and times of the selected one, and the counts."""
+
+    changed = Signal()
+
+    def __init__(self, session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.run = Runner(self, self.report)
+        self.people = []
+        self.counts = QLabel()
+        self.counts.setObjectName("countsLine")
+        self.all_present = QPushButton(tr("&Tất cả có mặt"))
+        self.all_present.clicked.connect(self.mark_all_present)
+        top = QHBoxLayout()
+        top.addWidget(self.counts, 1)
+        top.addWidget(self.all_present)
+
+        self.table = RollTable(0, len(COLUMNS))
+        self.table.setObjectName("rollTable")
+        self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        hh = self.table.horizontalHeader()
+        for c in range(len(COLUMNS)):
+            hh.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.status_key.connect(lambda i: self.set_status(STATUSES[i]))
+        self.table.enter.connect(lambda: self.reason.setFocus())
+        self.table.currentCellChanged.connect(lambda *_: self._show_selected())
+
+        hint = QLabel(tr("Phím 1 có mặt · 2 vắng có lý do được chấp thuận · 3 vắng, lý do không được chấp thuận · "
+                         "4 vắng không lý do · Enter: ghi lý do"))
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+
+        self.status = QComboBox()
+        for i, p in enumerate(STATUSES):
+            self.status.addItem(f"{i + 1}. {core(PRESENCE_LABELS[p])}", p)
+        self.status.activated.connect(lambda i: self.set_status(STATUSES[i]))
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(tr("lý do vắng"))
+        self.reason.editingFinished.connect(self.save_reason)
+        self.reason.returnPressed.connect(lambda: self.table.setFocus())
+        self.arrival = QLineEdit()
+        self.arrival.setPlaceholderText(tr("giờ:phút"))
+        self.arrival.setMaximumWidth(90)
+        self.arrival.returnPressed.connect(self.save_arrival)
+        self.arrive_now = QPushButton(tr("Đến &bây giờ"))
+        self.arrive_now.clicked.connect(lambda: self.save_arrival(now=True))
+        self.leaving = QLineEdit()
+        self.leaving.setPlaceholderText(tr("giờ:phút"))
+        self.leaving.setMaximumWidth(90)
+        self.leaving.returnPressed.connect(self.save_leave)
+        self.leave_now = QPushButton(tr("&Về bây giờ"))
+        self.leave_now.clicked.connect(lambda: self.save_leave(now=True))
+        self.error = QLabel()
+        self.error.setObjectName("fieldError")
+        self.error.setWordWrap(True)
+
+        self.who = QLabel()
+        self.who.setObjectName("sectionTitle")
+        grid = QGridLayout()
+        grid.addWidget(self.who, 0, 0, 1, 6)
+        grid.addWidget(QLabel(tr("Tình trạng:")), 1, 0)
+        grid.addWidget(self.status, 1, 1)
+        grid.addWidget(QLabel(tr("Lý do:")), 1, 2)
+        grid.addWidget(self.reason, 1, 3, 1, 3)
+        grid.addWidget(QLabel(tr("Đến muộn lúc:")), 2, 0)
+        arr = QHBoxLayout()
+        arr.addWidget(self.arrival)
+        arr.addWidget(self.arrive_now)
+        arr.addStretch(1)
+        grid.addLayout(arr, 2, 1)
+        grid.addWidget(QLabel(tr("Về sớm lúc:")), 2, 2)
+        lv = QHBoxLayout()
+        lv.addWidget(self.leaving)
+        lv.addWidget(self.leave_now)
+        lv.addStretch(1)
+        grid.addLayout(lv, 2, 3)
+        grid.setColumnStretch(3, 1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(hint)
+        layout.addLayout(grid)
+        layout.addWidget(self.error)
+        self.setTabOrder(self.table, self.status)
+        self.setTabOrder(self.status, self.reason)
+        self.setTabOrder(self.reason, self.arrival)
+        self.setTabOrder(self.arrival, self.arrive_now)
+        self.setTabOrder(self.arrive_now, self.leaving)
+        self.setTabOrder(self.leaving, self.leave_now)
+        self.reload()
+
+    # -- showing ------------------------------------------------------------------------------
+    def reload(self) -> None:
+        s = self.session
+        row = max(0, self.table.currentRow())
+        self.people = s.attendees()
+        self.table.setRowCount(len(self.people))
+        for r in range(len(self.people)):
+            self._fill_row(r)
+        if self.people:
+            self.table.setCurrentCell(min(row, len(self.people) - 1), 1)
+        self._show_selected()
+        self.update_counts()
+
+    def _fill_row(self, r: int) -> None:
+        s = self.session
+        m = self.people[r]
+        cat = s.categories[m.id]
+        a = s.record.attendance.get(m.id)
+        visiting = cat == Category.VISITING
+        cat_text = tr("sinh hoạt tạm thời — không tính") if visiting else core(CATEGORY_LABELS[cat])
+        status = core(PRESENCE_LABELS[a.status]) if a else tr("(chưa điểm danh)")
+        values = [str(r + 1), m.full_name, cat_text, status, a.reason if a else "",
+                  a.arrived_at if a else "", a.left_at if a else ""]
+        for c, v in enumerate(values):
+            item = QTableWidgetItem(v)
+            if c == 0:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            if a is None and c == 3:
+                item.setForeground(QBrush(QColor("#8c1d18")))
+            elif a is not None and a.status != Presence.PRESENT and c in (1, 3) and not a.arrived_at:
+                item.setForeground(QBrush(QColor("#7a5a00")))
+            if visiting:
+                item.setForeground(QBrush(QColor("#6b675f")))
+            self.table.setItem(r, c, item)
+
+    def current_member(self):
+        r = self.table.currentRow()
+        return self.people[r] if 0 <= r < len(self.people) else None
+
+    def _show_selected(self) -> None:
+        m = self.current_member()
+        self.error.clear()
+        for w in (self.status, self.reason, self.arrival, self.leaving, self.arrive_now, self.leave_now):
+            w.setEnabled(m is not None)
+        if m is None:
+            self.who.setText("")
+            return
+        a = self.session.record.attendance.get(m.id)
+        self.who.setText(tr("Đồng chí {name}").format(name=m.full_name))
+        self.status.blockSignals(True)
+        self.status.setCurrentIndex(STATUSES.index(a.status) if a else -1)
+        self.status.blockSignals(False)
+        self.reason.setText(a.reason if a else "")
+        self.arrival.setText(a.arrived_at if a else "")
+        self.leaving.setText(a.left_at if a else "")
+
+    def update_counts(self) -> None:
+        h = self.session.headcount(self.session.clock())
+        self.counts.setText(headcount_line(self.session, h) + " · " + voters_line(h))
+
+    def _edited(self, row: int | None = None) -> None:
+        if row is None:
+            for r in range(len(self.people)):
+                self._fill_row(r)
+        else:
+            self._fill_row(row)
+        self._show_selected()
+        self.update_counts()
+        self.changed.emit()
+
+    def report(self, text: str) -> None:
+        self.error.setText(text)
+
+    # -- editing --------------------------------------------------------------------------------
+    def mark_all_present(self) -> None:
+        if self.run(self.session.mark_all_present):
+            self._edited()
+
+    def set_status(self, status: Presence) -> None:
+        m = self.current_member()
+        if m is None:
+            return
+        a = self.session.record.attendance.get(m.id)
+        if a is not None and a.status == status:
+            return
+        if self.run(self.session.set_attendance, m.id, status, a.reason if a else ""):
+            self._edited(self.table.currentRow())
+
+    def save_reason(self) -> None:
+        m = self.current_member()
+        if m is None:
+            return
+        a = self.session.record.attendance.get(m.id)
+        text = self.reason.text().strip()
+        if (a.reason if a else "") == text:
+            return
+        status = a.status if a else Presence.ABSENT_APPROVED
+        if self.run(self.session.set_attendance, m.id, status, text):
+            self._edited(self.table.currentRow())
+
+    def save_arrival(self, now: bool = False) -> None:
+        m = self.current_member()
+        if m is None:
+            return
+        at = None if now else parse_time(self.arrival.text())
+        if not now and at is None:
+            self.report(tr("Giờ đến “{text}” không đọc được: gõ giờ:phút, ví dụ 08:45.").format(text=self.arrival.text()))
+            return
+        if self.run(self.session.arrive, m.id, at):
+            self._edited(self.table.currentRow())
+            self.table.setFocus()
+
+    def save_leave(self, now: bool = False) -> None:
+        m = self.current_member()
+        if m is None:
+            return
+        at = None if now else parse_time(self.leaving.text())
+        if not now and at is None:
+            self.report(tr("Giờ về “{text}” không đọc được: gõ giờ:phút, ví dụ 10:30.").format(text=self.leaving.text()))
+            return
+        if self.run(self.session.leave, m.id, at):
+            self._edited(self.table.currentRow())
+            self.table.setFocus()

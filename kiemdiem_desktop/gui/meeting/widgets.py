@@ -1,0 +1,276 @@
+"""Pieces the meeting screens share: name pickers that match Vietnamese names with or without
+diacritics and by initials, text boxes that save as they are typed, small helpers."""
+from __future__ import annotations
+
+import re
+from typing import Any, Callable
+
+from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import QComboBox, QCompleter, QFrame, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+
+from ...i18n import translate
+from ...vn.text import fold, matches
+
+SAVE_DELAY_MS = 700
+TIME_RE = re.compile(r"^\s*(\d{1,2})\s*[:hg.]\s*(\d{1,2})\s*$")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("meeting", text)
+
+
+def core(text: str) -> str:
+    """A label marked in the core (QT_TRANSLATE_NOOP("core", …)), translated for display."""
+    return translate(text)
+
+
+def parse_time(text: str) -> str | None:
+    """"9:5", "09h05", "9.05" → "09:05"; None when it is not a time of day."""
+    m = TIME_RE.match(text or "")
+    if not m:
+        return None
+    h, mi = int(m.group(1)), int(m.group(2))
+    if h > 23 or mi > 59:
+        return None
+    return f"{h:02d}:{mi:02d}"
+
+
+def is_enter(event: QKeyEvent) -> bool:
+    return event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+def mods(event: QKeyEvent) -> Qt.KeyboardModifier:
+    """Modifiers without the keypad flag (Enter on the keypad)."""
+    return event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+
+
+# -- matching completers ------------------------------------------------------------------------
+class MatchCompleter(QCompleter):
+    """A completer whose candidates come from a function: Qt's own prefix match would not match
+    "hung" or "nvh" to "Nguyễn Văn Hùng"; vn.text.matches does."""
+
+    def __init__(self, candidates: Callable[[str], list[str]], line: QLineEdit):
+        self._model = QStringListModel()
+        super().__init__(self._model, line)
+        self.candidates = candidates
+        self.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setMaxVisibleItems(8)
+        self.line = line
+        line.setCompleter(self)
+        line.textEdited.connect(self.refresh)
+
+    def refresh(self, text: str) -> None:
+        names = self.candidates(text) if text.strip() else []
+        self._model.setStringList(names)
+        if names and self.line.hasFocus():
+            self.complete()
+            popup = self.popup()
+            popup.setCurrentIndex(self._model.index(0, 0))
+        else:
+            self.popup().hide()
+
+
+class MemberPicker(QComboBox):
+    """Pick one person among a list by typing part of the name (with or without diacritics,
+    or initials). ``chosen`` is emitted with the id when a choice is made."""
+
+    chosen = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None, empty_text: str = ""):
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.empty_text = empty_text
+        self._people: list[tuple[str, str]] = []
+        self.lineEdit().setPlaceholderText(tr("gõ tên, không dấu cũng được, hoặc chữ đầu: nvh"))
+        self.completer_ = MatchCompleter(self._candidates, self.lineEdit())
+        self.completer_.activated.connect(self._pick_text)
+        self.activated.connect(lambda i: self.chosen.emit(self.itemData(i)))
+        self.lineEdit().editingFinished.connect(self._resolve)
+        self.setMinimumContentsLength(18)
+
+    def set_people(self, people: list[tuple[str, str]], current: str | None = None) -> None:
+        """``people``: (id, name) pairs in the order to show."""
+        self.blockSignals(True)
+        self._people = list(people)
+        self.clear()
+        if self.empty_text:
+            self.addItem(self.empty_text, None)
+        for pid, name in people:
+            self.addItem(name, pid)
+        self.set_current(current)
+        self.blockSignals(False)
+
+    def set_current(self, person_id: str | None) -> None:
+        i = self.findData(person_id) if person_id else (0 if self.empty_text else -1)
+        self.setCurrentIndex(i)
+        if i < 0:
+            self.setEditText("")
+
+    def current_id(self) -> str | None:
+        return self.currentData() if self.currentIndex() >= 0 and self.currentText() == self.itemText(self.currentIndex()) else self.resolve(self.currentText())
+
+    def _candidates(self, query: str) -> list[str]:
+        return [name for _, name in self._people if matches(query, name)]
+
+    def resolve(self, text: str) -> str | None:
+        """The id of the one person the text designates: an exact name, else a single match."""
+        t = fold(text)
+        if not t:
+            return None
+        exact = [pid for pid, name in self._people if fold(name) == t]
+        if len(exact) == 1:
+            return exact[0]
+        found = [pid for pid, name in self._people if matches(text, name)]
+        return found[0] if len(found) == 1 else None
+
+    def _pick_text(self, text: str) -> None:
+        i = self.findText(text)
+        if i >= 0:
+            self.setCurrentIndex(i)
+            self.chosen.emit(self.itemData(i))
+
+    def _resolve(self) -> None:
+        text = self.currentText()
+        if self.currentIndex() >= 0 and text == self.itemText(self.currentIndex()):
+            return
+        pid = self.resolve(text)
+        if pid is not None:
+            i = self.findData(pid)
+            self.setCurrentIndex(i)
+            self.chosen.emit(pid)
+
+
+# -- text that saves itself ----------------------------------------------------------------------
+class AutoSaveText(QPlainTextEdit):
+    """A text box bound to one field of one step: what is typed is handed to ``save(key, text)``
+    at most SAVE_DELAY_MS after the last keystroke, and at once on focus-out or ``flush()``."""
+
+    def __init__(self, save: Callable[[Any, str], None], placeholder: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self._save = save
+        self._key: Any = None
+        self._dirty = False
+        self.setTabChangesFocus(True)
+        self.setPlaceholderText(placeholder)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(SAVE_DELAY_MS)
+        self.timer.timeout.connect(self.flush)
+        self.textChanged.connect(self._changed)
+
+    def bind(self, key: Any, text: str) -> None:
+        """Show ``text`` for ``key`` (what was typed for the previous key is saved first)."""
+        self.flush()
+        self._key = key
+        self.blockSignals(True)
+        if self.toPlainText() != text:
+            self.setPlainText(text)
+        self.blockSignals(False)
+        self._dirty = False
+
+    def _changed(self) -> None:
+        if self._key is None:
+            return
+        self._dirty = True
+        self.timer.start()
+
+    def flush(self) -> None:
+        self.timer.stop()
+        if self._dirty and self._key is not None:
+            self._dirty = False
+            self._save(self._key, self.toPlainText())
+
+    @property
+    def pending(self) -> bool:
+        return self._dirty
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.flush()
+        super().focusOutEvent(event)
+
+
+class CommentText(QPlainTextEdit):
+    """The comment being typed: Ctrl+Enter records it (Tab leaves the box)."""
+
+    submit = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if is_enter(event) and mods(event) == Qt.KeyboardModifier.ControlModifier:
+            self.submit.emit()
+            return
+        super().keyPressEvent(event)
+
+
+def notice_panel(object_name: str) -> tuple[QFrame, QLabel]:
+    frame = QFrame()
+    frame.setObjectName(object_name)
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    lay = QVBoxLayout(frame)
+    lay.setContentsMargins(10, 6, 10, 6)
+    lay.addWidget(label)
+    frame.hide()
+    return frame, label
+
+
+MEETING_QSS = """
+QFrame#guideHeader { background: #26456b; border-radius: 4px; }
+QFrame#guideHeader QLabel { color: #ffffff; }
+QLabel#stepTitle, QLabel#stepNumber, QLabel#clock { font-weight: bold; }
+QLabel#countsOk { color: #d8f5d0; font-weight: bold; }
+QLabel#countsLow { color: #ffffff; background: #b3261e; font-weight: bold; padding: 2px 6px; border-radius: 3px; }
+QFrame#checkPanel { background: #fbf6e9; border: 1px solid #d9c58f; border-radius: 4px; }
+QFrame#handover { background: #fff3d6; border: 2px solid #c98a12; border-radius: 5px; }
+QLabel#handoverText { font-weight: bold; color: #5a3b00; }
+QFrame#placeholder { background: #fffbea; border: 1px solid #e8dca6; border-radius: 4px; }
+QLabel#sectionTitle { font-weight: bold; color: #26456b; }
+QLabel#fieldError { color: #8c1d18; }
+QTextBrowser#selfReview { background: #fbfaf7; }
+QListWidget#agenda::item { padding: 4px 2px; border-bottom: 1px solid #ece8df; }
+QListWidget#agenda::item:selected { background: #2f5d8a; color: #ffffff; }
+"""
+
+
+def scaled_font(widget: QWidget, factor: float, bold: bool = False):
+    """The application font times ``factor`` (so the zoom setting applies)."""
+    from PySide6.QtWidgets import QApplication
+
+    f = QApplication.font()
+    f.setPointSizeF(max(6.0, f.pointSizeF() * factor))
+    f.setBold(bold)
+    widget.setFont(f)
+
+
+class Runner:
+    """Run a session edit: a refusal (UserError) or a failed write is reported through
+    ``report(text)`` instead of raising; returns the edit's result, or None when refused."""
+
+    def __init__(self, parent, report: Callable[[str], None]):
+        from ..common import FutureWatcher
+
+        self.watcher = FutureWatcher(parent)
+        self.report = report
+
+    def __call__(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        from concurrent.futures import Future
+
+        from ...i18n import UserError
+        from ..common import error_text
+
+        try:
+            result = fn(*args, **kwargs)
+        except (UserError, ValueError) as err:
+            self.report(error_text(err))
+            return None
+        if isinstance(result, Future):
+            self.watcher.watch(result, None, lambda err: self.report(
+                tr("Chưa lưu được: {error}").format(error=error_text(err))))
+        return result if result is not None else True
