@@ -35,11 +35,11 @@ $(VENV)/bin/python:
 	@$(PY) -m pip install -q --upgrade pip
 
 $(VENV)/.installed: $(VENV)/bin/python pyproject.toml
-	$(PY) -m pip install -q -e .
+	$(PY) -m pip install -q -e . --config-settings editable_mode=compat
 	@touch $@
 
 $(VENV)/.installed-test: $(VENV)/bin/python pyproject.toml
-	$(PY) -m pip install -q -e '.[test]'
+	$(PY) -m pip install -q -e '.[test]' --config-settings editable_mode=compat
 	@touch $@ $(VENV)/.installed
 
 bench: $(VENV)/.installed-test

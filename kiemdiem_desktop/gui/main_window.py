@@ -156,9 +156,16 @@ class MeetingsPage(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
-        self.reload()
+        self._loaded = False
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        # Read the meetings when the page is first shown, not while the window starts.
+        if not self._loaded:
+            self.reload()
+        super().showEvent(event)
 
     def reload(self) -> None:
+        self._loaded = True
         meetings = sorted(self.cf.meetings(), key=lambda m: (-m.rating_year, m.meeting_date or date.max))
         self.table.setRowCount(len(meetings))
         for r, m in enumerate(meetings):
@@ -384,7 +391,7 @@ class MainWindow(QMainWindow):
         s.sync()
         size = apply_zoom(step)
         self.statusBar().showMessage(self.tr("Cỡ chữ: {size} pt").format(size=f"{size:g}"), 3000)
-        self.roster.table.resizeColumnsToContents()
+        self.roster.fit_columns()
 
     def _restore_state(self) -> None:
         s = settings()

@@ -131,6 +131,8 @@ class RosterFilter(QSortFilterProxyModel):
         return matches(self.query, entry.member.full_name)
 
     def lessThan(self, left, right) -> bool:  # noqa: N802
+        if left.column() == COL_STT:        # the service's order (Vietnamese name order)
+            return left.row() < right.row()
         model: RosterModel = self.sourceModel()
         return model.sort_key(left.row(), left.column()) < model.sort_key(right.row(), right.column())
 
@@ -204,7 +206,8 @@ class RosterScreen(QWidget):
         self.table.setObjectName("rosterTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(COL_STT, Qt.SortOrder.AscendingOrder)
+        # The service already gives the Vietnamese name order: no sort until a header is clicked.
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -261,12 +264,25 @@ class RosterScreen(QWidget):
     def reload(self, select_id: str | None = None) -> None:
         current = select_id or self.current_member_id()
         self.model.set_entries(self.cf.roster())
-        self.table.resizeColumnsToContents()
-        for col, width in ((COL_NAME, 240), (COL_UNIT, 260), (COL_STATUS, 220), (COL_GOV, 190)):
-            self.table.setColumnWidth(col, min(max(self.table.columnWidth(col), 120), width))
+        self.fit_columns()
         self._update_count()
         if current:
             self.select_member(current)
+
+    def fit_columns(self) -> None:
+        """Widths from the header and the first rows' text, measured here: Qt's own
+        resizeColumnsToContents asks the model for every role of every cell it measures."""
+        metrics = self.table.fontMetrics()
+        header_metrics = self.table.horizontalHeader().fontMetrics()
+        rows = range(min(self.model.rowCount(), 30))
+        caps = {COL_NAME: 240, COL_UNIT: 260, COL_STATUS: 220, COL_GOV: 190}
+        for col in range(self.model.columnCount()):
+            width = header_metrics.horizontalAdvance(self.model._headers[col]) + 30
+            for row in rows:
+                width = max(width, metrics.horizontalAdvance(self.model.text(row, col)) + 16)
+            if col in caps:
+                width = min(max(width, 120), caps[col])
+            self.table.setColumnWidth(col, width)
 
     def _update_count(self) -> None:
         shown = self.proxy.rowCount()

@@ -52,6 +52,7 @@ def letter_key(ch: str) -> tuple[tuple[int, int], int]:
     return (_OTHER, ord(base_ch[0]) if base_ch else 0), tone
 
 
+@lru_cache(maxsize=16384)   # names share their words: Nguyễn, Văn, Thị…
 def word_key(word: str) -> tuple:
     """Base letters first, then the tones of each letter as a tie-break."""
     # Compose first so that a letter and its combining marks are one character.
