@@ -651,6 +651,10 @@ class MeetingGuideWindow(QMainWindow):
         wait_saved(self.session)
         self.refresh()
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._focus_step()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.flush()
         try:

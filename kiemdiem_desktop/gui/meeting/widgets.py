@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QComboBox, QCompleter, QFrame, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
@@ -65,52 +65,40 @@ class MatchCompleter(QCompleter):
         names = self.candidates(text) if text.strip() else []
         self._model.setStringList(names)
         if names and self.line.hasFocus():
-            self.complete()
-            popup = self.popup()
-            popup.setCurrentIndex(self._model.index(0, 0))
+            self.complete()       # nothing pre-selected: selecting would replace the text typed
         else:
             self.popup().hide()
 
 
-class MemberPicker(QComboBox):
-    """Pick one person among a list by typing part of the name (with or without diacritics,
-    or initials). ``chosen`` is emitted with the id when a choice is made."""
+class MemberPicker(QLineEdit):
+    """Pick one person by typing part of the name (with or without diacritics, or initials);
+    the completer lists the matches, Down shows everyone. ``chosen`` is emitted with the id
+    when the text designates one person (an exact name, or a single match) and focus leaves."""
 
     chosen = Signal(object)
 
-    def __init__(self, parent: QWidget | None = None, empty_text: str = ""):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setEditable(True)
-        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.empty_text = empty_text
         self._people: list[tuple[str, str]] = []
-        self.lineEdit().setPlaceholderText(tr("gõ tên, không dấu cũng được, hoặc chữ đầu: nvh"))
-        self.completer_ = MatchCompleter(self._candidates, self.lineEdit())
-        self.completer_.activated.connect(self._pick_text)
-        self.activated.connect(lambda i: self.chosen.emit(self.itemData(i)))
-        self.lineEdit().editingFinished.connect(self._resolve)
-        self.setMinimumContentsLength(18)
+        self._current: str | None = None
+        self.setPlaceholderText(tr("gõ tên, không dấu cũng được, hoặc chữ đầu: nvh"))
+        self.completer_ = MatchCompleter(self._candidates, self)
+        self.completer_.activated.connect(self._picked)
+        self.editingFinished.connect(self._resolve)
+        self.setMinimumWidth(220)
 
     def set_people(self, people: list[tuple[str, str]], current: str | None = None) -> None:
         """``people``: (id, name) pairs in the order to show."""
-        self.blockSignals(True)
         self._people = list(people)
-        self.clear()
-        if self.empty_text:
-            self.addItem(self.empty_text, None)
-        for pid, name in people:
-            self.addItem(name, pid)
         self.set_current(current)
-        self.blockSignals(False)
 
     def set_current(self, person_id: str | None) -> None:
-        i = self.findData(person_id) if person_id else (0 if self.empty_text else -1)
-        self.setCurrentIndex(i)
-        if i < 0:
-            self.setEditText("")
+        self._current = person_id
+        self.setText(next((n for pid, n in self._people if pid == person_id), ""))
+        self._mark(True)
 
     def current_id(self) -> str | None:
-        return self.currentData() if self.currentIndex() >= 0 and self.currentText() == self.itemText(self.currentIndex()) else self.resolve(self.currentText())
+        return self.resolve(self.text())
 
     def _candidates(self, query: str) -> list[str]:
         return [name for _, name in self._people if matches(query, name)]
@@ -126,20 +114,47 @@ class MemberPicker(QComboBox):
         found = [pid for pid, name in self._people if matches(text, name)]
         return found[0] if len(found) == 1 else None
 
-    def _pick_text(self, text: str) -> None:
-        i = self.findText(text)
-        if i >= 0:
-            self.setCurrentIndex(i)
-            self.chosen.emit(self.itemData(i))
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.completer_.popup().hide()
+        self._resolve()
+        super().focusOutEvent(event)
+
+    def event(self, e) -> bool:
+        # Tab and Enter resolve the name first (the completer's popup may swallow the focus-out)
+        if e.type() == QEvent.Type.KeyPress and e.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab,
+                                                             Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if not (self.completer_.popup().isVisible() and self.completer_.popup().currentIndex().isValid()):
+                self.completer_.popup().hide()
+                self._resolve()
+        return super().event(e)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Down and not self.completer_.popup().isVisible():
+            self.completer_._model.setStringList(self._candidates(""))
+            self.completer_.complete()
+            return
+        super().keyPressEvent(event)
+
+    def _mark(self, ok: bool) -> None:
+        if self.property("invalid") != (not ok):
+            self.setProperty("invalid", not ok)
+            self.style().unpolish(self)
+            self.style().polish(self)
+
+    def _picked(self, text: str) -> None:
+        self.setText(text)
+        self._resolve()
 
     def _resolve(self) -> None:
-        text = self.currentText()
-        if self.currentIndex() >= 0 and text == self.itemText(self.currentIndex()):
-            return
+        text = self.text()
         pid = self.resolve(text)
-        if pid is not None:
-            i = self.findData(pid)
-            self.setCurrentIndex(i)
+        if pid is None:
+            self._mark(not text.strip())
+            return
+        self._mark(True)
+        self.setText(next(n for p, n in self._people if p == pid))
+        if pid != self._current:
+            self._current = pid
             self.chosen.emit(pid)
 
 
@@ -249,14 +264,18 @@ def scaled_font(widget: QWidget, factor: float, bold: bool = False):
     widget.setFont(f)
 
 
+class _Failures(QObject):
+    failed = Signal(str)
+
+
 class Runner:
     """Run a session edit: a refusal (UserError) or a failed write is reported through
-    ``report(text)`` instead of raising; returns the edit's result, or None when refused."""
+    ``report(text)`` instead of raising; returns the edit's result, or None when refused.
+    A write that fails later on the writer thread is reported in the GUI thread (queued)."""
 
     def __init__(self, parent, report: Callable[[str], None]):
-        from ..common import FutureWatcher
-
-        self.watcher = FutureWatcher(parent)
+        self.failures = _Failures(parent)
+        self.failures.failed.connect(report, Qt.ConnectionType.QueuedConnection)
         self.report = report
 
     def __call__(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
@@ -271,6 +290,12 @@ class Runner:
             self.report(error_text(err))
             return None
         if isinstance(result, Future):
-            self.watcher.watch(result, None, lambda err: self.report(
-                tr("Chưa lưu được: {error}").format(error=error_text(err))))
+            failures = self.failures
+
+            def done(f: Future) -> None:
+                err = f.exception()
+                if err is not None:
+                    failures.failed.emit(tr("Chưa lưu được: {error}").format(error=error_text(err)))
+
+            result.add_done_callback(done)
         return result if result is not None else True

@@ -57,7 +57,6 @@ def open_guide(qtbot, clock):
     def _open(path, meeting_id, size=(1366, 768)):
         cf = CellFile.open(path)
         w = open_meeting_guide(None, cf, meeting_id, clock=clock, show=False)
-        qtbot.addWidget(w)
         w.resize(*size)
         w.show()
         qtbot.waitExposed(w)
