@@ -21,7 +21,7 @@ from ...model.meeting import MEETING_KIND_LABELS
 from ...vn.dates import format_date
 from .attendance import AttendancePanel, headcount_line, voters_line
 from .review import ReviewPanel
-from .widgets import MEETING_QSS, AutoSaveText, MemberPicker, Runner, core, notice_panel, parse_time, scaled_font, tr
+from .widgets import MEETING_QSS, AutoSaveText, MemberPicker, Runner, core, notice_panel, parse_time, route_undo, scaled_font, tr
 
 def wait_saved(session) -> None:
     """Wait until every edit handed to the writer so far is committed."""
@@ -322,6 +322,7 @@ class MeetingGuideWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_actions()
+        self._undo_filter = route_undo(self)
         self._apply_fonts()
         self.clock_timer = QTimer(self)
         self.clock_timer.setInterval(1000)

@@ -58,7 +58,7 @@ class PrepareDialog(QDialog):
         w = QWidget()
         self.kind = QComboBox()
         for k in MeetingKind:
-            self.kind.addItem(core(MEETING_KIND_LABELS[k]), k)
+            self.kind.addItem(core(MEETING_KIND_LABELS[k]), k.value)
         self.kind.activated.connect(self.save_kind)
         self.year = QSpinBox()
         self.year.setRange(2023, 2100)
@@ -96,7 +96,7 @@ class PrepareDialog(QDialog):
     def load_info(self) -> None:
         s = self.session
         m = s.meeting
-        self.kind.setCurrentIndex(self.kind.findData(m.kind))
+        self.kind.setCurrentIndex(self.kind.findData(m.kind.value))
         self.year.setValue(m.rating_year)
         self.rules_label.setText(tr("Áp dụng: {name}").format(name=s.rules.name))
         self.number.setText(m.document_number)
@@ -142,7 +142,7 @@ class PrepareDialog(QDialog):
         self.load_people()
 
     def save_kind(self) -> None:
-        if self._set("kind", self.kind.currentData()):
+        if self._set("kind", MeetingKind(self.kind.currentData())):
             self._regenerate()
 
     def save_year(self) -> None:
@@ -329,7 +329,7 @@ class PrepareDialog(QDialog):
         self.written.setObjectName("writtenList")
         self.source = QComboBox()
         for src in WrittenSource:
-            self.source.addItem(core(WRITTEN_SOURCE_LABELS[src]), src)
+            self.source.addItem(core(WRITTEN_SOURCE_LABELS[src]), src.value)
         self.written_text = QLineEdit()
         self.written_text.setPlaceholderText(tr("nội dung ý kiến bằng văn bản (Enter để thêm)"))
         self.written_text.returnPressed.connect(self.add_written)
@@ -459,7 +459,7 @@ class PrepareDialog(QDialog):
         text = self.written_text.text().strip()
         if not text:
             return
-        if self.run(self.session.add_written_comment, self.current_person(), self.source.currentData(), text):
+        if self.run(self.session.add_written_comment, self.current_person(), WrittenSource(self.source.currentData()), text):
             self.written_text.clear()
             self.show_person()
 

@@ -214,7 +214,7 @@ class ReviewPanel(QWidget):
         s = self.session
         member = step.kind == StepKind.MEMBER_REVIEW
         self.error.clear()
-        self.speaker.clear()
+        self.speaker.setText("")
         self.text.clear()
         self.report_box.setVisible(not member)
         self.report_label.setVisible(not member)
@@ -364,7 +364,7 @@ class ReviewPanel(QWidget):
             return
         if self.run(self.session.add_comment, self.step.id, speaker, body):
             self.error.clear()
-            self.speaker.clear()
+            self.speaker.setText("")
             self.text.clear()
             self.completer.popup().hide()
             self.fill_comments()

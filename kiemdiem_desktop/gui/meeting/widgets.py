@@ -299,3 +299,32 @@ class Runner:
 
             result.add_done_callback(done)
         return result if result is not None else True
+
+
+class UndoPassThrough(QObject):
+    """Ctrl+Z / Ctrl+Y in a text field undo its own typing while it has some; when it has none
+    (an empty speaker field right after a comment was recorded), they reach the window's
+    undo/redo of the meeting instead of being swallowed."""
+
+    def eventFilter(self, obj, event) -> bool:
+        from PySide6.QtGui import QKeySequence
+
+        if event.type() == QEvent.Type.ShortcutOverride:
+            if event.matches(QKeySequence.StandardKey.Undo):
+                can = obj.isUndoAvailable() if isinstance(obj, QLineEdit) else obj.document().isUndoAvailable()
+            elif event.matches(QKeySequence.StandardKey.Redo) or (
+                    event.key() == Qt.Key.Key_Y and mods(event) == Qt.KeyboardModifier.ControlModifier):
+                can = obj.isRedoAvailable() if isinstance(obj, QLineEdit) else obj.document().isRedoAvailable()
+            else:
+                return False
+            if not can:
+                event.ignore()
+                return True
+        return False
+
+
+def route_undo(window: QWidget) -> UndoPassThrough:
+    f = UndoPassThrough(window)
+    for w in window.findChildren(QLineEdit) + window.findChildren(QPlainTextEdit):
+        w.installEventFilter(f)
+    return f

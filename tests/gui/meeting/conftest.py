@@ -61,6 +61,8 @@ def open_guide(qtbot, clock):
         w.show()
         qtbot.waitExposed(w)
         w.activateWindow()
+        qtbot.waitUntil(lambda: w.isActiveWindow() and w.focusWidget() is not None and w.focusWidget().hasFocus(),
+                        timeout=2000)
         opened.append((w, cf))
         return w, cf
 
