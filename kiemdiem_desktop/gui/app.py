@@ -224,7 +224,20 @@ class _QuitWhenPainted(QObject):
         return False
 
 
+def no_screen() -> bool:
+    """Linux without a display server: Qt would abort with an English message."""
+    import os
+
+    return (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
+            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run(db: str | None = None, exit_when_shown: bool = False) -> int:
+    if QApplication.instance() is None and no_screen():
+        print("Không tìm thấy màn hình (biến DISPLAY hoặc WAYLAND_DISPLAY chưa đặt): hãy chạy chương trình "
+              "trong phiên làm việc có giao diện đồ họa. Các lệnh con (kiemdiem --help) vẫn dùng được.",
+              file=sys.stderr)
+        return 1
     app = QApplication.instance() or QApplication(sys.argv[:1])
     setup_application(app)
     launcher = Launcher(app, exit_when_shown)

@@ -103,3 +103,11 @@ def test_roster_import_twice_changes_nothing(tmp_path):
     r = run_cli("roster", "import", str(src), "--db", str(db))
     assert "0 mới, 0 cập nhật, 3 không đổi" in r.stdout.decode()
     assert _json(run_cli("roster", "list", "--db", str(db), "--json")) == first
+
+
+def test_window_without_a_screen_says_so_in_vietnamese(tmp_path):
+    db = tmp_path / "mau.kiemdiem"
+    run_cli("demo", "--db", str(db))
+    r = run_cli("--db", str(db), env={"QT_QPA_PLATFORM": "", "DISPLAY": "", "WAYLAND_DISPLAY": ""})
+    assert r.returncode == 1
+    assert "Không tìm thấy màn hình" in r.stderr.decode()
