@@ -61,7 +61,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_roster_import(args: argparse.Namespace) -> int:
     cf = CellFile.open(_db_path(args), create=True)
-    try:
+    try:  # closed with an automatic backup: the import changed the roster
         preview = cf.preview_import(args.file, encoding=args.encoding)
         notes = preview.all_problems()
         errors = [p for p in notes if p.severity == "error"]
@@ -78,11 +78,8 @@ def cmd_roster_import(args: argparse.Namespace) -> int:
 
 
 def cmd_roster_list(args: argparse.Namespace) -> int:
-    cf = CellFile.open(_db_path(args))
-    try:
+    with CellFile.open(_db_path(args)) as cf:
         entries = cf.roster()
-    finally:
-        cf.close(backup=False)
     if args.json:
         _print_json([roster_entry_json(e) for e in entries])
     else:
@@ -92,11 +89,8 @@ def cmd_roster_list(args: argparse.Namespace) -> int:
 
 
 def cmd_meeting_list(args: argparse.Namespace) -> int:
-    cf = CellFile.open(_db_path(args))
-    try:
+    with CellFile.open(_db_path(args)) as cf:
         meetings = cf.meetings()
-    finally:
-        cf.close(backup=False)
     if args.json:
         _print_json([{"id": m.id, "kind": m.kind.value, "rating_year": m.rating_year, "state": m.state.value,
                       "meeting_date": _iso(m.meeting_date)} for m in meetings])
@@ -107,21 +101,15 @@ def cmd_meeting_list(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    cf = CellFile.open(_db_path(args))
-    try:
+    with CellFile.open(_db_path(args)) as cf:
         out = cf.backup(args.out)
-    finally:
-        cf.close(backup=False)
     print(f"Đã sao lưu vào {out}.")
     return EXIT_OK
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    cf = CellFile.open(_db_path(args), create=True)
-    try:
+    with CellFile.open(_db_path(args), create=True) as cf:
         saved = cf.restore(args.file)
-    finally:
-        cf.close(backup=False)
     print(f"Đã khôi phục {cf.path} từ {args.file}. Dữ liệu trước đó được giữ ở {saved}.")
     return EXIT_OK
 

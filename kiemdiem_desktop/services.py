@@ -98,6 +98,12 @@ class CellFile:
         cf._meta = cf.db.read(repo.get_meta)
         return cf
 
+    def __enter__(self) -> "CellFile":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close(backup=False)
+
     @property
     def path(self) -> Path:
         return self.db.path
