@@ -45,6 +45,7 @@ $(VENV)/.installed-test: $(VENV)/bin/python pyproject.toml
 bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(PY) bench/startup.py
 	$(PY) bench/roster_import.py
+	$(PY) bench/typing_latency.py
 
 # Refresh the English catalogue from the marked Vietnamese source text, then compile every .ts.
 translations: $(VENV)/.installed
