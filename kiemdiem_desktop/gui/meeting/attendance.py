@@ -48,7 +48,7 @@ class AttendancePanel(QWidget):
 
     changed = Signal()
 
-    def __init__(self, session, parent: QWidget | None = None):
+    def __init__(self, session, parent: QWidget | None = None, show_counts: bool = False):
         super().__init__(parent)
         self.session = session
         self.run = Runner(self, self.report)
@@ -57,9 +57,7 @@ class AttendancePanel(QWidget):
         self.counts.setObjectName("countsLine")
         self.all_present = QPushButton(tr("&Tất cả có mặt"))
         self.all_present.clicked.connect(self.mark_all_present)
-        top = QHBoxLayout()
-        top.addWidget(self.counts, 1)
-        top.addWidget(self.all_present)
+        self.counts.setVisible(show_counts)
 
         self.table = RollTable(0, len(COLUMNS))
         self.table.setObjectName("rollTable")
@@ -70,6 +68,7 @@ class AttendancePanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         hh = self.table.horizontalHeader()
         for c in range(len(COLUMNS)):
             hh.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
@@ -79,7 +78,7 @@ class AttendancePanel(QWidget):
         self.table.currentCellChanged.connect(lambda *_: self._show_selected())
 
         hint = QLabel(tr("Phím 1 có mặt · 2 vắng có lý do được chấp thuận · 3 vắng, lý do không được chấp thuận · "
-                         "4 vắng không lý do · Enter: ghi lý do"))
+                         "4 vắng không lý do · Enter: ghi lý do · Tab: giờ đến muộn, về sớm"))
         hint.setObjectName("hint")
         hint.setWordWrap(True)
 
@@ -131,9 +130,12 @@ class AttendancePanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
+        layout.addWidget(self.counts)
         layout.addWidget(self.table, 1)
-        layout.addWidget(hint)
+        row = QHBoxLayout()
+        row.addWidget(hint, 1)
+        row.addWidget(self.all_present)
+        layout.addLayout(row)
         layout.addLayout(grid)
         layout.addWidget(self.error)
         self.setTabOrder(self.table, self.status)

@@ -239,9 +239,13 @@ class MeetingGuideWindow(QMainWindow):
         hl.addWidget(self.step_number, 0, 2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         hl.addWidget(self.clock_label, 0, 3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         hl.addWidget(self.chair_label, 1, 0)
-        hl.addWidget(self.counts, 1, 1, 1, 2, Qt.AlignmentFlag.AlignRight)
+        hl.addWidget(self.counts, 1, 1, 1, 2)
         hl.addWidget(self.voters, 1, 3, Qt.AlignmentFlag.AlignRight)
-        hl.setColumnStretch(0, 1)
+        for lbl in (self.chair_label, self.counts):
+            lbl.setWordWrap(True)        # at 150 % the line wraps instead of being cut
+        self.counts.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        hl.setColumnStretch(0, 2)
+        hl.setColumnStretch(1, 3)
         hl.setHorizontalSpacing(18)
 
         # agenda
@@ -393,7 +397,10 @@ class MeetingGuideWindow(QMainWindow):
     def step_state_text(self, step: AgendaStep) -> str:
         s = self.session
         if step.kind == StepKind.MEMBER_REVIEW and s.flow.subject_absent(step, s.time_of(step)):
-            return tr("vắng — kiểm điểm bổ sung")
+            a = s.record.attendance.get(step.subject_member_id or "")
+            # a step still to come: someone expected later (arrival time ahead) is not shown absent
+            if not (step.state == StepState.NOT_STARTED and a is not None and a.arrived_at > s.clock()):
+                return tr("vắng — kiểm điểm bổ sung")
         return core(STEP_STATE_LABELS[step.state])
 
     def short_title(self, step: AgendaStep) -> str:

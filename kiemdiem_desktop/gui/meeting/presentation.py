@@ -70,8 +70,8 @@ class PresentationWindow(QWidget):
 
     def apply_fonts(self) -> None:
         k = self.scale()
-        for lbl, size, bold in ((self.cell, 20, False), (self.step_number, 26, False), (self.title, 36, True),
-                                (self.subject, 32, False), (self.counts, 34, True), (self.time, 26, False)):
+        for lbl, size, bold in ((self.cell, 20, False), (self.step_number, 26, False), (self.title, 32, True),
+                                (self.subject, 40, True), (self.counts, 34, True), (self.time, 26, False)):
             f = QApplication.font()
             f.setPointSizeF(size * k)
             f.setBold(bold)
@@ -118,7 +118,6 @@ class PresentationWindow(QWidget):
             self.subject.setText("")
         self.subject.setVisible(bool(self.subject.text()))
         h = s.headcount(self.guide.header_at())
-        q = s.rules.quorum
         self.counts.setText(tr("Có mặt {present} / {base} · cần {needed}").format(
             present=h.present_in_base, base=h.base_count, needed=h.quorum_needed)
             + ("" if h.quorum_met else " · " + tr("chưa đủ")))
@@ -128,7 +127,6 @@ class PresentationWindow(QWidget):
             self.counts.style().unpolish(self.counts)
             self.counts.style().polish(self.counts)
         self._tick()
-        _ = q
 
     def _tick(self) -> None:
         s = self.guide.session

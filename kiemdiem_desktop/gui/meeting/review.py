@@ -163,8 +163,10 @@ class ReviewPanel(QWidget):
         row.addWidget(self.delete_button)
         rl.addLayout(row, 4, 0, 1, 3)
         rl.addWidget(self.comments, 5, 0, 1, 3)
-        rl.setRowStretch(2, 2)
+        rl.setRowStretch(2, 1)
         rl.setRowStretch(5, 3)
+        self.text.setMinimumHeight(self.text.fontMetrics().lineSpacing() * 2 + 14)
+        self.text.setMaximumHeight(self.text.fontMetrics().lineSpacing() * 4 + 14)
         rl.setColumnStretch(1, 1)
 
         split = QSplitter(Qt.Orientation.Horizontal)
