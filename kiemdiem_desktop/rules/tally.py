@@ -1,0 +1,104 @@
+"""Checks of the figures typed from the ballots, naming the exact mismatch (DOMAIN.md §7)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from ..i18n import QT_TRANSLATE_NOOP, UserMessage, msg
+from ..model.levels import LEVEL_ABBREVIATIONS, Level
+
+
+@dataclass
+class PaperCounts:
+    """The papers of one ballot: issued, returned, valid and invalid (whole papers)."""
+
+    voters_present: int
+    issued: int
+    returned: int
+    valid: int
+    invalid: int
+
+
+@dataclass
+class MemberTally:
+    """For one member on the common paper: votes per level, and rows left blank or invalid."""
+
+    name: str
+    votes: dict[Level, int] = field(default_factory=dict)
+    blank_or_invalid: int = 0
+
+    def total(self) -> int:
+        return sum(self.votes.values()) + self.blank_or_invalid
+
+
+def check_papers(p: PaperCounts) -> list[UserMessage]:
+    problems: list[UserMessage] = []
+    if p.issued > p.voters_present:
+        problems.append(msg(QT_TRANSLATE_NOOP(
+            "core", "Số phiếu phát ra ({issued}) nhiều hơn số đảng viên có quyền biểu quyết có mặt ({present})."),
+            issued=p.issued, present=p.voters_present))
+    if p.returned > p.issued:
+        problems.append(msg(QT_TRANSLATE_NOOP(
+            "core", "Số phiếu thu vào ({returned}) nhiều hơn số phiếu phát ra ({issued})."),
+            returned=p.returned, issued=p.issued))
+    if p.valid + p.invalid != p.returned:
+        problems.append(msg(QT_TRANSLATE_NOOP(
+            "core", "Phiếu hợp lệ ({valid}) + phiếu không hợp lệ ({invalid}) = {total}, "
+                    "khác số phiếu thu vào ({returned})."),
+            valid=p.valid, invalid=p.invalid, total=p.valid + p.invalid, returned=p.returned))
+    for name, value in (("issued", p.issued), ("returned", p.returned), ("valid", p.valid), ("invalid", p.invalid)):
+        if value < 0:
+            problems.append(msg(QT_TRANSLATE_NOOP("core", "Số phiếu không được âm ({field})."), field=name))
+    return problems
+
+
+def check_member(t: MemberTally, returned: int) -> list[UserMessage]:
+    """Per member: the level counts plus blank or invalid rows equal the papers returned."""
+    if t.total() == returned:
+        return []
+    detail = " + ".join(f"{LEVEL_ABBREVIATIONS[level]} {t.votes.get(level, 0)}" for level in Level)
+    return [msg(QT_TRANSLATE_NOOP(
+        "core", "{name}: {detail} + trống/không hợp lệ {blank} = {total}, khác số phiếu thu vào ({returned}): "
+                "{direction} {diff} phiếu."),
+        name=t.name, detail=detail, blank=t.blank_or_invalid, total=t.total(), returned=returned,
+        direction="thừa" if t.total() > returned else "thiếu", diff=abs(t.total() - returned))]
+
+
+def check_ballot(p: PaperCounts, tallies: list[MemberTally]) -> list[UserMessage]:
+    problems = check_papers(p)
+    for t in tallies:
+        problems += check_member(t, p.returned)
+    return problems
+
+
+def compare_entries(first: Mapping[str, MemberTally], second: Mapping[str, MemberTally]) -> list[UserMessage]:
+    """Double entry: where two people's counts of the same papers differ."""
+    diffs: list[UserMessage] = []
+    for key in sorted(set(first) | set(second)):
+        a, b = first.get(key), second.get(key)
+        if a is None or b is None:
+            diffs.append(msg(QT_TRANSLATE_NOOP("core", "{name}: chỉ một người nhập."), name=(a or b).name))
+            continue
+        for level in Level:
+            if a.votes.get(level, 0) != b.votes.get(level, 0):
+                diffs.append(msg(QT_TRANSLATE_NOOP(
+                    "core", "{name}, {level}: lần nhập thứ nhất {one}, lần thứ hai {two}."),
+                    name=a.name, level=LEVEL_ABBREVIATIONS[level], one=a.votes.get(level, 0), two=b.votes.get(level, 0)))
+        if a.blank_or_invalid != b.blank_or_invalid:
+            diffs.append(msg(QT_TRANSLATE_NOOP(
+                "core", "{name}, trống/không hợp lệ: lần nhập thứ nhất {one}, lần thứ hai {two}."),
+                name=a.name, one=a.blank_or_invalid, two=b.blank_or_invalid))
+    return diffs
+
+
+def tally_papers(papers: list[Mapping[str, Level | None]], names: Mapping[str, str]) -> dict[str, MemberTally]:
+    """Paper-by-paper mode: each paper maps member id -> the level ticked (None: blank or two ticks)."""
+    tallies = {mid: MemberTally(name) for mid, name in names.items()}
+    for paper in papers:
+        for mid, t in tallies.items():
+            level = paper.get(mid)
+            if level is None:
+                t.blank_or_invalid += 1
+            else:
+                t.votes[level] = t.votes.get(level, 0) + 1
+    return tallies
