@@ -228,6 +228,11 @@ class MeetingSession:
                      [RowChange("written_comment", {"id": w.id}, rows.written_row(self.meeting_id, w))])
         return w
 
+    def delete_written_comment(self, comment_id: str) -> Future:
+        self.record.written = [w for w in self.record.written if w.id != comment_id]
+        return self._commit(QT_TRANSLATE_NOOP("core", "Xóa ý kiến bằng văn bản"),
+                            [RowChange("written_comment", {"id": comment_id}, None)])
+
     # -- the meeting itself ---------------------------------------------------------------------
     def start(self) -> Future:
         """Open the meeting: automatic backup, state 'in progress', the first step starts."""
@@ -277,6 +282,15 @@ class MeetingSession:
                                 name=self.members[member_id].full_name))
         return self._set_attendance(replace(a, left_at=at or self.clock()), QT_TRANSLATE_NOOP("core", "Ghi về sớm"))
 
+    def set_times(self, member_id: str, arrived_at: str = "", left_at: str = "") -> Future:
+        """Correct a late arrival or early leave ("" clears it)."""
+        a = self.record.attendance.get(member_id) or Attendance(member_id, Presence.ABSENT_NO_REASON)
+        if arrived_at and left_at and left_at < arrived_at:
+            raise UserError(msg(QT_TRANSLATE_NOOP("core", "Giờ về ({left}) trước giờ đến ({arrived})."),
+                                left=left_at, arrived=arrived_at))
+        return self._set_attendance(replace(a, arrived_at=arrived_at, left_at=left_at),
+                                    QT_TRANSLATE_NOOP("core", "Sửa giờ đến, giờ về"))
+
     def _set_attendance(self, a: Attendance, label: str) -> Future:
         self.record.attendance[a.member_id] = a
         return self._commit(label, [RowChange("attendance", {"meeting_id": self.meeting_id, "member_id": a.member_id},
@@ -289,8 +303,9 @@ class MeetingSession:
             raise AttributeError(field)
         s = self.record.step(step_id)
         setattr(s, field, rows.text(value))
+        started = self._started(s)
         return self._commit(QT_TRANSLATE_NOOP("core", "Nhập nội dung"),
-                            [RowChange("agenda_step", {"id": step_id}, {field: getattr(s, field)})],
+                            started + [RowChange("agenda_step", {"id": step_id}, {field: getattr(s, field)})],
                             merge_key=f"step:{step_id}:{field}")
 
     def set_step_chair(self, step_id: str, member_id: str | None) -> Future:
@@ -299,14 +314,18 @@ class MeetingSession:
         return self._commit(QT_TRANSLATE_NOOP("core", "Đổi người chủ trì"), [self._step_change(s)])
 
     def go_to(self, step_id: str) -> Future:
-        """Show another step; a step not started yet starts now (its presence is taken now)."""
-        s = self.record.step(step_id)
+        """Show another step. Looking does not start it: typing into it, or reaching it with
+        "next", does (its presence is taken then)."""
+        self.record.step(step_id)
         self.meeting.current_step_id = step_id
-        changes = [self._meeting_change()]
-        if s.state == StepState.NOT_STARTED and self.meeting.state == MeetingState.IN_PROGRESS:
-            s.state, s.started_at = StepState.IN_PROGRESS, self.clock()
-            changes.append(self._step_change(s))
-        return self._commit(QT_TRANSLATE_NOOP("core", "Chuyển bước"), changes)
+        return self._commit(QT_TRANSLATE_NOOP("core", "Chuyển bước"), [self._meeting_change()])
+
+    def _started(self, step: AgendaStep) -> list[RowChange]:
+        """The step starts now if the meeting is under way and it has not started."""
+        if step.state == StepState.NOT_STARTED and self.meeting.state == MeetingState.IN_PROGRESS:
+            step.state, step.started_at = StepState.IN_PROGRESS, self.clock()
+            return [self._step_change(step)]
+        return []
 
     def go_next(self) -> StepCheck:
         """Finish the current step and start the next; refused (nothing changed) while something is missing."""
@@ -322,9 +341,7 @@ class MeetingSession:
         if i + 1 < len(self.record.steps):
             nxt = self.record.steps[i + 1]
             self.meeting.current_step_id = nxt.id
-            if nxt.state == StepState.NOT_STARTED:
-                nxt.state, nxt.started_at = StepState.IN_PROGRESS, self.clock()
-                changes.append(self._step_change(nxt))
+            changes += self._started(nxt)
         elif self.meeting.state == MeetingState.IN_PROGRESS:
             self.meeting.state = MeetingState.HELD
         changes.append(self._meeting_change())
@@ -346,7 +363,7 @@ class MeetingSession:
         c = Comment(step_id, body, speaker.member_id, speaker.delegate_id, clean(speaker.name), at or self.clock(),
                     position=max((x.position for x in existing), default=-1) + 1)
         self.record.comments.append(c)
-        self._commit(QT_TRANSLATE_NOOP("core", "Ghi ý kiến"),
+        self._commit(QT_TRANSLATE_NOOP("core", "Ghi ý kiến"), self._started(self.record.step(step_id)) +
                      [RowChange("comment", {"id": c.id}, rows.comment_row(self.meeting_id, c))])
         return c
 

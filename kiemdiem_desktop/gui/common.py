@@ -77,27 +77,38 @@ def run_in_background(fn: Callable[[], Any], on_done: Callable[[Any], None],
 
 
 class FutureWatcher(QObject):
-    """Calls back in the GUI thread when a ``concurrent.futures.Future`` is done."""
+    """Calls back in the GUI thread when a ``concurrent.futures.Future`` is done.
 
-    finished = Signal(object, object)   # result, error
+    Each watched future gets a token, so with several writes pending every result reaches
+    its own callbacks (the signal crosses threads as a queued connection)."""
+
+    finished = Signal(int, object, object)   # token, result, error
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._pending: dict[int, tuple] = {}
+        self._next = 0
+        self.finished.connect(self._dispatch)
 
     def watch(self, future, on_done: Callable[[Any], None] | None = None,
               on_error: Callable[[BaseException], None] | None = None) -> None:
-        def relay(result, error):
-            self.finished.disconnect(relay)
-            if error is not None:
-                if on_error:
-                    on_error(error)
-            elif on_done:
-                on_done(result)
-
-        self.finished.connect(relay)
+        self._next += 1
+        token = self._next
+        self._pending[token] = (on_done, on_error)
 
         def done(f):
             err = f.exception()
-            self.finished.emit(None if err else f.result(), err)
+            self.finished.emit(token, None if err else f.result(), err)
 
         future.add_done_callback(done)
+
+    def _dispatch(self, token: int, result, error) -> None:
+        on_done, on_error = self._pending.pop(token, (None, None))
+        if error is not None:
+            if on_error:
+                on_error(error)
+        elif on_done:
+            on_done(result)
 
 
 # -- messages --------------------------------------------------------------------------------

@@ -90,10 +90,19 @@ def record(conn: sqlite3.Connection, meeting_id: str, label: str, changes: list[
     conn.execute("DELETE FROM command_log WHERE meeting_id = ? AND done = 0", (meeting_id,))  # no redo after a new edit
     last = conn.execute("SELECT seq, merge_key, forward FROM command_log WHERE meeting_id = ? "
                         "ORDER BY seq DESC LIMIT 1", (meeting_id,)).fetchone()
-    forward = json.dumps([c.to_json() for c in changes], ensure_ascii=False)
     if merge_key and last and last[1] == merge_key:
-        conn.execute("UPDATE command_log SET forward = ? WHERE seq = ?", (forward, last[0]))
+        merged = [RowChange.from_json(c) for c in json.loads(last[2])]
+        for c in changes:
+            same = [i for i, m in enumerate(merged) if (m.table, m.key) == (c.table, c.key)]
+            if not same or c.values is None or any(merged[i].values is None for i in same):
+                merged.append(c)
+                continue
+            for i in same:   # every earlier change of that row now ends with the new values
+                merged[i] = RowChange(c.table, c.key, {**merged[i].values, **c.values})
+        conn.execute("UPDATE command_log SET forward = ? WHERE seq = ?",
+                     (json.dumps([c.to_json() for c in merged], ensure_ascii=False), last[0]))
         return
+    forward = json.dumps([c.to_json() for c in changes], ensure_ascii=False)
     conn.execute("INSERT INTO command_log (meeting_id, label, merge_key, forward, backward, created_at) "
                  "VALUES (?, ?, ?, ?, ?, ?)",
                  (meeting_id, label, merge_key, forward,

@@ -207,3 +207,52 @@ def test_supplementary_session_reviews_only_those_still_unreviewed(cell_file):
     sup = prepare_meeting(cell_file, 2025, MeetingKind.SUPPLEMENTARY, meeting_date=date(2025, 12, 20))
     reviewed = [st.title for st in sup.record.steps if st.kind == StepKind.MEMBER_REVIEW]
     assert reviewed == ["Kiểm điểm đồng chí Ngô Văn Long", "Kiểm điểm đồng chí Dương Thị Mai"]
+
+
+def test_looking_at_a_step_does_not_start_it_typing_does(cell_file):
+    clock = Clock("08:00")
+    s = prepare_meeting(cell_file, 2025)
+    s.clock = clock
+    who = ids(s)
+    s.update_meeting(chair_id=who["Nguyễn Văn Hùng"], minute_taker_id=who["Bùi Thị Giang"])
+    s.start()
+    later = s.record.steps[5]
+    s.go_to(later.id)
+    assert later.state == StepState.NOT_STARTED and later.started_at == ""
+    clock.t = "09:10"
+    s.set_step_text(later.id, "answer", "Tiếp thu")
+    assert (later.state, later.started_at) == (StepState.IN_PROGRESS, "09:10")
+    s.flush()
+    assert MeetingSession(cell_file, s.meeting_id).record.step(later.id).started_at == "09:10"
+
+
+def test_times_can_be_corrected_and_written_comments_deleted(cell_file):
+    from kiemdiem_desktop.model.review import WrittenSource
+
+    s = prepare_meeting(cell_file, 2025)
+    who = ids(s)
+    s.set_attendance(who["Lê Văn An"], Presence.ABSENT_APPROVED, "Họp")
+    s.arrive(who["Lê Văn An"], "09:00")
+    s.set_times(who["Lê Văn An"], arrived_at="")
+    with pytest.raises(UserError, match="Giờ về"):
+        s.set_times(who["Lê Văn An"], arrived_at="10:00", left_at="09:00")
+    w = s.add_written_comment(who["Lê Văn An"], WrittenSource.RESIDENCE, "Gương mẫu ở nơi cư trú")
+    s.delete_written_comment(w.id)
+    s.flush()
+    again = MeetingSession(cell_file, s.meeting_id)
+    assert again.record.attendance[who["Lê Văn An"]].arrived_at == ""
+    assert again.record.written == []
+
+
+def test_typing_that_starts_a_step_is_one_undo_and_redo_restores_both(cell_file):
+    s = prepare_meeting(cell_file, 2025)
+    who = ids(s)
+    s.update_meeting(chair_id=who["Nguyễn Văn Hùng"], minute_taker_id=who["Bùi Thị Giang"])
+    s.start()
+    step = s.record.steps[3]
+    for text in ("Đ", "Đồ", "Đồng ý"):
+        s.set_step_text(step.id, "answer", text)
+    assert s.undo() == "Nhập nội dung"
+    assert (s.record.step(step.id).answer, s.record.step(step.id).state) == ("", StepState.NOT_STARTED)
+    s.redo()
+    assert (s.record.step(step.id).answer, s.record.step(step.id).state) == ("Đồng ý", StepState.IN_PROGRESS)
