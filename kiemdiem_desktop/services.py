@@ -109,6 +109,10 @@ class CellFile:
         return self.db.path
 
     @property
+    def closed(self) -> bool:
+        return self.db.closed
+
+    @property
     def is_demo(self) -> bool:
         return self._meta.get("is_demo") == "1"
 

@@ -149,8 +149,14 @@ class MeetingsPage(QWidget):
         self.empty.setWordWrap(True)
         self.new_button = QPushButton(self.tr("Chuẩn bị &cuộc họp"))
         self.new_button.clicked.connect(self.prepare_meeting)
+        self.open_button = QPushButton(self.tr("&Mở cuộc họp"))
+        self.open_button.clicked.connect(lambda: self.open_meeting())
+        self.table.cellActivated.connect(lambda *_: self.open_meeting())
+        self.guides: list[QWidget] = []
+        self._ids: list[str] = []
         row = QHBoxLayout()
         row.addWidget(self.new_button)
+        row.addWidget(self.open_button)
         row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
@@ -168,6 +174,8 @@ class MeetingsPage(QWidget):
         self._loaded = True
         meetings = sorted(self.cf.meetings(), key=lambda m: (-m.rating_year, m.meeting_date or date.max))
         self.table.setRowCount(len(meetings))
+        self._ids = [m.id for m in meetings]
+        self.open_button.setEnabled(bool(meetings))
         for r, m in enumerate(meetings):
             for c, text in enumerate((str(m.rating_year), MEETING_KIND_LABELS.get(m.kind, str(m.kind)),
                                       MEETING_STATE_LABELS.get(m.state, str(m.state)),
@@ -177,21 +185,48 @@ class MeetingsPage(QWidget):
         self.table.setVisible(bool(meetings))
 
     def prepare_meeting(self) -> None:
+        from ..model import MeetingKind
+        from ..session import prepare_meeting
+
         year = date.today().year
+        kind = MeetingKind.MAIN
         if any(m.rating_year == year for m in self.cf.meetings()):
             if not ask_yes_no(self, self.tr("Chuẩn bị cuộc họp"), self.tr(
                     "Đã có cuộc họp đánh giá năm {year}. Tạo thêm một buổi kiểm điểm bổ sung?").format(year=year)):
                 return
-            from ..model import MeetingKind
-            meeting = Meeting(rating_year=year, kind=MeetingKind.SUPPLEMENTARY)
-        else:
-            meeting = Meeting(rating_year=year)
+            kind = MeetingKind.SUPPLEMENTARY
         try:
-            self.cf.save_meeting(meeting).result()
+            session = prepare_meeting(self.cf, year, kind)
         except UserError as err:
             show_error(self, err)
             return
         self.reload()
+        self.open_meeting(session.meeting_id)
+
+    def selected_meeting_id(self) -> str | None:
+        row = self.table.currentRow()
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def open_meeting(self, meeting_id: str | None = None) -> None:
+        """The meeting guide, in its own window."""
+        from .meeting import open_meeting_guide
+
+        meeting_id = meeting_id or self.selected_meeting_id()
+        if meeting_id is None:
+            return
+        try:
+            window = open_meeting_guide(self.window(), self.cf, meeting_id)
+        except UserError as err:
+            show_error(self, err)
+            return
+        window.destroyed.connect(lambda *_: self._guide_closed(window))
+        self.guides.append(window)
+
+    def _guide_closed(self, window) -> None:
+        if window in self.guides:
+            self.guides.remove(window)
+        if not self.cf.closed:
+            self.reload()
 
 
 class BackupDialog(QDialog):
@@ -475,6 +510,12 @@ class MainWindow(QMainWindow):
     # -- closing -----------------------------------------------------------------------------------
     def close_file(self) -> None:
         if not self._closed:
+            for guide in list(self.meetings.guides):   # they save what is being typed first
+                try:
+                    guide.close()
+                except RuntimeError:                   # already deleted by Qt
+                    pass
+            self.meetings.guides.clear()
             self._closed = True
             try:
                 self.cf.close()

@@ -161,6 +161,10 @@ class Database:
             ])
             conn.execute("COMMIT")
 
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     # -- the caller's side ---------------------------------------------------------------
     def _submit(self, fn: Callable[..., T], args: tuple, write: bool) -> "Future[T]":
         if self._closed:

@@ -1,0 +1,30 @@
+"""The meetings page opens the meeting guide; closing the main window closes the guide first."""
+from kiemdiem_desktop.gui.main_window import MainWindow
+from kiemdiem_desktop.session import MeetingSession
+
+
+def test_prepare_opens_the_guide_and_closing_the_window_keeps_what_was_typed(qtbot, app, cell):
+    w = MainWindow(cell)
+    qtbot.addWidget(w)
+    w.show()
+    w.tabs.setCurrentWidget(w.meetings)
+    assert w.meetings.empty.isVisible()
+    w.meetings.new_button.click()
+    qtbot.waitUntil(lambda: len(w.meetings.guides) == 1)
+    guide = w.meetings.guides[0]
+    assert guide.isVisible()
+    session = guide.session
+    assert session.rules.name.startswith("Quy định 366")
+    assert w.meetings.table.rowCount() == 1 and not w.meetings.empty.isVisible()
+    step = session.record.steps[1]
+    session.set_step_text(step.id, "report", "Báo cáo kiểm điểm của chi ủy")
+    meeting_id = session.meeting_id
+    w.close()
+    assert cell.closed
+    from kiemdiem_desktop.services import CellFile
+
+    again = CellFile.open(cell.path)
+    try:
+        assert MeetingSession(again, meeting_id).record.step(step.id).report == "Báo cáo kiểm điểm của chi ủy"
+    finally:
+        again.close(backup=False)
