@@ -106,12 +106,17 @@ def test_every_old_file_upgrades_to_the_latest_version_without_loss(tmp_path, fi
     old = sqlite3.connect(path)
     old_version = old.execute("PRAGMA user_version").fetchone()[0]
     old_names = sorted(r[0] for r in old.execute("SELECT full_name FROM member"))
+    tables = [r[0] for r in old.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                         "AND name NOT LIKE 'sqlite_%'")]
+    old_counts = {t: old.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
     old.close()
     cf = CellFile.open(path)
     assert cf.db.call(lambda c: c.execute("PRAGMA user_version").fetchone()[0]) == LATEST_VERSION
     assert sorted(m.full_name for m in cf.members()) == old_names
     assert cf.cell().name
     assert cf.is_demo
+    new_counts = cf.db.call(lambda c: {t: c.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables})
+    assert new_counts == old_counts      # every row of every old table is still there
     if old_version < LATEST_VERSION:
         assert cf.db.migrated_from == old_version
         assert list(automatic_backup_folder(path).glob(f"*truoc-nang-cap-v{old_version}*"))
