@@ -13,6 +13,7 @@ from ..model import Category, Member
 from ..model.review import AgendaStep, StepKind, StepState
 from ..rules.attendance import Headcount, headcount
 from ..rules.ruleset import RuleSet
+from ..rules.settings import MeetingSettings
 from ..model.record import MeetingRecord
 
 
@@ -65,8 +66,13 @@ class MeetingFlow:
                 and self.chair_of(step) == step.subject_member_id)
 
     # -- presence -------------------------------------------------------------------------
+    @property
+    def settings(self) -> MeetingSettings:
+        return MeetingSettings.of(self.rules, self.record.meeting.settings)
+
     def headcount(self, at: str) -> Headcount:
-        return headcount(self.rules, self.categories, self.record.attendance, at)
+        return headcount(self.rules, self.categories, self.record.attendance, at,
+                         exclude_absent_approved=self.settings.exclude_absent_approved)
 
     def subject_absent(self, step: AgendaStep, at: str) -> bool:
         a = self.record.attendance.get(step.subject_member_id or "")

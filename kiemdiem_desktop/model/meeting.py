@@ -54,4 +54,5 @@ class Meeting:
     delegates: list[Delegate] = field(default_factory=list)
     current_step_id: str | None = None
     started_at: datetime | None = None
+    settings: dict = field(default_factory=dict)   # overrides of the rule set's defaults (MeetingSettings)
     id: str = field(default_factory=new_id)

@@ -4,7 +4,9 @@ from dataclasses import dataclass, field
 
 from .attendance import Attendance
 from .meeting import Meeting
+from .rating import LevelDecision, RatingFacts, RatingProposal
 from .review import AgendaStep, Comment, SelfReview, WrittenComment
+from .vote import Ballot, Vote
 
 
 @dataclass
@@ -17,6 +19,14 @@ class MeetingRecord:
     self_reviews: dict[str, SelfReview] = field(default_factory=dict)
     written: list[WrittenComment] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
+    votes: list[Vote] = field(default_factory=list)
+    ballots: dict[str, Ballot] = field(default_factory=dict)
+    proposals: dict[str, RatingProposal] = field(default_factory=dict)   # subject -> proposal
+    facts: dict[str, RatingFacts] = field(default_factory=dict)          # member id -> facts
+    decisions: list[LevelDecision] = field(default_factory=list)
+
+    def votes_on(self, subject: str) -> list[Vote]:
+        return [v for v in self.votes if v.subject == subject]
 
     def comments_of(self, step_id: str) -> list[Comment]:
         return [c for c in self.comments if c.step_id == step_id]

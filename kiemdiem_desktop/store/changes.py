@@ -20,6 +20,10 @@ KEYS: dict[str, tuple[str, ...]] = {
     "self_review": ("meeting_id", "member_id"),
     "written_comment": ("id",),
     "comment": ("id",),
+    "ballot": ("id",),
+    "vote": ("id",),
+    "vote_level": ("vote_id", "entry", "level"),
+    "rating": ("meeting_id", "subject"),
 }
 _columns: dict[str, set[str]] = {}
 

@@ -124,6 +124,7 @@ class Database:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=FULL")
             conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute("PRAGMA secure_delete=ON")   # deleted ballot papers leave no bytes behind
             conn.execute("BEGIN IMMEDIATE")  # takes the exclusive lock, kept until close
             conn.execute("COMMIT")
             self._check_and_migrate(conn, new)

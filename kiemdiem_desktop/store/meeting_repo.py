@@ -7,21 +7,24 @@ from datetime import date, datetime
 
 from ..model.attendance import Attendance, Presence
 from ..model.meeting import Delegate, Meeting, MeetingKind, MeetingState
+from ..model.rating import DecisionKind, LevelDecision, RatingFacts, RatingProposal
 from ..model.record import MeetingRecord
+from ..model.vote import Ballot, BallotLayout, Vote, VoteKind, VoteMethod
 from ..model.review import (
     AgendaStep, Comment, SelfReview, StepKind, StepState, WrittenComment, WrittenSource,
 )
 
 
 _MEETING_COLS = ("id, kind, rating_year, state, meeting_date, place, document_number, start_time, end_time, "
-                 "chair_id, minute_taker_id, rule_set_id, current_step_id, started_at")
+                 "chair_id, minute_taker_id, rule_set_id, current_step_id, started_at, settings")
 
 
 def meeting_from_row(r: tuple) -> Meeting:
     return Meeting(id=r[0], kind=MeetingKind(r[1]), rating_year=r[2], state=MeetingState(r[3]),
                    meeting_date=date.fromisoformat(r[4]) if r[4] else None, place=r[5], document_number=r[6],
                    start_time=r[7], end_time=r[8], chair_id=r[9], minute_taker_id=r[10], rule_set_id=r[11],
-                   current_step_id=r[12], started_at=datetime.fromisoformat(r[13]) if r[13] else None)
+                   current_step_id=r[12], started_at=datetime.fromisoformat(r[13]) if r[13] else None,
+                   settings=json.loads(r[14] or "{}"))
 
 
 def load_meeting(conn: sqlite3.Connection, meeting_id: str) -> MeetingRecord | None:
@@ -51,7 +54,43 @@ def load_meeting(conn: sqlite3.Connection, meeting_id: str) -> MeetingRecord | N
                     for r in conn.execute(
                         "SELECT id, step_id, speaker_member_id, speaker_delegate_id, speaker_name, text, spoken_at, "
                         "position FROM comment WHERE meeting_id = ? ORDER BY position, rowid", (meeting_id,))]
+    load_votes(conn, rec)
     return rec
+
+
+def load_votes(conn: sqlite3.Connection, rec: MeetingRecord) -> None:
+    meeting_id = rec.meeting.id
+    rec.ballots = {r[0]: Ballot(id=r[0], step_id=r[1], layout=BallotLayout(r[2]), taken_at=r[3], issued=r[4],
+                                returned=r[5], valid=r[6], invalid=r[7], counting_team=json.loads(r[8]),
+                                double_entry=bool(r[9]), accepted=r[10] == "accepted")
+                   for r in conn.execute(
+                       "SELECT id, step_id, layout, taken_at, issued, returned, valid, invalid, counting_team, "
+                       "double_entry, state FROM ballot WHERE meeting_id = ? ORDER BY rowid", (meeting_id,))}
+    votes = {r[0]: Vote(id=r[0], step_id=r[1], position=r[2], kind=VoteKind(r[3]), question=r[4], subject=r[5],
+                        method=VoteMethod(r[6]), ballot_id=r[7], taken_at=r[8], yes=r[9], no=r[10], abstain=r[11],
+                        settings=json.loads(r[12] or "{}"), supersedes=r[13], recorded=bool(r[14]))
+             for r in conn.execute(
+                 "SELECT id, step_id, position, kind, question, subject, method, ballot_id, taken_at, yes, no, "
+                 "abstain, settings, supersedes, recorded FROM vote WHERE meeting_id = ? ORDER BY position, rowid",
+                 (meeting_id,))}
+    for vote_id, entry, level, count in conn.execute(
+            "SELECT vote_id, entry, level, count FROM vote_level WHERE vote_id IN "
+            "(SELECT id FROM vote WHERE meeting_id = ?)", (meeting_id,)):
+        target = votes[vote_id].levels if entry == 1 else votes[vote_id].second_entry
+        target[level] = count
+    rec.votes = list(votes.values())
+    for subject, general, task, reason, justifications, facts in conn.execute(
+            "SELECT subject, accepted_general, accepted_task, score_change_reason, justifications, facts "
+            "FROM rating WHERE meeting_id = ?", (meeting_id,)):
+        rec.proposals[subject] = RatingProposal(subject, general, task, reason, "", json.loads(justifications))
+        f = json.loads(facts or "{}")
+        if f:
+            rec.facts[subject] = RatingFacts(member_id=subject, **f)
+    rec.decisions = [LevelDecision(id=r[0], subject=r[1], kind=DecisionKind(r[2]), level=r[3],
+                                   decided_on=date.fromisoformat(r[4]), reference=r[5], reason=r[6])
+                     for r in conn.execute(
+                         "SELECT id, subject, kind, level, decided_on, reference, reason FROM level_decision "
+                         "WHERE meeting_id = ? ORDER BY decided_on, created_at", (meeting_id,))]
 
 
 def load_attachment(conn: sqlite3.Connection, meeting_id: str, member_id: str) -> tuple[str, bytes] | None:

@@ -162,5 +162,77 @@ MIGRATIONS.append((2, "meeting guide: agenda steps, attendance, self-reviews, co
         created_at TEXT NOT NULL
     )""",
 ]))
+MIGRATIONS.append((3, "votes, ballots (anonymous papers while counting), ratings, later decisions", [
+    # The visible settings of DOMAIN.md marked (default): counting method, thresholds, base exclusions.
+    "ALTER TABLE meeting ADD COLUMN settings TEXT NOT NULL DEFAULT '{}'",
+    """CREATE TABLE ballot (
+        id TEXT PRIMARY KEY,
+        meeting_id TEXT NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+        step_id TEXT REFERENCES agenda_step(id),
+        layout TEXT NOT NULL DEFAULT 'common' CHECK (layout IN ('common', 'single')),
+        taken_at TEXT NOT NULL DEFAULT '',
+        issued INTEGER NOT NULL DEFAULT 0,
+        returned INTEGER NOT NULL DEFAULT 0,
+        valid INTEGER NOT NULL DEFAULT 0,
+        invalid INTEGER NOT NULL DEFAULT 0,
+        counting_team TEXT NOT NULL DEFAULT '[]',
+        double_entry INTEGER NOT NULL DEFAULT 0,
+        state TEXT NOT NULL DEFAULT 'counting' CHECK (state IN ('counting', 'accepted'))
+    )""",
+    """CREATE TABLE vote (
+        id TEXT PRIMARY KEY,
+        meeting_id TEXT NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+        step_id TEXT REFERENCES agenda_step(id),
+        position INTEGER NOT NULL DEFAULT 0,
+        kind TEXT NOT NULL CHECK (kind IN ('agenda', 'counting_team', 'rating', 'minutes', 'other')),
+        question TEXT NOT NULL,
+        subject TEXT,
+        method TEXT NOT NULL CHECK (method IN ('hands', 'ballot')),
+        ballot_id TEXT REFERENCES ballot(id) ON DELETE CASCADE,
+        taken_at TEXT NOT NULL DEFAULT '',
+        yes INTEGER NOT NULL DEFAULT 0,
+        no INTEGER NOT NULL DEFAULT 0,
+        abstain INTEGER NOT NULL DEFAULT 0,
+        settings TEXT NOT NULL DEFAULT '{}',
+        supersedes TEXT REFERENCES vote(id),
+        recorded INTEGER NOT NULL DEFAULT 0
+    )""",
+    "CREATE INDEX vote_meeting ON vote(meeting_id, position)",
+    """CREATE TABLE vote_level (
+        vote_id TEXT NOT NULL REFERENCES vote(id) ON DELETE CASCADE,
+        entry INTEGER NOT NULL DEFAULT 1 CHECK (entry IN (1, 2)),
+        level TEXT NOT NULL CHECK (level IN ('EXCELLENT', 'GOOD', 'COMPLETED', 'NOT_COMPLETED', 'BLANK')),
+        count INTEGER NOT NULL CHECK (count >= 0),
+        PRIMARY KEY (vote_id, entry, level)
+    )""",
+    # One paper while it is being counted: no voter, no time, no entry order (random key,
+    # no rowid). Reduced to totals and deleted when the count is accepted.
+    """CREATE TABLE ballot_paper (
+        id TEXT PRIMARY KEY,
+        ballot_id TEXT NOT NULL REFERENCES ballot(id) ON DELETE CASCADE,
+        marks TEXT NOT NULL
+    ) WITHOUT ROWID""",
+    """CREATE TABLE rating (
+        meeting_id TEXT NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+        subject TEXT NOT NULL,
+        accepted_general REAL,
+        accepted_task REAL,
+        score_change_reason TEXT NOT NULL DEFAULT '',
+        justifications TEXT NOT NULL DEFAULT '{}',
+        facts TEXT NOT NULL DEFAULT '{}',
+        PRIMARY KEY (meeting_id, subject)
+    )""",
+    """CREATE TABLE level_decision (
+        id TEXT PRIMARY KEY,
+        meeting_id TEXT NOT NULL REFERENCES meeting(id),
+        subject TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('decided', 're_rating')),
+        level TEXT NOT NULL,
+        decided_on TEXT NOT NULL,
+        reference TEXT NOT NULL DEFAULT '',
+        reason TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL
+    )""",
+]))
 
 LATEST_VERSION = MIGRATIONS[-1][0]

@@ -2,6 +2,7 @@
 writer thread (through Database.read / Database.write)."""
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import date
 
@@ -138,7 +139,8 @@ def meeting_row(m: Meeting) -> dict:
             "document_number": clean(m.document_number), "start_time": m.start_time, "end_time": m.end_time,
             "chair_id": m.chair_id, "minute_taker_id": m.minute_taker_id, "rule_set_id": m.rule_set_id,
             "current_step_id": m.current_step_id,
-            "started_at": m.started_at.isoformat(timespec="seconds") if m.started_at else None}
+            "started_at": m.started_at.isoformat(timespec="seconds") if m.started_at else None,
+            "settings": json.dumps(m.settings, ensure_ascii=False, sort_keys=True)}
 
 
 def save_meeting(conn: sqlite3.Connection, m: Meeting) -> None:

@@ -1,0 +1,419 @@
+"""Votes, ballots and ratings of a meeting (DOMAIN.md §2–§5, §7), over a MeetingSession.
+
+Results are never stored: they are computed from what was typed (counts, attendance,
+settings), so any later correction recomputes them — and ``effects`` lists the results
+whose outcome a correction would change before it is made. What the meeting did (counts,
+proposals, justifications) is stored as typed and never rewritten.
+"""
+from __future__ import annotations
+
+import copy
+import json
+from concurrent.futures import Future
+from dataclasses import dataclass
+from datetime import date
+from typing import Callable, Mapping
+
+from .i18n import QT_TRANSLATE_NOOP, UserError, UserMessage, msg
+from .model import Category, Level, PartyPost
+from .model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS
+from .model.rating import DecisionKind, LevelDecision, RatingFacts, RatingProposal
+from .model.record import MeetingRecord
+from .model.vote import BLANK, CELL, COMMITTEE, Ballot, BallotLayout, Vote, VoteKind, VoteMethod
+from .rules.attendance import Headcount, eligibility, headcount
+from .rules.majority import LEVELS_TOP_DOWN, MAJORITY, RatingOutcome, rating_outcome
+from .rules.settings import MeetingSettings
+from .rules.tally import MemberTally, PaperCounts, check_ballot, compare_entries, tally_papers
+from .session import MeetingSession
+from .store import changes as ch
+from .store.changes import RowChange
+from .vn.text import clean
+
+_POST_ORDER = {PartyPost.SECRETARY: 0, PartyPost.DEPUTY: 1, PartyPost.COMMITTEE: 2, PartyPost.MEMBER: 3}
+
+
+@dataclass(frozen=True)
+class VoteResult:
+    vote: Vote
+    headcount: Headcount
+    passed: bool                       # yes/no questions: more than half of the base said yes
+    rating: RatingOutcome | None       # rating votes
+    problems: tuple[UserMessage, ...]  # counts that do not add up
+
+    @property
+    def quorum_met(self) -> bool:
+        return self.headcount.quorum_met
+
+    @property
+    def reached(self) -> str:
+        return self.rating.reached.value if self.rating and self.rating.reached else ""
+
+    def summary(self) -> str:
+        """One line with the figures against the base, for lists and the minutes."""
+        h = self.headcount
+        head = f"có mặt {h.present_in_base}/{h.base_count}"
+        if not self.quorum_met:
+            head += " (không đủ 2/3)"
+        if self.rating is not None:
+            parts = [f"{LEVEL_ABBREVIATIONS[c.level]} {c.votes}/{h.base_count}" for c in self.rating.counts]
+            end = (LEVEL_LABELS[self.rating.reached] if self.rating.reached else "không mức nào đạt quá nửa")
+            return f"{head}; " + ", ".join(parts) + f" → {end}"
+        v = self.vote
+        verdict = "thông qua" if self.passed else "không thông qua"
+        return f"{head}; tán thành {v.yes}/{h.base_count}, không tán thành {v.no}, không biểu quyết {v.abstain} → {verdict}"
+
+
+class VotingDesk:
+    def __init__(self, session: MeetingSession):
+        self.s = session
+
+    # -- helpers -----------------------------------------------------------------------------------
+    @property
+    def record(self) -> MeetingRecord:
+        return self.s.record
+
+    @property
+    def settings(self) -> MeetingSettings:
+        return MeetingSettings.of(self.s.rules, self.s.meeting.settings)
+
+    def vote(self, vote_id: str) -> Vote:
+        return next(v for v in self.record.votes if v.id == vote_id)
+
+    def subject_name(self, subject: str | None) -> str:
+        if subject == COMMITTEE:
+            return "Tập thể chi ủy" if self.s.cell.has_committee else "Tập thể chi bộ"
+        if subject == CELL:
+            return self.s.cell.name or "Chi bộ"
+        m = self.s.members.get(subject or "")
+        return m.full_name if m else ""
+
+    def _vote_change(self, v: Vote) -> list[RowChange]:
+        values = {"meeting_id": self.s.meeting_id, "step_id": v.step_id, "position": v.position, "kind": v.kind.value,
+                  "question": clean(v.question), "subject": v.subject, "method": v.method.value,
+                  "ballot_id": v.ballot_id, "taken_at": v.taken_at, "yes": v.yes, "no": v.no, "abstain": v.abstain,
+                  "settings": json.dumps(v.settings, sort_keys=True), "supersedes": v.supersedes,
+                  "recorded": int(v.recorded)}
+        out = [RowChange("vote", {"id": v.id}, values)]
+        for entry, counts in ((1, v.levels), (2, v.second_entry)):
+            for level in [*(lv.value for lv in LEVELS_TOP_DOWN), BLANK]:
+                key = {"vote_id": v.id, "entry": entry, "level": level}
+                out.append(RowChange("vote_level", key, {"count": counts[level]} if level in counts else None))
+        return out
+
+    def _ballot_change(self, b: Ballot) -> RowChange:
+        return RowChange("ballot", {"id": b.id}, {
+            "meeting_id": self.s.meeting_id, "step_id": b.step_id, "layout": b.layout.value, "taken_at": b.taken_at,
+            "issued": b.issued, "returned": b.returned, "valid": b.valid, "invalid": b.invalid,
+            "counting_team": json.dumps(b.counting_team), "double_entry": int(b.double_entry),
+            "state": "accepted" if b.accepted else "counting"})
+
+    def _refuse_if_recorded(self, v: Vote) -> None:
+        if v.recorded:
+            raise UserError(msg(QT_TRANSLATE_NOOP(
+                "core", "Kết quả biểu quyết “{question}” đã công bố: không sửa số liệu được nữa."), question=v.question))
+
+    # -- questions ---------------------------------------------------------------------------------
+    def new_question(self, kind: VoteKind, question: str, method: VoteMethod = VoteMethod.HANDS,
+                     subject: str | None = None, step_id: str | None = None, at: str | None = None,
+                     ballot_id: str | None = None) -> Vote:
+        v = Vote(kind, clean(question), method, subject, step_id or (self.s.current.id if self.s.current else None),
+                 ballot_id, at or self.s.clock(), position=len(self.record.votes))
+        self.record.votes.append(v)
+        self.s._commit(QT_TRANSLATE_NOOP("core", "Đặt câu hỏi biểu quyết"), self._vote_change(v))
+        return v
+
+    def rating_subjects(self) -> list[str]:
+        """Who is rated here, in the order of 366 Điều 12: the committee first, then its members,
+        then the other members, the cell last. Absent members wait for the supplementary session."""
+        at = self.s.clock()
+        subjects = [COMMITTEE] if self.s.cell.has_committee else []
+        members = [m for m in self.s.member_list
+                   if eligibility(self.s.rules, self.s.categories[m.id]).rated
+                   and self.s.categories[m.id] != Category.NOT_IN_CELL]
+        present = [m for m in members if (a := self.record.attendance.get(m.id)) is None or a.in_room(at)
+                   or a.left_at]   # an early leaver was reviewed: still rated
+        subjects += [m.id for m in sorted(present, key=lambda m: _POST_ORDER[m.party_post])]
+        return subjects + [CELL]
+
+    def rating_question(self, subject: str) -> str:
+        return f"Xếp loại chất lượng năm {self.s.meeting.rating_year}: {self.subject_name(subject)}"
+
+    def new_rating_votes(self, method: VoteMethod, subjects: list[str] | None = None,
+                         layout: BallotLayout = BallotLayout.COMMON, step_id: str | None = None) -> list[Vote]:
+        subjects = subjects if subjects is not None else self.rating_subjects()
+        ballot = None
+        if method == VoteMethod.BALLOT:
+            ballot = self.new_ballot(layout, step_id)
+        return [self.new_question(VoteKind.RATING, self.rating_question(s), method, s, step_id,
+                                  ballot_id=ballot.id if ballot else None) for s in subjects]
+
+    def set_hands(self, vote_id: str, yes: int, no: int = 0, abstain: int = 0) -> Future:
+        v = self.vote(vote_id)
+        self._refuse_if_recorded(v)
+        v.yes, v.no, v.abstain = yes, no, abstain
+        return self.s._commit(QT_TRANSLATE_NOOP("core", "Nhập kết quả biểu quyết"), self._vote_change(v),
+                              merge_key=f"vote:{v.id}")
+
+    def set_levels(self, vote_id: str, counts: Mapping[str, int], entry: int = 1) -> Future:
+        """Votes per level (Level values, and BLANK for blank or invalid rows)."""
+        v = self.vote(vote_id)
+        self._refuse_if_recorded(v)
+        clean_counts = {str(k.value if isinstance(k, Level) else k): int(n) for k, n in counts.items()}
+        if any(n < 0 for n in clean_counts.values()):
+            raise UserError(msg(QT_TRANSLATE_NOOP("core", "Số phiếu không được âm.")))
+        if entry == 1:
+            v.levels = clean_counts
+        else:
+            v.second_entry = clean_counts
+        return self.s._commit(QT_TRANSLATE_NOOP("core", "Nhập số phiếu"), self._vote_change(v),
+                              merge_key=f"vote:{v.id}:{entry}")
+
+    def set_taken_at(self, vote_id: str, at: str) -> Future:
+        v = self.vote(vote_id)
+        self._refuse_if_recorded(v)
+        v.taken_at = at
+        return self.s._commit(QT_TRANSLATE_NOOP("core", "Sửa giờ biểu quyết"), self._vote_change(v))
+
+    # -- ballots -----------------------------------------------------------------------------------
+    def new_ballot(self, layout: BallotLayout = BallotLayout.COMMON, step_id: str | None = None) -> Ballot:
+        b = Ballot(layout, step_id or (self.s.current.id if self.s.current else None), self.s.clock())
+        self.record.ballots[b.id] = b
+        self.s._commit(QT_TRANSLATE_NOOP("core", "Phát phiếu"), [self._ballot_change(b)])
+        return b
+
+    def ballot_votes(self, ballot_id: str) -> list[Vote]:
+        return [v for v in self.record.votes if v.ballot_id == ballot_id]
+
+    def set_counting_team(self, ballot_id: str, member_ids: list[str]) -> Future:
+        b = self.record.ballots[ballot_id]
+        at = b.taken_at or self.s.clock()
+        absent = [m for m in member_ids if not ((a := self.record.attendance.get(m)) and a.in_room(at))]
+        if absent:
+            raise UserError(msg(QT_TRANSLATE_NOOP("core", "Tổ kiểm phiếu phải gồm người có mặt: {names}."),
+                                names=", ".join(self.subject_name(m) for m in absent)))
+        b.counting_team = list(member_ids)
+        return self.s._commit(QT_TRANSLATE_NOOP("core", "Bầu tổ kiểm phiếu"), [self._ballot_change(b)])
+
+    def set_papers(self, ballot_id: str, issued: int, returned: int, valid: int, invalid: int,
+                   double_entry: bool | None = None) -> Future:
+        b = self.record.ballots[ballot_id]
+        if b.accepted:
+            raise UserError(msg(QT_TRANSLATE_NOOP("core", "Kết quả kiểm phiếu đã được chấp nhận.")))
+        b.issued, b.returned, b.valid, b.invalid = issued, returned, valid, invalid
+        if double_entry is not None:
+            b.double_entry = double_entry
+        return self.s._commit(QT_TRANSLATE_NOOP("core", "Nhập số phiếu"), [self._ballot_change(b)],
+                              merge_key=f"ballot:{b.id}")
+
+    def ballot_problems(self, ballot_id: str) -> list[UserMessage]:
+        """Every figure that does not add up, named; empty when the count can be accepted."""
+        b = self.record.ballots[ballot_id]
+        h = self.headcount_at(b.taken_at)
+        papers = PaperCounts(len(h.voters), b.issued, b.returned, b.valid, b.invalid)
+        problems = check_ballot(papers, [self._tally(v, 1) for v in self.ballot_votes(ballot_id)])
+        if b.double_entry:
+            first = {v.id: self._tally(v, 1) for v in self.ballot_votes(ballot_id)}
+            second = {v.id: self._tally(v, 2) for v in self.ballot_votes(ballot_id)}
+            problems += compare_entries(first, second)
+        return problems
+
+    def _tally(self, v: Vote, entry: int) -> MemberTally:
+        counts = v.levels if entry == 1 else v.second_entry
+        return MemberTally(self.subject_name(v.subject), {lv: counts.get(lv.value, 0) for lv in LEVELS_TOP_DOWN},
+                           counts.get(BLANK, 0))
+
+    # paper by paper: anonymous rows, outside the undo log
+    def add_paper(self, ballot_id: str, marks: Mapping[str, str | None]) -> Future:
+        """One paper: subject -> Level value ticked (None: blank or two ticks). No voter, no time, no order."""
+        import uuid
+
+        b = self.record.ballots[ballot_id]
+        if b.accepted:
+            raise UserError(msg(QT_TRANSLATE_NOOP("core", "Kết quả kiểm phiếu đã được chấp nhận.")))
+        data = json.dumps({k: v for k, v in sorted(marks.items())})
+        return self.s.db.write(lambda conn: conn.execute(
+            "INSERT INTO ballot_paper (id, ballot_id, marks) VALUES (?, ?, ?)", (str(uuid.uuid4()), ballot_id, data)))
+
+    def paper_count(self, ballot_id: str) -> int:
+        return self.s.db.read(lambda conn: conn.execute(
+            "SELECT count(*) FROM ballot_paper WHERE ballot_id = ?", (ballot_id,)).fetchone()[0])
+
+    def tally_from_papers(self, ballot_id: str) -> Future:
+        """Compute the totals from the papers typed so far and put them in the count (entry 1)."""
+        votes = self.ballot_votes(ballot_id)
+        papers = self.s.db.read(lambda conn: [json.loads(r[0]) for r in conn.execute(
+            "SELECT marks FROM ballot_paper WHERE ballot_id = ?", (ballot_id,))])
+        tallies = tally_papers([{k: (Level(v) if v else None) for k, v in p.items()} for p in papers],
+                               {v.subject: self.subject_name(v.subject) for v in votes})
+        for v in votes:
+            t = tallies[v.subject]
+            v.levels = {**{lv.value: n for lv, n in t.votes.items()}, BLANK: t.blank_or_invalid}
+        changes = [c for v in votes for c in self._vote_change(v)]
+        return self.s._commit(QT_TRANSLATE_NOOP("core", "Tính kết quả từ các phiếu"), changes)
+
+    def accept_ballot(self, ballot_id: str) -> None:
+        """The count is accepted: refused while anything does not add up (or the two entries differ).
+        The papers are reduced to totals and deleted; with secure_delete and a checkpoint no
+        trace of one paper remains in the file."""
+        problems = self.ballot_problems(ballot_id)
+        if problems:
+            raise UserError(problems[0])
+        b = self.record.ballots[ballot_id]
+        b.accepted = True
+        for v in self.ballot_votes(ballot_id):
+            v.recorded = True
+        changes = [self._ballot_change(b)] + [c for v in self.ballot_votes(ballot_id) for c in self._vote_change(v)]
+        self.s._commit(QT_TRANSLATE_NOOP("core", "Chấp nhận kết quả kiểm phiếu"), changes).result()
+
+        def erase(conn) -> None:
+            conn.execute("DELETE FROM ballot_paper WHERE ballot_id = ?", (ballot_id,))
+            ch.barrier(conn, self.s.meeting_id, "Kiểm phiếu")
+
+        self.s.db.write(erase).result()
+        self.s.db.call(lambda conn: conn.execute("PRAGMA wal_checkpoint(TRUNCATE)"))
+
+    # -- results -----------------------------------------------------------------------------------
+    def headcount_at(self, at: str) -> Headcount:
+        return headcount(self.s.rules, self.s.categories, self.record.attendance, at or self.s.clock(),
+                         exclude_absent_approved=self.settings.exclude_absent_approved)
+
+    def result(self, vote: Vote, record: MeetingRecord | None = None) -> VoteResult:
+        record = record or self.record
+        h = headcount(self.s.rules, self.s.categories, record.attendance, vote.taken_at or self.s.clock(),
+                      exclude_absent_approved=MeetingSettings.of(self.s.rules, record.meeting.settings)
+                      .exclude_absent_approved)
+        settings = MeetingSettings.of(self.s.rules, {**record.meeting.settings, **vote.settings})
+        problems: list[UserMessage] = []
+        if vote.kind == VoteKind.RATING:
+            counts = {lv: vote.levels.get(lv.value, 0) for lv in LEVELS_TOP_DOWN}
+            outcome = rating_outcome(counts, h.base_count, settings.counting())
+            if vote.method == VoteMethod.HANDS and sum(counts.values()) > len(h.voters):
+                problems.append(msg(QT_TRANSLATE_NOOP(
+                    "core", "Tổng số phiếu ({total}) nhiều hơn số người được biểu quyết có mặt ({voters})."),
+                    total=sum(counts.values()), voters=len(h.voters)))
+            return VoteResult(vote, h, outcome.reached is not None, outcome, tuple(problems))
+        if vote.yes + vote.no + vote.abstain > len(h.voters):
+            problems.append(msg(QT_TRANSLATE_NOOP(
+                "core", "Tán thành + không tán thành + không biểu quyết = {total}, nhiều hơn số người được "
+                        "biểu quyết có mặt ({voters})."),
+                total=vote.yes + vote.no + vote.abstain, voters=len(h.voters)))
+        return VoteResult(vote, h, MAJORITY.passes(vote.yes, h.base_count), None, tuple(problems))
+
+    def results(self, record: MeetingRecord | None = None) -> dict[str, VoteResult]:
+        record = record or self.record
+        return {v.id: self.result(v, record) for v in record.votes}
+
+    def effects(self, change: Callable[[MeetingRecord], None]) -> list[str]:
+        """The results whose outcome a correction would change, before it is made: ``change``
+        edits a copy of the meeting (attendance, settings, counts)."""
+        before = self.results()
+        copy_rec = copy.deepcopy(self.record)
+        change(copy_rec)
+        after = self.results(copy_rec)
+        lines = []
+        for vote_id, old in before.items():
+            new = after[vote_id]
+            if (old.passed, old.reached, old.quorum_met) != (new.passed, new.reached, new.quorum_met):
+                lines.append(f"{old.vote.question}: {old.summary()}  ⟶  {new.summary()}")
+        return lines
+
+    def record_result(self, vote_id: str) -> None:
+        """Announce the result: the figures are frozen and undo stops here."""
+        v = self.vote(vote_id)
+        problems = self.result(v).problems
+        if problems:
+            raise UserError(problems[0])
+        v.recorded = True
+        self.s._commit(QT_TRANSLATE_NOOP("core", "Công bố kết quả biểu quyết"), self._vote_change(v)).result()
+        self.s.db.write(ch.barrier, self.s.meeting_id, "Biểu quyết").result()
+
+    def revote_next_level(self, vote_id: str) -> Vote:
+        """No level passed: a new vote proposing the next level down."""
+        old = self.vote(vote_id)
+        res = self.result(old)
+        if res.rating is None or res.rating.reached is not None:
+            raise UserError(msg(QT_TRANSLATE_NOOP("core", "Đã có mức đạt quá nửa: không cần biểu quyết lại.")))
+        proposed = self.proposed_level(old.subject) or Level.EXCELLENT
+        nxt = res.rating.next_vote_level(proposed)
+        if nxt is None:
+            raise UserError(msg(QT_TRANSLATE_NOOP("core", "Không còn mức thấp hơn để biểu quyết.")))
+        v = self.new_question(VoteKind.RATING, f"{self.rating_question(old.subject)} — biểu quyết lại ở mức "
+                              f"{LEVEL_LABELS[nxt]}", old.method, old.subject, old.step_id)
+        v.supersedes = old.id
+        self.s._commit(QT_TRANSLATE_NOOP("core", "Biểu quyết lại"), self._vote_change(v))
+        return v
+
+    # -- ratings -----------------------------------------------------------------------------------
+    def proposed_level(self, subject: str | None) -> Level | None:
+        r = self.record.self_reviews.get(subject or "")
+        return Level(r.proposed_level) if r and r.proposed_level else None
+
+    def final_vote(self, subject: str) -> Vote | None:
+        """The last vote on a subject (a re-vote supersedes the one before)."""
+        votes = [v for v in self.record.votes_on(subject) if v.kind == VoteKind.RATING]
+        return votes[-1] if votes else None
+
+    def voted_level(self, subject: str) -> Level | None:
+        v = self.final_vote(subject)
+        if v is None:
+            return None
+        res = self.result(v)
+        return res.rating.reached if res.rating else None
+
+    def proposal(self, subject: str) -> RatingProposal:
+        return self.record.proposals.setdefault(subject, RatingProposal(subject))
+
+    def _rating_change(self, subject: str) -> RowChange:
+        p = self.proposal(subject)
+        f = self.record.facts.get(subject)
+        facts = {k: v for k, v in (f.__dict__.items() if f else []) if k != "member_id"}
+        return RowChange("rating", {"meeting_id": self.s.meeting_id, "subject": subject}, {
+            "accepted_general": p.accepted_general, "accepted_task": p.accepted_task,
+            "score_change_reason": clean(p.score_change_reason),
+            "justifications": json.dumps(p.justifications, ensure_ascii=False, sort_keys=True),
+            "facts": json.dumps(facts, ensure_ascii=False, sort_keys=True)})
+
+    def accept_score(self, subject: str, general: float | None, task: float | None, reason: str = "") -> Future:
+        """The score accepted by the cell; a change from the self-score needs a reason."""
+        r = self.record.self_reviews.get(subject)
+        changed = r is not None and (general, task) != (r.general_score, r.task_score) and \
+            not (general is None and task is None)
+        if changed and not clean(reason):
+            raise UserError(msg(QT_TRANSLATE_NOOP(
+                "core", "Điểm chi bộ chấp nhận khác điểm tự chấm của {name}: cần ghi lý do."),
+                name=self.subject_name(subject)))
+        p = self.proposal(subject)
+        p.accepted_general, p.accepted_task, p.score_change_reason = general, task, clean(reason)
+        return self.s._commit(QT_TRANSLATE_NOOP("core", "Điểm chi bộ chấp nhận"), [self._rating_change(subject)])
+
+    def set_facts(self, member_id: str, **values) -> Future:
+        f = self.record.facts.get(member_id) or RatingFacts(member_id)
+        for k, v in values.items():
+            if not hasattr(f, k) or k == "member_id":
+                raise AttributeError(k)
+            setattr(f, k, v)
+        self.record.facts[member_id] = f
+        return self.s._commit(QT_TRANSLATE_NOOP("core", "Nhập kết quả thực hiện nhiệm vụ"),
+                              [self._rating_change(member_id)])
+
+    def justify(self, subject: str, rule_id: str, reason: str) -> Future:
+        """The reason typed for going on despite a blocking finding; printed in the minutes."""
+        if not clean(reason):
+            raise UserError(msg(QT_TRANSLATE_NOOP("core", "Cần ghi lý do.")))
+        self.proposal(subject).justifications[rule_id] = clean(reason)
+        return self.s._commit(QT_TRANSLATE_NOOP("core", "Ghi lý do"), [self._rating_change(subject)])
+
+    def record_decision(self, subject: str, kind: DecisionKind, level: Level, decided_on: date,
+                        reference: str = "", reason: str = "") -> LevelDecision:
+        """The level decided by the competent level, or a re-rating (Mẫu 03): its own record,
+        allowed after the lock, without reopening the minutes."""
+        d = LevelDecision(subject, kind, level.value, decided_on, clean(reference), clean(reason))
+        self.record.decisions.append(d)
+        from .store.database import now_iso
+
+        self.s.db.write(lambda conn: conn.execute(
+            "INSERT INTO level_decision (id, meeting_id, subject, kind, level, decided_on, reference, reason, "
+            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (d.id, self.s.meeting_id, subject, kind.value, level.value, decided_on.isoformat(), d.reference,
+             d.reason, now_iso()))).result()
+        return d
