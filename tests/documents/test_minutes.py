@@ -1,0 +1,35 @@
+"""The minutes of a held meeting: every name, comment and figure, in the Party layout."""
+import unicodedata
+
+from pypdf import PdfReader
+
+from kiemdiem_desktop.documents.minutes import build_minutes
+from tests.documents.conftest import LONG_COMMENT
+
+
+def flat(path) -> str:
+    return " ".join(" ".join((pg.extract_text() or "").split()) for pg in PdfReader(path).pages)
+
+
+def test_minutes_of_a_12_member_meeting(held, tmp_path):
+    out = tmp_path / "bien-ban.pdf"
+    build_minutes(held, out, locality="Hà Nội")
+    text = flat(out)
+    assert unicodedata.is_normalized("NFC", text)
+    for piece in ("BIÊN BẢN", "hội nghị kiểm điểm, đánh giá, xếp loại chất lượng năm 2025", "Số 05-BB/CB",
+                  "Hà Nội, ngày 10 tháng 12 năm 2025", "Hồi 8 giờ 00 ngày 10 tháng 12 năm 2025",
+                  "Chủ trì: đồng chí Nguyễn Văn Hùng", "Thư ký hội nghị: đồng chí Bùi Thị Giang",
+                  "Trần Quốc Toản, Ủy viên Ban Thường vụ Đảng ủy Sở",
+                  "Số đảng viên được tính khi khai mạc: 11 đồng chí; có mặt: 11",
+                  "Hồ Thị Khánh: có lý do, được chủ trì chấp thuận (Đi công tác tại Đà Nẵng)",
+                  "Quy định 366-QĐ/TW và Hướng dẫn 43-HD/BTCTW",
+                  "tán thành 11/11", "HTXSNV 2/11, HTTNV 10/11, HTNV 11/11",
+                  "Đồng chí Trần Thị Lan chủ trì phần này",
+                  "Hội nghị kết thúc vào hồi 11 giờ 30 cùng ngày", "THƯ KÝ", "CHỦ TRÌ"):
+        assert piece in text, piece
+    assert " ".join(LONG_COMMENT.split()) in text and len(LONG_COMMENT) >= 600
+    for m in held.s.member_list:
+        assert m.full_name in text
+    for c in held.s.record.comments:
+        assert " ".join(c.text.split()) in text
+    assert "DỰ THẢO" in text
