@@ -100,6 +100,48 @@ def cmd_meeting_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_meeting_export(args: argparse.Namespace) -> int:
+    from .io.meeting_json import write_meeting_file
+
+    with CellFile.open(_db_path(args)) as cf:
+        meeting = cf.find_meeting(args.meeting)
+        out = write_meeting_file(cf, meeting.id, args.out, attachments=args.attachments)
+    print(f"Đã xuất cuộc họp {meeting.id} vào {out}.")
+    return EXIT_OK
+
+
+def cmd_meeting_import(args: argparse.Namespace) -> int:
+    from .io.meeting_json import import_meeting_report, parse_document, read_document
+
+    name = Path(args.file).name
+    data = read_document(args.file)
+    parse_document(data, name)          # every check before the data file is even opened
+    with CellFile.open(_db_path(args), create=True) as cf:
+        report = import_meeting_report(cf, data, file=name)
+    state = {"new": "đã nhập", "replaced": "đã thay bằng nội dung của tệp",
+             "unchanged": "đã có, giống hệt: không thay đổi gì"}[report.meeting]
+    print(f"Cuộc họp {report.meeting_id}: {state}. Đảng viên: {len(report.members_added)} mới, "
+          f"{len(report.members_kept)} đã có.")
+    if report.members_different:
+        print(f"Lưu ý — {len(report.members_different)} đảng viên đã có trong tệp dữ liệu với thông tin khác tệp "
+              f"nhập; giữ nguyên thông tin trong tệp dữ liệu.", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_meeting_results(args: argparse.Namespace) -> int:
+    from .meeting_results import meeting_results, results_text
+
+    with CellFile.open(_db_path(args)) as cf:
+        meeting = cf.find_meeting(args.meeting)
+        data = meeting_results(cf, meeting.id)
+    if args.json:
+        _print_json(data)
+    else:
+        sys.stdout.buffer.write(unicodedata.normalize("NFC", results_text(data)).encode("utf-8") + b"\n")
+        sys.stdout.flush()
+    return EXIT_OK
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     with CellFile.open(_db_path(args)) as cf:
         out = cf.backup(args.out)
@@ -153,6 +195,21 @@ def build_parser() -> argparse.ArgumentParser:
     with_db(ml)
     ml.add_argument("--json", action="store_true")
     ml.set_defaults(func=cmd_meeting_list)
+    me = meeting.add_parser("export", help="xuất cả cuộc họp ra tệp JSON")
+    with_db(me)
+    me.add_argument("--meeting", required=True, help="mã cuộc họp (UUID hoặc phần đầu)")
+    me.add_argument("--out", required=True)
+    me.add_argument("--attachments", action="store_true", help="kèm nội dung tệp đính kèm (base64)")
+    me.set_defaults(func=cmd_meeting_export)
+    mi = meeting.add_parser("import", help="nhập cuộc họp từ tệp JSON")
+    mi.add_argument("file")
+    with_db(mi)
+    mi.set_defaults(func=cmd_meeting_import)
+    mr = meeting.add_parser("results", help="kết quả biểu quyết và xếp loại")
+    with_db(mr)
+    mr.add_argument("--meeting", required=True, help="mã cuộc họp (UUID hoặc phần đầu)")
+    mr.add_argument("--json", action="store_true")
+    mr.set_defaults(func=cmd_meeting_results)
 
     b = sub.add_parser("backup", help="sao lưu tệp dữ liệu")
     with_db(b)
