@@ -93,7 +93,27 @@ class MeetingSession:
 
     def check(self, step: AgendaStep | None = None) -> StepCheck:
         step = step or self.current
-        return self.flow.check(step, self.time_of(step))
+        result = self.flow.check(step, self.time_of(step))
+        if step.kind in (StepKind.RATING_VOTES, StepKind.CELL_RATING):
+            result = self._rating_check(step, result)
+        return result
+
+    def _rating_check(self, step: AgendaStep, result: StepCheck) -> StepCheck:
+        """A rating step waits for a justification of every blocking finding on a level voted."""
+        from .model.vote import CELL
+        from .voting import VotingDesk
+
+        desk = VotingDesk(self)
+        missing = list(result.missing)
+        for subject in desk.rating_subjects():
+            if (subject == CELL) != (step.kind == StepKind.CELL_RATING):
+                continue
+            for f in desk.unjustified(subject):
+                missing.append(msg(QT_TRANSLATE_NOOP(
+                    "core", "{name}: {message} ({article}) — cần ghi lý do nếu vẫn giữ mức đã biểu quyết."),
+                    name=desk.subject_name(subject), message=f.message, article=f.article))
+        warnings = [w for w in result.warnings if "màn hình biểu quyết" not in w.template]
+        return StepCheck(tuple(missing), tuple(warnings))
 
     def speakers(self, query: str = "", at: str | None = None) -> list[Speaker]:
         """Members in the room and delegates, matched with or without diacritics or by initials."""

@@ -15,12 +15,16 @@ from datetime import date
 from typing import Callable, Mapping
 
 from .i18n import QT_TRANSLATE_NOOP, UserError, UserMessage, msg
-from .model import Category, Level, PartyPost
+from .model import Category, Level, Member, PartyPost, leave_on
 from .model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS
-from .model.rating import DecisionKind, LevelDecision, RatingFacts, RatingProposal
+from .model.rating import DecisionKind, Finding, LevelDecision, RatingFacts, RatingProposal
 from .model.record import MeetingRecord
 from .model.vote import BLANK, CELL, COMMITTEE, Ballot, BallotLayout, Vote, VoteKind, VoteMethod
 from .rules.attendance import Headcount, eligibility, headcount
+from .rules.context import RatingContext
+from .rules.findings import blocking, findings_for
+from .rules.predicates import CollectiveContext
+from .rules.quota import QuotaLine, quota_lines
 from .rules.majority import LEVELS_TOP_DOWN, MAJORITY, RatingOutcome, rating_outcome
 from .rules.settings import MeetingSettings
 from .rules.tally import MemberTally, PaperCounts, check_ballot, compare_entries, tally_papers
@@ -342,6 +346,54 @@ class VotingDesk:
         v.supersedes = old.id
         self.s._commit(QT_TRANSLATE_NOOP("core", "Biểu quyết lại"), self._vote_change(v))
         return v
+
+    # -- rules ------------------------------------------------------------------------------------
+    def context(self, subject: str) -> RatingContext:
+        """What the rules read about a subject: the member (or the collective), the year's facts,
+        the self-review and the score accepted by the cell."""
+        rec = self.record
+        facts = rec.facts.get(subject) or RatingFacts(subject)
+        if subject in (COMMITTEE, CELL):
+            committee = tuple(m for m in self.s.member_list if m.party_post != PartyPost.MEMBER
+                              and self.s.categories[m.id] != Category.NOT_IN_CELL)
+            stand_in = Member(full_name=self.subject_name(subject), id=subject)
+            return CollectiveContext(stand_in, Category.OFFICIAL, self.s.meeting.rating_year, facts,
+                                     proposal=rec.proposals.get(subject),
+                                     subject="committee" if subject == COMMITTEE else "collective",
+                                     members=committee)
+        member = self.s.members[subject]
+        day = self.s.meeting.meeting_date or date.today()
+        return RatingContext(member, self.s.categories[subject], self.s.meeting.rating_year, facts,
+                             rec.self_reviews.get(subject), rec.proposals.get(subject), tuple(leave_on(member, day)))
+
+    def level_considered(self, subject: str) -> Level | None:
+        """The level voted, or before the vote the level proposed."""
+        return self.voted_level(subject) or self.proposed_level(subject)
+
+    def findings(self, subject: str, level: Level | None = None) -> list[Finding]:
+        level = level or self.level_considered(subject)
+        if level is None:
+            return []
+        return findings_for(self.s.rules, self.context(subject), level)
+
+    def unjustified(self, subject: str) -> list[Finding]:
+        """Blocking findings on the level voted that still wait for a typed justification."""
+        level = self.voted_level(subject)
+        if level is None:
+            return []
+        done = self.proposal(subject).justifications if subject in self.record.proposals else {}
+        return [f for f in blocking(self.findings(subject, level)) if not done.get(f.rule)]
+
+    def quota(self) -> list[QuotaLine]:
+        rated = []
+        for subject in self.rating_subjects():
+            if subject in (COMMITTEE, CELL):
+                continue
+            level = self.level_considered(subject)
+            if level is not None:
+                rated.append((self.s.members[subject], level))
+        return quota_lines(rated, is_grassroots=self.s.cell.is_grassroots, quota=self.s.rules,
+                           raised=self.settings.quota_raised)
 
     # -- ratings -----------------------------------------------------------------------------------
     def proposed_level(self, subject: str | None) -> Level | None:

@@ -210,11 +210,39 @@ class MinutesWriter:
                         + [markup(f"<b>{x(reached)}</b>", body)])
         widths = [10 * mm, 35 * mm, 18 * mm, 12 * mm, 18 * mm, 18 * mm, 18 * mm, 18 * mm]
         widths.append(TEXT_WIDTH - sum(widths))
+        notes = self.findings_notes(subjects)
+        if not cell:
+            notes += [p(f"Tỷ lệ Hoàn thành xuất sắc nhiệm vụ ({q.group or 'toàn chi bộ'}): {q.text}"
+                        + (" — để cấp ủy cấp trên xem xét." if q.advisory and q.over else
+                           " — vượt tỷ lệ cho phép." if q.over else "."), st.body_left) for q in self.desk.quota()]
         return [Spacer(1, 2 * mm), p("Kết quả biểu quyết xếp loại (số phiếu / số đảng viên được tính; "
                                      "phiếu cho mức cao được cộng cho mức thấp hơn):" if self.desk.settings.cumulative
                                      else "Kết quả biểu quyết xếp loại (số phiếu / số đảng viên được tính):",
                                      st.body_left),
-                grid(rows, widths, align_center=range(0, 9)), Spacer(1, 3 * mm)]
+                grid(rows, widths, align_center=range(0, 9)), Spacer(1, 3 * mm)] + notes
+
+    def findings_notes(self, subjects: list[str]) -> list:
+        """Every blocking finding with the reason the meeting gave, then the warnings shown."""
+        st, out = self.st, []
+        for subj in subjects:
+            level = self.desk.voted_level(subj)
+            if level is None:
+                continue
+            reasons = self.desk.record.proposals.get(subj)
+            for f in self.desk.findings(subj, level):
+                if f.rule.startswith("chua-nhap."):
+                    continue
+                if f.kind.value == "finding":
+                    why = reasons.justifications.get(f.rule, "") if reasons else ""
+                    out.append(markup(f"- <b>{x(self.desk.subject_name(subj))}</b>: {x(f.message)} ({x(f.article)}). "
+                                      f"Hội nghị vẫn đề xuất mức {x(LEVEL_LABELS[level])}, lý do: "
+                                      f"{x(why) if why else '(chưa ghi)'}.", st.body_left))
+                else:
+                    out.append(markup(f"- {x(self.desk.subject_name(subj))} (lưu ý): {x(f.message)} "
+                                      f"({x(f.article)}).", st.body_left))
+        if out:
+            out.insert(0, p("Đối chiếu với quy định:", st.body_left))
+        return out
 
     def closing(self) -> list:
         st, m = self.st, self.s.meeting

@@ -162,3 +162,27 @@ def test_decisions_are_recorded_after_the_lock_without_reopening(desk):
     again = MeetingSession(desk.s.cf, desk.s.meeting_id)
     assert [(d.kind, d.level, d.reference) for d in again.record.decisions] == [
         (DecisionKind.RE_RATING, "COMPLETED", "15-QĐ/ĐU")]
+
+
+def test_a_blocking_finding_stops_the_rating_step_until_justified(desk):
+    from kiemdiem_desktop.model.review import StepKind
+
+    an = desk.who["Lê Văn An"]
+    desk.s.set_self_review(an, general_score=28, task_score=59, proposed_level=E)      # 87 < 90
+    desk.set_facts(an, tasks_on_time_pct=100, tasks_exceeded_pct=40, tasks_not_done_pct=0,
+                   previous_shortcomings_fixed=True)
+    step = next(st for st in desk.s.record.steps if st.kind == StepKind.RATING_VOTES)
+    desk.s.go_to(step.id)
+    [v] = desk.new_rating_votes(VoteMethod.HANDS, [an], step_id=step.id)
+    desk.set_levels(v.id, {E: 7, G: 3})
+    assert desk.voted_level(an) == Level.EXCELLENT
+    [finding] = desk.unjustified(an)
+    assert "87" in finding.message and finding.article
+    check = desk.s.check(step)
+    assert not check.ok and "Lê Văn An" in str(check.missing[0]) and finding.article in str(check.missing[0])
+    assert not desk.s.go_next().ok
+    desk.justify(an, finding.rule, "Chi bộ đánh giá đồng chí có thành tích đột xuất được Bộ khen thưởng")
+    assert desk.s.check(step).ok
+    desk.s.flush()
+    again = VotingDesk(MeetingSession(desk.s.cf, desk.s.meeting_id))
+    assert again.record.proposals[an].justifications[finding.rule].startswith("Chi bộ đánh giá")
