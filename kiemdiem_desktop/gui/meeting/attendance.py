@@ -1,6 +1,8 @@
 """Điểm danh: the roll call at the opening, late arrivals and early leaves at any time."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
@@ -9,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...model import CATEGORY_LABELS, Category
-from ...model.attendance import PRESENCE_LABELS, Presence
+from ...model.attendance import PRESENCE_LABELS, Attendance, Presence
 from ...rules.attendance import Headcount
 from .widgets import Runner, core, is_enter, mods, parse_time, tr
 
@@ -52,6 +54,9 @@ class AttendancePanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.run = Runner(self, self.report)
+        # confirm(change, action) -> bool: asked before an edit that may change announced vote
+        # results (the guide sets it: gui/meeting/votes.confirm_effects); None: no question.
+        self.confirm = None
         self.people = []
         self.counts = QLabel()
         self.counts.setObjectName("countsLine")
@@ -220,6 +225,16 @@ class AttendancePanel(QWidget):
         self.error.setText(text)
 
     # -- editing --------------------------------------------------------------------------------
+    def _allowed(self, member_id: str, action: str, **fields) -> bool:
+        """Ask ``confirm`` with the attendance as it would be after the edit."""
+        if self.confirm is None:
+            return True
+        a = self.session.record.attendance.get(member_id) or Attendance(member_id, Presence.ABSENT_NO_REASON)
+        new = replace(a, **fields)
+        if fields.get("status") == Presence.PRESENT:
+            new.arrived_at = ""
+        return self.confirm(lambda rec: rec.attendance.__setitem__(member_id, new), action)
+
     def mark_all_present(self) -> None:
         if self.run(self.session.mark_all_present):
             self._edited()
@@ -230,6 +245,9 @@ class AttendancePanel(QWidget):
             return
         a = self.session.record.attendance.get(m.id)
         if a is not None and a.status == status:
+            return
+        if a is not None and not self._allowed(m.id, tr("Sửa tình trạng có mặt của đồng chí {name}").format(
+                name=m.full_name), status=status):
             return
         if self.run(self.session.set_attendance, m.id, status, a.reason if a else ""):
             self._edited(self.table.currentRow())
@@ -254,6 +272,9 @@ class AttendancePanel(QWidget):
         if not now and at is None:
             self.report(tr("Giờ đến “{text}” không đọc được: gõ giờ:phút, ví dụ 08:45.").format(text=self.arrival.text()))
             return
+        if not self._allowed(m.id, tr("Ghi đồng chí {name} đến lúc {at}").format(
+                name=m.full_name, at=at or self.session.clock()), arrived_at=at or self.session.clock()):
+            return
         if self.run(self.session.arrive, m.id, at):
             self._edited(self.table.currentRow())
             self.table.setFocus()
@@ -265,6 +286,9 @@ class AttendancePanel(QWidget):
         at = None if now else parse_time(self.leaving.text())
         if not now and at is None:
             self.report(tr("Giờ về “{text}” không đọc được: gõ giờ:phút, ví dụ 10:30.").format(text=self.leaving.text()))
+            return
+        if not self._allowed(m.id, tr("Ghi đồng chí {name} về lúc {at}").format(
+                name=m.full_name, at=at or self.session.clock()), left_at=at or self.session.clock()):
             return
         if self.run(self.session.leave, m.id, at):
             self._edited(self.table.currentRow())

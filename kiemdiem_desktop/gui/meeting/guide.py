@@ -18,9 +18,12 @@ from PySide6.QtWidgets import (
 from ...model import MeetingState
 from ...model.review import STEP_STATE_LABELS, AgendaStep, StepKind, StepState
 from ...model.meeting import MEETING_KIND_LABELS
+from ...model.vote import VoteKind
 from ...vn.dates import format_date
 from .attendance import AttendancePanel, headcount_line, voters_line
+from .ratings import RatingStepPage
 from .review import ReviewPanel
+from .votes import HandsVotePanel, QuestionVoteDialog, ResultsView, confirm_effects
 from .widgets import MEETING_QSS, AutoSaveText, MemberPicker, Runner, core, notice_panel, parse_time, route_undo, scaled_font, tr
 
 def wait_saved(session) -> None:
@@ -55,6 +58,13 @@ class OpeningPage(QWidget):
         self.info = QLabel()
         self.info.setObjectName("hint")
         self.info.setWordWrap(True)
+        self.agenda_vote_button = QPushButton(tr("Biểu quyết thông qua &chương trình…"))
+        self.agenda_vote_button.setObjectName("agendaVoteButton")
+        self.agenda_vote_button.setToolTip("Ctrl+B")
+        self.agenda_vote_button.clicked.connect(window.vote_agenda)
+        self.agenda_vote = QLabel()
+        self.agenda_vote.setObjectName("agendaVoteLine")
+        self.agenda_vote.setWordWrap(True)
         top = QGridLayout()
         lc = QLabel(tr("&Chủ trì:"))
         lc.setBuddy(self.chair)
@@ -66,6 +76,8 @@ class OpeningPage(QWidget):
         top.addWidget(self.minute_taker, 0, 3)
         top.addWidget(self.start_button, 0, 4)
         top.addWidget(self.info, 1, 0, 1, 5)
+        top.addWidget(self.agenda_vote, 2, 0, 1, 4)
+        top.addWidget(self.agenda_vote_button, 2, 4)
         top.setColumnStretch(1, 1)
         top.setColumnStretch(3, 1)
         self.attendance = AttendancePanel(s)
@@ -96,7 +108,22 @@ class OpeningPage(QWidget):
         else:
             bits.append(tr("Chưa khai mạc: chọn chủ trì, thư ký rồi bấm “Khai mạc” (Alt+K)."))
         self.info.setText(" · ".join(bits))
+        self.agenda_vote_button.setEnabled(started)
+        self.show_agenda_vote()
         self.attendance.reload()
+
+    def show_agenda_vote(self) -> None:
+        from ...voting import VotingDesk
+
+        desk = VotingDesk(self.w.session)
+        votes = [v for v in desk.record.votes if v.kind == VoteKind.AGENDA]
+        if not votes:
+            self.agenda_vote.setText(tr("Chương trình hội nghị: chưa biểu quyết."))
+            return
+        r = desk.result(votes[-1])
+        state = tr("đã công bố") if votes[-1].recorded else tr("chưa công bố")
+        self.agenda_vote.setText(tr("Biểu quyết thông qua chương trình ({state}): {summary}").format(
+            state=state, summary=r.summary()))
 
     def _set(self, field: str, pid) -> None:
         if getattr(self.w.session.meeting, field) != pid:
@@ -133,6 +160,49 @@ class PlaceholderPage(QWidget):
         import html
 
         self.label.setText(text.format(title=html.escape(step.title)))
+        self.notes.bind((step.id, "notes"), step.notes)
+
+
+class AdoptionPage(QWidget):
+    """Thông qua biên bản: a show of hands on the minutes, and notes."""
+
+    def __init__(self, window: "MeetingGuideWindow"):
+        super().__init__()
+        self.w = window
+        self.vote = HandsVotePanel(window.session, VoteKind.MINUTES, tr("Thông qua biên bản hội nghị"))
+        self.vote.title.setText(tr("Biểu quyết thông qua biên bản"))
+        self.vote.changed.connect(window.votes_changed)
+        self.notes = AutoSaveText(window.save_step_text, tr("Ý kiến về biên bản, chỉnh sửa đã thống nhất (tùy ý)…"))
+        self.notes.setObjectName("notes")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.vote)
+        label = QLabel(tr("&Ghi chú:"))
+        label.setBuddy(self.notes)
+        layout.addWidget(label)
+        layout.addWidget(self.notes, 1)
+
+    def show_step(self, step: AgendaStep) -> None:
+        self.vote.show_for(step.id)
+        self.notes.bind((step.id, "notes"), step.notes)
+
+
+class ResultsPage(QWidget):
+    """Công bố kết quả: every vote of the meeting with its figures."""
+
+    def __init__(self, window: "MeetingGuideWindow"):
+        super().__init__()
+        self.view = ResultsView(window.session)
+        self.notes = AutoSaveText(window.save_step_text, tr("Ghi chú khi công bố kết quả (tùy ý)…"))
+        self.notes.setObjectName("notes")
+        self.notes.setMaximumHeight(90)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.notes)
+
+    def show_step(self, step: AgendaStep) -> None:
+        self.view.refresh()
         self.notes.bind((step.id, "notes"), step.notes)
 
 
@@ -261,10 +331,16 @@ class MeetingGuideWindow(QMainWindow):
         self.review = ReviewPanel(session)
         self.review.changed.connect(self._review_changed)
         self.placeholder = PlaceholderPage(self)
+        self.ratings = RatingStepPage(self)
+        self.ratings.changed.connect(self.votes_changed)
+        self.adoption = AdoptionPage(self)
+        self.results_page = ResultsPage(self)
         self.closing = ClosingPage(self)
         self.other = OtherPage(self)
         self.roll = AttendancePanel(session)
         self.roll.changed.connect(self.attendance_changed)
+        self.roll.confirm = self.confirm_correction
+        self.opening.attendance.confirm = self.confirm_correction
         roll_page = QWidget()
         rl = QVBoxLayout(roll_page)
         rl.setContentsMargins(0, 0, 0, 0)
@@ -274,7 +350,8 @@ class MeetingGuideWindow(QMainWindow):
         rl.addWidget(self.roll, 1)
         self.roll_page = roll_page
         self.body = QStackedWidget()
-        for page in (self.opening, self.review, self.placeholder, self.closing, self.other, roll_page):
+        for page in (self.opening, self.review, self.placeholder, self.ratings, self.adoption, self.results_page,
+                     self.closing, self.other, roll_page):
             self.body.addWidget(page)
 
         # the inline panel: what is missing before moving on
@@ -354,6 +431,11 @@ class MeetingGuideWindow(QMainWindow):
         self.start_action = self._action(meeting, tr("&Khai mạc"), [], self.start_meeting)
         self.roll_action = self._action(meeting, tr("Đ&iểm danh, đến muộn, về sớm"), ["F3"], self.toggle_roll)
         self.show_action = self._action(meeting, tr("&Trình chiếu"), ["F5"], self.show_presentation)
+        meeting.addSeparator()
+        self.agenda_vote_action = self._action(meeting, tr("&Biểu quyết thông qua chương trình…"), ["Ctrl+B"],
+                                               self.vote_agenda)
+        self.other_vote_action = self._action(meeting, tr("Biểu quyết &một vấn đề khác…"), [], self.vote_other)
+        self.decisions_action = self._action(meeting, tr("Kết quả của cấp có thẩm &quyền…"), [], self.open_decisions)
         meeting.addSeparator()
         self.close_action = self._action(meeting, tr("Đó&ng cửa sổ hội nghị"), ["Ctrl+W"], self.close)
         edit = bar.addMenu(tr("&Sửa"))
@@ -445,9 +527,15 @@ class MeetingGuideWindow(QMainWindow):
         elif step.kind == StepKind.CLOSING:
             self.closing.show_step(step)
             self.body.setCurrentWidget(self.closing)
-        elif step.kind in VOTE_KINDS or step.kind == StepKind.RESULTS:
-            self.placeholder.show_step(step)
-            self.body.setCurrentWidget(self.placeholder)
+        elif step.kind in (StepKind.RATING_VOTES, StepKind.CELL_RATING):
+            self.ratings.show_step(step)
+            self.body.setCurrentWidget(self.ratings)
+        elif step.kind == StepKind.ADOPTION:
+            self.adoption.show_step(step)
+            self.body.setCurrentWidget(self.adoption)
+        elif step.kind == StepKind.RESULTS:
+            self.results_page.show_step(step)
+            self.body.setCurrentWidget(self.results_page)
         else:
             self.other.show_step(step)
             self.body.setCurrentWidget(self.other)
@@ -467,6 +555,12 @@ class MeetingGuideWindow(QMainWindow):
             self.closing.end.setFocus()
         elif page is self.placeholder:
             self.placeholder.notes.setFocus()
+        elif page is self.ratings:
+            self.ratings.focus_first()
+        elif page is self.adoption:
+            self.adoption.vote.yes.setFocus()
+        elif page is self.results_page:
+            self.results_page.view.table.setFocus()
         elif page is self.other:
             self.other.notes.setFocus()
 
@@ -536,7 +630,65 @@ class MeetingGuideWindow(QMainWindow):
     def attendance_changed(self) -> None:
         self.refresh_header()
         self.fill_agenda()
+        self.refresh_votes()
         self.changed.emit()
+
+    # -- votes --------------------------------------------------------------------------------------
+    def refresh_votes(self) -> None:
+        """Results are recomputed from what was typed: redraw the vote screens after any edit."""
+        step = self.session.current
+        page = self.body.currentWidget()
+        if page is self.roll_page and step is not None:
+            page = {StepKind.RATING_VOTES: self.ratings, StepKind.CELL_RATING: self.ratings,
+                    StepKind.ADOPTION: self.adoption, StepKind.RESULTS: self.results_page}.get(step.kind)
+        if page is self.ratings:
+            self.ratings.refresh()
+        elif page is self.adoption:
+            self.adoption.vote.refresh()
+        elif page is self.results_page:
+            self.results_page.view.refresh()
+        elif page is self.opening:
+            self.opening.show_agenda_vote()
+
+    def votes_changed(self) -> None:
+        self.refresh_header()
+        self.changed.emit()
+
+    def confirm_correction(self, change, action: str) -> bool:
+        """Before an attendance (or other) correction: the announced results it would change, and
+        the user's go-ahead. ``change`` edits a copy of the meeting record."""
+        from ...voting import VotingDesk
+
+        return confirm_effects(self, VotingDesk(self.session), change, action)
+
+    def vote_agenda(self) -> None:
+        s = self.session
+        if s.meeting.state == MeetingState.PREPARING:
+            self.show_check([tr("Hội nghị chưa khai mạc: chọn chủ trì, thư ký rồi bấm “Khai mạc” (Alt+K).")], [])
+            return
+        opening = next((st for st in s.record.steps if st.kind == StepKind.OPENING), None)
+        self.flush()
+        dlg = QuestionVoteDialog(s, VoteKind.AGENDA, tr("Thông qua chương trình hội nghị"),
+                                 opening.id if opening else None, self)
+        dlg.exec()
+        self.opening.show_agenda_vote()
+        self.refresh_votes()
+
+    def vote_other(self) -> None:
+        s = self.session
+        if s.meeting.state == MeetingState.PREPARING:
+            self.show_check([tr("Hội nghị chưa khai mạc: chọn chủ trì, thư ký rồi bấm “Khai mạc” (Alt+K).")], [])
+            return
+        self.flush()
+        dlg = QuestionVoteDialog(s, VoteKind.OTHER, "", s.current.id if s.current else None, self, fresh=True)
+        dlg.exec()
+        self.refresh_votes()
+
+    def open_decisions(self) -> None:
+        from .decisions import DecisionsDialog
+
+        self.flush()
+        DecisionsDialog(self.session, self).exec()
 
     def _review_changed(self) -> None:
         self.refresh_header()
@@ -559,6 +711,12 @@ class MeetingGuideWindow(QMainWindow):
         if s.meeting.state == MeetingState.HELD:
             self.show_check([], [tr("Hội nghị đã bế mạc.")])
             return
+        if self.body.currentWidget() is self.ratings:
+            missing = self.ratings.missing()
+            if missing:                       # a blocking finding: a reason first (printed in the minutes)
+                self.show_check(missing, [])
+                self.ratings.focus_first()
+                return
         before = s.current.id if s.current else None
         result = self.run(s.go_next)
         if result is None:

@@ -239,11 +239,11 @@ class HandsVotePanel(QWidget):
             return None
         return next((v for v in self.desk.record.votes if v.id == self.vote_id), None)
 
-    def show_for(self, step_id: str | None) -> None:
-        """The last vote of this kind at this step (or none yet)."""
+    def show_for(self, step_id: str | None, fresh: bool = False) -> None:
+        """The last vote of this kind at this step (or none yet); ``fresh``: a new question."""
         self.step_id = step_id
         votes = [v for v in self.desk.record.votes if v.kind == self.kind and (step_id is None or v.step_id == step_id)]
-        self.vote_id = votes[-1].id if votes else None
+        self.vote_id = votes[-1].id if votes and not fresh else None
         v = self.vote()
         self.question.setText(v.question if v else self.default_question)
         self.time.setText(v.taken_at if v else self.session.clock())
@@ -338,11 +338,12 @@ class HandsVotePanel(QWidget):
 class QuestionVoteDialog(QDialog):
     """A show of hands in its own window (the agenda at the opening, any other question)."""
 
-    def __init__(self, session, kind: VoteKind, question: str, step_id: str | None, parent: QWidget | None = None):
+    def __init__(self, session, kind: VoteKind, question: str, step_id: str | None, parent: QWidget | None = None,
+                 fresh: bool = False):
         super().__init__(parent)
-        self.setWindowTitle(tr("Biểu quyết — {question}").format(question=question))
+        self.setWindowTitle(tr("Biểu quyết — {question}").format(question=question) if question else tr("Biểu quyết"))
         self.panel = HandsVotePanel(session, kind, question)
-        self.panel.show_for(step_id)
+        self.panel.show_for(step_id, fresh)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("Đó&ng"))
         buttons.rejected.connect(self.reject)
@@ -350,7 +351,7 @@ class QuestionVoteDialog(QDialog):
         layout.addWidget(self.panel)
         layout.addWidget(buttons)
         self.resize(760, 300)
-        self.panel.yes.setFocus()
+        (self.panel.question if fresh else self.panel.yes).setFocus()
 
 
 # -- every vote of the meeting ------------------------------------------------------------------------
