@@ -78,9 +78,10 @@ def demo_members(count: int, today: date, seed: int = 2025) -> list[Member]:
         m.periods.append(Period(PeriodKind.TEMPORARY_OUT, add_months(today, -5), add_months(today, 7),
                                 "Biệt phái về Sở Kế hoạch và Đầu tư"))
 
-    def disciplined(m: Member) -> None:
-        m.discipline.append(DisciplineRecord(DisciplineForm.REPRIMAND, add_months(today, -4),
-                                             add_months(today, -6), duty_linked=True,
+    def disciplined(m: Member) -> None:   # decided in the rating year (today's year)
+        decided = max(add_months(today, -4), date(today.year, 1, 1))
+        m.discipline.append(DisciplineRecord(DisciplineForm.REPRIMAND, decided,
+                                             add_months(decided, -2), duty_linked=True,
                                              note="Chậm triển khai nhiệm vụ được giao"))
 
     def exempted(m: Member) -> None:
@@ -101,10 +102,14 @@ def demo_cell(count: int) -> Cell:
                 is_grassroots=False, has_committee=count >= 9)
 
 
-def fill_demo(conn: sqlite3.Connection, count: int, today: date, finished: bool = False) -> None:
-    """Runs on the writer thread, in one transaction."""
+def fill_demo(conn: sqlite3.Connection, count: int, today: date, finished: bool = False) -> list[Member]:
+    """Runs on the writer thread, in one transaction. Returns the members in the order made.
+    With ``finished`` the meeting is left to demo_meeting (held through the session code)."""
     repo.set_meta(conn, "is_demo", "1")
     repo.save_cell(conn, demo_cell(count))
-    repo.save_members(conn, demo_members(count, today))
-    repo.save_meeting(conn, Meeting(rating_year=today.year, meeting_date=date(today.year, 12, 10),
-                                    place="Phòng họp tầng 3", document_number=""))
+    members = demo_members(count, today)
+    repo.save_members(conn, members)
+    if not finished:
+        repo.save_meeting(conn, Meeting(rating_year=today.year, meeting_date=date(today.year, 12, 10),
+                                        place="Phòng họp tầng 3", document_number=""))
+    return members

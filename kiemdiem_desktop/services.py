@@ -94,8 +94,13 @@ class CellFile:
             raise UserError(msg(QT_TRANSLATE_NOOP(
                 "core", "Tệp {path} đã có. Dữ liệu mẫu chỉ được ghi vào một tệp mới."), path=str(path)))
         cf = cls.open(path, create=True)
-        cf.db.write(demo.fill_demo, members, date.today(), finished).result()
+        today = date.today()
+        roster = cf.db.write(demo.fill_demo, members, today, finished).result()
         cf._meta = cf.db.read(repo.get_meta)
+        if finished:
+            from .demo_meeting import hold_demo_meeting
+
+            hold_demo_meeting(cf, roster, today)
         return cf
 
     def __enter__(self) -> "CellFile":
