@@ -1,0 +1,156 @@
+"""Biên bản kiểm phiếu (DOMAIN.md §7): one per accepted ballot — the counting team elected by
+show of hands (its head first), the base, those present, the papers issued, returned, valid and
+invalid; per subject (the committee, each member, the cell) the votes for each level with the
+percentage of the base and the level reached; the signatures of the whole team."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
+
+from ..model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS
+from ..model.vote import BLANK as BLANK_ROW, Ballot, VoteKind
+from ..rules.majority import LEVELS_TOP_DOWN
+from ..voting import VotingDesk
+from .base import TEXT_WIDTH, HeaderInfo, Marking, build_pdf, grid, header_block, markup, p, styles, x
+from .common import BLANK, meeting_marking, pct
+
+MIN_TEAM_LINES = 3   # an empty team leaves three lines to fill by hand
+
+
+def accepted_ballots(desk: VotingDesk) -> list[Ballot]:
+    """The accepted ballots in the order they were taken."""
+    return sorted((b for b in desk.record.ballots.values() if b.accepted), key=lambda b: b.taken_at or "")
+
+
+def _time(hhmm: str) -> str:
+    if not hhmm or ":" not in hhmm:
+        return "… giờ …"
+    h, m = hhmm.split(":")[:2]
+    return f"{int(h)} giờ {m}"
+
+
+def counting_record_story(desk: VotingDesk, ballot: Ballot, *, locality: str = "") -> list:
+    s, st = desk.s, styles()
+    m, cell = s.meeting, s.cell
+    votes = desk.ballot_votes(ballot.id)
+    h = desk.headcount_at(ballot.taken_at or m.start_time)
+    team = [desk.subject_name(mid) for mid in ballot.counting_team]
+    day = m.meeting_date
+    when = f"ngày {day.day:02d} tháng {day.month:02d} năm {day.year}" if day else "ngày … tháng … năm …"
+
+    story: list = [header_block(HeaderInfo(cell.higher_org, cell.name, None, locality, day)),
+                   Spacer(1, 8 * mm), p("BIÊN BẢN KIỂM PHIẾU", st.title),
+                   p(f"biểu quyết xếp loại chất lượng năm {m.rating_year}", st.subtitle),
+                   p(f"Hồi {_time(ballot.taken_at)} {when}, tại {m.place or BLANK}, hội nghị kiểm điểm, đánh giá, "
+                     f"xếp loại chất lượng năm {m.rating_year} của {cell.name} tiến hành bỏ phiếu biểu quyết "
+                     f"xếp loại.")]
+
+    # the team, elected by show of hands
+    story.append(p("1. Tổ kiểm phiếu", st.heading))
+    team_votes = [v for v in s.record.votes if v.kind == VoteKind.COUNTING_TEAM
+                  and (v.step_id == ballot.step_id or v.ballot_id == ballot.id)]
+    elected = "Hội nghị đã bầu Tổ kiểm phiếu bằng hình thức biểu quyết giơ tay"
+    if team_votes:
+        elected += f" ({desk.result(team_votes[-1]).summary()})"
+    story.append(p(elected + ", gồm các đồng chí:", st.body))
+    names = team or [BLANK * 4] * MIN_TEAM_LINES
+    for i, name in enumerate(names):
+        role = "Tổ trưởng" if i == 0 else "Thành viên"
+        story.append(markup(f"{i + 1}. Đồng chí <b>{x(name)}</b> — {role}." if team else
+                            f"{i + 1}. Đồng chí {x(name)} — {role}.", st.body_left))
+
+    # figures
+    story.append(p("2. Số đảng viên và số phiếu", st.heading))
+    rows = [("Tổng số đảng viên được tính", f"{h.base_count} đồng chí"),
+            ("Số đảng viên được tính có mặt", f"{h.present_in_base} đồng chí ({pct(h.present_in_base, h.base_count)})"),
+            ("Số đảng viên có quyền biểu quyết có mặt", f"{len(h.voters)} đồng chí"),
+            ("Số phiếu phát ra", f"{ballot.issued} phiếu"),
+            ("Số phiếu thu vào", f"{ballot.returned} phiếu"),
+            ("Số phiếu hợp lệ", f"{ballot.valid} phiếu"),
+            ("Số phiếu không hợp lệ", f"{ballot.invalid} phiếu")]
+    for label, value in rows:
+        story.append(markup(f"- {x(label)}: <b>{x(value)}</b>.", st.body_left))
+    story.append(p("Dòng không đánh dấu hoặc đánh dấu từ hai ô trở lên chỉ không hợp lệ đối với đồng chí ở "
+                   "dòng đó (cột “Không hợp lệ”).", st.small))
+
+    # results
+    story.append(p("3. Kết quả kiểm phiếu", st.heading))
+    cumulative = desk.settings.cumulative
+    head_style = ParagraphStyle("kp_head", parent=st.cell_bold, fontSize=10.5, leading=12.5)
+    num = ParagraphStyle("kp_num", parent=st.cell_center, fontSize=11, leading=13)
+    name_style = ParagraphStyle("kp_name", parent=st.cell, fontSize=11.5, leading=13.5)
+    head = [markup(f"<b>{t}</b>", head_style) for t in
+            ("STT", "Họ và tên", *(LEVEL_ABBREVIATIONS[lv] for lv in LEVELS_TOP_DOWN), "Không hợp lệ",
+             "Mức đạt")]
+    table = [head]
+    for i, v in enumerate(votes, 1):
+        r = desk.result(v)
+        base = r.headcount.base_count
+        cells = []
+        for lv in LEVELS_TOP_DOWN:
+            n = v.levels.get(lv.value, 0)
+            cells.append(markup(f"{n}<br/>({x(pct(n, base))})", num))
+        invalid = v.levels.get(BLANK_ROW, 0)
+        reached = r.rating.reached if r.rating else None
+        if reached is not None:
+            count = next(c for c in r.rating.counts if c.level == reached)
+            outcome = (f"<b>{LEVEL_ABBREVIATIONS[reached]}</b><br/>{count.votes}/{base} "
+                       f"({x(pct(count.votes, base))})")
+        else:
+            outcome = "<b>Chưa đạt</b><br/>(không mức nào quá nửa)"
+        table.append([p(str(i), num), p(desk.subject_name(v.subject), name_style), *cells,
+                      p(str(invalid), num), markup(outcome, num)])
+    widths = [10 * mm, 36 * mm, 19 * mm, 19 * mm, 19 * mm, 19 * mm, 14 * mm]
+    widths.append(TEXT_WIDTH - sum(widths))
+    story.append(p("Số phiếu cho từng mức (tỷ lệ so với tổng số đảng viên được tính):", st.body_left))
+    story.append(grid(table, widths, align_center=range(0, 8)))
+    story.append(Spacer(1, 2 * mm))
+    how = ("phiếu cho mức cao hơn được cộng cho các mức thấp hơn; " if cumulative else "")
+    story.append(p(f"Cách tính: {how}mức đạt là mức cao nhất được quá nửa tổng số đảng viên được tính tán thành. "
+                   f"Cột “Mức đạt” ghi số phiếu tán thành mức đó trên tổng số đảng viên được tính.", st.small))
+    story.append(p("Ký hiệu: " + "; ".join(f"{LEVEL_ABBREVIATIONS[lv]}: {LEVEL_LABELS[lv]}"
+                                            for lv in LEVELS_TOP_DOWN) + ".", st.small))
+    story.append(p("Tổ kiểm phiếu lập biên bản này và công bố kết quả trước hội nghị.", st.body))
+    story.append(Spacer(1, 6 * mm))
+    story.append(KeepTogether(team_signatures(names if team else ["" for _ in names])))
+    return story
+
+
+def team_signatures(names: list[str]) -> Table:
+    """The whole team, the head first: "TỔ TRƯỞNG" then "THÀNH VIÊN", three to a row."""
+    st = styles()
+    blocks = []
+    for i, name in enumerate(names):
+        title = "TỔ TRƯỞNG" if i == 0 else "THÀNH VIÊN"
+        blocks.append([markup(f"<b>{title}</b>", st.signature), p("(Ký, ghi rõ họ tên)", ParagraphStyle(
+            "sig_hint", parent=st.small, alignment=1, fontName=st.small.fontName + "-Italic")),
+            Spacer(1, 20 * mm), markup(f"<b>{x(name)}</b>" if name else BLANK * 3, st.signature)])
+    per_row = 3 if len(blocks) > 2 else max(len(blocks), 1)
+    rows = [blocks[i:i + per_row] for i in range(0, len(blocks), per_row)]
+    for r in rows:
+        r += [""] * (per_row - len(r))
+    t = Table(rows, colWidths=[TEXT_WIDTH / per_row] * per_row)
+    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOTTOMPADDING", (0, 0), (-1, -1), 8)]))
+    return t
+
+
+def build_counting_record(desk: VotingDesk, ballot_id: str, target: str | Path, *,
+                          marking: Marking | None = None, locality: str = "") -> Path:
+    ballot = desk.record.ballots[ballot_id]
+    return build_pdf(target, counting_record_story(desk, ballot, locality=locality),
+                     title=f"Biên bản kiểm phiếu năm {desk.s.meeting.rating_year}",
+                     marking=marking or meeting_marking(desk.s))
+
+
+def build_counting_records(desk: VotingDesk, folder: str | Path, *, marking: Marking | None = None,
+                           locality: str = "") -> list[Path]:
+    """One record per accepted ballot: bien-ban-kiem-phieu.pdf, then bien-ban-kiem-phieu-2.pdf, …"""
+    folder = Path(folder)
+    out = []
+    for i, b in enumerate(accepted_ballots(desk), 1):
+        name = "bien-ban-kiem-phieu.pdf" if i == 1 else f"bien-ban-kiem-phieu-{i}.pdf"
+        out.append(build_counting_record(desk, b.id, folder / name, marking=marking, locality=locality))
+    return out
