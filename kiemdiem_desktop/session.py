@@ -6,6 +6,7 @@ edit is on disk within moments and undo/redo survive a crash.
 """
 from __future__ import annotations
 
+import json
 from concurrent.futures import Future
 from dataclasses import replace
 from datetime import date, datetime
@@ -96,6 +97,13 @@ class MeetingSession:
         result = self.flow.check(step, self.time_of(step))
         if step.kind in (StepKind.RATING_VOTES, StepKind.CELL_RATING):
             result = self._rating_check(step, result)
+        if step.kind == StepKind.ADOPTION:
+            vote = self.adoption_vote()
+            missing = list(result.missing)
+            if vote is None or not vote.recorded:
+                missing.append(msg(QT_TRANSLATE_NOOP("core", "Chưa biểu quyết thông qua biên bản.")))
+            warnings = [w for w in result.warnings if "màn hình biểu quyết" not in w.template]
+            result = StepCheck(tuple(missing), tuple(warnings))
         return result
 
     def _rating_check(self, step: AgendaStep, result: StepCheck) -> StepCheck:
@@ -126,9 +134,20 @@ class MeetingSession:
         return [p for p in people if matches(query, p.name)]
 
     # -- writing ---------------------------------------------------------------------------------
-    def _commit(self, label: str, changes: list[RowChange], merge_key: str = "") -> Future:
-        self._refuse_if_locked()
-        return self.db.write(ch.record, self.meeting_id, label, changes, merge_key)
+    def _commit(self, label: str, changes: list[RowChange], merge_key: str = "", *,
+                allowed_when_locked: bool = False) -> Future:
+        if not allowed_when_locked:
+            self._refuse_if_locked()
+        reopened = self.meeting.revision > 0 and self.meeting.state != MeetingState.LOCKED
+        revision, why = self.meeting.revision, self.meeting.reopen_reason
+
+        def write(conn) -> None:
+            ch.record(conn, self.meeting_id, label, changes, merge_key)
+            if reopened:   # every change after a lock is kept, with the reason for reopening
+                meeting_repo.append_history(conn, self.meeting_id, "change", revision, label, why,
+                                            json.dumps([c.to_json() for c in changes], ensure_ascii=False))
+
+        return self.db.write(write)
 
     def _refuse_if_locked(self) -> None:
         if self.meeting.state == MeetingState.LOCKED:
@@ -338,7 +357,8 @@ class MeetingSession:
         "next", does (its presence is taken then)."""
         self.record.step(step_id)
         self.meeting.current_step_id = step_id
-        return self._commit(QT_TRANSLATE_NOOP("core", "Chuyển bước"), [self._meeting_change()])
+        return self._commit(QT_TRANSLATE_NOOP("core", "Chuyển bước"), [self._meeting_change()],
+                            allowed_when_locked=True)
 
     def _started(self, step: AgendaStep) -> list[RowChange]:
         """The step starts now if the meeting is under way and it has not started."""
@@ -365,7 +385,7 @@ class MeetingSession:
         elif self.meeting.state == MeetingState.IN_PROGRESS:
             self.meeting.state = MeetingState.HELD
         changes.append(self._meeting_change())
-        self._commit(QT_TRANSLATE_NOOP("core", "Sang bước tiếp theo"), changes)
+        self._commit(QT_TRANSLATE_NOOP("core", "Sang bước tiếp theo"), changes, allowed_when_locked=True)
         return result
 
     def go_previous(self) -> Future | None:
@@ -398,8 +418,66 @@ class MeetingSession:
         return self._commit(QT_TRANSLATE_NOOP("core", "Xóa ý kiến"), [RowChange("comment", {"id": comment_id}, None)])
 
     def close_meeting(self, end_time: str | None = None) -> Future:
+        """The closing time: with the adoption paragraph, the only thing written after the lock."""
         self.meeting.end_time = end_time or self.clock()
-        return self._commit(QT_TRANSLATE_NOOP("core", "Bế mạc"), [self._meeting_change()])
+        return self._commit(QT_TRANSLATE_NOOP("core", "Bế mạc"), [self._meeting_change()], allowed_when_locked=True)
+
+    # -- adoption and lock ---------------------------------------------------------------------------
+    def adoption_vote(self):
+        """The last vote on the minutes (kind "minutes"), if any."""
+        from .model.vote import VoteKind
+
+        votes = [v for v in self.record.votes if v.kind == VoteKind.MINUTES]
+        return votes[-1] if votes else None
+
+    def lock(self) -> int:
+        """The minutes adopted by their vote are locked: revision 1 (then 2, 3… after each reopening).
+        Refused unless the adoption vote was announced and passed. Returns the revision."""
+        from .voting import VotingDesk
+
+        vote = self.adoption_vote()
+        if vote is None or not vote.recorded:
+            raise UserError(msg(QT_TRANSLATE_NOOP(
+                "core", "Chưa có kết quả biểu quyết thông qua biên bản: chưa khóa được.")))
+        result = VotingDesk(self).result(vote)
+        if not result.passed:
+            raise UserError(msg(QT_TRANSLATE_NOOP(
+                "core", "Biên bản chưa được thông qua ({summary}): chưa khóa được."), summary=result.summary()))
+        if self.meeting.state == MeetingState.LOCKED:
+            return self.meeting.revision
+        self.meeting.state = MeetingState.LOCKED
+        self.meeting.revision += 1
+        self.meeting.reopen_reason = ""
+        revision, change = self.meeting.revision, self._meeting_change()
+
+        def write(conn) -> None:
+            ch.apply_change(conn, change)
+            meeting_repo.append_history(conn, self.meeting_id, "lock", revision,
+                                        f"Khóa biên bản, lần {revision}", "", result.summary())
+            ch.barrier(conn, self.meeting_id, "Khóa biên bản")
+
+        self.db.write(write).result()
+        self.db.automatic_backup("khoa")
+        return revision
+
+    def reopen(self, reason: str) -> Future:
+        """"Mở lại" a locked meeting: needs a reason; every change until the next lock is kept."""
+        if self.meeting.state != MeetingState.LOCKED:
+            raise UserError(msg(QT_TRANSLATE_NOOP("core", "Biên bản chưa khóa.")))
+        if not clean(reason):
+            raise UserError(msg(QT_TRANSLATE_NOOP("core", "Cần ghi lý do mở lại biên bản.")))
+        self.meeting.state = MeetingState.HELD
+        self.meeting.reopen_reason = clean(reason)
+        revision, change = self.meeting.revision, self._meeting_change()
+
+        def write(conn) -> None:
+            ch.apply_change(conn, change)
+            meeting_repo.append_history(conn, self.meeting_id, "reopen", revision, "Mở lại biên bản", clean(reason))
+
+        return self.db.write(write)
+
+    def history(self) -> list[dict]:
+        return self.db.read(meeting_repo.load_history, self.meeting_id)
 
     def flush(self) -> None:
         """Wait until every edit handed to the writer so far is committed (or failed)."""

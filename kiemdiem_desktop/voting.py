@@ -330,6 +330,8 @@ class VotingDesk:
         v.recorded = True
         self.s._commit(QT_TRANSLATE_NOOP("core", "Công bố kết quả biểu quyết"), self._vote_change(v)).result()
         self.s.db.write(ch.barrier, self.s.meeting_id, "Biểu quyết").result()
+        if v.kind == VoteKind.MINUTES and self.result(v).passed:
+            self.s.lock()         # the lock starts with the adoption vote
 
     def revote_next_level(self, vote_id: str) -> Vote:
         """No level passed: a new vote proposing the next level down."""

@@ -266,8 +266,9 @@ class MinutesWriter:
         return story
 
 
-def build_minutes(desk: VotingDesk, target: str | Path, *, locality: str = "", revision: int = 0) -> Path:
+def build_minutes(desk: VotingDesk, target: str | Path, *, locality: str = "") -> Path:
+    """DỰ THẢO until the adoption vote locks the minutes; then the revision number (1, 2…)."""
     m = desk.s.meeting
-    marking = Marking(draft=m.state != MeetingState.LOCKED, revision=revision)
+    marking = Marking(draft=m.state != MeetingState.LOCKED, revision=m.revision)
     return build_pdf(target, MinutesWriter(desk, locality).story(),
                      title=f"Biên bản hội nghị kiểm điểm năm {m.rating_year}", marking=marking)

@@ -55,4 +55,6 @@ class Meeting:
     current_step_id: str | None = None
     started_at: datetime | None = None
     settings: dict = field(default_factory=dict)   # overrides of the rule set's defaults (MeetingSettings)
+    revision: int = 0                # 0 before the first lock; each lock adds one
+    reopen_reason: str = ""          # why it was reopened after a lock ("mở lại")
     id: str = field(default_factory=new_id)

@@ -16,7 +16,7 @@ from ..model.review import (
 
 
 _MEETING_COLS = ("id, kind, rating_year, state, meeting_date, place, document_number, start_time, end_time, "
-                 "chair_id, minute_taker_id, rule_set_id, current_step_id, started_at, settings")
+                 "chair_id, minute_taker_id, rule_set_id, current_step_id, started_at, settings, revision, reopen_reason")
 
 
 def meeting_from_row(r: tuple) -> Meeting:
@@ -24,7 +24,7 @@ def meeting_from_row(r: tuple) -> Meeting:
                    meeting_date=date.fromisoformat(r[4]) if r[4] else None, place=r[5], document_number=r[6],
                    start_time=r[7], end_time=r[8], chair_id=r[9], minute_taker_id=r[10], rule_set_id=r[11],
                    current_step_id=r[12], started_at=datetime.fromisoformat(r[13]) if r[13] else None,
-                   settings=json.loads(r[14] or "{}"))
+                   settings=json.loads(r[14] or "{}"), revision=r[15], reopen_reason=r[16])
 
 
 def load_meeting(conn: sqlite3.Connection, meeting_id: str) -> MeetingRecord | None:
@@ -104,3 +104,17 @@ def save_attachment(conn: sqlite3.Connection, meeting_id: str, member_id: str, n
                  "ON CONFLICT (meeting_id, member_id) DO NOTHING", (meeting_id, member_id))
     conn.execute("UPDATE self_review SET attachment_name = ?, attachment = ? WHERE meeting_id = ? AND member_id = ?",
                  (name, data, meeting_id, member_id))
+
+
+def append_history(conn: sqlite3.Connection, meeting_id: str, action: str, revision: int, what: str,
+                   why: str = "", detail: str = "") -> None:
+    from .database import now_iso
+
+    conn.execute("INSERT INTO history (meeting_id, at, action, revision, what, why, detail) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?)", (meeting_id, now_iso(), action, revision, what, why, detail))
+
+
+def load_history(conn: sqlite3.Connection, meeting_id: str) -> list[dict]:
+    cur = conn.execute("SELECT at, action, revision, what, why, detail FROM history WHERE meeting_id = ? "
+                       "ORDER BY id", (meeting_id,))
+    return [dict(zip(("at", "action", "revision", "what", "why", "detail"), r)) for r in cur]

@@ -234,5 +234,24 @@ MIGRATIONS.append((3, "votes, ballots (anonymous papers while counting), ratings
         created_at TEXT NOT NULL
     )""",
 ]))
+MIGRATIONS.append((4, "adoption and lock: revisions, and an append-only history of changes after the lock", [
+    "ALTER TABLE meeting ADD COLUMN revision INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE meeting ADD COLUMN reopen_reason TEXT NOT NULL DEFAULT ''",
+    """CREATE TABLE history (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        meeting_id TEXT NOT NULL REFERENCES meeting(id),
+        at TEXT NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('lock', 'reopen', 'change', 'decision')),
+        revision INTEGER NOT NULL,
+        what TEXT NOT NULL DEFAULT '',
+        why TEXT NOT NULL DEFAULT '',
+        detail TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE INDEX history_meeting ON history(meeting_id, id)",
+    """CREATE TRIGGER history_append_only_update BEFORE UPDATE ON history
+       BEGIN SELECT RAISE(ABORT, 'history is append-only'); END""",
+    """CREATE TRIGGER history_append_only_delete BEFORE DELETE ON history
+       BEGIN SELECT RAISE(ABORT, 'history is append-only'); END""",
+]))
 
 LATEST_VERSION = MIGRATIONS[-1][0]

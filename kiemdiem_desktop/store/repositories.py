@@ -140,7 +140,8 @@ def meeting_row(m: Meeting) -> dict:
             "chair_id": m.chair_id, "minute_taker_id": m.minute_taker_id, "rule_set_id": m.rule_set_id,
             "current_step_id": m.current_step_id,
             "started_at": m.started_at.isoformat(timespec="seconds") if m.started_at else None,
-            "settings": json.dumps(m.settings, ensure_ascii=False, sort_keys=True)}
+            "settings": json.dumps(m.settings, ensure_ascii=False, sort_keys=True),
+            "revision": m.revision, "reopen_reason": clean(m.reopen_reason)}
 
 
 def save_meeting(conn: sqlite3.Connection, m: Meeting) -> None:

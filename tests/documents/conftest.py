@@ -22,7 +22,7 @@ LONG_COMMENT = ("Đề nghị đồng chí làm rõ nguyên nhân chủ quan c�
                 "Tôi đề nghị hội nghị ghi nhận các ý kiến này vào biên bản để theo dõi.")
 
 
-def hold_meeting(cf: CellFile, clock: dict) -> VotingDesk:
+def hold_meeting(cf: CellFile, clock: dict, adopt: bool = True) -> VotingDesk:
     s = prepare_meeting(cf, 2025, meeting_date=date(2025, 12, 10), place="Phòng họp tầng 3, Sở Nội vụ",
                         document_number="05-BB/CB")
     s.clock = lambda: clock["t"]
@@ -40,7 +40,7 @@ def hold_meeting(cf: CellFile, clock: dict) -> VotingDesk:
         s.set_self_review(mid, summary=f"Ưu điểm: hoàn thành tốt nhiệm vụ. Hạn chế số {i}: cần khắc phục.",
                           general_score=27, task_score=55 + i, proposed_level="GOOD")
     n = 0
-    while s.meeting.state != MeetingState.HELD:
+    while True:
         st = s.current
         if st.kind in (StepKind.COLLECTIVE_REVIEW, StepKind.MEMBER_REVIEW) and \
                 not s.flow.subject_absent(st, s.clock()):
@@ -57,9 +57,18 @@ def hold_meeting(cf: CellFile, clock: dict) -> VotingDesk:
             for vv in votes:
                 d.set_levels(vv.id, {"EXCELLENT": 2, "GOOD": 8, "COMPLETED": 1})
             d.accept_ballot(votes[0].ballot_id)
+        if st.kind == StepKind.ADOPTION and adopt:
+            clock["t"] = "11:20"
+            v = d.new_question(VoteKind.MINUTES, "Thông qua biên bản hội nghị")
+            d.set_hands(v.id, 11)
+            d.record_result(v.id)          # the lock starts with the adoption vote
+        if st.kind == StepKind.ADOPTION and not adopt:
+            break
         if st.kind == StepKind.CLOSING:
             s.close_meeting("11:30")
         assert s.go_next().ok
+        if st.kind == StepKind.CLOSING:
+            break
     s.flush()
     return d
 

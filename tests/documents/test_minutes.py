@@ -32,4 +32,23 @@ def test_minutes_of_a_12_member_meeting(held, tmp_path):
         assert m.full_name in text
     for c in held.s.record.comments:
         assert " ".join(c.text.split()) in text
-    assert "DỰ THẢO" in text
+    assert "DỰ THẢO" not in text and "lần 1" in text          # adopted by its vote, locked: revision 1
+    assert "Thông qua biên bản hội nghị: có mặt 11/11; tán thành 11/11" in text
+
+
+def test_minutes_before_the_adoption_vote_are_a_draft(tmp_path):
+    from kiemdiem_desktop.model import Cell
+    from kiemdiem_desktop.services import CellFile
+    from tests.documents.conftest import hold_meeting
+    from tests.flow.conftest import twelve_members
+
+    cf = CellFile.open(tmp_path / "c.kiemdiem", create=True)
+    cf.save_cell(Cell(name="Chi bộ Văn phòng", higher_org="Đảng bộ Sở Nội vụ", has_committee=True)).result()
+    for m in twelve_members():
+        cf.add_member(m).result()
+    desk = hold_meeting(cf, {"t": "08:00"}, adopt=False)
+    out = tmp_path / "du-thao.pdf"
+    build_minutes(desk, out, locality="Hà Nội")
+    pages = [pg.extract_text() for pg in PdfReader(out).pages]
+    assert all("DỰ THẢO" in t for t in pages)
+    cf.close(backup=False)

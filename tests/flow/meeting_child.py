@@ -6,7 +6,9 @@ from datetime import date
 from kiemdiem_desktop.model import MeetingState
 from kiemdiem_desktop.model.review import StepKind
 from kiemdiem_desktop.services import CellFile
+from kiemdiem_desktop.model.vote import VoteKind
 from kiemdiem_desktop.session import MeetingSession, prepare_meeting
+from kiemdiem_desktop.voting import VotingDesk
 
 sys.path.insert(0, sys.argv[2])
 from tests.flow.conftest import twelve_members  # noqa: E402
@@ -16,7 +18,7 @@ cf = CellFile.open(path, create=True)
 if not cf.members():
     for m in twelve_members():
         cf.add_member(m).result()
-meetings = [m for m in cf.meetings() if m.state != MeetingState.HELD]
+meetings = [m for m in cf.meetings() if m.state not in (MeetingState.HELD, MeetingState.LOCKED)]
 if meetings:
     s = MeetingSession(cf, meetings[0].id)
 else:
@@ -28,7 +30,8 @@ else:
     s.flush()
 print("open", s.meeting_id, flush=True)
 n = 0
-while s.meeting.state != MeetingState.HELD:
+while not (s.meeting.state == MeetingState.LOCKED and s.meeting.end_time and s.current.kind == StepKind.CLOSING
+           and s.current.state.value == "done"):
     step = s.current
     if step.kind in (StepKind.COLLECTIVE_REVIEW, StepKind.MEMBER_REVIEW):
         if s.flow.needs_handover(step):
@@ -44,6 +47,12 @@ while s.meeting.state != MeetingState.HELD:
             s.set_step_text(step.id, "conclusion", text[:i])
         s.flush()
         print("ack text", step.id, flush=True)
+    if step.kind == StepKind.ADOPTION and s.adoption_vote() is None:
+        desk = VotingDesk(s)
+        v = desk.new_question(VoteKind.MINUTES, "Thông qua biên bản hội nghị")
+        desk.set_hands(v.id, 10)
+        desk.record_result(v.id)                 # adopted: the minutes are locked
+        print("ack locked", flush=True)
     if step.kind == StepKind.CLOSING:
         s.close_meeting("11:30")
     result = s.go_next()

@@ -50,7 +50,7 @@ def test_sigkill_during_a_meeting_loses_no_acknowledged_entry(tmp_path):
             assert s.record.step(step_id).conclusion == f"Kết luận bước {s.record.step(step_id).position}"
         if last_step is not None:   # at the acknowledged step, or one the unacknowledged write reached
             assert s.flow.index_of(s.meeting.current_step_id) >= s.flow.index_of(last_step)
-        if s.meeting.state == MeetingState.HELD:
+        if s.meeting.state == MeetingState.LOCKED:
             meetings_finished += 1
         cf.close(backup=False)
     assert len(comments) > 20

@@ -9,7 +9,9 @@ from kiemdiem_desktop.model import MeetingState
 from kiemdiem_desktop.model.attendance import Presence
 from kiemdiem_desktop.model.review import StepKind, StepState
 from kiemdiem_desktop.services import CellFile
+from kiemdiem_desktop.model.vote import VoteKind
 from kiemdiem_desktop.session import MeetingSession, prepare_meeting
+from kiemdiem_desktop.voting import VotingDesk
 
 from tests.flow.conftest import Clock
 
@@ -195,8 +197,13 @@ def test_supplementary_session_reviews_only_those_still_unreviewed(cell_file):
     s.mark_all_present()
     s.set_attendance(who["Dương Thị Mai"], Presence.ABSENT_APPROVED, "Ốm")
     s.set_attendance(who["Ngô Văn Long"], Presence.ABSENT_NO_REASON)
-    while s.meeting.state != MeetingState.HELD:
+    desk = VotingDesk(s)
+    while s.current.state.value != "done" or s.current.kind != StepKind.CLOSING:
         step = s.current
+        if step.kind == StepKind.ADOPTION and s.adoption_vote() is None:
+            v = desk.new_question(VoteKind.MINUTES, "Thông qua biên bản")
+            desk.set_hands(v.id, 9)
+            desk.record_result(v.id)
         if s.flow.needs_handover(step):
             s.set_step_chair(step.id, who["Nguyễn Văn Hùng"])
         if step.kind in (StepKind.COLLECTIVE_REVIEW, StepKind.MEMBER_REVIEW):
