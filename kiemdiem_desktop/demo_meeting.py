@@ -1,18 +1,19 @@
-"""`kiemdiem demo --finished`: a meeting that has been held, built through the real code paths
-(MeetingSession, VotingDesk) with a fixed clock.
+"""`kiemdiem demo --finished`: a meeting that has been held, adopted and locked (revision 1),
+built through the real code paths (MeetingSession, VotingDesk) with a fixed clock.
 
 What it shows: a late arrival and an early leave (before the rating ballot, so the leaver
 stays in the base), an approved absentee (left for the supplementary session), comments
 for every member reviewed with the chair handing over for his own review, a show of hands
 (the agenda, the counting team), a ballot on the common paper accepted, ratings where one
 member is voted above a blocking finding with the reason typed, warnings (leave,
-probation, a fault admitted and remedied), and a quota line over 20%.
+probation, a fault admitted and remedied), a quota line over 20%, and the adoption vote
+that locks the minutes.
 """
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from .model import Member, MeetingState, PartyPost
+from .model import Member, PartyPost
 from .model.attendance import Presence
 from .model.review import StepKind, WrittenSource
 from .model.vote import CELL, COMMITTEE, BallotLayout, VoteKind, VoteMethod
@@ -98,7 +99,7 @@ def hold_demo_meeting(cf: CellFile, roster: list[Member], today: date) -> str:
     minute = 10
     comments = 0
     speakers_pool = [x for x in (chair, deputy, at(2), at(3)) if x]
-    while s.meeting.state != MeetingState.HELD:
+    while True:
         step = s.current
         minute += 6
         clock.t = f"{8 + minute // 60:02d}:{minute % 60:02d}"
@@ -145,12 +146,18 @@ def hold_demo_meeting(cf: CellFile, roster: list[Member], today: date) -> str:
                 desk.justify(at(6), DISCIPLINE_RULE, JUSTIFICATION)
             minute = 180
             clock.t = "11:00"
+        if step.kind == StepKind.ADOPTION:
+            adoption = desk.new_question(VoteKind.MINUTES, "Thông qua biên bản hội nghị")
+            desk.set_hands(adoption.id, len(desk.headcount_at(clock.t).voters))
+            desk.record_result(adoption.id)      # adopted: the minutes are locked (revision 1)
         if step.kind == StepKind.CLOSING:
             clock.t = "11:30"
             s.close_meeting("11:30")
         check = s.go_next()
         if not check.ok:
             raise RuntimeError("; ".join(str(m) for m in check.missing))
+        if step.kind == StepKind.CLOSING or s.current is step:
+            break
     s.flush()
     return s.meeting_id
 

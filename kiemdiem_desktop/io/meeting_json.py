@@ -148,7 +148,7 @@ def _subject_order(order: dict[str, int]):
 
 
 def meeting_json(rec: MeetingRecord, attachments: dict[str, AttachmentInfo], member_order: dict[str, int],
-                 *, with_data: bool = False) -> dict:
+                 *, with_data: bool = False, history: list[dict] = ()) -> dict:
     m = rec.meeting
     by_member = _subject_order(member_order)
     return {
@@ -157,7 +157,8 @@ def meeting_json(rec: MeetingRecord, attachments: dict[str, AttachmentInfo], mem
         "started_at": m.started_at.isoformat(timespec="seconds") if m.started_at else None,
         "place": m.place, "document_number": m.document_number, "chair_id": m.chair_id,
         "minute_taker_id": m.minute_taker_id, "current_step_id": m.current_step_id,
-        "settings": dict(sorted(m.settings.items())),
+        "settings": dict(sorted(m.settings.items())), "revision": m.revision, "reopen_reason": m.reopen_reason,
+        "history": [dict(h) for h in history],
         "delegates": [{"id": d.id, "name": d.name, "title": d.title} for d in m.delegates],
         "steps": [{"id": s.id, "kind": s.kind.value, "title": s.title, "state": s.state.value,
                    "subject_member_id": s.subject_member_id, "chair_id": s.chair_id, "started_at": s.started_at,
@@ -214,6 +215,14 @@ def _stored_attachments(conn: sqlite3.Connection, meeting_id: str) -> dict[str, 
         "AND attachment IS NOT NULL", (meeting_id,))}
 
 
+_HISTORY = ("at", "action", "revision", "what", "why", "detail")
+
+
+def _history(conn: sqlite3.Connection, meeting_id: str) -> list[dict]:
+    return [dict(zip(_HISTORY, r)) for r in conn.execute(
+        f"SELECT {', '.join(_HISTORY)} FROM history WHERE meeting_id = ? ORDER BY id", (meeting_id,))]
+
+
 def export_from_conn(conn: sqlite3.Connection, meeting_id: str, attachments: bool = False) -> dict | None:
     rec = meeting_repo.load_meeting(conn, meeting_id)
     if rec is None:
@@ -228,7 +237,8 @@ def export_from_conn(conn: sqlite3.Connection, meeting_id: str, attachments: boo
         "format": FORMAT, "version": VERSION, "generator": f"Kiểm điểm Desktop {__version__}",
         "cell": cell_json(repo.load_cell(conn)),
         "members": [member_json(m, category_on(m, day)) for m in members],
-        "meeting": meeting_json(rec, _stored_attachments(conn, meeting_id), order, with_data=attachments),
+        "meeting": meeting_json(rec, _stored_attachments(conn, meeting_id), order, with_data=attachments,
+                                history=_history(conn, meeting_id)),
     }
 
 
@@ -260,6 +270,7 @@ class Parsed:
     record: MeetingRecord
     attachments: dict[str, AttachmentInfo] = field(default_factory=dict)   # given in the document
     attachment_names: dict[str, str] = field(default_factory=dict)         # named, bytes not included
+    history: list[dict] = field(default_factory=list)
 
 
 def read_document(path: str | os.PathLike) -> dict:
@@ -439,7 +450,8 @@ def parse_document(data: dict, file: str = "") -> Parsed:
         minute_taker_id=mt.get("minute_taker_id"), rule_set_id=mt.get("rule_set_id", ""),
         current_step_id=mt.get("current_step_id"),
         started_at=datetime.fromisoformat(mt["started_at"]) if mt.get("started_at") else None,
-        settings=dict(sorted(mt.get("settings", {}).items())),
+        settings=dict(sorted(mt.get("settings", {}).items())), revision=mt.get("revision", 0),
+        reopen_reason=clean(mt.get("reopen_reason")),
         delegates=[Delegate(clean(d["name"]), clean(d.get("title")), d["id"]) for d in mt.get("delegates", [])])
     rec = MeetingRecord(meeting)
     rec.steps = [AgendaStep(
@@ -451,6 +463,9 @@ def parse_document(data: dict, file: str = "") -> Parsed:
                                                  a.get("arrived_at", ""), a.get("left_at", ""))
                       for a in mt.get("attendance", [])}
     parsed = Parsed(cell, members, rec)
+    parsed.history = [{"at": h["at"], "action": h["action"], "revision": h["revision"], "what": clean(h.get("what")),
+                       "why": clean(h.get("why")), "detail": nfc(h.get("detail", ""))}
+                      for h in mt.get("history", [])]
     for r in mt.get("self_reviews", []):
         att = r.get("attachment")
         sr = SelfReview(r["member_id"], _txt(r.get("summary")), r.get("general_score"), r.get("task_score"),
@@ -603,7 +618,12 @@ def _import(conn: sqlite3.Connection, parsed: Parsed) -> ImportReport:
     old = export_from_conn(conn, mid)
     if old is not None:
         order = {x["id"]: i for i, x in enumerate(old["members"])}
-        incoming = meeting_json(rec, attachments, order)
+        old_history = old["meeting"]["history"]
+        if parsed.history[:len(old_history)] != old_history[:len(parsed.history)]:
+            raise MeetingJsonError("", [SchemaError("meeting.history", "lịch sử trong tệp dữ liệu khác lịch sử trong "
+                                                    "tài liệu: lịch sử chỉ được ghi thêm, không thay")])
+        history = old_history if len(old_history) >= len(parsed.history) else parsed.history
+        incoming = meeting_json(rec, attachments, order, history=history)
         if incoming == old["meeting"]:
             report.meeting = "unchanged"
             return report
@@ -613,7 +633,14 @@ def _import(conn: sqlite3.Connection, parsed: Parsed) -> ImportReport:
         for table in _MEETING_TABLES:
             conn.execute(f"DELETE FROM {table} WHERE meeting_id = ?", (mid,))
         report.meeting = "replaced"
+        new_history = parsed.history[len(old_history):]      # append-only: only what the file lacks
+    else:
+        new_history = parsed.history
     _write_meeting(conn, rec, attachments)
+    for h in new_history:
+        conn.execute("INSERT INTO history (meeting_id, at, action, revision, what, why, detail) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?)", (mid, h["at"], h["action"], h["revision"], h["what"], h["why"],
+                                                      h["detail"]))
     conn.execute("PRAGMA defer_foreign_keys = OFF")
     return report
 
