@@ -292,6 +292,9 @@ def build_summary_xlsx(desk: VotingDesk, target: str | Path) -> Path:
         ws.cell(r, 8, q.text + (" — để cấp ủy cấp trên xem xét" if q.over and q.advisory else
                                 " — vượt tỷ lệ" if q.over else ""))
     section("Mức xếp loại tập thể chi bộ đề xuất")
+    r += 1
+    for col, t in enumerate(("Tập thể", "Mức đề xuất", "Số phiếu", "Số đảng viên được tính"), 2):
+        ws.cell(r, col, t).font = Font(name=font, size=12, bold=True)
     for label, o in collectives(desk):
         r += 1
         ws.cell(r, 2, label)
