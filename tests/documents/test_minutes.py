@@ -23,7 +23,9 @@ def test_minutes_of_a_12_member_meeting(held, tmp_path):
                   "Số đảng viên được tính khi khai mạc: 11 đồng chí; có mặt: 11",
                   "Hồ Thị Khánh: có lý do, được chủ trì chấp thuận (Đi công tác tại Đà Nẵng)",
                   "Quy định 366-QĐ/TW và Hướng dẫn 43-HD/BTCTW",
-                  "tán thành 11/11", "HTXSNV 2/11, HTTNV 10/11, HTNV 11/11",
+                  "tán thành 11/11", "Tổ kiểm phiếu:", "phát ra: 11; thu vào: 11; hợp lệ: 11",
+                  "HTXSNV HTTNV HTNV KHTNV Chi bộ đề xuất 1 Tập thể chi ủy 2/11 10/11 11/11 11/11 HTTNV",
+                  "Nguyễn Văn Hùng HTTNV 89 2/11 10/11 11/11 11/11 HTTNV",
                   "Đồng chí Trần Thị Lan chủ trì phần này",
                   "Hội nghị kết thúc vào hồi 11 giờ 30 cùng ngày", "THƯ KÝ", "CHỦ TRÌ"):
         assert piece in text, piece
@@ -52,3 +54,31 @@ def test_minutes_before_the_adoption_vote_are_a_draft(tmp_path):
     pages = [pg.extract_text() for pg in PdfReader(out).pages]
     assert all("DỰ THẢO" in t for t in pages)
     cf.close(backup=False)
+
+
+def test_word_minutes_say_the_same(held, tmp_path):
+    from docx import Document
+
+    from kiemdiem_desktop.documents.minutes import build_minutes_docx
+
+    pdf, docx = tmp_path / "bien-ban.pdf", tmp_path / "bien-ban.docx"
+    build_minutes(held, pdf, locality="Hà Nội")
+    build_minutes_docx(held, docx, locality="Hà Nội")
+    doc = Document(docx)
+    parts = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        for row in table.rows:
+            parts += [c.text for c in row.cells]
+    parts += [p.text for p in doc.sections[0].header.paragraphs]
+    words = " ".join(" ".join(parts).split())
+    pdf_words = flat(pdf)
+    for m in held.s.member_list:
+        assert m.full_name in words
+    for c in held.s.record.comments:
+        assert " ".join(c.text.split()) in words
+    for piece in ("BIÊN BẢN", "ĐẢNG CỘNG SẢN VIỆT NAM", "Số 05-BB/CB", "Hà Nội, ngày 10 tháng 12 năm 2025",
+                  "tán thành 11/11", "Bản chính thức — lần 1", "THƯ KÝ", "CHỦ TRÌ", "2/11", "10/11"):
+        assert piece in words and piece in pdf_words, piece
+    section = doc.sections[0]
+    assert (round(section.left_margin.mm), round(section.right_margin.mm), round(section.top_margin.mm)) == (30, 15, 20)
+    assert doc.styles["Normal"].font.name == "Times New Roman"

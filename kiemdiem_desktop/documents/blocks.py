@@ -1,0 +1,135 @@
+"""A document as plain blocks, rendered to PDF (reportlab, the record) and to Word
+(python-docx) from the same content — so the two never say different things."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Union
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, KeepTogether, Spacer
+
+from .base import (
+    TEXT_WIDTH, HeaderInfo, Marking, build_pdf, grid, header_block, markup, nfc, signature_block, styles, x,
+)
+
+Run = tuple[str, str]   # (text, "" | "b" | "i" | "bi")
+
+
+@dataclass
+class Title:
+    text: str
+    subtitle: str = ""
+
+
+@dataclass
+class Heading:
+    text: str
+
+
+@dataclass
+class Para:
+    runs: list[Run]
+    indent: bool = True          # first-line indent, justified; False: a list line, left aligned
+
+    @classmethod
+    def of(cls, text: str, indent: bool = True) -> "Para":
+        return cls([(text, "")], indent)
+
+
+@dataclass
+class TableBlock:
+    header: list[str]
+    rows: list[list[str]]
+    widths_mm: list[float]       # the last column takes what is left
+    bold_columns: tuple[int, ...] = ()
+    left_columns: tuple[int, ...] = (1,)   # the others are centred
+    font_size: float = 11
+
+
+@dataclass
+class Signatures:
+    left_title: str
+    left_name: str
+    right_title: str
+    right_name: str
+
+
+@dataclass
+class Gap:
+    mm: float = 3
+
+
+Block = Union[HeaderInfo, Title, Heading, Para, TableBlock, Signatures, Gap]
+
+
+@dataclass
+class DocumentBlocks:
+    title: str                   # the PDF's title property
+    blocks: list[Block] = field(default_factory=list)
+
+    def add(self, *blocks: Block) -> None:
+        self.blocks.extend(blocks)
+
+
+# -- PDF ----------------------------------------------------------------------------------------------
+def _runs_markup(runs: list[Run]) -> str:
+    out = []
+    for text, style in runs:
+        piece = x(text)
+        if "b" in style:
+            piece = f"<b>{piece}</b>"
+        if "i" in style:
+            piece = f"<i>{piece}</i>"
+        out.append(piece)
+    return "".join(out)
+
+
+def to_flowables(doc: DocumentBlocks) -> list:
+    st = styles()
+    story: list = []
+    for b in doc.blocks:
+        if isinstance(b, HeaderInfo):
+            story += [header_block(b), Spacer(1, 8 * mm)]
+        elif isinstance(b, Title):
+            story.append(markup(x(b.text), st.title))
+            if b.subtitle:
+                story.append(markup(x(b.subtitle), st.subtitle))
+        elif isinstance(b, Heading):
+            story += [CondPageBreak(30 * mm), markup(x(b.text), st.heading)]
+        elif isinstance(b, Para):
+            story.append(markup(_runs_markup(b.runs), st.body if b.indent else st.body_left))
+        elif isinstance(b, TableBlock):
+            head_style = ParagraphStyle("tb_head", parent=st.cell_bold, fontSize=b.font_size - 0.5,
+                                        leading=(b.font_size - 0.5) * 1.2)
+            center = ParagraphStyle("tb_c", parent=st.cell_center, fontSize=b.font_size, leading=b.font_size * 1.2)
+            left = ParagraphStyle("tb_l", parent=st.cell, fontSize=b.font_size, leading=b.font_size * 1.2)
+            rows = [[markup(f"<b>{x(h)}</b>", head_style) for h in b.header]]
+            for row in b.rows:
+                rows.append([markup((f"<b>{x(c)}</b>" if i in b.bold_columns else x(c)),
+                                    left if i in b.left_columns else center) for i, c in enumerate(row)])
+            widths = [w * mm for w in b.widths_mm]
+            widths.append(TEXT_WIDTH - sum(widths))
+            story.append(grid(rows, widths))
+        elif isinstance(b, Signatures):
+            story += [Spacer(1, 6 * mm), KeepTogether(signature_block(b.left_title, b.left_name, b.right_title,
+                                                                      b.right_name))]
+        elif isinstance(b, Gap):
+            story.append(Spacer(1, b.mm * mm))
+    return story
+
+
+def write_pdf(doc: DocumentBlocks, target: str | Path, marking: Marking) -> Path:
+    return build_pdf(target, to_flowables(doc), title=doc.title, marking=marking)
+
+
+# -- Word ---------------------------------------------------------------------------------------------
+def write_docx(doc: DocumentBlocks, target: str | Path, marking: Marking) -> Path:
+    from .docx_render import render_docx
+
+    return render_docx(doc, target, marking)
+
+
+__all__ = ["Block", "DocumentBlocks", "Gap", "Heading", "HeaderInfo", "Para", "Signatures", "TableBlock", "Title",
+           "nfc", "to_flowables", "write_docx", "write_pdf"]
