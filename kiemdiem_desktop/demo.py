@@ -99,7 +99,7 @@ def demo_members(count: int, today: date, seed: int = 2025) -> list[Member]:
 
 def demo_cell(count: int) -> Cell:
     return Cell(name="Chi bộ Văn phòng Sở", higher_org="Đảng bộ Sở Nội vụ", code="CB-VP",
-                is_grassroots=False, has_committee=count >= 9)
+                is_grassroots=False, has_committee=count >= 9, locality="Hà Nội")
 
 
 def fill_demo(conn: sqlite3.Connection, count: int, today: date, finished: bool = False) -> list[Member]:

@@ -32,8 +32,9 @@ def _score(value) -> str:
 class MinutesWriter:
     """The minutes as blocks, read from a VotingDesk (the session and its votes)."""
 
-    def __init__(self, desk: VotingDesk, locality: str = ""):
-        self.desk, self.s, self.locality = desk, desk.s, locality
+    def __init__(self, desk: VotingDesk, locality: str | None = None):
+        self.desk, self.s = desk, desk.s
+        self.locality = desk.s.cell.locality if locality is None else locality
         self.doc = DocumentBlocks(f"Biên bản hội nghị kiểm điểm năm {self.s.meeting.rating_year}")
 
     def name(self, member_id: str | None) -> str:
@@ -255,9 +256,9 @@ def minutes_marking(desk: VotingDesk) -> Marking:
     return Marking(draft=m.state != MeetingState.LOCKED, revision=m.revision)
 
 
-def build_minutes(desk: VotingDesk, target: str | Path, *, locality: str = "") -> Path:
+def build_minutes(desk: VotingDesk, target: str | Path, *, locality: str | None = None) -> Path:
     return write_pdf(MinutesWriter(desk, locality).build(), target, minutes_marking(desk))
 
 
-def build_minutes_docx(desk: VotingDesk, target: str | Path, *, locality: str = "") -> Path:
+def build_minutes_docx(desk: VotingDesk, target: str | Path, *, locality: str | None = None) -> Path:
     return write_docx(MinutesWriter(desk, locality).build(), target, minutes_marking(desk))

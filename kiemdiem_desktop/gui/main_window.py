@@ -59,12 +59,15 @@ class CellPage(QWidget):
         self.higher_org = QLineEdit()
         self.higher_org.setPlaceholderText(self.tr("ví dụ: Đảng bộ Sở Nội vụ"))
         self.code = QLineEdit()
+        self.locality = QLineEdit()
+        self.locality.setPlaceholderText(self.tr("ví dụ: Hà Nội — in ở dòng “…, ngày … tháng … năm …” của văn bản"))
         self.is_grassroots = QCheckBox(self.tr("Chi bộ cơ sở (tự quyết định xếp loại đảng viên)"))
         self.has_committee = QCheckBox(self.tr("Có chi ủy (được bầu)"))
         form = QFormLayout()
         form.addRow(self.tr("&Tên chi bộ:"), self.name)
         form.addRow(self.tr("Đảng bộ / đảng ủy &cấp trên:"), self.higher_org)
         form.addRow(self.tr("&Mã chi bộ:"), self.code)
+        form.addRow(self.tr("Địa &danh:"), self.locality)
         form.addRow("", self.is_grassroots)
         form.addRow("", self.has_committee)
         hint = QLabel(self.tr("Mọi thay đổi được lưu ngay khi bạn rời ô đang nhập."))
@@ -77,7 +80,7 @@ class CellPage(QWidget):
         layout.addWidget(self.state)
         layout.addStretch(1)
         self.load()
-        for w in (self.name, self.higher_org, self.code):
+        for w in (self.name, self.higher_org, self.code, self.locality):
             w.editingFinished.connect(self.save)
         for c in (self.is_grassroots, self.has_committee):
             c.toggled.connect(self.save)
@@ -88,6 +91,7 @@ class CellPage(QWidget):
         self.name.setText(cell.name)
         self.higher_org.setText(cell.higher_org)
         self.code.setText(cell.code)
+        self.locality.setText(cell.locality)
         self.is_grassroots.setChecked(cell.is_grassroots)
         self.has_committee.setChecked(cell.has_committee)
         self._loading = False
@@ -96,7 +100,7 @@ class CellPage(QWidget):
     def current(self) -> Cell:
         return Cell(name=clean(self.name.text()), higher_org=clean(self.higher_org.text()),
                     code=clean(self.code.text()), is_grassroots=self.is_grassroots.isChecked(),
-                    has_committee=self.has_committee.isChecked())
+                    has_committee=self.has_committee.isChecked(), locality=clean(self.locality.text()))
 
     def flush(self) -> None:
         """Save what is typed now and wait for it (before the file closes)."""

@@ -12,3 +12,4 @@ class Cell:
     code: str = ""
     is_grassroots: bool = False    # chi bộ cơ sở: decides the ratings itself
     has_committee: bool = False    # has an elected chi ủy (a fact, not a head count)
+    locality: str = ""             # địa danh in the documents' date line: "Hà Nội, ngày …"

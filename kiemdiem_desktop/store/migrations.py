@@ -236,6 +236,8 @@ MIGRATIONS.append((3, "votes, ballots (anonymous papers while counting), ratings
 ]))
 MIGRATIONS.append((4, "adoption and lock: revisions, and an append-only history of changes after the lock", [
     "ALTER TABLE meeting ADD COLUMN revision INTEGER NOT NULL DEFAULT 0",
+    # The place named in the documents' date line: "Hà Nội, ngày … tháng … năm …"
+    "ALTER TABLE cell ADD COLUMN locality TEXT NOT NULL DEFAULT ''",
     "ALTER TABLE meeting ADD COLUMN reopen_reason TEXT NOT NULL DEFAULT ''",
     """CREATE TABLE history (
         id INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -34,16 +34,17 @@ def set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
 # -- cell ------------------------------------------------------------------------------
 def load_cell(conn: sqlite3.Connection) -> Cell:
     row = conn.execute(
-        "SELECT name, higher_org, code, is_grassroots, has_committee FROM cell WHERE id = 1").fetchone()
+        "SELECT name, higher_org, code, is_grassroots, has_committee, locality FROM cell WHERE id = 1").fetchone()
     return Cell(name=row[0], higher_org=row[1], code=row[2], is_grassroots=bool(row[3]),
-                has_committee=bool(row[4]))
+                has_committee=bool(row[4]), locality=row[5])
 
 
 def save_cell(conn: sqlite3.Connection, cell: Cell) -> None:
     conn.execute(
-        "UPDATE cell SET name = ?, higher_org = ?, code = ?, is_grassroots = ?, has_committee = ? WHERE id = 1",
+        "UPDATE cell SET name = ?, higher_org = ?, code = ?, is_grassroots = ?, has_committee = ?, locality = ? "
+        "WHERE id = 1",
         (clean(cell.name), clean(cell.higher_org), clean(cell.code), int(cell.is_grassroots),
-         int(cell.has_committee)))
+         int(cell.has_committee), clean(cell.locality)))
 
 
 # -- members ---------------------------------------------------------------------------
