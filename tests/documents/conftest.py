@@ -82,3 +82,39 @@ def held(tmp_path):
     desk = hold_meeting(cf, {"t": "08:00"})
     yield desk
     cf.close(backup=False)
+
+
+def hold_generic_meeting(cf: CellFile, year: int, day: date) -> VotingDesk:
+    """Any cell (e.g. a 500-member demo): everyone present, one comment per member, a common ballot."""
+    clock = {"t": "08:00"}
+    s = prepare_meeting(cf, year, meeting_date=day, place="Hội trường lớn", document_number="12-BB/CB")
+    s.clock = lambda: clock["t"]
+    people = s.attendees()
+    chair = next(m for m in people if m.party_post.value == "party_secretary")
+    taker = next(m for m in people if m.id != chair.id)
+    deputy = next(m for m in people if m.id not in (chair.id, taker.id))
+    s.update_meeting(chair_id=chair.id, minute_taker_id=taker.id, start_time="08:00")
+    s.start()
+    s.mark_all_present()
+    d = VotingDesk(s)
+    speaker = s.speakers(deputy.full_name)[0]
+    other = s.speakers(chair.full_name)[0]
+    for i, step in enumerate(s.record.steps):
+        if step.kind in (StepKind.COLLECTIVE_REVIEW, StepKind.MEMBER_REVIEW):
+            if s.flow.needs_handover(step):
+                s.set_step_chair(step.id, deputy.id)
+            who = other if step.subject_member_id == deputy.id else speaker
+            s.add_comment(step.id, who, f"Góp ý số {i}: đề nghị đồng chí phát huy ưu điểm, khắc phục hạn chế.")
+            s.set_step_text(step.id, "conclusion", "Hội nghị ghi nhận.")
+    clock["t"] = "15:00"
+    step = next(st for st in s.record.steps if st.kind == StepKind.RATING_VOTES)
+    votes = d.new_rating_votes(VoteMethod.BALLOT, step_id=step.id)
+    h = d.headcount_at("15:00")
+    n = len(h.voters)
+    d.set_papers(votes[0].ballot_id, n, n, n, 0)
+    for v in votes:
+        d.set_levels(v.id, {"GOOD": n - 1, "COMPLETED": 1})
+    d.accept_ballot(votes[0].ballot_id)
+    s.close_meeting("17:00")
+    s.flush()
+    return d

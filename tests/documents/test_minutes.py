@@ -82,3 +82,30 @@ def test_word_minutes_say_the_same(held, tmp_path):
     section = doc.sections[0]
     assert (round(section.left_margin.mm), round(section.right_margin.mm), round(section.top_margin.mm)) == (30, 15, 20)
     assert doc.styles["Normal"].font.name == "Times New Roman"
+
+
+def test_minutes_of_a_500_member_meeting(tmp_path):
+    from datetime import date
+
+    from kiemdiem_desktop.services import CellFile
+    from tests.documents.conftest import hold_generic_meeting
+
+    cf = CellFile.create_demo(tmp_path / "lon.kiemdiem", members=500)
+    try:
+        desk = hold_generic_meeting(cf, 2026, date(2026, 12, 10))
+        out = tmp_path / "bien-ban-500.pdf"
+        build_minutes(desk, out)
+        reader = PdfReader(out)
+        text = flat(out)
+        reviewed = [st for st in desk.s.record.steps if st.subject_member_id]
+        assert len(reviewed) > 400
+        for st in reviewed:
+            assert desk.s.flow.name(st.subject_member_id) in text
+        for c in desk.s.record.comments:
+            assert c.text in text
+        base = desk.headcount_at("15:00").base_count
+        assert f"HTTNV" in text and f"{base - 1}/{base}" in text
+        assert 60 < len(reader.pages) < 400
+        assert all(round(float(pg.mediabox.width)) == 595 for pg in reader.pages)
+    finally:
+        cf.close(backup=False)
