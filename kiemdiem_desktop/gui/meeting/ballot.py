@@ -18,7 +18,10 @@ from ...model.vote import BLANK, BallotLayout, Vote, VoteKind
 from ...rules.majority import LEVELS_TOP_DOWN
 from ...rules.tally import MemberTally, compare_entries
 from ...voting import VoteResult, VotingDesk
-from .votes import AMBER, GREEN, RED, VOTES_QSS, CountEdit, HandsVotePanel, pct, set_flag
+from .votes import (
+    AMBER, GREEN, RED, VOTES_QSS, CountEdit, HandsVotePanel, keep_none_alive, pct, set_enabled, set_flag,
+    set_read_only, set_style, set_text,
+)
 from .widgets import MemberPicker, Runner, core, is_enter, mods, tr
 
 LEVEL_KEYS = [lv.value for lv in LEVELS_TOP_DOWN]
@@ -37,7 +40,7 @@ class LevelGrid(QWidget):
     """One row per subject, one count per level (and blank/invalid rows): Tab or Enter moves right,
     then down to the next subject. ``edited(vote_id, counts)`` as each number is typed."""
 
-    edited = Signal(str, dict)
+    edited = Signal(str, object)
 
     def __init__(self, with_blank: bool = True, parent: QWidget | None = None):
         super().__init__(parent)
@@ -120,9 +123,10 @@ class LevelGrid(QWidget):
         self._total(vote_id)
 
     def _total(self, vote_id: str) -> None:
-        self.totals[vote_id].setText(str(sum(e.value() for e in self.edits[vote_id].values())))
+        set_text(self.totals[vote_id], str(sum(e.value() for e in self.edits[vote_id].values())))
 
     def _edited(self, vote_id: str) -> None:
+        keep_none_alive()
         self._total(vote_id)
         self.edited.emit(vote_id, self.counts(vote_id))
 
@@ -130,15 +134,15 @@ class LevelGrid(QWidget):
         label = self.names.get(vote_id)
         if label is None:
             return
-        label.setStyleSheet(f"color: {RED}; font-weight: bold;" if problem else "")
+        set_style(label, f"color: {RED}; font-weight: bold;" if problem else "")
         for e in self.edits[vote_id].values():
             set_flag(e, "problem", problem)
-        self.totals[vote_id].setStyleSheet(f"color: {RED}; font-weight: bold;" if problem else "")
+        set_style(self.totals[vote_id], f"color: {RED}; font-weight: bold;" if problem else "")
 
     def set_read_only(self, ro: bool) -> None:
         for row in self.edits.values():
             for e in row.values():
-                e.setReadOnly(ro)
+                set_read_only(e, ro)
 
 
 # -- results per subject -------------------------------------------------------------------------------
@@ -522,6 +526,7 @@ class BallotPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        keep_none_alive()
         b = self.ballot
         if b is None:
             return
@@ -563,12 +568,12 @@ class BallotPanel(QWidget):
         else:
             self.problems.setText("<br>".join(lines) if lines else
                                   f'<span style="color:{GREEN}">' + html.escape(tr("Các số liệu khớp nhau.")) + "</span>")
-        self.accept_button.setEnabled(not b.accepted and not problems and b.returned > 0)
+        set_enabled(self.accept_button, not b.accepted and not problems and b.returned > 0)
         self.grid.set_read_only(b.accepted)
         self.grid2.set_read_only(b.accepted)
         for e in (self.issued, self.returned, self.valid, self.invalid):
-            e.setReadOnly(b.accepted)
-        self.double.setEnabled(not b.accepted)
+            set_read_only(e, b.accepted)
+        set_enabled(self.double, not b.accepted)
         # second entry: its own differences only
         self.tabs.setTabVisible(2, b.double_entry)
         if b.double_entry:

@@ -23,7 +23,7 @@ from ...vn.dates import format_date
 from .attendance import AttendancePanel, headcount_line, voters_line
 from .ratings import RatingStepPage
 from .review import ReviewPanel
-from .votes import HandsVotePanel, QuestionVoteDialog, ResultsView, confirm_effects
+from .votes import HandsVotePanel, QuestionVoteDialog, ResultsView, confirm_effects, keep_none_alive
 from .widgets import MEETING_QSS, AutoSaveText, MemberPicker, Runner, core, notice_panel, parse_time, route_undo, scaled_font, tr
 
 def wait_saved(session) -> None:
@@ -585,6 +585,8 @@ class MeetingGuideWindow(QMainWindow):
             state = " · " + tr("chưa khai mạc")
         elif s.meeting.state == MeetingState.HELD:
             state = " · " + tr("đã bế mạc")
+        elif s.meeting.state == MeetingState.LOCKED:     # adopted by its vote
+            state = " · " + (tr("đã bế mạc, biên bản đã khóa") if s.meeting.end_time else tr("biên bản đã khóa"))
         self.step_number.setText(tr("Bước {n}/{total}").format(n=i + 1, total=len(steps)) + state)
         chair = s.flow.name(s.flow.chair_of(step))
         if step.chair_id:
@@ -603,6 +605,7 @@ class MeetingGuideWindow(QMainWindow):
         self._tick()
 
     def _tick(self) -> None:
+        keep_none_alive()
         now = self.session.clock()
         self.clock_label.setText(now)
         if now != self._last_minute:
@@ -711,18 +714,14 @@ class MeetingGuideWindow(QMainWindow):
         if s.meeting.state == MeetingState.HELD:
             self.show_check([], [tr("Hội nghị đã bế mạc.")])
             return
-        if self.body.currentWidget() is self.ratings:
-            missing = self.ratings.missing()
-            if missing:                       # a blocking finding: a reason first (printed in the minutes)
-                self.show_check(missing, [])
-                self.ratings.focus_first()
-                return
         before = s.current.id if s.current else None
         result = self.run(s.go_next)
         if result is None:
             return
-        if not result.ok:
+        if not result.ok:            # e.g. a blocking finding without its reason (session.check)
             self.show_check([str(m) for m in result.missing], [str(w) for w in result.warnings])
+            if self.body.currentWidget() is self.ratings:
+                self.ratings.focus_first()
             return
         self.refresh()
         if s.current and s.current.id == before and s.meeting.state == MeetingState.HELD:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
@@ -17,52 +16,15 @@ from PySide6.QtWidgets import (
     QStackedWidget, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from ...model import Category, Member, category_on, leave_on
 from ...model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS, Level
 from ...model.rating import Finding, FindingKind, RatingFacts
 from ...model.review import AgendaStep, StepKind
 from ...model.vote import CELL, COMMITTEE, BallotLayout, Vote, VoteKind, VoteMethod
-from ...model import PartyPost
-from ...rules.context import RatingContext
 from ...voting import VotingDesk
 from .ballot import BallotPanel, LevelGrid, RatingResults, counts_of
 from .review import fmt_score
-from .votes import AMBER, GREEN, RED, VOTES_QSS
+from .votes import AMBER, GREEN, RED, VOTES_QSS, keep_none_alive, set_read_only
 from .widgets import AutoSaveText, Runner, core, tr
-
-try:   # the rule library (rules/findings.py, rules/quota.py)
-    from ...rules.findings import findings_for
-except ImportError:  # pragma: no cover - an older tree without the rules
-    findings_for = None
-try:
-    from ...rules.quota import quota_lines
-except ImportError:  # pragma: no cover
-    quota_lines = None
-
-
-# -- what the rules look at ---------------------------------------------------------------------------
-def rating_context(desk: VotingDesk, subject: str) -> RatingContext:
-    """The RatingContext of one subject (a member, the committee or the cell)."""
-    s = desk.s
-    rec = desk.record
-    day = s.meeting.meeting_date or date.today()
-    facts = rec.facts.get(subject) or RatingFacts(subject)
-    if subject in (COMMITTEE, CELL):
-        from ...rules.predicates import CollectiveContext
-
-        leaders = tuple(m for m in s.member_list if m.party_post != PartyPost.MEMBER
-                        and s.categories.get(m.id) != Category.NOT_IN_CELL)
-        return CollectiveContext(member=Member(full_name=desk.subject_name(subject), id=subject),
-                                 category=Category.OFFICIAL, rating_year=s.meeting.rating_year, facts=facts,
-                                 self_review=rec.self_reviews.get(subject), proposal=rec.proposals.get(subject),
-                                 subject="committee" if subject == COMMITTEE else "collective",
-                                 members=leaders if subject == COMMITTEE else tuple(
-                                     m for m in leaders if s.cell.has_committee))
-    m = s.members[subject]
-    return RatingContext(member=m, category=s.categories.get(m.id) or category_on(m, day),
-                         rating_year=s.meeting.rating_year, facts=facts, self_review=rec.self_reviews.get(subject),
-                         proposal=rec.proposals.get(subject), leave=tuple(leave_on(m, day)))
-
 
 def level_considered(desk: VotingDesk, subject: str) -> tuple[Level | None, str]:
     """The level the rules are checked against: the one voted, else the one proposed."""
@@ -73,12 +35,8 @@ def level_considered(desk: VotingDesk, subject: str) -> tuple[Level | None, str]
 
 
 def subject_findings(desk: VotingDesk, subject: str) -> list[Finding]:
-    if findings_for is None:
-        return []
-    level, _ = level_considered(desk, subject)
-    if level is None:
-        return []
-    return findings_for(desk.s.rules, rating_context(desk, subject), level)
+    """rules/findings.findings_for through the desk, on the level voted (else proposed)."""
+    return desk.findings(subject)
 
 
 @dataclass(frozen=True)
@@ -88,14 +46,9 @@ class Blocking:
 
 
 def unjustified(desk: VotingDesk, subjects: list[str]) -> list[Blocking]:
-    """Blocking findings with no reason typed yet, in the order of the subjects."""
-    out = []
-    for subject in subjects:
-        reasons = desk.record.proposals.get(subject)
-        done = reasons.justifications if reasons else {}
-        out += [Blocking(subject, f) for f in subject_findings(desk, subject)
-                if f.kind is FindingKind.FINDING and not done.get(f.rule)]
-    return out
+    """Blocking findings on a level voted with no reason typed yet (what session.check refuses on),
+    in the order of the subjects."""
+    return [Blocking(subject, f) for subject in subjects for f in desk.unjustified(subject)]
 
 
 def level_short(level: Level | str | None) -> str:
@@ -502,6 +455,7 @@ class RatingStepPage(QWidget):
             self.table.setCurrentCell(0, 1)
 
     def refresh(self) -> None:
+        keep_none_alive()
         votes = self.step_votes()
         started = bool(votes)
         for b in self.method_buttons:
@@ -610,22 +564,14 @@ class RatingStepPage(QWidget):
         self.findings.setText("<br>".join(lines))
 
     def show_quota(self) -> None:
-        if quota_lines is None or self.step is None or self.step.kind == StepKind.CELL_RATING:
+        if self.step is None or self.step.kind == StepKind.CELL_RATING:
             self.quota.setVisible(False)
             return
-        rated = []
-        for subject in self.subjects:
-            m = self.session.members.get(subject)
-            if m is None:
-                continue
-            level, _ = level_considered(self.desk, subject)
-            if level is not None:
-                rated.append((m, level))
         try:
-            lines = quota_lines(rated, is_grassroots=self.session.cell.is_grassroots, quota=self.session.rules,
-                                raised=self.desk.settings.quota_raised)
+            lines = self.desk.quota()
         except Exception as err:  # noqa: BLE001 - a rule set without a quota section: say so, do not fail
             self.quota.setText(html.escape(str(err)))
+            self.quota.setVisible(True)
             return
         out = []
         for q in lines:
@@ -665,7 +611,7 @@ class RatingStepPage(QWidget):
             self.hands_grid.mark_row(v.id, bool(r.problems))
             problems += [f"{d.subject_name(v.subject)}: {p}" for p in r.problems]
             for e in self.hands_grid.edits[v.id].values():
-                e.setReadOnly(v.recorded)
+                set_read_only(e, v.recorded)
         if hands:
             h = d.result(hands[0]).headcount
             self.hands_line.setText(tr("Giơ tay: gõ số người biểu quyết cho từng mức (Tab hoặc Enter sang ô bên phải, "
@@ -706,6 +652,7 @@ class RatingStepPage(QWidget):
             self.ballot.team_pickers[0].setFocus()
 
     def save_hands(self, vote_id: str, counts: dict) -> None:
+        keep_none_alive()
         if self.run(self.desk.set_levels, vote_id, counts):
             self._refresh_hands(self.hands_votes())
             self.fill_table()

@@ -8,6 +8,7 @@ recompute from what was typed every time they are asked.
 from __future__ import annotations
 
 import html
+import sys
 from fractions import Fraction
 from typing import Callable
 
@@ -69,9 +70,61 @@ def quorum_text(h: Headcount) -> str:
         present=h.present_in_base, base=h.base_count, needed=h.quorum_needed)
 
 
+# PySide6 6.12 on Python 3.11 (None, True and False are not immortal before 3.12): every call of a
+# Qt method returning void hands back None without its reference, and every Signal.emit() from
+# Python hands back True the same way; each call takes one reference, and when a count reaches
+# zero the program aborts ("Fatal Python error: none_dealloc" / "bool_dealloc"). A count grid
+# redrawn per keystroke makes hundreds of such calls. Until the toolkit is fixed (or the program
+# runs on Python >= 3.12), the counts are topped up as they drain — never given back, so the
+# interpreter's shutdown cannot reach zero either.
+_SINGLETON_LOW = 1_000_000
+_SINGLETON_STEP = 10_000_000
+
+
+def keep_none_alive() -> None:
+    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
+        return
+    for obj in (None, True, False):
+        if sys.getrefcount(obj) < _SINGLETON_LOW:
+            import ctypes
+
+            ctypes.c_ssize_t.from_address(id(obj)).value += _SINGLETON_STEP
+
+
+def set_style(widget: QWidget, sheet: str) -> None:
+    if widget.styleSheet() != sheet:
+        widget.setStyleSheet(sheet)
+
+
+def set_read_only(widget, ro: bool) -> None:
+    if widget.isReadOnly() != ro:
+        widget.setReadOnly(ro)
+
+
+def set_enabled(widget: QWidget, on: bool) -> None:
+    if widget.isEnabled() != on:
+        widget.setEnabled(on)
+
+
+def set_text(widget, text: str) -> None:
+    if widget.text() != text:
+        widget.setText(text)
+
+
+def flag(widget: QWidget, name: str) -> bool:
+    """The flag last set by set_flag (kept on the Python side: PySide6's QObject.property() of a
+    property never set returns None without its reference — called per keystroke, it ends in
+    "Fatal Python error: none_dealloc")."""
+    return getattr(widget, "_style_flags", {}).get(name, False)
+
+
 def set_flag(widget: QWidget, name: str, value: bool) -> None:
     """A dynamic property the style sheet reads (re-polished only when it changes)."""
-    if bool(widget.property(name)) != value:
+    flags = getattr(widget, "_style_flags", None)
+    if flags is None:
+        flags = widget._style_flags = {}
+    if flags.get(name, False) != value:
+        flags[name] = value
         widget.setProperty(name, value)
         widget.style().unpolish(widget)
         widget.style().polish(widget)
@@ -266,6 +319,7 @@ class HandsVotePanel(QWidget):
 
     # -- edits -----------------------------------------------------------------------------------
     def _counts_edited(self, _text: str = "") -> None:
+        keep_none_alive()
         v = self._ensure_vote()
         if v is None or v.recorded:
             return

@@ -222,7 +222,15 @@ def test_a_whole_meeting_from_the_keyboard(meeting_file, open_guide, qtbot, cloc
     for kind in (StepKind.RATING_VOTES, StepKind.CELL_RATING, StepKind.RESULTS, StepKind.ADOPTION):
         assert w.session.current.kind == kind
         assert w.body.currentWidget() is pages[kind]
+        if kind == StepKind.ADOPTION:             # the minutes adopted by a show of hands
+            assert w.adoption.vote.yes.hasFocus(), focused()
+            qtbot.keyClicks(focused(), "9")
+            press(qtbot, K.Key_Tab, times=3)
+            assert w.adoption.vote.record_button.hasFocus(), focused()
+            press(qtbot, K.Key_Space)
+            assert w.adoption.vote.vote().recorded, w.adoption.vote.problems.text()
         press(qtbot, K.Key_Right, ALT)
+        assert w.session.current.kind != kind, (focused(), w.check_label.text())
     assert header(w)[0] == "Bế mạc"
     press(qtbot, K.Key_Right, ALT)
     assert "Chưa ghi giờ bế mạc" in w.check_label.text()
@@ -238,7 +246,7 @@ def test_a_whole_meeting_from_the_keyboard(meeting_file, open_guide, qtbot, cloc
     cf = CellFile.open(path)
     try:
         s = MeetingSession(cf, meeting_id)
-        assert s.meeting.state == MeetingState.HELD and s.meeting.end_time == "11:30"
+        assert s.meeting.state == MeetingState.LOCKED and s.meeting.end_time == "11:30"   # adopted by vote
         assert all(st.state == StepState.DONE for st in s.record.steps)
         reviews = {s.flow.name(st.subject_member_id): st for st in s.record.steps if st.kind == StepKind.MEMBER_REVIEW}
         for name, step in reviews.items():
