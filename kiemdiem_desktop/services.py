@@ -93,6 +93,9 @@ class CellFile:
         if path.exists() and path.stat().st_size > 0:
             raise UserError(msg(QT_TRANSLATE_NOOP(
                 "core", "Tệp {path} đã có. Dữ liệu mẫu chỉ được ghi vào một tệp mới."), path=str(path)))
+        if finished and members < 3:
+            raise UserError(msg(QT_TRANSLATE_NOOP(
+                "core", "Cuộc họp mẫu đã họp cần ít nhất 3 đảng viên (chủ trì, thư ký và người được kiểm điểm).")))
         cf = cls.open(path, create=True)
         today = date.today()
         roster = cf.db.write(demo.fill_demo, members, today, finished).result()
