@@ -1,0 +1,242 @@
+"""Kịch bản điều hành (DOMAIN.md §6–§7): the chair's script — the agenda in order with the names,
+the base, and what the chair says at each step. Figures not known before the meeting are left
+as "……" to fill by hand; once the roll call is taken they are printed."""
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Spacer
+
+from ..model import Category, PartyPost
+from ..model.review import StepKind
+from ..model.vote import CELL
+from ..rules.majority import LEVELS_TOP_DOWN
+from ..model.levels import LEVEL_ABBREVIATIONS
+from ..voting import VotingDesk
+from .base import FONT, HeaderInfo, Marking, build_pdf, header_block, markup, p, styles, x
+from .common import BLANK
+
+B = BLANK
+
+
+class ChairScript:
+    def __init__(self, session, locality: str = ""):
+        self.s = session
+        self.desk = VotingDesk(session)
+        self.st = styles()
+        self.locality = locality
+        self.say_style = ParagraphStyle("say", parent=self.st.body, leftIndent=6 * mm, firstLineIndent=0)
+        self.do_style = ParagraphStyle("do", parent=self.st.body, fontName=FONT + "-Italic", leftIndent=6 * mm,
+                                       firstLineIndent=0, fontSize=13, leading=16.5)
+
+    # -- names and figures -------------------------------------------------------------------
+    def name(self, member_id: str | None) -> str:
+        m = self.s.members.get(member_id or "")
+        return m.full_name if m else B
+
+    @property
+    def chair(self) -> str:
+        return self.name(self.s.meeting.chair_id)
+
+    def deputy(self) -> str:
+        for m in self.s.member_list:
+            if m.party_post == PartyPost.DEPUTY and self.s.categories[m.id] != Category.NOT_IN_CELL:
+                return m.full_name
+        return B
+
+    def in_cell(self) -> list:
+        return [m for m in self.s.member_list
+                if self.s.categories[m.id] not in (Category.NOT_IN_CELL, Category.VISITING)]
+
+    def opening_figures(self):
+        """The headcount at the opening once the roll call is taken; None before."""
+        if not self.s.record.attendance:
+            return None
+        return self.desk.headcount_at(self.s.meeting.start_time or "00:00")
+
+    def needed(self, base: int) -> int:
+        r = self.s.rules
+        exact = r.majority * base
+        return math.floor(exact) + 1 if r.majority_strict else math.ceil(exact)
+
+    # -- building blocks -----------------------------------------------------------------------
+    def say(self, text: str) -> object:
+        return markup(f"<b>Chủ trì:</b> {x(text)}", self.say_style)
+
+    def do(self, text: str) -> object:
+        return p(f"({text})", self.do_style)
+
+    def heading(self, n: int, title: str, who: str) -> list:
+        return [CondPageBreak(35 * mm), p(f"{n}. {title}", self.st.heading),
+                markup(f"Người điều hành: đồng chí <b>{x(who)}</b>.", self.st.body_left)]
+
+    # -- the steps -----------------------------------------------------------------------------
+    def opening(self) -> list:
+        s, m, rules = self.s, self.s.meeting, self.s.rules
+        members = self.in_cell()
+        official = sum(1 for x_ in members if s.categories[x_.id] == Category.OFFICIAL)
+        probation = sum(1 for x_ in members if s.categories[x_.id] in (Category.PROBATIONARY,
+                                                                       Category.PROBATIONARY_RECENT))
+        day = m.meeting_date
+        when = f"ngày {day.day:02d} tháng {day.month:02d} năm {day.year}" if day else f"ngày {B} tháng {B} năm {B}"
+        out = []
+        greet = [f"đồng chí {d.name}" + (f", {d.title}" if d.title else "") for d in m.delegates]
+        out.append(self.say("Kính thưa " + ("; ".join(greet) + "; " if greet else "các đồng chí đại biểu; ")
+                            + "thưa toàn thể các đồng chí đảng viên!"))
+        out.append(self.say(f"Hôm nay, {when}, tại {m.place or B}, {s.cell.name or 'Chi bộ ' + B} tổ chức hội nghị "
+                            f"kiểm điểm, đánh giá, xếp loại chất lượng năm {m.rating_year} theo Quy định "
+                            f"{rules.regulation_code} và Hướng dẫn {rules.guidance_code}."))
+        if greet:
+            out.append(self.say("Đến dự hội nghị có: " + "; ".join(greet) + "."))
+        else:
+            out.append(self.say(f"Đến dự hội nghị có đồng chí {B}, đại diện {B} (nếu có)."))
+        h = self.opening_figures()
+        if h is None:
+            base = present = absent = B
+            quorum = B
+        else:
+            base, present = str(h.base_count), str(h.present_in_base)
+            absent = str(len(members) - len([x_ for x_ in members if (a := s.record.attendance.get(x_.id))
+                                              and a.present_at_opening]))
+            quorum = str(h.quorum_needed)
+        out.append(self.say(f"Tổng số đảng viên của chi bộ: {len(members)} đồng chí (chính thức: {official}; "
+                            f"dự bị: {probation}). Số đảng viên được tính: {base} đồng chí; có mặt: {present} "
+                            f"đồng chí; vắng mặt: {absent} đồng chí (có lý do: {B}; không có lý do: {B})."))
+        out.append(self.say(f"Số đảng viên có mặt {'' if h is None else '(' + present + ') '}đạt ít nhất 2/3 số "
+                            f"đảng viên được tính (cần {quorum} đồng chí): hội nghị đủ điều kiện tiến hành."))
+        out.append(self.say(f"Chủ trì hội nghị: đồng chí {self.chair}. Đề nghị đồng chí "
+                            f"{self.name(m.minute_taker_id)} làm thư ký hội nghị."))
+        agenda = []
+        seen_reviews = False
+        for st in s.record.steps:
+            if st.kind == StepKind.MEMBER_REVIEW:
+                if not seen_reviews:
+                    agenda.append("Kiểm điểm từng đảng viên")
+                    seen_reviews = True
+                continue
+            agenda.append(st.title)
+        out.append(self.say("Chương trình hội nghị gồm: " + "; ".join(f"({i}) {t}" for i, t in
+                                                                       enumerate(agenda, 1)) + "."))
+        out.append(self.say("Đồng chí nào nhất trí với chương trình hội nghị, đề nghị biểu quyết bằng giơ tay."))
+        out.append(self.do(f"Đếm: tán thành {B}/{base}; không tán thành {B}; không biểu quyết {B}. "
+                           "Thư ký ghi vào biên bản."))
+        return out
+
+    def collective_review(self, step) -> list:
+        who = "chi ủy" if self.s.cell.has_committee else "chi bộ"
+        return [self.say(f"Mời đồng chí {self.chair}, thay mặt {who}, trình bày báo cáo kiểm điểm tập thể {who} "
+                         f"năm {self.s.meeting.rating_year} (Mẫu 01) và đề xuất mức tự xếp loại."),
+                self.say("Mời các đồng chí phát biểu, đóng góp ý kiến vào báo cáo kiểm điểm tập thể."),
+                self.do("Thư ký ghi từng ý kiến và người phát biểu."),
+                self.say(f"Mời đồng chí {self.chair} tiếp thu, giải trình."),
+                self.say(f"Kết luận: {B}")]
+
+    def member_review(self, step) -> list:
+        mid = step.subject_member_id
+        name = self.name(mid)
+        m = self.s.members.get(mid or "")
+        from .forms import form_for
+
+        form = form_for(m) if m else "2B"
+        out = []
+        if mid and mid == self.s.meeting.chair_id:
+            deputy = self.name(step.chair_id) if step.chair_id else self.deputy()
+            out.append(self.do(f"Đồng chí {self.chair} là người được kiểm điểm: đồng chí {deputy} điều hành phần này; "
+                               "thư ký ghi việc chuyển giao vào biên bản."))
+        out += [self.say(f"Mời đồng chí {name} trình bày bản kiểm điểm, tự đánh giá, xếp loại (Mẫu {form}), "
+                         "tự chấm điểm và đề xuất mức xếp loại."),
+                self.say(f"Mời các đồng chí phát biểu, góp ý, phê bình đối với đồng chí {name}."),
+                self.do("Thư ký ghi từng ý kiến và người phát biểu; ý kiến bằng văn bản của nơi cư trú (nếu có) "
+                        "được đọc tại đây."),
+                self.say(f"Mời đồng chí {name} tiếp thu, giải trình."),
+                self.say(f"Kết luận đối với đồng chí {name}: {B}")]
+        return out
+
+    def rating_votes(self, step) -> list:
+        s = self.s
+        h = self.opening_figures()
+        ballots = [b for b in s.record.ballots.values() if b.step_id == step.id]
+        team = [self.name(mid) for b in ballots for mid in b.counting_team][:3]
+        team += [B] * (3 - len(team))
+        out = [self.say("Để tiến hành bỏ phiếu biểu quyết xếp loại, đề nghị hội nghị bầu Tổ kiểm phiếu gồm "
+                        f"{len(team):02d} đồng chí: " + "; ".join(
+                            f"đồng chí {n}" + (" làm tổ trưởng" if i == 0 else "") for i, n in enumerate(team))
+                        + ". Đồng chí nào nhất trí, đề nghị biểu quyết bằng giơ tay."),
+               self.do(f"Đếm: tán thành {B}/{h.base_count if h else B}; không tán thành {B}.")]
+        subjects = self.desk.rating_subjects()
+        order = [self.desk.subject_name(x_) for x_ in subjects if x_ != CELL]
+        out.append(self.say("Thứ tự biểu quyết: " + "; ".join(order) + "."))
+        if h is not None:
+            out.append(self.say(f"Số đảng viên được tính: {h.base_count} đồng chí. Một mức xếp loại được đề xuất "
+                                f"khi có quá nửa số đảng viên được tính tán thành, tức ít nhất "
+                                f"{self.needed(h.base_count)} phiếu."))
+        else:
+            out.append(self.say(f"Số đảng viên được tính: {B} đồng chí. Một mức xếp loại được đề xuất khi có quá "
+                                f"nửa số đảng viên được tính tán thành, tức ít nhất {B} phiếu."))
+        if self.desk.settings.cumulative:
+            out.append(self.say("Phiếu tán thành mức cao hơn được tính cho các mức thấp hơn; mức đạt là mức "
+                                "cao nhất được quá nửa tán thành."))
+        out += [self.say("Mời Tổ kiểm phiếu phát phiếu. Mỗi dòng đánh dấu vào một ô; dòng không đánh dấu hoặc "
+                         "đánh dấu từ hai ô trở lên không hợp lệ đối với đồng chí ở dòng đó."),
+                self.do(f"Số phiếu phát ra: {B}; thu vào: {B}."),
+                self.say("Mời Tổ kiểm phiếu làm việc và công bố biên bản kiểm phiếu.")]
+        return out
+
+    def cell_rating(self, step) -> list:
+        return [self.say(f"Căn cứ kết quả thực hiện nhiệm vụ năm {self.s.meeting.rating_year} và kết quả kiểm "
+                         f"điểm, đề nghị hội nghị biểu quyết mức tự xếp loại của {self.s.cell.name or 'chi bộ'}: "
+                         f"{B}."),
+                self.do(f"Đếm: tán thành {B}/{B}; ghi số phiếu cho từng mức.")]
+
+    def results(self, step) -> list:
+        levels = "; ".join(f"{LEVEL_ABBREVIATIONS[lv]}: {B} đồng chí" for lv in LEVELS_TOP_DOWN)
+        return [self.say(f"Thay mặt chủ trì, tôi công bố kết quả biểu quyết xếp loại: {levels}. "
+                         f"Tỷ lệ Hoàn thành xuất sắc nhiệm vụ so với Hoàn thành tốt nhiệm vụ: {B}%."),
+                self.say("Kết quả được báo cáo cấp ủy cấp trên xem xét, quyết định.")]
+
+    def adoption(self, step) -> list:
+        taker = self.name(self.s.meeting.minute_taker_id)
+        return [self.say(f"Mời đồng chí {taker}, thư ký hội nghị, đọc dự thảo biên bản hội nghị."),
+                self.say("Đồng chí nào có ý kiến bổ sung, đề nghị phát biểu."),
+                self.say("Đồng chí nào nhất trí thông qua biên bản hội nghị, đề nghị biểu quyết bằng giơ tay."),
+                self.do(f"Đếm: tán thành {B}/{B}; không tán thành {B}. Biên bản được khóa từ lần biểu quyết này.")]
+
+    def closing(self, step) -> list:
+        return [self.say(f"Hội nghị kiểm điểm, đánh giá, xếp loại chất lượng năm {self.s.meeting.rating_year} "
+                         "đã hoàn thành chương trình đề ra. Xin cảm ơn các đồng chí đại biểu và toàn thể các đồng chí "
+                         "đảng viên. Tôi tuyên bố bế mạc hội nghị."),
+                self.do(f"Thư ký ghi giờ kết thúc: {B} giờ {B}.")]
+
+    def story(self) -> list:
+        s, st = self.s, self.st
+        m, cell = s.meeting, s.cell
+        story = [header_block(HeaderInfo(cell.higher_org, cell.name, None, self.locality, m.meeting_date)),
+                 Spacer(1, 7 * mm), p("KỊCH BẢN ĐIỀU HÀNH", st.title),
+                 p(f"hội nghị kiểm điểm, đánh giá, xếp loại chất lượng năm {m.rating_year}", st.subtitle),
+                 markup(f"- Thời gian: {x(m.start_time or B)}, "
+                        + (f"ngày {m.meeting_date.day:02d}/{m.meeting_date.month:02d}/{m.meeting_date.year}"
+                           if m.meeting_date else f"ngày {B}") + f"; địa điểm: {x(m.place or B)}.", st.body_left),
+                 markup(f"- Chủ trì: đồng chí <b>{x(self.chair)}</b>; thư ký: đồng chí "
+                        f"<b>{x(self.name(m.minute_taker_id))}</b>.", st.body_left)]
+        handlers = {StepKind.OPENING: lambda step: self.opening(), StepKind.COLLECTIVE_REVIEW: self.collective_review,
+                    StepKind.MEMBER_REVIEW: self.member_review, StepKind.RATING_VOTES: self.rating_votes,
+                    StepKind.CELL_RATING: self.cell_rating, StepKind.RESULTS: self.results,
+                    StepKind.ADOPTION: self.adoption, StepKind.CLOSING: self.closing}
+        for n, step in enumerate(s.record.steps, 1):
+            who = self.chair
+            if step.kind == StepKind.MEMBER_REVIEW and step.subject_member_id == m.chair_id:
+                who = self.name(step.chair_id) if step.chair_id else self.deputy()
+            story += self.heading(n, step.title, who)
+            handler = handlers.get(step.kind)
+            story += handler(step) if handler else [self.say(f"{step.title}: {B}")]
+        return story
+
+
+def build_chair_script(session, target: str | Path, *, locality: str = "") -> Path:
+    """An aid for the chair: no DỰ THẢO or revision mark."""
+    return build_pdf(target, ChairScript(session, locality).story(),
+                     title=f"Kịch bản điều hành hội nghị kiểm điểm năm {session.meeting.rating_year}",
+                     marking=Marking(draft=False, revision=0))
