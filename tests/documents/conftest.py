@@ -3,7 +3,6 @@ from datetime import date
 
 import pytest
 
-from kiemdiem_desktop.model import Cell, MeetingState
 from kiemdiem_desktop.model.attendance import Presence
 from kiemdiem_desktop.model.review import StepKind
 from kiemdiem_desktop.model.vote import VoteKind, VoteMethod
@@ -11,7 +10,7 @@ from kiemdiem_desktop.services import CellFile
 from kiemdiem_desktop.session import prepare_meeting
 from kiemdiem_desktop.voting import VotingDesk
 
-from tests.flow.conftest import twelve_members
+from tests.flow.conftest import twelve_member_cell
 
 LONG_COMMENT = ("Đề nghị đồng chí làm rõ nguyên nhân chủ quan của hạn chế trong việc nghiên cứu, quán triệt "
                 "nghị quyết; xây dựng kế hoạch cụ thể, có mốc thời gian, để khắc phục trong năm tới; đồng thời "
@@ -75,10 +74,7 @@ def hold_meeting(cf: CellFile, clock: dict, adopt: bool = True) -> VotingDesk:
 
 @pytest.fixture
 def held(tmp_path):
-    cf = CellFile.open(tmp_path / "chi-bo.kiemdiem", create=True)
-    cf.save_cell(Cell(name="Chi bộ Văn phòng", higher_org="Đảng bộ Sở Nội vụ", has_committee=True)).result()
-    for m in twelve_members():
-        cf.add_member(m).result()
+    cf = twelve_member_cell(tmp_path / "chi-bo.kiemdiem")
     desk = hold_meeting(cf, {"t": "08:00"})
     yield desk
     cf.close(backup=False)

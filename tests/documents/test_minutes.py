@@ -39,15 +39,10 @@ def test_minutes_of_a_12_member_meeting(held, tmp_path):
 
 
 def test_minutes_before_the_adoption_vote_are_a_draft(tmp_path):
-    from kiemdiem_desktop.model import Cell
-    from kiemdiem_desktop.services import CellFile
     from tests.documents.conftest import hold_meeting
-    from tests.flow.conftest import twelve_members
+    from tests.flow.conftest import twelve_member_cell
 
-    cf = CellFile.open(tmp_path / "c.kiemdiem", create=True)
-    cf.save_cell(Cell(name="Chi bộ Văn phòng", higher_org="Đảng bộ Sở Nội vụ", has_committee=True)).result()
-    for m in twelve_members():
-        cf.add_member(m).result()
+    cf = twelve_member_cell(tmp_path / "c.kiemdiem")
     desk = hold_meeting(cf, {"t": "08:00"}, adopt=False)
     out = tmp_path / "du-thao.pdf"
     build_minutes(desk, out, locality="Hà Nội")

@@ -21,12 +21,19 @@ def twelve_members() -> list[Member]:
             for i, (n, post) in enumerate(NAMES)]
 
 
-@pytest.fixture
-def cell_file(tmp_path):
-    cf = CellFile.open(tmp_path / "chi-bo.kiemdiem", create=True)
-    cf.save_cell(Cell(name="Chi bộ Văn phòng", higher_org="Đảng bộ Sở Nội vụ", has_committee=True)).result()
+def twelve_member_cell(path) -> CellFile:
+    """A new data file: Chi bộ Văn phòng with its committee and the twelve members above."""
+    cf = CellFile.open(path, create=True)
+    cf.save_cell(Cell(name="Chi bộ Văn phòng", higher_org="Đảng bộ Sở Nội vụ", has_committee=True,
+                      locality="Hà Nội")).result()
     for m in twelve_members():
         cf.add_member(m).result()
+    return cf
+
+
+@pytest.fixture
+def cell_file(tmp_path):
+    cf = twelve_member_cell(tmp_path / "chi-bo.kiemdiem")
     yield cf
     cf.close(backup=False)
 
