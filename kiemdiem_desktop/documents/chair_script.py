@@ -11,6 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Spacer
 
 from ..model import Category, PartyPost
+from ..model.attendance import Presence
 from ..model.review import StepKind
 from ..model.vote import CELL
 from ..rules.majority import LEVELS_TOP_DOWN
@@ -95,16 +96,18 @@ class ChairScript:
             out.append(self.say(f"Đến dự hội nghị có đồng chí {B}, đại diện {B} (nếu có)."))
         h = self.opening_figures()
         if h is None:
-            base = present = absent = B
-            quorum = B
+            base = present = absent = approved = other = quorum = B
         else:
             base, present = str(h.base_count), str(h.present_in_base)
-            absent = str(len(members) - len([x_ for x_ in members if (a := s.record.attendance.get(x_.id))
-                                              and a.present_at_opening]))
+            away = [a for x_ in members if (a := s.record.attendance.get(x_.id)) and not a.present_at_opening]
+            absent = str(len(away))
+            approved = str(sum(1 for a in away if a.status == Presence.ABSENT_APPROVED))
+            other = str(len(away) - int(approved))
             quorum = str(h.quorum_needed)
         out.append(self.say(f"Tổng số đảng viên của chi bộ: {len(members)} đồng chí (chính thức: {official}; "
                             f"dự bị: {probation}). Số đảng viên được tính: {base} đồng chí; có mặt: {present} "
-                            f"đồng chí; vắng mặt: {absent} đồng chí (có lý do: {B}; không có lý do: {B})."))
+                            f"đồng chí; vắng mặt: {absent} đồng chí (có lý do được chấp thuận: {approved}; "
+                            f"lý do khác hoặc không có lý do: {other})."))
         out.append(self.say(f"Số đảng viên có mặt {'' if h is None else '(' + present + ') '}đạt ít nhất 2/3 số "
                             f"đảng viên được tính (cần {quorum} đồng chí): hội nghị đủ điều kiện tiến hành."))
         out.append(self.say(f"Chủ trì hội nghị: đồng chí {self.chair}. Đề nghị đồng chí "
@@ -142,12 +145,16 @@ class ChairScript:
 
         form = form_for(m) if m else "2B"
         out = []
+        at = step.started_at or self.s.meeting.start_time or "00:00"
+        if self.s.record.attendance and self.s.flow.subject_absent(step, at):
+            out.append(self.do(f"Đồng chí {name} vắng mặt: kiểm điểm tại buổi kiểm điểm bổ sung."))
         if mid and mid == self.s.meeting.chair_id:
             deputy = self.name(step.chair_id) if step.chair_id else self.deputy()
             out.append(self.do(f"Đồng chí {self.chair} là người được kiểm điểm: đồng chí {deputy} điều hành phần này; "
                                "thư ký ghi việc chuyển giao vào biên bản."))
         out += [self.say(f"Mời đồng chí {name} trình bày bản kiểm điểm, tự đánh giá, xếp loại (Mẫu {form}), "
-                         "tự chấm điểm và đề xuất mức xếp loại."),
+                         + ("tự chấm điểm" if self.s.rules.scoring_kind == "points" else "tự đánh giá các tiêu chí")
+                         + " và đề xuất mức xếp loại."),
                 self.say(f"Mời các đồng chí phát biểu, góp ý, phê bình đối với đồng chí {name}."),
                 self.do("Thư ký ghi từng ý kiến và người phát biểu; ý kiến bằng văn bản của nơi cư trú (nếu có) "
                         "được đọc tại đây."),
