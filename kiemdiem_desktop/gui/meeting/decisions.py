@@ -131,13 +131,13 @@ class DecisionsDialog(QDialog):
             self.error.setText(tr("Ghi ngày của văn bản (dd/mm/yyyy)."))
             self.date.setFocus()
             return
-        kind = self.kind.currentData()
+        kind = DecisionKind(self.kind.currentData())
         if kind == DecisionKind.RE_RATING and not self.reason.text().strip():
             self.error.setText(tr("Xếp loại lại (Mẫu 03) cần ghi lý do."))
             self.reason.setFocus()
             return
         subject = self.subject.currentData()
-        if self.run(self.desk.record_decision, subject, kind, self.level.currentData(), day,
+        if self.run(self.desk.record_decision, subject, kind, Level(self.level.currentData()), day,
                     self.reference.text(), self.reason.text()):
             self.error.clear()
             self.reference.clear()

@@ -676,6 +676,8 @@ class MeetingGuideWindow(QMainWindow):
         dlg.exec()
         self.opening.show_agenda_vote()
         self.refresh_votes()
+        self.activateWindow()
+        self._focus_step()
 
     def vote_other(self) -> None:
         s = self.session
