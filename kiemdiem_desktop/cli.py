@@ -142,6 +142,42 @@ def cmd_meeting_results(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _desk(cf: CellFile, meeting_prefix: str):
+    from .session import MeetingSession
+    from .voting import VotingDesk
+
+    return VotingDesk(MeetingSession(cf, cf.find_meeting(meeting_prefix).id))
+
+
+def cmd_minutes(args: argparse.Namespace) -> int:
+    from .documents.minutes import build_minutes, build_minutes_docx
+
+    with CellFile.open(_db_path(args)) as cf:
+        desk = _desk(cf, args.meeting)
+        out = (build_minutes_docx if args.docx else build_minutes)(desk, args.out)
+        state = f"bản chính thức, lần {desk.s.meeting.revision}" if desk.s.meeting.revision and \
+            desk.s.meeting.state.value == "locked" else "dự thảo"
+    print(f"Đã ghi biên bản ({state}) vào {out}.")
+    return EXIT_OK
+
+
+def cmd_documents(args: argparse.Namespace) -> int:
+    from .documents.all_documents import build_documents
+    from .documents.minutes import build_minutes, build_minutes_docx
+
+    def minutes(desk, path):
+        build_minutes_docx(desk, Path(path).with_suffix(".docx"))
+        return build_minutes(desk, path)
+
+    with CellFile.open(_db_path(args)) as cf:
+        desk = _desk(cf, args.meeting)
+        paths = build_documents(desk, args.out, minutes=minutes, locality=desk.s.cell.locality)
+    for p in paths:
+        print(p)
+    print(f"Đã ghi {len(paths) + 1} văn bản vào {args.out}.")
+    return EXIT_OK
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     with CellFile.open(_db_path(args)) as cf:
         out = cf.backup(args.out)
@@ -210,6 +246,18 @@ def build_parser() -> argparse.ArgumentParser:
     mr.add_argument("--meeting", required=True, help="mã cuộc họp (UUID hoặc phần đầu)")
     mr.add_argument("--json", action="store_true")
     mr.set_defaults(func=cmd_meeting_results)
+
+    mn = sub.add_parser("minutes", help="biên bản hội nghị (PDF, hoặc Word với --docx)")
+    with_db(mn)
+    mn.add_argument("--meeting", required=True)
+    mn.add_argument("--out", required=True)
+    mn.add_argument("--docx", action="store_true")
+    mn.set_defaults(func=cmd_minutes)
+    dc = sub.add_parser("documents", help="mọi văn bản của cuộc họp vào một thư mục")
+    with_db(dc)
+    dc.add_argument("--meeting", required=True)
+    dc.add_argument("--out", required=True)
+    dc.set_defaults(func=cmd_documents)
 
     b = sub.add_parser("backup", help="sao lưu tệp dữ liệu")
     with_db(b)
