@@ -199,7 +199,7 @@ class MinutesWriter:
                if self.desk.settings.cumulative else "số phiếu / số đảng viên được tính")
         self.line(f"Kết quả biểu quyết xếp loại ({how}):")
         self.doc.add(TableBlock(["STT", "Họ và tên", "Tự xếp loại", "Điểm", "HTXSNV", "HTTNV", "HTNV", "KHTNV",
-                                 "Chi bộ đề xuất"], rows, [10, 35, 18, 12, 18, 18, 18, 18], bold_columns=(8,)),
+                                 "Chi bộ đề xuất"], rows, [10, 32, 18, 12, 18, 18, 18, 18], bold_columns=(8,)),
                      Gap(2))
         self.findings_notes(subjects)
         if not cell:
@@ -220,7 +220,7 @@ class MinutesWriter:
                 if f.rule.startswith("chua-nhap."):
                     continue
                 if f.kind.value == "finding":
-                    why = reasons.justifications.get(f.rule, "") if reasons else ""
+                    why = (reasons.justifications.get(f.rule, "") if reasons else "").rstrip(" .")
                     lines.append(Para([("- ", ""), (self.desk.subject_name(subj), "b"),
                                        (f": {f.message} ({f.article}). Hội nghị vẫn đề xuất mức "
                                         f"{LEVEL_LABELS[level]}, lý do: {why or '(chưa ghi)'}.", "")], indent=False))
