@@ -155,13 +155,13 @@ def summary_story(desk: VotingDesk, *, locality: str = "") -> list:
         table.append([p(str(r.number), c), p(r.name, name_style), p(str(r.birth_year or ""), c), p(r.post, left),
                       p(r.kind, c), p(LEVEL_ABBREVIATIONS[r.self_level] if r.self_level else "", c),
                       p(vn_number(r.score) if r.score is not None else "", c), markup(proposed, c), p(r.note, left)])
-    widths = [9 * mm, 34 * mm, 12 * mm, 23 * mm, 15 * mm, 16 * mm, 11 * mm, 21 * mm]
+    widths = [9 * mm, 33 * mm, 12 * mm, 23 * mm, 18 * mm, 17 * mm, 11 * mm, 19 * mm]
     widths.append(TEXT_WIDTH - sum(widths))
     story.append(grid(table, widths, align_center=(0, 2, 4, 5, 6, 7)))
     story.append(Spacer(1, 3 * mm))
 
     # totals per level
-    story.append(p("Tổng hợp theo mức xếp loại (đảng viên):", st.heading))
+    totals_heading = p("Tổng hợp theo mức xếp loại (đảng viên):", st.heading)
     total = len(rows)
     tot = [[markup("<b>Mức xếp loại</b>", st.cell_bold), markup("<b>Số lượng</b>", st.cell_bold),
             markup("<b>Tỷ lệ</b>", st.cell_bold)]]
@@ -169,7 +169,8 @@ def summary_story(desk: VotingDesk, *, locality: str = "") -> list:
         tot.append([p(label, st.cell), p(str(n), st.cell_center), p(pct(n, total), st.cell_center)])
     tot.append([markup("<b>Tổng số</b>", st.cell), markup(f"<b>{total}</b>", st.cell_center),
                 p("100%" if total else "–", st.cell_center)])
-    story.append(grid(tot, [TEXT_WIDTH - 50 * mm, 25 * mm, 25 * mm], align_center=(1, 2)))
+    story.append(KeepTogether([totals_heading, grid(tot, [TEXT_WIDTH - 50 * mm, 25 * mm, 25 * mm],
+                                                    align_center=(1, 2))]))
 
     # quota lines
     story.append(p("Tỷ lệ Hoàn thành xuất sắc nhiệm vụ so với Hoàn thành tốt nhiệm vụ (theo nhóm):", st.heading))
