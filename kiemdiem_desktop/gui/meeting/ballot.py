@@ -53,37 +53,56 @@ class LevelGrid(QWidget):
         self.inner = QWidget()
         self.inner.setObjectName("levelGrid")
         self.grid = QGridLayout(self.inner)
-        self.grid.setContentsMargins(4, 2, 4, 2)
-        self.grid.setHorizontalSpacing(10)
-        self.grid.setVerticalSpacing(3)
+        self.head = QGridLayout()          # the column titles stay visible while the rows scroll
+        for g in (self.grid, self.head):
+            g.setContentsMargins(4, 2, 4, 2)
+            g.setHorizontalSpacing(10)
+            g.setVerticalSpacing(3)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.inner)
         scroll.setFrameShape(QFrame.Shape.StyledPanel)
+        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.head.setContentsMargins(5, 0, 5 + scroll.verticalScrollBar().sizeHint().width(), 0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(self.head)
         layout.addWidget(scroll)
 
     def set_rows(self, rows: list[tuple[str, str]]) -> None:
         """(vote id, subject name) in the order of rating_subjects()."""
         if rows == self.rows:
             return
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        for g in (self.grid, self.head):
+            while g.count():
+                item = g.takeAt(0)
+                if item.widget():
+                    item.widget().deleteLater()
+        bold = self.font()
+        bold.setBold(True)
+        from PySide6.QtGui import QFontMetrics
+
+        width = QFontMetrics(bold).horizontalAdvance("Trống / không hợp lệ") + 12
+        count_w = max(80, self.fontMetrics().horizontalAdvance("HTXSNV") + 16)
         self.rows = list(rows)
         self.edits, self.names, self.totals = {}, {}, {}
         heads = [tr("Đảng viên / tập thể")] + [LEVEL_ABBREVIATIONS[lv] for lv in LEVELS_TOP_DOWN]
         if self.with_blank:
             heads.append(tr("Trống / không hợp lệ"))
         heads.append(tr("Cộng"))
+        widths = [0] + [count_w] * len(LEVELS_TOP_DOWN) + ([width] if self.with_blank else []) + [50]
         for c, text in enumerate(heads):
             lbl = QLabel(f"<b>{html.escape(text)}</b>")
             lbl.setAlignment(Qt.AlignmentFlag.AlignCenter if c else Qt.AlignmentFlag.AlignLeft)
             if c and c <= len(LEVELS_TOP_DOWN):
                 lbl.setToolTip(core(LEVEL_LABELS[LEVELS_TOP_DOWN[c - 1]]))
-            self.grid.addWidget(lbl, 0, c)
+            self.head.addWidget(lbl, 0, c)
+            for g in (self.head, self.grid):
+                if widths[c]:
+                    g.setColumnMinimumWidth(c, widths[c])
+            if widths[c]:
+                lbl.setFixedWidth(widths[c])
         previous = None
         for r, (vote_id, name) in enumerate(rows, start=1):
             name_label = QLabel(f"{r}. {name}")
@@ -92,19 +111,24 @@ class LevelGrid(QWidget):
             self.edits[vote_id] = {}
             for c, key in enumerate(self.keys, start=1):
                 e = CountEdit(width=72)
+                e.setFixedWidth(72)
                 e.setObjectName(f"count_{r}_{key}")
                 e.setAccessibleName(f"{name} — {heads[c]}")
                 e.textEdited.connect(lambda _t, vid=vote_id: self._edited(vid))
                 self.grid.addWidget(e, r, c, Qt.AlignmentFlag.AlignCenter)
+                if widths[c]:
+                    self.grid.setColumnMinimumWidth(c, widths[c])
                 self.edits[vote_id][key] = e
                 if previous is not None:
                     QWidget.setTabOrder(previous, e)
                 previous = e
             total = QLabel()
+            total.setFixedWidth(50)
             total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.totals[vote_id] = total
             self.grid.addWidget(total, r, len(self.keys) + 1)
         self.grid.setColumnStretch(0, 1)
+        self.head.setColumnStretch(0, 1)
         self.grid.setRowStretch(len(rows) + 1, 1)
 
     def edit(self, vote_id: str, key: str) -> CountEdit:
@@ -180,7 +204,7 @@ class RatingResults(QWidget):
         hh = self.table.horizontalHeader()
         for c in range(len(RESULT_HEADS)):
             hh.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
-        hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        hh.setSectionResizeMode(len(RESULT_HEADS) - 1, QHeaderView.ResizeMode.Stretch)
         self.table.currentCellChanged.connect(lambda *_: self._selected())
         self.none_passed = QLabel()
         self.none_passed.setWordWrap(True)

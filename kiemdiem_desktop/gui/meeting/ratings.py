@@ -13,7 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QButtonGroup, QCheckBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QFrame,
     QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QRadioButton, QSplitter,
-    QStackedWidget, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
+    QStackedWidget, QTableWidget, QTextBrowser, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from ...model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS, Level
@@ -251,13 +251,19 @@ class BlockingPanel(QFrame):
         row.addWidget(self.reason, 1)
         row.addWidget(self.save_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setContentsMargins(10, 4, 10, 4)
+        layout.setSpacing(3)
         layout.addWidget(self.title)
         layout.addWidget(self.text)
         layout.addLayout(row)
         layout.addWidget(self.error)
-        self.run = Runner(self, self.error.setText)
+        self.error.hide()
+        self.run = Runner(self, self._error)
         self.hide()
+
+    def _error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
 
     def show_items(self, items: list[Blocking]) -> None:
         self.items = items
@@ -268,10 +274,10 @@ class BlockingPanel(QFrame):
         level, how = level_considered(self.desk, b.subject)
         what = tr("mức biểu quyết") if how == "voted" else tr("mức tự đề xuất")
         more = tr(" · còn {n} điều khác cần ghi lý do").format(n=len(items) - 1) if len(items) > 1 else ""
-        self.title.setText(tr("⛔ Chưa sang bước sau được: {name} — {what} {level} vướng quy định{more}").format(
+        self.title.setText(tr("✖ Chưa sang bước sau được: {name} — {what} {level} vướng quy định{more}").format(
             name=self.desk.subject_name(b.subject), what=what, level=level_short(level), more=more))
-        self.text.setText(f"<b>{html.escape(b.finding.article)}</b><br>{html.escape(b.finding.message)}")
-        self.error.clear()
+        self.text.setText(f"<b>{html.escape(b.finding.article)}</b>: {html.escape(b.finding.message)}")
+        self._error("")
 
     def save(self) -> None:
         if not self.items:
@@ -339,7 +345,7 @@ class RatingStepPage(QWidget):
         hh = self.table.horizontalHeader()
         for c in range(len(SUBJECT_COLUMNS)):
             hh.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
-        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        hh.setSectionResizeMode(len(SUBJECT_COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         self.table.currentCellChanged.connect(lambda *_: self.show_selected())
         self.table.doubleClicked.connect(lambda *_: self.edit_score())
         self.score_button = QPushButton(tr("Điểm chi bộ chấp nhận… (F2)"))
@@ -351,10 +357,10 @@ class RatingStepPage(QWidget):
             sc = QShortcut(QKeySequence(keys), self)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(slot)
-        self.findings = QLabel()
+        self.findings = QTextBrowser()
         self.findings.setObjectName("subjectFindings")
-        self.findings.setWordWrap(True)
-        self.findings.setTextFormat(Qt.TextFormat.RichText)
+        self.findings.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 10)
+        self.findings.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.quota = QLabel()
         self.quota.setObjectName("quotaLines")
         self.quota.setWordWrap(True)
@@ -505,7 +511,7 @@ class RatingStepPage(QWidget):
             warnings = [f for f in fs if f.kind is FindingKind.WARNING]
             bits = []
             if open_blocking:
-                bits.append(tr("⛔ {n} điều chặn").format(n=len(open_blocking)))
+                bits.append(tr("✖ {n} điều chặn").format(n=len(open_blocking)))
             elif blocking:
                 bits.append(tr("đã ghi lý do ({n})").format(n=len(blocking)))
             if warnings:
@@ -553,7 +559,7 @@ class RatingStepPage(QWidget):
                 reason = done.get(f.rule)
                 colour = GREEN if reason else RED
                 tail = (" — " + tr("lý do: {r}").format(r=html.escape(reason))) if reason else ""
-                lines.append(f'<span style="color:{colour}">⛔ <b>{html.escape(f.article)}</b>: '
+                lines.append(f'<span style="color:{colour}">✖ <b>{html.escape(f.article)}</b>: '
                              f"{html.escape(f.message)}{tail}</span>")
             else:
                 lines.append(f'<span style="color:{AMBER}">⚠ <b>{html.escape(f.article)}</b>: '

@@ -409,8 +409,9 @@ class QuestionVoteDialog(QDialog):
 
 
 # -- every vote of the meeting ------------------------------------------------------------------------
-RESULT_COLUMNS = ["STT", "Nội dung biểu quyết", "Hình thức", "Lúc", "Có mặt / được tính", "Số liệu và kết quả",
+RESULT_COLUMNS = ["STT", "Nội dung biểu quyết", "Cách", "Lúc", "Có mặt", "Số liệu (phiếu / số được tính) và kết quả",
                   "Trạng thái"]
+SHORT_METHOD = {VoteMethod.HANDS: "Giơ tay", VoteMethod.BALLOT: "Bỏ phiếu"}
 
 
 def outcome_text(r: VoteResult) -> str:
@@ -439,14 +440,15 @@ class ResultsView(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(True)
+        self.table.setWordWrap(False)          # one line per vote; the whole text in the tooltip
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         hh = self.table.horizontalHeader()
         for c in range(len(RESULT_COLUMNS)):
             hh.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
-        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         hh.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(1, 330)
+        self.table.horizontalHeaderItem(4).setToolTip(tr("Có mặt / số đảng viên được tính lúc biểu quyết"))
         self.note = QLabel()
         self.note.setObjectName("hint")
         self.note.setWordWrap(True)
@@ -474,7 +476,11 @@ class ResultsView(QWidget):
             if not r.quorum_met:
                 presence += " " + tr("(không đủ 2/3)")
                 low += 1
-            values = [str(i + 1), v.question, core(VOTE_METHOD_LABELS[v.method]), v.taken_at, presence,
+            question = v.question
+            if v.kind == VoteKind.RATING and v.subject:     # "Xếp loại chất lượng năm 2025: X" → "Xếp loại: X"
+                question = tr("Xếp loại: {name}").format(name=self.desk.subject_name(v.subject)) + (
+                    tr(" (biểu quyết lại)") if v.supersedes else "")
+            values = [str(i + 1), question, tr(SHORT_METHOD[v.method]), v.taken_at, presence,
                       outcome_text(r), state]
             for c, text in enumerate(values):
                 item = QTableWidgetItem(text)
@@ -485,10 +491,10 @@ class ResultsView(QWidget):
                 elif c == 5 and ((r.rating is not None and r.rating.reached is None) or
                                  (r.rating is None and not r.passed)):
                     item.setForeground(QBrush(QColor(AMBER)))
+                item.setToolTip(text)
                 if c == 5 and r.problems:
-                    item.setToolTip("\n".join(str(p) for p in r.problems))
+                    item.setToolTip(text + "\n" + "\n".join(str(p) for p in r.problems))
                 self.table.setItem(i, c, item)
-        self.table.resizeRowsToContents()
         settings = self.desk.settings.describe()
         bits = [tr("Tính trên số đảng viên được tính tại thời điểm từng cuộc biểu quyết.")] + settings
         if low:
