@@ -33,6 +33,10 @@ def demo_path() -> Path:
 
 def setup_application(app: QApplication) -> None:
     """Names, Vietnamese translations (ours and Qt's own dialogs), style sheet, icon, font size."""
+    from .refcount_guard import start as start_refcount_guard
+
+    if app.findChild(QObject, "refcount_guard") is None:
+        start_refcount_guard(app)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationDisplayName(APP_NAME)

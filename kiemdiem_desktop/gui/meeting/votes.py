@@ -8,7 +8,6 @@ recompute from what was typed every time they are asked.
 from __future__ import annotations
 
 import html
-import sys
 from fractions import Fraction
 from typing import Callable
 
@@ -23,6 +22,7 @@ from ...model.vote import VOTE_METHOD_LABELS, Vote, VoteKind, VoteMethod
 from ...rules.attendance import Headcount
 from ...rules.majority import MAJORITY
 from ...voting import VoteResult, VotingDesk
+from ..refcount_guard import guard
 from .widgets import Runner, core, is_enter, mods, parse_time, tr
 
 RED = "#8c1d18"
@@ -70,25 +70,9 @@ def quorum_text(h: Headcount) -> str:
         present=h.present_in_base, base=h.base_count, needed=h.quorum_needed)
 
 
-# PySide6 6.12 on Python 3.11 (None, True and False are not immortal before 3.12): every call of a
-# Qt method returning void hands back None without its reference, and every Signal.emit() from
-# Python hands back True the same way; each call takes one reference, and when a count reaches
-# zero the program aborts ("Fatal Python error: none_dealloc" / "bool_dealloc"). A count grid
-# redrawn per keystroke makes hundreds of such calls. Until the toolkit is fixed (or the program
-# runs on Python >= 3.12), the counts are topped up as they drain — never given back, so the
-# interpreter's shutdown cannot reach zero either.
-_SINGLETON_LOW = 1_000_000
-_SINGLETON_STEP = 10_000_000
-
-
 def keep_none_alive() -> None:
-    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return
-    for obj in (None, True, False):
-        if sys.getrefcount(obj) < _SINGLETON_LOW:
-            import ctypes
-
-            ctypes.c_ssize_t.from_address(id(obj)).value += _SINGLETON_STEP
+    """Before a burst of widget updates (see gui/refcount_guard.py)."""
+    guard()
 
 
 def set_style(widget: QWidget, sheet: str) -> None:
