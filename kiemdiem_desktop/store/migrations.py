@@ -256,4 +256,40 @@ MIGRATIONS.append((4, "adoption and lock: revisions, and an append-only history 
        BEGIN SELECT RAISE(ABORT, 'history is append-only'); END""",
 ]))
 
+MIGRATIONS.append((5, "the higher committee's side: the register of cell certificates and the inbox of packages", [
+    # One row per (cell, certificate) the committee confirmed (fingerprint read from the
+    # handover slip or over the phone). A cell is known by its code, or its name when it has none.
+    """CREATE TABLE cell_key (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        cell_key TEXT NOT NULL,
+        cell_code TEXT NOT NULL DEFAULT '',
+        cell_name TEXT NOT NULL,
+        higher_org TEXT NOT NULL DEFAULT '',
+        fingerprint TEXT NOT NULL,
+        subject TEXT NOT NULL DEFAULT '',
+        certificate BLOB NOT NULL,
+        trusted_at TEXT NOT NULL,
+        UNIQUE (cell_key, fingerprint)
+    )""",
+    "CREATE INDEX cell_key_cell ON cell_key(cell_key)",
+    # One row per package received (its SHA-256): verified, refused or superseded by a newer revision.
+    """CREATE TABLE inbox (
+        package_sha256 TEXT PRIMARY KEY,
+        received_at TEXT NOT NULL,
+        file_name TEXT NOT NULL DEFAULT '',
+        size INTEGER NOT NULL DEFAULT 0,
+        cell_key TEXT NOT NULL DEFAULT '',
+        cell_name TEXT NOT NULL DEFAULT '',
+        meeting_id TEXT NOT NULL DEFAULT '',
+        rating_year INTEGER,
+        revision INTEGER,
+        created_at TEXT NOT NULL DEFAULT '',
+        signer_fingerprint TEXT NOT NULL DEFAULT '',
+        state TEXT NOT NULL CHECK (state IN ('verified', 'refused', 'superseded')),
+        reason TEXT NOT NULL DEFAULT '',
+        folder TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE INDEX inbox_year ON inbox(rating_year, cell_key)",
+]))
+
 LATEST_VERSION = MIGRATIONS[-1][0]
