@@ -51,7 +51,11 @@ def hold_meeting(cf: CellFile, clock: dict, adopt: bool = True) -> VotingDesk:
             s.set_step_text(st.id, "conclusion", "Hội nghị ghi nhận, đề nghị phát huy ưu điểm.")
         if st.kind == StepKind.RATING_VOTES:
             clock["t"] = "10:30"
+            team = d.new_question(VoteKind.COUNTING_TEAM, "Bầu tổ kiểm phiếu")
+            d.set_hands(team.id, 11)
+            d.record_result(team.id)
             votes = d.new_rating_votes(VoteMethod.BALLOT)
+            d.set_counting_team(votes[0].ballot_id, [who["Lê Văn An"], who["Phạm Thị Bích"], who["Vũ Thị Dung"]])
             d.set_papers(votes[0].ballot_id, 11, 11, 11, 0)
             for vv in votes:
                 d.set_levels(vv.id, {"EXCELLENT": 2, "GOOD": 8, "COMPLETED": 1})

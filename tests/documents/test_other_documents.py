@@ -21,33 +21,30 @@ from kiemdiem_desktop.documents.chair_script import build_chair_script
 from kiemdiem_desktop.documents.counting_record import accepted_ballots, build_counting_records
 from kiemdiem_desktop.documents.forms import build_forms, form_for
 from kiemdiem_desktop.documents.summary import build_summary_pdf, build_summary_xlsx
-from kiemdiem_desktop.model import Cell, PartyPost
+from kiemdiem_desktop.model import PartyPost
 from kiemdiem_desktop.model.levels import LEVEL_LABELS
 from kiemdiem_desktop.model.vote import CELL
 from kiemdiem_desktop.services import CellFile
 from kiemdiem_desktop.session import prepare_meeting
 
 from tests.documents.reading import A4_H, assert_readable_pdf, docx_text, pages_text, words
-from tests.flow.conftest import twelve_members
+from tests.flow.conftest import twelve_member_cell
 
 LEVELS = list(LEVEL_LABELS.values())
 
 
-def with_team(desk, names=("Lê Văn An", "Phạm Thị Bích", "Đỗ Văn Hải")):
-    """The counting team as the meeting elected it (set in memory: the fixture's meeting may be locked)."""
+def with_team(desk, names=("Lê Văn An", "Phạm Thị Bích", "Vũ Thị Dung")):
+    """The counting team the fixture's meeting elected (tests/documents/conftest.py hold_meeting)."""
     who = {m.full_name: m.id for m in desk.s.members.values()}
     ballot = accepted_ballots(desk)[0]
-    ballot.counting_team = [who[n] for n in names]
+    assert ballot.counting_team == [who[n] for n in names]
     return ballot
 
 
 @pytest.fixture
 def prepared(tmp_path):
     """A meeting prepared but not started: no roll call yet."""
-    cf = CellFile.open(tmp_path / "p.kiemdiem", create=True)
-    cf.save_cell(Cell(name="Chi bộ Văn phòng", higher_org="Đảng bộ Sở Nội vụ", has_committee=True)).result()
-    for m in twelve_members():
-        cf.add_member(m).result()
+    cf = twelve_member_cell(tmp_path / "p.kiemdiem")
     s = prepare_meeting(cf, 2025, meeting_date=date(2025, 12, 10), place="Phòng họp tầng 3")
     who = {m.full_name: m.id for m in s.members.values()}
     s.update_meeting(chair_id=who["Nguyễn Văn Hùng"], minute_taker_id=who["Bùi Thị Giang"], start_time="08:00")
@@ -78,10 +75,11 @@ def test_counting_record_every_subject_figures_percentages_and_the_team_signing_
     assert "Lê Văn An — Tổ trưởng" in text and "Phạm Thị Bích — Thành viên" in text
     tail = text[text.rindex("TỔ TRƯỞNG"):]
     assert tail.count("THÀNH VIÊN") == 2
-    assert tail.index("Lê Văn An") < tail.index("Phạm Thị Bích") < tail.index("Đỗ Văn Hải")
+    assert tail.index("Lê Văn An") < tail.index("Phạm Thị Bích") < tail.index("Vũ Thị Dung")
 
 
 def test_counting_record_without_a_team_leaves_lines_to_fill(held, tmp_path):
+    accepted_ballots(held)[0].counting_team = []      # as if the team was not recorded
     [path] = build_counting_records(held, tmp_path)
     text = assert_readable_pdf(path)
     assert re.search(r"1\. Đồng chí …+ — Tổ trưởng\. 2\. Đồng chí …+ — Thành viên\. 3\. Đồng chí …+ — Thành viên", text)
@@ -265,11 +263,8 @@ def _slug_matches(file_name: str, full_name: str) -> bool:
 
 
 def test_forms_under_124_grade_the_four_criteria(tmp_path):
-    cf = CellFile.open(tmp_path / "c.kiemdiem", create=True)
+    cf = twelve_member_cell(tmp_path / "c.kiemdiem")
     try:
-        cf.save_cell(Cell(name="Chi bộ Văn phòng", higher_org="Đảng bộ Sở Nội vụ", has_committee=True)).result()
-        for m in twelve_members():
-            cf.add_member(m).result()
         s = prepare_meeting(cf, 2024, meeting_date=date(2024, 12, 10))
         assert s.rules.scoring_kind == "grades"
         paths = build_forms(s, tmp_path / "f")
