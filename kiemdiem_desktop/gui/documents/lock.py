@@ -141,10 +141,18 @@ class LockPanel(QGroupBox):
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history.setTabKeyNavigation(False)
         self.history.setWordWrap(False)
+        self.history.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         hh = self.history.horizontalHeader()
-        for c in range(3):
-            hh.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        hh.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         hh.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.history.currentCellChanged.connect(lambda r, *_: self._show_detail(r))
+        self.detail = QLabel()
+        self.detail.setObjectName("hint")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         history_label = QLabel(tr("Lịc&h sử (không xóa, không sửa được):"))
         history_label.setBuddy(self.history)
 
@@ -158,6 +166,7 @@ class LockPanel(QGroupBox):
         layout.addWidget(self.message)
         layout.addWidget(history_label)
         layout.addWidget(self.history, 1)
+        layout.addWidget(self.detail)
         self.refresh()
 
     # -- state --------------------------------------------------------------------------------------
@@ -207,8 +216,21 @@ class LockPanel(QGroupBox):
                 if c == 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.history.setItem(r, c, item)
+        self._rows = rows
         if rows:
+            self.history.setCurrentCell(len(rows) - 1, 0)
             self.history.scrollToBottom()
+        self._show_detail(len(rows) - 1)
+
+    def _show_detail(self, row: int) -> None:
+        """The selected row in full under the table (the cells are cut to fit)."""
+        rows = getattr(self, "_rows", [])
+        if not 0 <= row < len(rows):
+            self.detail.setText("")
+            return
+        at, what, revision, why = rows[row]
+        text = tr("{at} — {what} (lần {n})").format(at=at, what=what, n=revision)
+        self.detail.setText(text + (tr(". Lý do: {why}").format(why=why) if why else ""))
 
     def _show(self, text: str) -> None:
         self.message.setText(text)
@@ -223,6 +245,10 @@ class LockPanel(QGroupBox):
         if reason is None:
             return False
         try:
+            # An edit refused on the locked meeting may have changed the session in memory before
+            # the refusal (session.update_meeting sets the field, then _commit refuses): read the
+            # meeting back from the file first, so the reopening does not write that change.
+            self.session.reload()
             self.session.reopen(reason).result()
         except UserError as err:
             self._show(error_text(err))
@@ -243,6 +269,8 @@ class LockPanel(QGroupBox):
                              "và ghi lý do.").format(n=m.revision + 1)):
             return False
         try:
+            self.session.flush()
+            self.session.reload()      # lock writes the meeting row: the file's, nothing refused
             self.session.lock()
         except UserError as err:
             self._show(error_text(err))

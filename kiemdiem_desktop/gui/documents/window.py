@@ -143,8 +143,8 @@ class DocumentsWindow(QMainWindow):
         left_layout.setContentsMargins(8, 8, 4, 8)
         left_layout.addWidget(self.status)
         left_layout.addWidget(list_label)
-        left_layout.addWidget(self.list, 3)
-        left_layout.addWidget(self.lock_panel, 2)
+        left_layout.addWidget(self.list, 0)
+        left_layout.addWidget(self.lock_panel, 1)
 
         # -- right: the buttons and the preview --------------------------------------------------
         self.print_button = self._button(tr("&In…"), "printButton", self.print_document, "Ctrl+P")
@@ -248,6 +248,15 @@ class DocumentsWindow(QMainWindow):
         self.resize(1366, 768)
         self.list.setCurrentRow(0)
         self.list.setFocus()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._fit_list()
+
+    def _fit_list(self) -> None:
+        """The list as tall as its rows (after the style sheet's font is applied), no taller."""
+        rows = sum(max(self.list.sizeHintForRow(r), 1) for r in range(self.list.count()))
+        self.list.setFixedHeight(rows + 2 * self.list.frameWidth() + 6)
 
     # -- small builders of widgets -----------------------------------------------------------------
     def _button(self, text: str, name: str, slot, keys: str = "") -> QPushButton:
@@ -420,7 +429,7 @@ class DocumentsWindow(QMainWindow):
         is_pdf = path is not None and path.suffix.lower() == ".pdf" and self.stack.currentIndex() == 0
         self.print_button.setEnabled(is_pdf)
         for b in (self.zoom_in_button, self.zoom_out_button, self.fit_button):
-            b.setEnabled(is_pdf)
+            b.setVisible(is_pdf)
         self.open_button.setEnabled(path is not None)
         self.open_button.setText(self._open_text(path))
         self.save_button.setEnabled(self.current_spec() is not None and not self.busy_saving)

@@ -334,3 +334,24 @@ def test_edits_on_a_locked_meeting_show_the_core_refusal(held_desk, app):
     assert len(said) == len(edits)
     assert all(t.startswith("Biên bản đã khóa: muốn sửa phải “mở lại” và ghi lý do.") for t in said), said
 
+
+
+def test_a_refused_edit_is_not_written_by_the_reopening(documents_window, held_desk, on_modal, type_text):
+    """update_meeting on a locked meeting changes the session in memory before the core refuses;
+    reopening from the documents window reads the meeting back first, so the refused change is not
+    written with the reopening (and never escapes the history)."""
+    from kiemdiem_desktop.i18n import UserError
+    from kiemdiem_desktop.session import MeetingSession
+
+    s = held_desk.s
+    place = s.meeting.place
+    with pytest.raises(UserError):
+        s.update_meeting(place="Nơi khác")
+
+    def fill(dlg):
+        type_text(dlg.reason_edit, "Sửa số biên bản")
+        dlg.ok_button.click()
+    on_modal(fill)
+    assert documents_window.lock_panel.reopen()
+    assert MeetingSession(s.cf, s.meeting_id).meeting.place == place
+    assert s.meeting.place == place
