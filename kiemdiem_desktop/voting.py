@@ -123,7 +123,8 @@ class VotingDesk:
         v = Vote(kind, clean(question), method, subject, step_id or (self.s.current.id if self.s.current else None),
                  ballot_id, at or self.s.clock(), position=len(self.record.votes))
         self.record.votes.append(v)
-        self.s._commit(QT_TRANSLATE_NOOP("core", "Đặt câu hỏi biểu quyết"), self._vote_change(v))
+        started = self.s._started(self.record.step(v.step_id)) if v.step_id else []   # a vote starts its step
+        self.s._commit(QT_TRANSLATE_NOOP("core", "Đặt câu hỏi biểu quyết"), started + self._vote_change(v))
         return v
 
     def rating_subjects(self) -> list[str]:

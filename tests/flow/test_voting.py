@@ -186,3 +186,14 @@ def test_a_blocking_finding_stops_the_rating_step_until_justified(desk):
     desk.s.flush()
     again = VotingDesk(MeetingSession(desk.s.cf, desk.s.meeting_id))
     assert again.record.proposals[an].justifications[finding.rule].startswith("Chi bộ đánh giá")
+
+
+def test_putting_a_question_starts_its_step(desk):
+    from kiemdiem_desktop.model.review import StepKind, StepState
+
+    step = next(st for st in desk.s.record.steps if st.kind == StepKind.RATING_VOTES)
+    desk.s.go_to(step.id)
+    assert step.state == StepState.NOT_STARTED
+    desk.clock.t = "10:05"
+    desk.new_rating_votes(VoteMethod.HANDS, [desk.who["Lê Văn An"]], step_id=step.id)
+    assert (step.state, step.started_at) == (StepState.IN_PROGRESS, "10:05")
