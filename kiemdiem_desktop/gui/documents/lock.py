@@ -122,7 +122,7 @@ class LockPanel(QGroupBox):
         self.state = QLabel()
         self.state.setObjectName("lockState")
         self.state.setWordWrap(True)
-        self.reopen_button = QPushButton(tr("Mở &lại biên bản…"))
+        self.reopen_button = QPushButton(tr("&Mở lại biên bản…"))
         self.reopen_button.setObjectName("reopenButton")
         self.reopen_button.clicked.connect(self.reopen)
         self.lock_button = QPushButton(tr("&Khóa biên bản"))

@@ -170,7 +170,7 @@ class DocumentsWindow(QMainWindow):
         for w in (self.print_button, self.open_button, self.save_button, self.save_all_button, self.refresh_button):
             bar.addWidget(w)
         bar.addStretch(1)
-        self.file_label = QLabel(tr("&Tệp:"))
+        self.file_label = QLabel(tr("Tệ&p:"))
         self.file_label.setBuddy(self.file_choice)
         self.file_label.hide()
         view_bar = QHBoxLayout()

@@ -355,3 +355,30 @@ def test_a_refused_edit_is_not_written_by_the_reopening(documents_window, held_d
     assert documents_window.lock_panel.reopen()
     assert MeetingSession(s.cf, s.meeting_id).meeting.place == place
     assert s.meeting.place == place
+
+
+def test_building_runs_off_the_gui_thread_with_a_busy_page(held_desk, qtbot):
+    from kiemdiem_desktop.gui.documents import open_documents
+
+    w = open_documents(None, held_desk.s)
+    qtbot.addWidget(w)
+    assert w.stack.currentIndex() == 1 and w.busy_bar.maximum() == 0     # busy, not blocked
+    assert "Biên bản hội nghị (PDF)" in w.busy_label.text()
+    w.select("attendance")                                               # the list still answers
+    qtbot.waitUntil(lambda: "attendance" in w.files and w.page_count() > 0, timeout=20000)
+    assert w.current_file().name == "danh-sach-dang-vien-du-hop.pdf"
+    assert w.page_label.text().startswith("Trang 1/")
+    w.select("counting")
+    qtbot.waitUntil(lambda: "counting" in w.files, timeout=20000)
+    assert w.current_file().name == "bien-ban-kiem-phieu.pdf"
+
+
+def test_the_print_dialog_opens_and_can_be_cancelled(documents_window, on_modal):
+    seen = []
+
+    def cancel(dlg):
+        seen.append(dlg.windowTitle())
+        dlg.reject()
+    on_modal(cancel)
+    assert documents_window.print_document() == 0
+    assert seen and "Biên bản hội nghị (PDF)" in seen[0]
