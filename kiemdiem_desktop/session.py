@@ -136,7 +136,8 @@ class MeetingSession:
     # -- writing ---------------------------------------------------------------------------------
     def _commit(self, label: str, changes: list[RowChange], merge_key: str = "", *,
                 allowed_when_locked: bool = False) -> Future:
-        if not allowed_when_locked:
+        if not allowed_when_locked and self.meeting.state == MeetingState.LOCKED:
+            self.reload()          # the edit already touched the meeting in memory: undo that
             self._refuse_if_locked()
         reopened = self.meeting.revision > 0 and self.meeting.state != MeetingState.LOCKED
         revision, why = self.meeting.revision, self.meeting.reopen_reason

@@ -61,3 +61,19 @@ def test_the_closing_time_may_still_be_written_after_the_lock(locked):
     s = locked.s
     s.close_meeting("11:45").result()
     assert MeetingSession(s.cf, s.meeting_id).meeting.end_time == "11:45"
+
+
+def test_a_refused_edit_leaves_nothing_behind_in_memory_or_on_disk(locked):
+    s = locked.s
+    place = s.meeting.place
+    step = next(st for st in s.record.steps if st.kind == StepKind.MEMBER_REVIEW)
+    conclusion = step.conclusion
+    with pytest.raises(UserError):
+        s.update_meeting(place="Nơi khác")
+    with pytest.raises(UserError):
+        s.set_step_text(step.id, "conclusion", "Sửa trộm")
+    assert s.meeting.place == place and s.record.step(step.id).conclusion == conclusion
+    s.reopen("Bổ sung ý kiến")
+    s.lock()
+    again = MeetingSession(s.cf, s.meeting_id)
+    assert again.meeting.place == place and again.record.step(step.id).conclusion == conclusion
