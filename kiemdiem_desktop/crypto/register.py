@@ -1,0 +1,151 @@
+"""The higher committee's data file (kind "committee"): the register of the cells' certificates and
+the inbox of packages received.
+
+A cell is known by its code (its name when it has none, compared without case and accents). The
+first package from a cell is trusted only when the user confirms the fingerprint (read from the
+handover slip or over the phone: ``--trust``); a package from a known cell signed with another key
+is refused with a loud warning. The register never decides on a CA's word alone: the certificate is
+pinned by its SHA-256 fingerprint (revocation cannot be checked offline).
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from cryptography.hazmat.primitives.serialization import Encoding
+
+from ..i18n import UserError
+from ..store.database import Database
+from .keys import common_name, fingerprint
+from .open_package import OpenedPackage
+
+KNOWN = "known"            # the cell and this key are in the register
+FIRST_SEEN = "first_seen"  # a cell never seen: trust it only after checking the fingerprint
+NEW_KEY = "new_key"        # a known cell signed with another key: refused
+
+
+def cell_key(cell: dict) -> str:
+    import unicodedata
+
+    code = (cell.get("code") or "").strip()
+    if code:
+        return "code:" + unicodedata.normalize("NFC", code).casefold()
+    name = unicodedata.normalize("NFD", (cell.get("name") or "").strip().casefold())
+    name = "".join(ch for ch in name if unicodedata.category(ch) != "Mn").replace("đ", "d")
+    return "name:" + " ".join(name.split())
+
+
+@dataclass
+class Decision:
+    status: str
+    message: str
+    known_fingerprints: list[str]
+
+
+class RegisterError(UserError):
+    pass
+
+
+class CommitteeRegister:
+    """The committee's own data file, opened (and locked) by this process."""
+
+    def __init__(self, path: str | os.PathLike, *, create: bool = True):
+        path = Path(path)
+        self.db = Database(path, create=create, kind="committee")
+        kind = self.db.read(lambda c: (c.execute("SELECT value FROM meta WHERE key = 'kind'").fetchone() or ["cell"])[0])
+        if kind != "committee":
+            self.db.close(backup_reason=None)
+            raise RegisterError(f"Tệp {path} là tệp dữ liệu của chi bộ, không phải tệp của cấp ủy cấp trên "
+                                f"(sổ đăng ký khóa và hộp thư gói).")
+        self.path = path
+
+    def close(self) -> None:
+        self.db.close(backup_reason=None)
+
+    def __enter__(self) -> "CommitteeRegister":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- the register ---------------------------------------------------------------------------
+    def fingerprints(self, cell: dict) -> list[str]:
+        key = cell_key(cell)
+        return self.db.read(lambda c: [r[0] for r in c.execute(
+            "SELECT fingerprint FROM cell_key WHERE cell_key = ? ORDER BY id", (key,))])
+
+    def decide(self, opened: OpenedPackage) -> Decision:
+        cell = opened.cell
+        known = self.fingerprints(cell)
+        fp = opened.signer_fingerprint
+        name = cell.get("name", "")
+        if fp in known:
+            return Decision(KNOWN, f"Khóa ký của {name} đã có trong sổ đăng ký: {fp}.", known)
+        if known:
+            return Decision(NEW_KEY, (
+                f"CẢNH BÁO: {name} đã đăng ký khóa khác!\n"
+                f"  Khóa đã đăng ký: {known[-1]}\n"
+                f"  Khóa ký gói này: {fp}\n"
+                f"Gói có thể không phải do chi bộ lập. Hãy gọi điện cho chi bộ để đối chiếu trước khi làm gì "
+                f"tiếp. Không ghi gì."), known)
+        return Decision(FIRST_SEEN, (
+            f"Lần đầu nhận gói của {name}. Dấu vân tay khóa ký (SHA-256):\n  {fp}\n"
+            f"Hãy đối chiếu với phiếu bàn giao hoặc đọc qua điện thoại với chi bộ."), known)
+
+    def trust(self, opened: OpenedPackage) -> None:
+        cell, cert = opened.cell, opened.signer_certificate
+
+        def write(conn: sqlite3.Connection) -> None:
+            conn.execute(
+                "INSERT OR IGNORE INTO cell_key (cell_key, cell_code, cell_name, higher_org, fingerprint, subject, "
+                "certificate, trusted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (cell_key(cell), cell.get("code", ""), cell.get("name", ""), cell.get("higher_org", ""),
+                 opened.signer_fingerprint, common_name(cert), cert.public_bytes(Encoding.DER), _now()))
+
+        self.db.write(write).result()
+
+    # -- the inbox ----------------------------------------------------------------------------------
+    def record(self, opened: OpenedPackage, *, folder: str = "", state: str = "verified", reason: str = "") -> None:
+        """One row per package (its SHA-256); older revisions of the same meeting become superseded."""
+        cell, meeting = opened.cell, opened.meeting
+
+        def write(conn: sqlite3.Connection) -> None:
+            conn.execute(
+                "INSERT OR REPLACE INTO inbox (package_sha256, received_at, file_name, size, cell_key, cell_name, "
+                "meeting_id, rating_year, revision, created_at, signer_fingerprint, state, reason, folder) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (opened.package_sha256, _now(), opened.file_name, opened.size, cell_key(cell), cell.get("name", ""),
+                 meeting.get("id", ""), meeting.get("rating_year"), meeting.get("revision"),
+                 opened.manifest.get("created_at", ""), opened.signer_fingerprint, state, reason, folder))
+            if state == "verified":
+                conn.execute("UPDATE inbox SET state = 'superseded' WHERE meeting_id = ? AND state = 'verified' "
+                             "AND revision < ?", (meeting.get("id", ""), meeting.get("revision")))
+                newer = conn.execute("SELECT 1 FROM inbox WHERE meeting_id = ? AND state IN ('verified', 'superseded') "
+                                     "AND revision > ?", (meeting.get("id", ""), meeting.get("revision"))).fetchone()
+                if newer:
+                    conn.execute("UPDATE inbox SET state = 'superseded' WHERE package_sha256 = ?",
+                                 (opened.package_sha256,))
+
+        self.db.write(write).result()
+
+    def inbox(self, year: int | None = None) -> list[dict]:
+        def read(conn: sqlite3.Connection) -> list[dict]:
+            conn.row_factory = sqlite3.Row
+            try:
+                sql = "SELECT * FROM inbox" + (" WHERE rating_year = ?" if year else "") + \
+                      " ORDER BY rating_year, cell_name, revision"
+                return [dict(r) for r in conn.execute(sql, (year,) if year else ())]
+            finally:
+                conn.row_factory = None
+
+        return self.db.read(read)
+
+
+def _now() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+__all__ = ["CommitteeRegister", "Decision", "KNOWN", "FIRST_SEEN", "NEW_KEY", "cell_key", "fingerprint"]

@@ -1,0 +1,68 @@
+"""Phiếu bàn giao gói (the handover slip): one A4 page in the Party layout that travels with the USB
+stick. It names the cell, the meeting, the revision, the package's file name, size and SHA-256, the
+fingerprints of the committee certificate(s) it is encrypted for and of the cell's signing key, and
+has lines for the sender's and the receiver's signatures. The fingerprints are in groups of four so
+that they can be read aloud over the phone."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Spacer, Table, TableStyle
+
+from .base import (
+    TEXT_WIDTH, HeaderInfo, Marking, build_pdf, header_block, markup, p, signature_block, styles, x,
+)
+
+
+def _groups(hex_text: str) -> str:
+    h = hex_text.upper().replace(" ", "")
+    return " ".join(h[i:i + 4] for i in range(0, len(h), 4))
+
+
+def build_handover_slip(result, recipients, target: str | Path) -> Path:
+    """``result``: a crypto.package.PackageResult; ``recipients``: the committee certificates."""
+    from ..crypto.keys import common_name, fingerprint
+
+    s = styles()
+    m = result.manifest
+    cell, meeting = m["cell"], m["meeting"]
+    kind = "Hội nghị kiểm điểm" if meeting.get("kind") == "main" else "Buổi kiểm điểm bổ sung"
+    meeting_day = meeting.get("meeting_date")
+    day_text = "/".join(reversed(meeting_day.split("-"))) if meeting_day else "…"
+    story = [
+        header_block(HeaderInfo(higher_org=cell.get("higher_org", ""), cell_name=cell.get("name", ""), number=None,
+                                place=cell.get("locality", ""), day=date.today())),
+        Spacer(1, 8 * mm),
+        p("PHIẾU BÀN GIAO GÓI DỮ LIỆU", s.title),
+        p(f"kết quả kiểm điểm, đánh giá, xếp loại chất lượng năm {meeting.get('rating_year')}", s.subtitle),
+    ]
+    key_style = s.cell
+    rows = [
+        ("Chi bộ", cell.get("name", "") + (f" (mã {cell['code']})" if cell.get("code") else "")),
+        ("Cuộc họp", f"{kind} ngày {day_text}"),
+        ("Mã cuộc họp", meeting.get("id", "")),
+        ("Bản biên bản", f"Bản chính thức — lần {meeting.get('revision')}"),
+        ("Tên tệp gói", result.path.name),
+        ("Dung lượng", f"{result.size:,} byte".replace(",", ".")),
+        ("SHA-256 của tệp gói", _groups(result.sha256)),
+        ("Khóa ký của chi bộ (SHA-256)", m.get("signer_fingerprint", "")),
+    ]
+    for cert in recipients:
+        rows.append((f"Gửi cho: {common_name(cert)} (SHA-256)", fingerprint(cert)))
+    rows.append(("Thời điểm lập gói", m.get("created_at", "")))
+    table = Table([[markup(f"<b>{x(k)}</b>", key_style), markup(x(v), key_style)] for k, v in rows],
+                  colWidths=[TEXT_WIDTH * 0.34, TEXT_WIDTH * 0.66])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                               ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
+    story += [
+        table,
+        Spacer(1, 4 * mm),
+        p("Bên nhận đối chiếu SHA-256 của tệp gói và dấu vân tay khóa ký của chi bộ với chương trình "
+          "(hoặc đọc qua điện thoại) trước khi xác nhận tin cậy khóa của chi bộ lần đầu.", s.small),
+        p("Bàn giao lúc …… giờ …… ngày …… tháng …… năm ……", s.body_left),
+        Spacer(1, 4 * mm),
+        signature_block("NGƯỜI GIAO", "(ký, ghi rõ họ tên)", "NGƯỜI NHẬN", "(ký, ghi rõ họ tên)"),
+    ]
+    return build_pdf(target, story, title="Phiếu bàn giao gói dữ liệu", marking=Marking(draft=False, revision=0))
