@@ -155,12 +155,15 @@ class MeetingsPage(QWidget):
         self.new_button.clicked.connect(self.prepare_meeting)
         self.open_button = QPushButton(self.tr("&Mở cuộc họp"))
         self.open_button.clicked.connect(lambda: self.open_meeting())
+        self.documents_button = QPushButton(self.tr("&Văn bản hội nghị…"))
+        self.documents_button.clicked.connect(lambda: self.open_documents())
         self.table.cellActivated.connect(lambda *_: self.open_meeting())
         self.guides: list[QWidget] = []
         self._ids: list[str] = []
         row = QHBoxLayout()
         row.addWidget(self.new_button)
         row.addWidget(self.open_button)
+        row.addWidget(self.documents_button)
         row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
@@ -180,6 +183,7 @@ class MeetingsPage(QWidget):
         self.table.setRowCount(len(meetings))
         self._ids = [m.id for m in meetings]
         self.open_button.setEnabled(bool(meetings))
+        self.documents_button.setEnabled(bool(meetings))
         for r, m in enumerate(meetings):
             for c, text in enumerate((str(m.rating_year), MEETING_KIND_LABELS.get(m.kind, str(m.kind)),
                                       MEETING_STATE_LABELS.get(m.state, str(m.state)),
@@ -225,6 +229,23 @@ class MeetingsPage(QWidget):
             return
         window.destroyed.connect(lambda *_: self._guide_closed(window))
         self.guides.append(window)
+
+    def open_documents(self, meeting_id: str | None = None) -> None:
+        """The documents of a meeting (preview, print, save, reopen), without the guide."""
+        from ..session import MeetingSession
+        from .documents import open_documents
+
+        meeting_id = meeting_id or self.selected_meeting_id()
+        if meeting_id is None:
+            return
+        try:
+            window = open_documents(self.window(), MeetingSession(self.cf, meeting_id))
+        except UserError as err:
+            show_error(self, err)
+            return
+        window.meetingChanged.connect(self.reload)
+        self.guides.append(window)
+        window.destroyed.connect(lambda *_: self._guide_closed(window))
 
     def _guide_closed(self, window) -> None:
         if window in self.guides:

@@ -28,3 +28,26 @@ def test_prepare_opens_the_guide_and_closing_the_window_keeps_what_was_typed(qtb
         assert MeetingSession(again, meeting_id).record.step(step.id).report == "Báo cáo kiểm điểm của chi ủy"
     finally:
         again.close(backup=False)
+
+
+def test_documents_of_a_held_meeting_from_the_meetings_page(qtbot, app, tmp_path):
+    from pypdf import PdfReader
+
+    from tests.documents.conftest import hold_meeting
+    from tests.flow.conftest import twelve_member_cell
+
+    cf = twelve_member_cell(tmp_path / "c.kiemdiem")
+    desk = hold_meeting(cf, {"t": "08:00"})
+    w = MainWindow(cf)
+    qtbot.addWidget(w)
+    w.show()
+    w.tabs.setCurrentWidget(w.meetings)
+    row = w.meetings._ids.index(desk.s.meeting_id)
+    w.meetings.table.setCurrentCell(row, 0)
+    w.meetings.documents_button.click()
+    docs = w.meetings.guides[-1]
+    qtbot.waitUntil(lambda: docs.page_label.text().startswith("Trang 1/"), timeout=20000)
+    pages = int(docs.page_label.text().split("/")[1])
+    assert pages == len(PdfReader(docs.current_file()).pages)
+    assert "lần 1" in docs.status.text()
+    w.close()

@@ -437,6 +437,9 @@ class MeetingGuideWindow(QMainWindow):
         self.other_vote_action = self._action(meeting, tr("Biểu quyết &một vấn đề khác…"), [], self.vote_other)
         self.decisions_action = self._action(meeting, tr("Kết quả của cấp có thẩm &quyền…"), [], self.open_decisions)
         meeting.addSeparator()
+        self.documents_action = self._action(meeting, tr("&Văn bản hội nghị: xem, in, lưu, mở lại…"),
+                                             ["Ctrl+Shift+V"], self.open_documents)
+        meeting.addSeparator()
         self.close_action = self._action(meeting, tr("Đó&ng cửa sổ hội nghị"), ["Ctrl+W"], self.close)
         edit = bar.addMenu(tr("&Sửa"))
         self.undo_action = self._action(edit, tr("&Hoàn tác"), ["Ctrl+Z"], self.undo, "undoAction")
@@ -688,6 +691,27 @@ class MeetingGuideWindow(QMainWindow):
         dlg = QuestionVoteDialog(s, VoteKind.OTHER, "", s.current.id if s.current else None, self, fresh=True)
         dlg.exec()
         self.refresh_votes()
+
+    def open_documents(self) -> None:
+        """The minutes and every document: preview, print, save; reopen or lock the minutes."""
+        from ..documents import open_documents
+
+        self.flush()
+        window = getattr(self, "_documents", None)
+        try:
+            if window is not None and window.isVisible():
+                window.refresh()
+                window.raise_()
+                window.activateWindow()
+                return
+        except RuntimeError:       # deleted on close
+            pass
+        self._documents = open_documents(self, self.session)
+        self._documents.meetingChanged.connect(self._meeting_changed_elsewhere)
+
+    def _meeting_changed_elsewhere(self) -> None:
+        self.session.reload()
+        self.refresh()
 
     def open_decisions(self) -> None:
         from .decisions import DecisionsDialog
