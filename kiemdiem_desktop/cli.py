@@ -198,6 +198,212 @@ def cmd_window(args: argparse.Namespace) -> int:
     return run(db=args.db, exit_when_shown=args.exit_when_shown)
 
 
+# -- keys, signatures and the package (crypto/) ---------------------------------------------------
+def _secret(args: argparse.Namespace, prompt: str, *, confirm: bool = False) -> str:
+    """The passphrase or PIN: the first line of --passphrase-file, else asked on the terminal."""
+    if getattr(args, "passphrase_file", None):
+        try:
+            with open(args.passphrase_file, encoding="utf-8") as f:
+                return f.readline().rstrip("\r\n")
+        except OSError as err:
+            raise Refused(f"Không đọc được tệp mật khẩu {args.passphrase_file}: {err.strerror or err}.") from err
+    import getpass
+
+    value = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Nhập lại: ") != value:
+        raise Refused("Hai lần nhập không giống nhau.")
+    return value
+
+
+def _add_key_options(sp: argparse.ArgumentParser, required: bool = True) -> None:
+    sp.add_argument("--key", help="tệp khóa PKCS#12 (.p12/.pfx)")
+    sp.add_argument("--pkcs11-module", help="thư viện PKCS#11 của thiết bị ký số (mặc định: tìm ở các vị trí thường gặp)")
+    sp.add_argument("--token-label", help="nhãn thiết bị ký số")
+    sp.add_argument("--key-label", help="nhãn khóa trên thiết bị")
+    sp.add_argument("--passphrase-file", help="tệp chứa mật khẩu hoặc mã PIN (dòng đầu)")
+    sp.set_defaults(key_required=required)
+
+
+def _has_key(args: argparse.Namespace) -> bool:
+    return bool(args.key or args.token_label)
+
+
+def _load_key(args: argparse.Namespace):
+    from .crypto.keys import TOKEN_PIN_WARNING, load_pkcs12_key, load_token_key
+
+    if args.key and args.token_label:
+        raise Refused("Chọn một khóa: --key hoặc thiết bị ký số (--token-label), không cả hai.")
+    if args.key:
+        return load_pkcs12_key(args.key, _secret(args, f"Mật khẩu của {args.key}: "))
+    if args.token_label:
+        if not args.key_label:
+            raise Refused("Cần nhãn khóa trên thiết bị (--key-label).")
+        print(TOKEN_PIN_WARNING, file=sys.stderr)
+        pin = _secret(args, f"Mã PIN của thiết bị “{args.token_label}”: ")
+        return load_token_key(args.pkcs11_module, args.token_label, args.key_label, pin)
+    raise Refused("Cần một khóa: --key TỆP.p12, hoặc --pkcs11-module … --token-label … --key-label ….")
+
+
+def cmd_keys_new(args: argparse.Namespace) -> int:
+    from .crypto.keys import fingerprint, load_certificate, new_key
+
+    out = Path(args.out)
+    if out.exists():
+        raise Refused(f"Tệp {out} đã có: không ghi đè một khóa.")
+    purpose = {"signing": "signing", "encryption": "encryption", None: "both"}[args.purpose]
+    p12, crt = new_key(args.name, out, _secret(args, "Mật khẩu bảo vệ khóa mới: ", confirm=True), purpose=purpose)
+    print(f"Đã tạo khóa {p12} (chỉ chủ tệp đọc được; hãy sao lưu cùng mật khẩu) và chứng thư {crt}.")
+    print(f"Dấu vân tay (SHA-256): {fingerprint(load_certificate(crt))}")
+    return EXIT_OK
+
+
+def cmd_sign(args: argparse.Namespace) -> int:
+    from .crypto.pdf_sign import sign_pdf
+
+    with _load_key(args) as key:
+        out = sign_pdf(args.file, args.role, key, args.out)
+        print(f"Đã ký {args.file} với vai trò {args.role} ({key.name}, {key.fingerprint}) vào {out}.")
+    return EXIT_OK
+
+
+def cmd_package(args: argparse.Namespace) -> int:
+    from .crypto.keys import load_recipient_certificate
+    from .crypto.package import make_package
+
+    recipients = [load_recipient_certificate(c) for c in args.to]
+    with _load_key(args) as key, CellFile.open(_db_path(args)) as cf:
+        meeting = cf.find_meeting(args.meeting)
+        r = make_package(cf, meeting.id, key, recipients, out=args.out, signed_minutes=args.minutes,
+                         scans=args.scan or [])
+    if args.json:
+        _print_json({"path": str(r.path), "slip": str(r.slip), "size": r.size, "sha256": r.sha256,
+                     "recipients": r.recipients, "signer": r.manifest["signer_fingerprint"],
+                     "manifest": r.manifest})
+    else:
+        print(f"Đã lập gói {r.path} ({r.size} byte), SHA-256 {r.sha256}.")
+        print(f"Phiếu bàn giao: {r.slip}")
+    return EXIT_OK
+
+
+def _opened_json(o, decision=None) -> dict:
+    return {"file": o.file_name, "size": o.size, "sha256": o.package_sha256, "cell": o.cell,
+            "meeting": o.meeting, "created_at": o.manifest.get("created_at"),
+            "signer": {"name": o.signer_certificate.subject.rfc4514_string(), "fingerprint": o.signer_fingerprint,
+                       "signing_time": o.signing_time.isoformat() if o.signing_time else None},
+            "files": o.manifest["files"], "register": decision.status if decision else None}
+
+
+def _check_register(args: argparse.Namespace, opened, *, may_trust: bool):
+    """(register or None, decision or None); raises Refused for a known cell's new key and, when
+    opening, for a first-seen cell without --trust."""
+    from .crypto.register import FIRST_SEEN, NEW_KEY, CommitteeRegister
+
+    if not args.register:
+        print(f"Người ký gói chưa được đối chiếu với sổ đăng ký (không có --register). "
+              f"Dấu vân tay khóa ký (SHA-256): {opened.signer_fingerprint}", file=sys.stderr)
+        return None, None
+    if not Path(args.register).exists() and not (may_trust and args.trust):
+        # No register yet: every cell is first seen, and nothing is created before --trust.
+        from .crypto.register import Decision
+
+        d = Decision(FIRST_SEEN, f"Lần đầu nhận gói của {opened.cell.get('name')}. Dấu vân tay khóa ký (SHA-256):\n"
+                                 f"  {opened.signer_fingerprint}\nHãy đối chiếu với phiếu bàn giao hoặc đọc qua "
+                                 f"điện thoại với chi bộ.", [])
+        print(d.message, file=sys.stderr)
+        if may_trust:
+            raise Refused("Chưa ghi vào sổ đăng ký: sau khi đối chiếu dấu vân tay, chạy lại lệnh với --trust. "
+                          "Không ghi gì.")
+        return None, d
+    reg = CommitteeRegister(args.register)
+    try:
+        d = reg.decide(opened)
+        if d.status == NEW_KEY:
+            raise Refused(d.message)
+        if d.status == FIRST_SEEN:
+            print(d.message, file=sys.stderr)
+            if may_trust and not args.trust:
+                raise Refused("Chưa ghi vào sổ đăng ký: sau khi đối chiếu dấu vân tay, chạy lại lệnh với --trust. "
+                              "Không ghi gì.")
+    except BaseException:
+        reg.close()
+        raise
+    return reg, d
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    from .crypto.open_package import check_target_folder, read_package_file, unpack
+    from .crypto.register import FIRST_SEEN
+
+    check_target_folder(args.out)
+    with _load_key(args) as key:
+        opened = read_package_file(args.file, key)
+    reg, decision = _check_register(args, opened, may_trust=True)
+    try:
+        out = unpack(opened, args.out)
+        if reg is not None:
+            if decision.status == FIRST_SEEN:
+                reg.trust(opened)
+            reg.record(opened, folder=str(Path(out).absolute()))
+    finally:
+        if reg is not None:
+            reg.close()
+    if args.json:
+        _print_json(_opened_json(opened, decision) | {"out": str(out)})
+    else:
+        m = opened.meeting
+        print(f"Gói hợp lệ: {opened.cell.get('name')}, năm {m.get('rating_year')}, bản lần {m.get('revision')}, "
+              f"ký bởi {opened.signer_certificate.subject.rfc4514_string()} ({opened.signer_fingerprint}).")
+        print(f"Đã mở vào {out} ({len(opened.files) + 1} tệp).")
+    return EXIT_OK
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    try:
+        head = path.read_bytes()[:5]
+    except OSError as err:
+        raise Refused(f"Không đọc được {path}: {err.strerror or err}.") from err
+    if head.startswith(b"%PDF-"):
+        from .crypto.pdf_sign import verify_pdf
+
+        reports = verify_pdf(path)
+        if args.json:
+            _print_json({"file": str(path), "signatures": [r.as_json() for r in reports]})
+        else:
+            if not reports:
+                print(f"{path}: không có chữ ký số.")
+            for r in reports:
+                state = "còn nguyên vẹn" if r.ok else "KHÔNG HỢP LỆ hoặc đã bị sửa sau khi ký"
+                print(f"{r.role or r.field}: {r.signer} ({r.fingerprint}), ký lúc {r.signing_time}: {state}.")
+        if not reports or not all(r.ok for r in reports):
+            return EXIT_REFUSED
+        return EXIT_OK
+    from .crypto.open_package import read_package_file
+
+    if not _has_key(args):
+        raise Refused("Kiểm tra gói cần khóa của cấp ủy nhận gói (--key hoặc thiết bị ký số).")
+    with _load_key(args) as key:
+        opened = read_package_file(path, key)
+    reg, decision = _check_register(args, opened, may_trust=False)
+    if reg is not None:
+        reg.close()
+    if args.json:
+        _print_json(_opened_json(opened, decision))
+    else:
+        print(f"Gói hợp lệ: {opened.cell.get('name')}, năm {opened.meeting.get('rating_year')}, "
+              f"bản lần {opened.meeting.get('revision')}; {len(opened.files)} tệp khớp SHA-256; "
+              f"khóa ký {opened.signer_fingerprint}.")
+    return EXIT_OK
+
+
+def cmd_selftest(args: argparse.Namespace) -> int:
+    from .crypto.selftest import run_selftest
+
+    run_selftest()
+    print("OK")
+    return EXIT_OK
+
+
 # -- parser ------------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kiemdiem", description="Kiểm điểm Desktop")
@@ -267,6 +473,46 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("file")
     with_db(r)
     r.set_defaults(func=cmd_restore)
+
+    keys = sub.add_parser("keys", help="khóa").add_subparsers(dest="keys_command", required=True)
+    kn = keys.add_parser("new", help="tạo cặp khóa tự ký (RSA-3072) và chứng thư .crt cùng tên")
+    kn.add_argument("--name", required=True, help="tên người hoặc đơn vị giữ khóa")
+    kn.add_argument("--out", required=True, help="tệp .p12")
+    kn.add_argument("--for", dest="purpose", choices=["signing", "encryption"])
+    kn.add_argument("--passphrase-file")
+    kn.set_defaults(func=cmd_keys_new)
+    sg = sub.add_parser("sign", help="ký số biên bản PDF (PAdES) theo vai trò")
+    sg.add_argument("file")
+    sg.add_argument("--role", required=True, choices=["chu-tri", "thu-ky"])
+    sg.add_argument("--out", required=True)
+    _add_key_options(sg)
+    sg.set_defaults(func=cmd_sign)
+    pk = sub.add_parser("package", help="lập gói ký số, mã hóa gửi cấp ủy cấp trên")
+    with_db(pk)
+    pk.add_argument("--meeting", required=True)
+    pk.add_argument("--to", action="append", required=True, help="chứng thư số của cấp ủy nhận (.cer/.crt/.pem/.der)")
+    pk.add_argument("--out", help="tệp gói (mặc định: tên theo chi bộ, năm, lần)")
+    pk.add_argument("--minutes", help="biên bản PDF đã ký số (mặc định: lập từ dữ liệu)")
+    pk.add_argument("--scan", action="append", help="bản quét biên bản giấy (PDF hoặc ảnh)")
+    pk.add_argument("--json", action="store_true")
+    _add_key_options(pk)
+    pk.set_defaults(func=cmd_package)
+    op = sub.add_parser("open", help="giải mã, kiểm tra và mở gói")
+    op.add_argument("file")
+    op.add_argument("--out", required=True)
+    op.add_argument("--register", help="tệp dữ liệu của cấp ủy (sổ đăng ký khóa, hộp thư)")
+    op.add_argument("--trust", action="store_true", help="tin cậy khóa của chi bộ gửi lần đầu (đã đối chiếu)")
+    op.add_argument("--json", action="store_true")
+    _add_key_options(op)
+    op.set_defaults(func=cmd_open)
+    vf = sub.add_parser("verify", help="kiểm tra chữ ký của biên bản PDF, hoặc một gói")
+    vf.add_argument("file")
+    vf.add_argument("--register")
+    vf.add_argument("--json", action="store_true")
+    _add_key_options(vf, required=False)
+    vf.set_defaults(func=cmd_verify)
+    st = sub.add_parser("selftest", help="thử toàn bộ chuỗi ký, mã hóa, mở gói trong thư mục tạm")
+    st.set_defaults(func=cmd_selftest)
     return p
 
 
