@@ -47,6 +47,7 @@ bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(PY) bench/startup.py
 	$(PY) bench/roster_import.py
 	$(PY) bench/typing_latency.py
+	$(PY) bench/documents.py
 
 # Refresh the English catalogue from the marked Vietnamese source text, then compile every .ts.
 translations: $(VENV)/.installed
