@@ -8,7 +8,7 @@ from typing import Union
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, KeepTogether, Spacer
+from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
 
 from .base import (
     TEXT_WIDTH, HeaderInfo, Marking, build_pdf, grid, header_block, markup, nfc, signature_block, styles, x,
@@ -113,8 +113,10 @@ def to_flowables(doc: DocumentBlocks) -> list:
             widths.append(TEXT_WIDTH - sum(widths))
             story.append(grid(rows, widths))
         elif isinstance(b, Signatures):
-            story += [Spacer(1, 6 * mm), KeepTogether(signature_block(b.left_title, b.left_name, b.right_title,
-                                                                      b.right_name))]
+            # The last paragraph goes to the signatures' page: a page of signatures alone proves nothing.
+            last = [story.pop()] if story and isinstance(story[-1], Paragraph) else []
+            story.append(KeepTogether(last + [Spacer(1, 6 * mm), signature_block(
+                b.left_title, b.left_name, b.right_title, b.right_name)]))
         elif isinstance(b, Gap):
             story.append(Spacer(1, b.mm * mm))
     return story

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..model import Category, Level
+from ..model import CATEGORY_LABELS, Category, Level
 from ..model.attendance import Presence
 from ..model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS
 from ..model.meeting import MeetingKind, MeetingState
@@ -79,8 +79,14 @@ class MinutesWriter:
         h = self.desk.headcount_at(s.meeting.start_time or "00:00")
         share = vn_number(100 * h.present_in_base / h.base_count, 1) if h.base_count else "0"
         self.doc.add(Heading("Số lượng đảng viên:"))
+        others: dict[str, int] = {}
+        for m in in_cell:
+            if cats[m.id] not in (Category.OFFICIAL, Category.PROBATIONARY, Category.PROBATIONARY_RECENT):
+                label = CATEGORY_LABELS[cats[m.id]].lower()
+                others[label] = others.get(label, 0) + 1
+        extra = "".join(f"; {label}: {n}" for label, n in others.items())
         self.line(f"- Tổng số đảng viên của chi bộ: {len(in_cell)} đồng chí (chính thức: {official}; "
-                  f"dự bị: {probation}).")
+                  f"dự bị: {probation}{extra}).")
         self.line(f"- Số đảng viên được tính khi khai mạc: {h.base_count} đồng chí; có mặt: {h.present_in_base} "
                   f"đồng chí ({share}%); cần có mặt ít nhất {h.quorum_needed} đồng chí (2/3).")
         absent = [(m, a) for m in in_cell if (a := s.record.attendance.get(m.id)) is not None
@@ -133,6 +139,9 @@ class MinutesWriter:
         if step.kind in (StepKind.RATING_VOTES, StepKind.CELL_RATING):
             self.ballots(step)
             self.results(cell=step.kind == StepKind.CELL_RATING)
+        if step.kind == StepKind.RESULTS and not (step.report or step.conclusion):
+            self.doc.add(Para.of(f"Đồng chí {self.name(self.s.flow.chair_of(step))} công bố kết quả biểu quyết "
+                                 f"xếp loại chất lượng năm {self.s.meeting.rating_year} như các bảng trên."))
 
     def self_review(self, step) -> None:
         mid = step.subject_member_id
