@@ -249,11 +249,14 @@ def new_key(name: str, out: str | os.PathLike, passphrase: str, *, purpose: str 
     builder = (x509.CertificateBuilder().subject_name(subject).issuer_name(subject)
                .public_key(key.public_key()).serial_number(x509.random_serial_number())
                .not_valid_before(now - timedelta(minutes=5)).not_valid_after(now + timedelta(days=VALIDITY_DAYS))
-               .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+               # Its own trust anchor: NSS (pdfsig, Firefox, LibreOffice) only trusts a self-signed
+               # certificate marked as an authority; path length 0 lets it issue nothing below it.
+               .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
                .add_extension(x509.KeyUsage(digital_signature=sign, content_commitment=sign, key_encipherment=enc,
-                                            data_encipherment=False, key_agreement=False, key_cert_sign=False,
+                                            data_encipherment=False, key_agreement=False, key_cert_sign=True,
                                             crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
-               .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False))
+               .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+               .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(key.public_key()), critical=False))
     cert = builder.sign(key, hashes.SHA256())
     p12 = pkcs12.serialize_key_and_certificates(
         name.encode("utf-8"), key, cert, None, serialization.BestAvailableEncryption(passphrase.encode("utf-8")))
