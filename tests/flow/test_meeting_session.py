@@ -181,6 +181,7 @@ def test_undo_never_crosses_a_barrier(cell_file):
 def test_a_locked_meeting_refuses_edits(cell_file):
     s = prepare_meeting(cell_file, 2025)
     s.meeting.state = MeetingState.LOCKED
+    cell_file.save_meeting(s.meeting).result()          # as the adoption vote leaves it
     with pytest.raises(UserError, match="Biên bản đã khóa"):
         s.set_step_text(s.record.steps[0].id, "notes", "x")
 
