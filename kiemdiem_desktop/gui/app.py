@@ -37,6 +37,10 @@ def setup_application(app: QApplication) -> None:
 
     if app.findChild(QObject, "refcount_guard") is None:
         start_refcount_guard(app)
+    if app.findChild(QObject, "gc_guard") is None:
+        from .gc_guard import start as start_gc_guard
+
+        start_gc_guard(app)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationDisplayName(APP_NAME)
