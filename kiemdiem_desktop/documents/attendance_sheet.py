@@ -14,7 +14,7 @@ from .base import TEXT_WIDTH, HeaderInfo, Marking, build_pdf, grid, header_block
 def build_attendance_sheet(session, target: str | Path, marking: Marking = Marking()) -> Path:
     s = styles()
     m, cell = session.meeting, session.cell
-    story = [header_block(HeaderInfo(cell.higher_org, cell.name, None, "", m.meeting_date)),
+    story = [header_block(HeaderInfo(cell.higher_org, cell.name, None, cell.locality, m.meeting_date)),
              Spacer(1, 8 * mm),
              p("DANH SÁCH ĐẢNG VIÊN DỰ HỘI NGHỊ", s.title),
              p(f"kiểm điểm, đánh giá, xếp loại chất lượng năm {m.rating_year}", s.subtitle)]

@@ -69,7 +69,7 @@ def _legend() -> str:
 def common_ballot_story(session, *, locality: str = "") -> list:
     st = styles()
     m, cell = session.meeting, session.cell
-    story: list = [header_block(HeaderInfo(cell.higher_org, cell.name, None, locality, m.meeting_date)),
+    story: list = [header_block(HeaderInfo(cell.higher_org, cell.name, None, locality or cell.locality, m.meeting_date)),
                    Spacer(1, 7 * mm), p("PHIẾU BIỂU QUYẾT", st.title),
                    p(f"xếp loại chất lượng năm {m.rating_year}", st.subtitle),
                    markup("<b>Cách đánh dấu:</b> mỗi dòng đánh dấu (X) vào <b>một</b> ô ứng với mức xếp loại "

@@ -220,7 +220,7 @@ class ChairScript:
     def story(self) -> list:
         s, st = self.s, self.st
         m, cell = s.meeting, s.cell
-        story = [header_block(HeaderInfo(cell.higher_org, cell.name, None, self.locality, m.meeting_date)),
+        story = [header_block(HeaderInfo(cell.higher_org, cell.name, None, self.locality or cell.locality, m.meeting_date)),
                  Spacer(1, 7 * mm), p("KỊCH BẢN ĐIỀU HÀNH", st.title),
                  p(f"hội nghị kiểm điểm, đánh giá, xếp loại chất lượng năm {m.rating_year}", st.subtitle),
                  markup(f"- Thời gian: {x(m.start_time or B)}, "

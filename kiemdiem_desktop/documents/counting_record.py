@@ -41,7 +41,7 @@ def counting_record_story(desk: VotingDesk, ballot: Ballot, *, locality: str = "
     day = m.meeting_date
     when = f"ngày {day.day:02d} tháng {day.month:02d} năm {day.year}" if day else "ngày … tháng … năm …"
 
-    story: list = [header_block(HeaderInfo(cell.higher_org, cell.name, None, locality, day)),
+    story: list = [header_block(HeaderInfo(cell.higher_org, cell.name, None, locality or cell.locality, day)),
                    Spacer(1, 8 * mm), p("BIÊN BẢN KIỂM PHIẾU", st.title),
                    p(f"biểu quyết xếp loại chất lượng năm {m.rating_year}", st.subtitle),
                    p(f"Hồi {_time(ballot.taken_at)} {when}, tại {m.place or BLANK}, hội nghị kiểm điểm, đánh giá, "

@@ -138,7 +138,7 @@ def summary_story(desk: VotingDesk, *, locality: str = "") -> list:
     st, s = styles(), desk.s
     m, cell = s.meeting, s.cell
     rows = summary_rows(desk)
-    story: list = [header_block(HeaderInfo(cell.higher_org, cell.name, None, locality, m.meeting_date)),
+    story: list = [header_block(HeaderInfo(cell.higher_org, cell.name, None, locality or cell.locality, m.meeting_date)),
                    Spacer(1, 7 * mm), p("TỔNG HỢP KẾT QUẢ", st.title),
                    p(f"kiểm điểm, đánh giá, xếp loại chất lượng đảng viên năm {m.rating_year}", st.subtitle)]
     head = ParagraphStyle("th_head", parent=st.cell_bold, fontSize=9.5, leading=11)
