@@ -397,9 +397,13 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_selftest(args: argparse.Namespace) -> int:
-    from .crypto.selftest import run_selftest
+    from .crypto.selftest import SelftestFailed, run_selftest
 
-    run_selftest()
+    try:
+        run_selftest(lambda line: print(line, flush=True), window=not args.no_window)
+    except SelftestFailed as err:
+        print(str(err), file=sys.stderr)
+        return EXIT_FAILED
     print("OK")
     return EXIT_OK
 
@@ -511,7 +515,9 @@ def build_parser() -> argparse.ArgumentParser:
     vf.add_argument("--json", action="store_true")
     _add_key_options(vf, required=False)
     vf.set_defaults(func=cmd_verify)
-    st = sub.add_parser("selftest", help="thử toàn bộ chuỗi ký, mã hóa, mở gói trong thư mục tạm")
+    st = sub.add_parser("selftest", help="thử toàn bộ chuỗi (cửa sổ, cuộc họp mẫu, tài liệu, ký, gói, mở gói) "
+                                         "trong thư mục tạm")
+    st.add_argument("--no-window", action="store_true", help="bỏ qua bước mở cửa sổ chính")
     st.set_defaults(func=cmd_selftest)
     return p
 
