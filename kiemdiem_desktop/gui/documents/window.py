@@ -145,6 +145,16 @@ class DocumentsWindow(QMainWindow):
         left_layout.addWidget(list_label)
         left_layout.addWidget(self.list, 0)
         left_layout.addWidget(self.lock_panel, 1)
+        # -- signing and the package for the higher committee (gui/crypto, issue 6) ------------------
+        self.last_signed = ""
+        self.sign_button = self._button(tr("&Ký số…"), "signMinutesButton", self.sign_minutes)
+        self.package_button = self._button(tr("Đóng &gói gửi cấp trên…"), "packageForCommittee",
+                                           self.package_for_committee)
+        send_row = QHBoxLayout()
+        send_row.addWidget(self.sign_button)
+        send_row.addWidget(self.package_button)
+        send_row.addStretch(1)
+        left_layout.addLayout(send_row)
 
         # -- right: the buttons and the preview --------------------------------------------------
         self.print_button = self._button(tr("&In…"), "printButton", self.print_document, "Ctrl+P")
@@ -441,6 +451,10 @@ class DocumentsWindow(QMainWindow):
         text = status_text(m)
         self.status.setText(tr("Văn bản in ra ghi: <b>{status}</b>").format(status=text))
         self.status.setProperty("draft", m.state != MeetingState.LOCKED)
+        locked = m.state == MeetingState.LOCKED
+        for b in (self.sign_button, self.package_button):
+            b.setEnabled(locked)
+            b.setToolTip("" if locked else tr("Chỉ khi biên bản đã được thông qua và khóa."))
 
     def page_count(self) -> int:
         return self.pdf.pageCount() if self.pdf.status() == QPdfDocument.Status.Ready else 0
@@ -623,6 +637,34 @@ class DocumentsWindow(QMainWindow):
 
     saved = Signal(list)
     saveFailed = Signal(str)
+
+    # -- signing and the package (gui/crypto) -------------------------------------------------------
+    def sign_minutes(self, *, show: bool = True):
+        """Ký số…: the signing dialog on the minutes PDF (or the file signed last)."""
+        from ..crypto.send import SignDialog
+
+        built = self.files.get("minutes_pdf") or []
+        source = Path(self.last_signed) if self.last_signed else (built[0] if built else None)
+        dlg = SignDialog(source, self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dlg.signed.connect(lambda path: setattr(self, "last_signed", path))
+        self.sign_dialog = dlg
+        if show:
+            dlg.open()
+        return dlg
+
+    def package_for_committee(self, *, show: bool = True):
+        """Đóng gói gửi cấp trên…: only for a locked meeting."""
+        from ..crypto.send import PackageDialog
+
+        if self.session.meeting.state != MeetingState.LOCKED:
+            return None
+        dlg = PackageDialog(self.session, self, signed_minutes=self.last_signed)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.package_dialog = dlg
+        if show:
+            dlg.open()
+        return dlg
 
     # -- closing -------------------------------------------------------------------------------------
     def closeEvent(self, event) -> None:

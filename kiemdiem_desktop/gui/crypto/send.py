@@ -1,0 +1,372 @@
+"""From the documents window: sign the minutes per role (Ký số…) and make the signed, encrypted
+package for the higher committee with its handover slip (Đóng gói gửi cấp trên…). The core
+(crypto.pdf_sign, crypto.package) does the work, off the GUI thread; files are written atomically
+by the core, so a failure leaves no half file."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QListWidget, QListWidgetItem, QPushButton, QSplitter, QVBoxLayout, QWidget,
+)
+
+from ...crypto.keys import fingerprint, load_recipient_certificate
+from ...i18n import UserError
+from ..common import ask_yes_no, error_text, run_in_background, settings
+from .keys import (
+    CERT_FILTER, KeyChooser, browse_row, committee_certificates, fingerprint_label, message_label,
+    remember_committee_certificate, set_error, split_fingerprint, tr,
+)
+
+ROLES = (("chu-tri", "Chủ trì"), ("thu-ky", "Thư ký"))
+SIGNED_NAME = "bien-ban-ky-so.pdf"
+
+
+def groups(hex_text: str) -> str:
+    h = hex_text.upper().replace(" ", "")
+    return " ".join(h[i:i + 4] for i in range(0, len(h), 4))
+
+
+def size_text(n: int) -> str:
+    mb = f"{n / 1048576:.1f}".replace(".", ",")
+    return f"{n:,}".replace(",", ".") + f" byte ({mb} MB)"
+
+
+def export_folder() -> Path:
+    return Path(str(settings().value("documents/export_folder", "") or Path.home()))
+
+
+def _close_buttons(dialog: QDialog) -> QDialogButtonBox:
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    box.button(QDialogButtonBox.StandardButton.Close).setText(tr("Đó&ng"))
+    box.rejected.connect(dialog.reject)
+    return box
+
+
+# -- signing the minutes ---------------------------------------------------------------------------
+class SignDialog(QDialog):
+    """Ký số biên bản: one role at a time; the second role signs the file the first produced."""
+
+    signed = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, source: Path | None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("signDialog")
+        self.setWindowTitle(tr("Ký số biên bản"))
+        self.busy = False
+        self.role = QComboBox()
+        self.role.setObjectName("signRole")
+        for value, label in ROLES:
+            self.role.addItem(tr(label), value)
+        self.source = QLineEdit(str(source) if source else "")
+        self.source.setObjectName("signSource")
+        default_out = source if source and source.name == SIGNED_NAME else export_folder() / SIGNED_NAME
+        self.out = QLineEdit(str(default_out))
+        self.out.setObjectName("signOut")
+        self.chooser = KeyChooser("signer")
+        self.sign_button = QPushButton(tr("&Ký số"))
+        self.sign_button.setObjectName("signButton")
+        self.sign_button.clicked.connect(self.sign)
+        self.result = message_label("signResult")
+        self.pdf = QPdfDocument(self)
+        self.view = QPdfView()
+        self.view.setObjectName("signedPreview")
+        self.view.setDocument(self.pdf)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+
+        form = QFormLayout()
+        form.addRow(tr("&Vai trò người ký:"), self.role)
+        form.addRow(tr("&Biên bản cần ký (PDF):"), browse_row(self.source, tr("Chọn tệp…"), self._pick_source))
+        form.addRow(tr("&Lưu bản đã ký vào:"), browse_row(self.out, tr("Chọn nơi lưu…"), self._pick_out))
+        keys = QGroupBox(tr("Khóa của người ký (khóa cá nhân, không phải khóa của chi bộ)"))
+        QVBoxLayout(keys).addWidget(self.chooser)
+        left = QWidget()
+        lay = QVBoxLayout(left)
+        note = QLabel(tr("Bản giấy ký tay vẫn là bản gốc. Chữ ký số của chủ trì và thư ký được thêm lần lượt vào trang "
+                         "cuối “TRANG KÝ SỐ”; người thứ hai ký vào tệp người thứ nhất đã ký."))
+        note.setWordWrap(True)
+        lay.addWidget(note)
+        lay.addLayout(form)
+        lay.addWidget(keys)
+        row = QHBoxLayout()
+        row.addWidget(self.sign_button)
+        row.addStretch(1)
+        lay.addLayout(row)
+        lay.addWidget(self.result)
+        lay.addStretch(1)
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(self.view)
+        split.setSizes([560, 600])
+        outer = QVBoxLayout(self)
+        outer.addWidget(split, 1)
+        outer.addWidget(_close_buttons(self))
+        self.resize(1200, 720)
+
+    def _pick_source(self) -> str:
+        return QFileDialog.getOpenFileName(self, tr("Chọn biên bản PDF"), self.source.text(), "PDF (*.pdf)")[0]
+
+    def _pick_out(self) -> str:
+        return QFileDialog.getSaveFileName(self, tr("Lưu biên bản đã ký"), self.out.text(), "PDF (*.pdf)")[0]
+
+    def sign(self) -> None:
+        if self.busy:
+            return
+        src, out = self.source.text().strip(), self.out.text().strip()
+        if not src:
+            return self._fail(tr("Chưa có biên bản PDF để ký."))
+        if not out:
+            return self._fail(tr("Chưa chọn nơi lưu bản đã ký."))
+        try:
+            load = self.chooser.loader()
+        except UserError as err:
+            return self._fail(error_text(err))
+        role = self.role.currentData()
+        self.busy = True
+        self.sign_button.setEnabled(False)
+        set_error(self.result, "")
+        self.result.setText(tr("Đang ký…"))
+
+        def job():
+            from ...crypto.pdf_sign import sign_pdf, verify_pdf
+            with load() as key:
+                path = sign_pdf(src, role, key, out)
+            return path, verify_pdf(path)
+        run_in_background(job, self._done, lambda err: self._fail(
+            error_text(err) if isinstance(err, UserError) else tr("Chưa ký được: {e}").format(e=error_text(err))))
+
+    def _done(self, result) -> None:
+        path, reports = result
+        self.busy = False
+        self.sign_button.setEnabled(True)
+        lines = []
+        for r in reports:
+            state = tr("còn nguyên vẹn") if r.ok else tr("KHÔNG HỢP LỆ hoặc đã bị sửa sau khi ký")
+            lines.append(tr("<b>{role}</b>: {signer} — trường {field} — ký lúc {time} — {state}").format(
+                role=r.role or r.field, signer=r.signer, field=r.field, time=r.signing_time.replace("T", " "),
+                state=state))
+        self.result.setText(tr("Đã ký và lưu <b>{path}</b>.<br>").format(path=path) + "<br>".join(lines))
+        self.reports = reports
+        self.source.setText(str(path))           # the next role signs this file
+        self.role.setCurrentIndex((self.role.currentIndex() + 1) % self.role.count())
+        self.pdf.close()
+        self.pdf.load(str(path))
+        if self.pdf.pageCount() > 0:
+            self.view.pageNavigator().jump(self.pdf.pageCount() - 1, self.view.pageNavigator().currentLocation())
+        self.signed.emit(str(path))
+
+    def _fail(self, text: str) -> None:
+        self.busy = False
+        self.sign_button.setEnabled(True)
+        set_error(self.result, text)
+        self.failed.emit(text)
+
+    def done(self, r: int) -> None:  # noqa: D401 - QDialog.done
+        self.pdf.close()
+        super().done(r)
+
+
+# -- the package ---------------------------------------------------------------------------------------
+class PackageDialog(QDialog):
+    """Đóng gói gửi cấp ủy cấp trên: the cell's key, the committee certificate(s), an optional scan,
+    optional signed minutes; the package and the handover slip where the user chooses."""
+
+    packaged = Signal(object)       # PackageResult
+    failed = Signal(str)
+
+    def __init__(self, session, parent: QWidget | None = None, *, signed_minutes: str = ""):
+        super().__init__(parent)
+        from ...crypto.package import default_file_name
+
+        self.setObjectName("packageDialog")
+        self.setWindowTitle(tr("Đóng gói gửi cấp ủy cấp trên"))
+        self.session = session
+        self.busy = False
+        self.result = None
+        cell, m = session.cell, session.meeting
+        self.chooser = KeyChooser("cell")
+        self.certs = QListWidget()
+        self.certs.setObjectName("committeeCertificates")
+        self.certs.setMaximumHeight(90)
+        self.scans = QListWidget()
+        self.scans.setObjectName("scans")
+        self.scans.setMaximumHeight(70)
+        self.minutes = QLineEdit(signed_minutes)
+        self.minutes.setObjectName("signedMinutes")
+        self.minutes.setPlaceholderText(tr("không bắt buộc — để trống thì dùng biên bản chương trình lập"))
+        self.out = QLineEdit(str(export_folder() / default_file_name(cell.name, cell.code, m.rating_year, m.revision)))
+        self.out.setObjectName("packageOut")
+        self.message = message_label("packageMessage")
+        for p in committee_certificates():
+            try:
+                self.add_certificate(p)
+            except UserError:
+                pass
+        self.message.clear()
+
+        add_cert = QPushButton(tr("Thêm &chứng thư…"))
+        add_cert.clicked.connect(self._pick_certificate)
+        del_cert = QPushButton(tr("Bỏ"))
+        del_cert.clicked.connect(lambda: self.certs.takeItem(self.certs.currentRow()))
+        add_scan = QPushButton(tr("Thêm bản &quét…"))
+        add_scan.clicked.connect(self._pick_scans)
+        del_scan = QPushButton(tr("Bỏ"))
+        del_scan.clicked.connect(lambda: self.scans.takeItem(self.scans.currentRow()))
+
+        keys = QGroupBox(tr("Khóa của chi bộ (ký gói)"))
+        QVBoxLayout(keys).addWidget(self.chooser)
+        form = QFormLayout()
+        form.addRow(tr("Chứng thư cấp ủy cấp trên:"), self._with_buttons(self.certs, add_cert, del_cert))
+        form.addRow(tr("Bản quét biên bản giấy:"), self._with_buttons(self.scans, add_scan, del_scan))
+        form.addRow(tr("Biên bản đã &ký số:"), browse_row(self.minutes, tr("Chọn tệp…"), self._pick_minutes))
+        form.addRow(tr("&Lưu gói vào:"), browse_row(self.out, tr("Chọn nơi lưu…"), self._pick_out))
+
+        self.go = QPushButton(tr("Đóng &gói"))
+        self.go.setObjectName("makePackage")
+        self.go.clicked.connect(self.package)
+        self.summary = message_label("packageSummary")
+        self.sha = fingerprint_label("packageSha256")
+        self.cert_fp = fingerprint_label("packageRecipients")
+        self.result_box = QGroupBox(tr("Gói đã lập"))
+        self.result_box.setObjectName("packageResult")
+        rb = QFormLayout(self.result_box)
+        rb.addRow(self.summary)
+        rb.addRow(tr("SHA-256 của tệp gói:"), self.sha)
+        rb.addRow(tr("Dấu vân tay chứng thư cấp ủy:"), self.cert_fp)
+        self.result_box.hide()
+
+        lay = QVBoxLayout(self)
+        head = QLabel(tr("Gói gồm biên bản, biên bản kiểm phiếu, tổng hợp kết quả (PDF, Excel) và dữ liệu hội nghị; "
+                         "được ký bằng khóa của chi bộ và mã hóa để chỉ cấp ủy cấp trên mở được. Phiếu bàn giao "
+                         "(PDF) được lưu cạnh tệp gói."))
+        head.setWordWrap(True)
+        lay.addWidget(head)
+        lay.addWidget(keys)
+        lay.addLayout(form)
+        row = QHBoxLayout()
+        row.addWidget(self.go)
+        row.addStretch(1)
+        lay.addLayout(row)
+        lay.addWidget(self.message)
+        lay.addWidget(self.result_box)
+        lay.addStretch(1)
+        lay.addWidget(_close_buttons(self))
+        self.resize(1000, 740)
+
+    @staticmethod
+    def _with_buttons(lst: QListWidget, *buttons: QPushButton) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(lst, 1)
+        col = QVBoxLayout()
+        for b in buttons:
+            col.addWidget(b)
+        col.addStretch(1)
+        row.addLayout(col)
+        return row
+
+    # -- inputs ---------------------------------------------------------------------------------------
+    def add_certificate(self, path: str) -> None:
+        """Refused (UserError, the core's message) unless RSA with keyEncipherment."""
+        try:
+            cert = load_recipient_certificate(path)
+        except UserError as err:
+            set_error(self.message, error_text(err))
+            raise
+        path = str(Path(path).absolute())
+        for i in range(self.certs.count()):
+            if self.certs.item(i).data(Qt.ItemDataRole.UserRole) == path:
+                return
+        from ...crypto.keys import common_name
+        item = QListWidgetItem(f"{common_name(cert)} — {fingerprint(cert)[:19]}… — {Path(path).name}")
+        item.setData(Qt.ItemDataRole.UserRole, path)
+        self.certs.addItem(item)
+        remember_committee_certificate(path)
+        set_error(self.message, "")
+
+    def add_scan(self, path: str) -> None:
+        item = QListWidgetItem(Path(path).name)
+        item.setData(Qt.ItemDataRole.UserRole, str(path))
+        item.setToolTip(str(path))
+        self.scans.addItem(item)
+
+    def _pick_certificate(self) -> None:
+        path = QFileDialog.getOpenFileName(self, tr("Chọn chứng thư của cấp ủy cấp trên"), "", CERT_FILTER)[0]
+        if path:
+            try:
+                self.add_certificate(path)
+            except UserError:
+                pass
+
+    def _pick_scans(self) -> None:
+        paths = QFileDialog.getOpenFileNames(self, tr("Chọn bản quét biên bản giấy"), "",
+                                             tr("PDF hoặc ảnh (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)"))[0]
+        for p in paths:
+            self.add_scan(p)
+
+    def _pick_minutes(self) -> str:
+        return QFileDialog.getOpenFileName(self, tr("Chọn biên bản đã ký số"), self.minutes.text(), "PDF (*.pdf)")[0]
+
+    def _pick_out(self) -> str:
+        return QFileDialog.getSaveFileName(self, tr("Lưu gói"), self.out.text(), tr("Gói (*.p7m)"))[0]
+
+    # -- the work ---------------------------------------------------------------------------------------
+    def package(self) -> None:
+        from ...model import MeetingState
+
+        if self.busy:
+            return
+        if self.session.meeting.state != MeetingState.LOCKED:
+            return self._fail(tr("Cuộc họp chưa được thông qua biên bản (chưa khóa): chưa lập gói được."))
+        certs = [self.certs.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.certs.count())]
+        if not certs:
+            return self._fail(tr("Cần ít nhất một chứng thư số của cấp ủy cấp trên: bấm “Thêm chứng thư…”."))
+        out = self.out.text().strip()
+        if not out:
+            return self._fail(tr("Chưa chọn nơi lưu gói."))
+        if Path(out).exists() and not ask_yes_no(self, tr("Ghi đè?"), tr("Tệp {path} đã có. Ghi đè bằng gói mới?").format(
+                path=out)):
+            return
+        try:
+            load = self.chooser.loader()
+            recipients = [load_recipient_certificate(c) for c in certs]
+        except UserError as err:
+            return self._fail(error_text(err))
+        scans = [self.scans.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.scans.count())]
+        minutes = self.minutes.text().strip() or None
+        cf, meeting_id = self.session.cf, self.session.meeting_id
+        self.busy = True
+        self.go.setEnabled(False)
+        self.result_box.hide()
+        set_error(self.message, "")
+        self.message.setText(tr("Đang lập gói (ký và mã hóa)…"))
+
+        def job():
+            from ...crypto.package import make_package
+            with load() as key:
+                return make_package(cf, meeting_id, key, recipients, out=out, signed_minutes=minutes, scans=scans)
+        run_in_background(job, self._done, lambda err: self._fail(
+            error_text(err) if isinstance(err, UserError) else tr("Chưa lập được gói: {e}").format(e=error_text(err))))
+
+    def _done(self, r) -> None:
+        self.busy = False
+        self.go.setEnabled(True)
+        self.result = r
+        self.message.setText(tr("Đã lập gói. Chép tệp gói và in phiếu bàn giao để ký nhận khi giao."))
+        self.summary.setText(tr("Tệp gói: <b>{path}</b><br>Phiếu bàn giao: <b>{slip}</b><br>Dung lượng: <b>{size}</b>").format(
+            path=r.path, slip=r.slip, size=size_text(r.size)))
+        self.sha.setText(split_fingerprint(groups(r.sha256)))
+        self.cert_fp.setText("\n\n".join(split_fingerprint(fp) for fp in r.recipients))
+        self.result_box.show()
+        self.packaged.emit(r)
+
+    def _fail(self, text: str) -> None:
+        self.busy = False
+        self.go.setEnabled(True)
+        set_error(self.message, text)
+        self.failed.emit(text)
