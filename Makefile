@@ -16,7 +16,7 @@ RUN_DEBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0
             libxcb-xkb1 libxcb-xinerama0 fonts-dejavu-core
 TEST_DEBS := $(RUN_DEBS) poppler-utils openssl softhsm2 opensc libnss3-tools
 
-.PHONY: run test sysdeps-run sysdeps-test venv venv-test demo bench translations clean
+.PHONY: run test sysdeps-run sysdeps-test venv venv-test demo bench bench-bundle dist translations clean
 
 run: sysdeps-run $(VENV)/.installed
 	@test -f $(DEMO_DB) || $(VENV)/bin/kiemdiem demo --db $(DEMO_DB)
@@ -39,9 +39,25 @@ $(VENV)/.installed: $(VENV)/bin/python pyproject.toml
 	$(PY) -m pip install -q -e . --config-settings editable_mode=compat
 	@touch $@
 
+# The test extra and the dist extra: tests/installer/test_bundle.py builds the bundle with PyInstaller.
 $(VENV)/.installed-test: $(VENV)/bin/python pyproject.toml
-	$(PY) -m pip install -q -e '.[test]' --config-settings editable_mode=compat
+	$(PY) -m pip install -q -e '.[test,dist]' --config-settings editable_mode=compat
+	@touch $@ $(VENV)/.installed $(VENV)/.installed-dist
+
+$(VENV)/.installed-dist: $(VENV)/bin/python pyproject.toml
+	$(PY) -m pip install -q -e '.[dist]' --config-settings editable_mode=compat
 	@touch $@ $(VENV)/.installed
+
+# The Linux one-folder program dist/kiemdiem/kiemdiem and its archive dist/kiemdiem-linux-x86_64.tar.gz
+# (with kiemdiem.desktop). Windows: installer/build-windows.ps1 on a Windows machine (installer/WINDOWS.md).
+dist: sysdeps-run $(VENV)/.installed-dist
+	rm -rf dist/kiemdiem dist/kiemdiem-linux-x86_64.tar.gz
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller installer/kiemdiem.spec
+	bash installer/linux/build-archive.sh dist
+	@du -sh dist/kiemdiem dist/kiemdiem-linux-x86_64.tar.gz
+
+bench-bundle: dist
+	$(PY) bench/bundle.py
 
 bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(PY) bench/startup.py
