@@ -419,12 +419,37 @@ class MainWindow(QMainWindow):
         for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
             action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
 
+        send = bar.addMenu(self.tr("&Gửi cấp trên"))
+        act = send.addAction(self.tr("&Khóa và chứng thư số…"))
+        act.setObjectName("keysAction")
+        act.triggered.connect(self.keys_dialog)
+        act = send.addAction(self.tr("Mở chế độ &cấp ủy cấp trên…"))
+        act.setObjectName("committeeAction")
+        act.triggered.connect(self.committee_mode)
+
         help_menu = bar.addMenu(self.tr("T&rợ giúp"))
         act = help_menu.addAction(self.tr("&Hướng dẫn"))
         act.setShortcut(QKeySequence("F1"))
         act.triggered.connect(self.show_help)
         act = help_menu.addAction(self.tr("&Giới thiệu"))
         act.triggered.connect(self.show_about)
+
+    def keys_dialog(self, *, show: bool = True):
+        """Gửi cấp trên › Khóa và chứng thư số… (gui/crypto)."""
+        from .crypto.keys import KeysDialog
+
+        dlg = KeysDialog(self, cell_name=self.cf.cell().name)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        if show:
+            dlg.open()
+        return dlg
+
+    def committee_mode(self, *, show: bool = True):
+        """Gửi cấp trên › Mở chế độ cấp ủy cấp trên…: the committee's own window."""
+        from .crypto.committee import open_committee_window
+
+        self.committee_window = open_committee_window(self, show=show)
+        return self.committee_window
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

@@ -1,0 +1,335 @@
+"""Cấp ủy cấp trên: the higher committee's own data file (kind "committee"), its inbox per rating
+year, and "Mở gói…" — open a package with the committee's key, check the signer against the
+register (a first package asks for the fingerprint to be confirmed; another key for a known cell
+is refused with a loud warning), unpack it and record it. Refusals show the core's two classes."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMainWindow, QMessageBox,
+    QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from ...crypto.open_package import DAMAGED, NOT_FOR_KEY, PackageRefused, read_package_file, unpack
+from ...crypto.register import FIRST_SEEN, KNOWN, NEW_KEY, CommitteeRegister
+from ...i18n import UserError
+from ..common import error_text, run_in_background, settings, show_error
+from .keys import KeyDialog, split_fingerprint, tr
+
+STATES = {"verified": "đã xác minh", "refused": "bị từ chối", "superseded": "đã có bản mới hơn"}
+STATE_COLOURS = {"verified": "#1b5e20", "refused": "#b00020", "superseded": "#6d6d6d"}
+COLUMNS = ("Chi bộ", "Cuộc họp", "Lần", "Nhận lúc", "Trạng thái", "Tệp gói")
+FILE_FILTER = "Tệp dữ liệu cấp ủy (*.capuy *.kiemdiem);;Mọi tệp (*)"
+
+
+def confirm_first_seen(parent: QWidget, decision) -> bool:
+    """The first package from a cell: its fingerprint, to check against the slip or by phone."""
+    box = QMessageBox(QMessageBox.Icon.Question, tr("Chi bộ gửi gói lần đầu"), "", QMessageBox.StandardButton.NoButton,
+                      parent)
+    box.setObjectName("firstSeenBox")
+    box.setTextFormat(Qt.TextFormat.RichText)
+    head, _, rest = decision.message.partition("\n")
+    fp = rest.split("\n")[0].strip()
+    box.setText(tr("<p>{head}</p><p style='font-family:monospace; font-size:13pt'><b>{fp}</b></p>"
+                   "<p>Hãy đối chiếu từng nhóm với <b>phiếu bàn giao</b> hoặc đọc qua <b>điện thoại</b> với chi bộ. "
+                   "Chỉ ghi khóa này vào sổ đăng ký khi mọi nhóm đều khớp.</p>").format(
+        head=head, fp=split_fingerprint(fp).replace("\n", "<br>")))
+    yes = box.addButton(tr("Đã đối chiếu, khớp — &ghi vào sổ"), QMessageBox.ButtonRole.YesRole)
+    no = box.addButton(tr("&Không khớp / chưa đối chiếu"), QMessageBox.ButtonRole.NoRole)
+    box.setDefaultButton(no)
+    box.setEscapeButton(no)
+    box.exec()
+    return box.clickedButton() is yes
+
+
+def warn_new_key(parent: QWidget, decision) -> None:
+    box = QMessageBox(QMessageBox.Icon.Critical, tr("CẢNH BÁO: khóa ký khác với sổ đăng ký"), "",
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("newKeyBox")
+    box.setTextFormat(Qt.TextFormat.RichText)
+    body = decision.message.replace("\n", "<br>")
+    box.setText(f"<div style='color:#b00020; font-size:13pt'><b>{body}</b></div>"
+                + tr("<p>Gói bị từ chối: không mở, không ghi vào sổ đăng ký.</p>"))
+    box.exec()
+
+
+class CommitteeWindow(QMainWindow):
+    """The committee mode on one data file at a time."""
+
+    opened = Signal(str)          # a state: "verified", "refused", "cancelled", or a refusal class
+    refused = Signal(str)         # the message shown
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("committeeWindow")
+        self.setWindowTitle(tr("Cấp ủy cấp trên — hộp thư gói của các chi bộ"))
+        self.register: CommitteeRegister | None = None
+        self.busy = False
+        self.last_message = ""
+
+        self.file_label = QLabel(tr("Chưa mở tệp dữ liệu của cấp ủy."))
+        self.file_label.setObjectName("committeeFile")
+        self.file_label.setWordWrap(True)
+        new_b = QPushButton(tr("&Tạo tệp mới…"))
+        new_b.clicked.connect(lambda: self.create_file())
+        open_b = QPushButton(tr("Mở &tệp…"))
+        open_b.clicked.connect(lambda: self.open_file())
+        self.year = QComboBox()
+        self.year.setObjectName("inboxYear")
+        self.year.currentIndexChanged.connect(lambda _i: self.reload())
+        year_label = QLabel(tr("&Năm đánh giá:"))
+        year_label.setBuddy(self.year)
+        self.open_button = QPushButton(tr("&Mở gói…"))
+        self.open_button.setObjectName("openPackage")
+        self.open_button.setToolTip("Ctrl+O")
+        self.open_button.clicked.connect(lambda: self.open_package())
+        act = QAction(self)
+        act.setShortcut(QKeySequence("Ctrl+O"))
+        act.triggered.connect(lambda: self.open_button.isEnabled() and self.open_package())
+        self.addAction(act)
+
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setObjectName("inbox")
+        self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        h = self.table.horizontalHeader()
+        h.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        h.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.table.currentCellChanged.connect(lambda *_: self._show_detail())
+        self.detail = QLabel()
+        self.detail.setObjectName("inboxDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message = QLabel()
+        self.message.setObjectName("committeeMessage")
+        self.message.setWordWrap(True)
+
+        top = QHBoxLayout()
+        top.addWidget(self.file_label, 1)
+        top.addWidget(new_b)
+        top.addWidget(open_b)
+        bar = QHBoxLayout()
+        bar.addWidget(year_label)
+        bar.addWidget(self.year)
+        bar.addStretch(1)
+        bar.addWidget(self.open_button)
+        central = QWidget()
+        lay = QVBoxLayout(central)
+        lay.addLayout(top)
+        lay.addLayout(bar)
+        lay.addWidget(self.table, 1)
+        lay.addWidget(self.detail)
+        lay.addWidget(self.message)
+        self.setCentralWidget(central)
+        self.resize(1366, 768)
+        self._update()
+
+    # -- the data file --------------------------------------------------------------------------------
+    def create_file(self, path: str | Path | None = None) -> bool:
+        if path is None:
+            path = QFileDialog.getSaveFileName(self, tr("Tạo tệp dữ liệu của cấp ủy"),
+                                               str(Path.home() / "cap-uy.capuy"), FILE_FILTER)[0]
+            if not path:
+                return False
+        if Path(path).exists():
+            show_error(self, tr("Tệp {path} đã có: hãy chọn “Mở tệp…” hoặc một tên khác.").format(path=path))
+            return False
+        return self._use(path, create=True)
+
+    def open_file(self, path: str | Path | None = None) -> bool:
+        if path is None:
+            start = str(settings().value("committee/file", "") or Path.home())
+            path = QFileDialog.getOpenFileName(self, tr("Mở tệp dữ liệu của cấp ủy"), start, FILE_FILTER)[0]
+            if not path:
+                return False
+        return self._use(path, create=False)
+
+    def _use(self, path: str | Path, *, create: bool) -> bool:
+        try:
+            reg = CommitteeRegister(path, create=create)
+        except UserError as err:
+            show_error(self, err, tr("Không mở được tệp"))
+            return False
+        self._close_register()
+        self.register = reg
+        s = settings()
+        s.setValue("committee/file", str(Path(path).absolute()))
+        s.sync()
+        self.file_label.setText(tr("Tệp dữ liệu của cấp ủy: <b>{path}</b>").format(path=path))
+        self.reload()
+        return True
+
+    def _close_register(self) -> None:
+        if self.register is not None:
+            self.register.close()
+            self.register = None
+
+    # -- the inbox ------------------------------------------------------------------------------------
+    def rows(self) -> list[dict]:
+        if self.register is None:
+            return []
+        year = self.year.currentData()
+        return self.register.inbox(year or None)
+
+    def reload(self) -> None:
+        if self.register is None:
+            self._update()
+            return
+        years = sorted({r["rating_year"] for r in self.register.inbox(None) if r["rating_year"]}, reverse=True)
+        current = self.year.currentData()
+        self.year.blockSignals(True)
+        self.year.clear()
+        self.year.addItem(tr("Tất cả các năm"), 0)
+        for y in years:
+            self.year.addItem(str(y), y)
+        i = self.year.findData(current if current in years else (years[0] if years else 0))
+        self.year.setCurrentIndex(max(i, 0))
+        self.year.blockSignals(False)
+        self._rows = self.rows()
+        self.table.setRowCount(len(self._rows))
+        for r, row in enumerate(self._rows):
+            meeting = tr("Năm {year} · mã {id}").format(year=row["rating_year"], id=(row["meeting_id"] or "")[:8])
+            values = (row["cell_name"], meeting, str(row["revision"]), (row["received_at"] or "").replace("T", " ")[:19],
+                      tr(STATES.get(row["state"], row["state"])), row["file_name"])
+            for c, v in enumerate(values):
+                item = QTableWidgetItem(v)
+                if c == 4:
+                    item.setForeground(QBrush(QColor(STATE_COLOURS.get(row["state"], "#000000"))))
+                    f = item.font()
+                    f.setBold(True)
+                    item.setFont(f)
+                self.table.setItem(r, c, item)
+        self._update()
+
+    def _show_detail(self) -> None:
+        r = self.table.currentRow()
+        rows = getattr(self, "_rows", [])
+        if not (0 <= r < len(rows)):
+            self.detail.clear()
+            return
+        row = rows[r]
+        text = tr("Khóa ký: {fp}").format(fp=row["signer_fingerprint"])
+        if row.get("folder"):
+            text += "<br>" + tr("Đã mở vào: {folder}").format(folder=row["folder"])
+        if row.get("reason"):
+            text += "<br>" + tr("Lý do: {reason}").format(reason=row["reason"])
+        self.detail.setText(text)
+
+    def _update(self) -> None:
+        self.open_button.setEnabled(self.register is not None and not self.busy)
+        self.year.setEnabled(self.register is not None)
+
+    # -- opening a package ---------------------------------------------------------------------------
+    def target_folder(self, package: Path, sha256: str) -> Path:
+        """Where a package is unpacked: beside the data file, one folder per package."""
+        assert self.register is not None
+        base = self.register.path.absolute().parent / (self.register.path.stem + "-goi-da-mo")
+        return base / f"{package.stem}-{sha256[:8]}"
+
+    def open_package(self, path: str | Path | None = None, load=None) -> bool:
+        """``load``: a function that opens the committee's key (tests); asked otherwise."""
+        if self.register is None or self.busy:
+            return False
+        if path is None:
+            path = QFileDialog.getOpenFileName(self, tr("Chọn tệp gói của chi bộ"), "",
+                                               tr("Gói (*.p7m);;Mọi tệp (*)"))[0]
+            if not path:
+                return False
+        if load is None:
+            dlg = KeyDialog("committee", tr("Khóa của cấp ủy cấp trên"),
+                            tr("Chọn khóa của cấp ủy để mở gói (tệp .p12/.pfx hoặc thiết bị ký số)."), self)
+            if not dlg.exec():
+                return False
+            load = dlg.load
+        path = Path(path)
+        self.busy = True
+        self._update()
+        self.message.setStyleSheet("")
+        self.message.setText(tr("Đang mở và kiểm tra {name}…").format(name=path.name))
+
+        def job():
+            with load() as key:
+                return read_package_file(path, key)
+        run_in_background(job, lambda opened: self._checked(path, opened), self._failed)
+        return True
+
+    def _checked(self, path: Path, opened) -> None:
+        self.busy = False
+        self._update()
+        if self.register is None:
+            return
+        decision = self.register.decide(opened)
+        if decision.status == NEW_KEY:
+            self.register.record(opened, state="refused", reason=decision.message)
+            self.reload()
+            self._say(decision.message, error=True)
+            warn_new_key(self, decision)
+            self.refused.emit(decision.message)
+            self.opened.emit("refused")
+            return
+        if decision.status == FIRST_SEEN and not confirm_first_seen(self, decision):
+            self._say(tr("Chưa ghi gì: khóa của {cell} chưa được xác nhận.").format(cell=opened.cell.get("name")))
+            self.opened.emit("cancelled")
+            return
+        try:
+            out = unpack(opened, self.target_folder(path, opened.package_sha256))
+            if decision.status == FIRST_SEEN:
+                self.register.trust(opened)
+            self.register.record(opened, folder=str(out))
+        except UserError as err:
+            self._say(error_text(err), error=True)
+            show_error(self, err, tr("Không ghi được"))
+            self.opened.emit("error")
+            return
+        assert decision.status in (KNOWN, FIRST_SEEN)
+        m = opened.meeting
+        self._say(tr("Gói hợp lệ: {cell}, năm {year}, lần {rev}; {n} tệp khớp SHA-256. Đã mở vào {out}.").format(
+            cell=opened.cell.get("name"), year=m.get("rating_year"), rev=m.get("revision"), n=len(opened.files), out=out))
+        self.reload()
+        self.opened.emit("verified")
+
+    def _failed(self, err: BaseException) -> None:
+        self.busy = False
+        self._update()
+        if isinstance(err, PackageRefused):
+            title = NOT_FOR_KEY if err.kind == "not_for_key" else DAMAGED
+            text = error_text(err)
+            self._say(text, error=True)
+            self.refused.emit(text)
+            self.opened.emit(err.kind)
+            show_error(self, text, title)
+            return
+        text = error_text(err) if isinstance(err, UserError) else tr("Không mở được gói: {e}").format(e=error_text(err))
+        self._say(text, error=True)
+        self.refused.emit(text)
+        self.opened.emit("error")
+        show_error(self, text, tr("Không mở được gói"))
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.last_message = text
+        self.message.setStyleSheet("color: #b00020; font-weight: bold;" if error else "color: #1b5e20;")
+        self.message.setText(text)
+
+    def closeEvent(self, event) -> None:
+        self._close_register()
+        super().closeEvent(event)
+
+
+def open_committee_window(parent: QWidget | None = None, *, show: bool = True) -> CommitteeWindow:
+    """The committee mode as its own top-level window; the last data file reopened if it exists."""
+    w = CommitteeWindow(parent)
+    w.setWindowFlag(Qt.WindowType.Window, True)
+    w.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    last = str(settings().value("committee/file", "") or "")
+    if last and Path(last).exists():
+        w.open_file(last)
+    if show:
+        w.show()
+        w.raise_()
+        w.activateWindow()
+    return w
