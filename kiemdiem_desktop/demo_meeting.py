@@ -18,7 +18,7 @@ from .model.attendance import Presence
 from .model.review import StepKind, WrittenSource
 from .model.vote import CELL, COMMITTEE, BallotLayout, VoteKind, VoteMethod
 from .services import CellFile
-from .session import MeetingSession, Speaker, prepare_meeting
+from .session import Speaker, prepare_meeting
 from .voting import VotingDesk
 
 E, G, C, N = "EXCELLENT", "GOOD", "COMPLETED", "NOT_COMPLETED"

@@ -6,14 +6,14 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
     QHeaderView, QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
     QWidget,
 )
 
 from ..i18n import UserError
-from ..model import DisciplineForm, DisciplineRecord, Gender, Member, PartyPost, Period, PeriodKind
-from ..model.levels import LEVEL_LABELS, Level
+from ..model import DisciplineForm, DisciplineRecord, Member, PartyPost, Period, PeriodKind
+from ..model.levels import LEVEL_LABELS
 from ..model.member import DISCIPLINE_LABELS, GENDER_LABELS, PARTY_POST_LABELS, PERIOD_LABELS
 from ..vn.dates import DateError, format_date, parse_date
 from ..vn.text import clean

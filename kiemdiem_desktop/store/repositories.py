@@ -7,7 +7,7 @@ import sqlite3
 from datetime import date
 
 from ..model import (
-    Cell, DisciplineForm, DisciplineRecord, Gender, Meeting, MeetingKind, MeetingState, Member,
+    Cell, DisciplineForm, DisciplineRecord, Gender, Meeting, Member,
     PartyPost, Period, PeriodKind,
 )
 from ..vn.text import clean, nfc

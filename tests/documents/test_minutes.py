@@ -99,7 +99,7 @@ def test_minutes_of_a_500_member_meeting(tmp_path):
         for c in desk.s.record.comments:
             assert c.text in text
         base = desk.headcount_at("15:00").base_count
-        assert f"HTTNV" in text and f"{base - 1}/{base}" in text
+        assert "HTTNV" in text and f"{base - 1}/{base}" in text
         assert 60 < len(reader.pages) < 400
         assert all(round(float(pg.mediabox.width)) == 595 for pg in reader.pages)
     finally:

@@ -1,13 +1,11 @@
 """Adopt and lock: the adoption vote locks the minutes; changing them needs "mở lại" with a
 reason; every change after the lock is kept in an append-only history."""
-import sqlite3
 
 import pytest
 
 from kiemdiem_desktop.i18n import UserError
 from kiemdiem_desktop.model import MeetingState
 from kiemdiem_desktop.model.review import StepKind
-from kiemdiem_desktop.services import CellFile
 from kiemdiem_desktop.session import MeetingSession
 
 from tests.documents.conftest import hold_meeting

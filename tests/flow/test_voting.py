@@ -8,8 +8,7 @@ from kiemdiem_desktop.i18n import UserError
 from kiemdiem_desktop.model import Level, MeetingState
 from kiemdiem_desktop.model.attendance import Attendance, Presence
 from kiemdiem_desktop.model.rating import DecisionKind
-from kiemdiem_desktop.model.vote import BLANK, CELL, COMMITTEE, VoteKind, VoteMethod
-from kiemdiem_desktop.services import CellFile
+from kiemdiem_desktop.model.vote import CELL, COMMITTEE, VoteKind, VoteMethod
 from kiemdiem_desktop.session import MeetingSession, prepare_meeting
 from kiemdiem_desktop.voting import VotingDesk
 

@@ -1,6 +1,5 @@
 """Sample rosters for the import tests."""
 import codecs
-from pathlib import Path
 
 from kiemdiem_desktop.vn.legacy import unicode_to_legacy
 

@@ -19,7 +19,7 @@ from kiemdiem_desktop.session import prepare_meeting
 from kiemdiem_desktop.voting import VotingDesk
 
 from tests.flow.conftest import Clock, twelve_members
-from tests.io.meeting_doc import MEETING, O, hand_document, variant
+from tests.io.meeting_doc import MEETING, hand_document, variant
 
 TABLES = ("cell", "member", "member_period", "discipline", "meeting", "delegate", "agenda_step", "attendance",
           "self_review", "written_comment", "comment", "ballot", "vote", "vote_level", "rating", "level_decision",

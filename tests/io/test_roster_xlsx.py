@@ -1,7 +1,6 @@
 from datetime import date, datetime
 
 import openpyxl
-import pytest
 
 from kiemdiem_desktop.io.roster_import import read_roster
 from kiemdiem_desktop.model import Gender, Member, PartyPost

@@ -3,7 +3,6 @@ import os
 import shutil
 import sqlite3
 import stat
-import sys
 from datetime import date
 from pathlib import Path
 

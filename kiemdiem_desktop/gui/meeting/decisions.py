@@ -3,7 +3,6 @@ re-rating (Mẫu 03) with its date, reference and reason — its own record, all
 locked meeting, without reopening the minutes (DOMAIN.md §2)."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QGridLayout, QHeaderView, QLabel, QLineEdit,
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,

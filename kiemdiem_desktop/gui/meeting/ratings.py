@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from ...model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS, Level
 from ...model.rating import Finding, FindingKind, RatingFacts
 from ...model.review import AgendaStep, StepKind
-from ...model.vote import CELL, COMMITTEE, BallotLayout, Vote, VoteKind, VoteMethod
+from ...model.vote import CELL, BallotLayout, Vote, VoteKind, VoteMethod
 from ...voting import VotingDesk
 from .ballot import BallotPanel, LevelGrid, RatingResults, counts_of
 from .review import fmt_score

@@ -213,7 +213,6 @@ class ReviewPanel(QWidget):
     def show_step(self, step: AgendaStep) -> None:
         self.flush()
         self.step = step
-        s = self.session
         member = step.kind == StepKind.MEMBER_REVIEW
         self.error.clear()
         self.speaker.setText("")

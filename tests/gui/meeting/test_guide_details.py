@@ -4,7 +4,6 @@ import unicodedata
 from PySide6.QtCore import Qt
 
 from kiemdiem_desktop.model.review import StepKind
-from kiemdiem_desktop.services import CellFile
 from kiemdiem_desktop.session import MeetingSession
 
 from tests.gui.meeting.test_guide_meeting import ALT, K, focus, press

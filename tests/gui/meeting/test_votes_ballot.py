@@ -1,6 +1,5 @@
 """Ballots through the rating step: the counting team, a count with a deliberate mismatch named
 exactly, the accept button held until it is fixed, the level reached; paper by paper; double entry."""
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from kiemdiem_desktop.model.levels import Level

@@ -3,7 +3,6 @@ attendance that would change an announced result (asked first), a blocking findi
 rating step until a reason is typed, and the competent level's decision recorded later."""
 from datetime import date
 
-from kiemdiem_desktop.model.attendance import Presence
 from kiemdiem_desktop.model.levels import Level
 from kiemdiem_desktop.model.rating import DecisionKind
 from kiemdiem_desktop.model.review import StepKind

@@ -2,7 +2,6 @@
 approved reason (out of the base) and Ngô Văn Long absent without one (in the base): 11 counted,
 10 present, 10 voters — the figures of the brief's example."""
 from kiemdiem_desktop.model.attendance import Presence
-from kiemdiem_desktop.model.review import StepKind
 
 from tests.gui.meeting.test_guide_meeting import focus
 
