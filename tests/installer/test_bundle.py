@@ -1,0 +1,96 @@
+"""The PyInstaller bundle: built from installer/kiemdiem.spec into a temporary folder, then run
+the way a user runs it — under Xvfb with the real xcb platform, no Python of ours on the path.
+Marked slow (about a minute); ``make test`` runs it."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import ROOT
+
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux bundle")]
+
+BUILD_TIMEOUT = 240
+
+
+def _pyinstaller() -> list[str]:
+    try:
+        import PyInstaller  # noqa: F401
+    except ImportError:  # a venv made before the dist extra existed
+        subprocess.run([sys.executable, "-m", "pip", "install", "-q", "pyinstaller==6.22.3"], check=True)
+    return [sys.executable, "-m", "PyInstaller"]
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory) -> Path:
+    tmp = tmp_path_factory.mktemp("bundle")
+    subprocess.run(_pyinstaller() + ["--noconfirm", "--log-level", "WARN", "--distpath", str(tmp / "dist"),
+                                     "--workpath", str(tmp / "work"), str(ROOT / "installer" / "kiemdiem.spec")],
+                   check=True, cwd=ROOT, timeout=BUILD_TIMEOUT, capture_output=True)
+    exe = tmp / "dist" / "kiemdiem" / "kiemdiem"
+    assert exe.is_file() and os.access(exe, os.X_OK)
+    return exe
+
+
+def _env(tmp_path: Path, **extra) -> dict:
+    """A user's environment: no venv, no source tree on the path, the real X server."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("PYTHONPATH", "VIRTUAL_ENV", "KIEMDIEM_DATA_DIR", "QT_QPA_PLATFORM", "DISPLAY")}
+    env.update(HOME=str(tmp_path / "home"), XDG_DATA_HOME=str(tmp_path / "home" / "data"),
+               XDG_CONFIG_HOME=str(tmp_path / "home" / "config"), XDG_RUNTIME_DIR=str(tmp_path / "run"),
+               QT_QPA_PLATFORM="xcb", LANG="C.UTF-8")
+    (tmp_path / "run").mkdir(mode=0o700, parents=True, exist_ok=True)
+    env.update(extra)
+    return env
+
+
+def _xvfb(cmd: list, env: dict, cwd: Path, timeout: int = 90) -> subprocess.CompletedProcess:
+    assert shutil.which("xvfb-run"), "xvfb-run is missing: make test installs xvfb"
+    return subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1280x800x24"] + [str(c) for c in cmd],
+                          env=env, cwd=cwd, capture_output=True, text=True, timeout=timeout)
+
+
+def test_bundle_holds_resources_and_ui(bundle):
+    internal = bundle.parent / "_internal"
+    for rel in ("resources/fonts/LiberationSerif-Regular.ttf", "resources/fonts/LICENSE-LiberationSerif.txt",
+                "resources/icons/kiemdiem.png", "resources/translations/qtbase_vi.qm",
+                "resources/rulesets/qd124-hd25.json", "resources/schemas/meeting.schema.json", "ui/style.qss"):
+        assert (internal / rel).is_file(), rel
+    assert not list(internal.rglob("*WebEngine*")) and not list(internal.rglob("libQt6Quick*"))
+
+
+def test_bundle_selftest_under_xvfb_xcb(bundle, tmp_path):
+    r = _xvfb([bundle, "selftest"], _env(tmp_path), cwd=tmp_path)
+    assert r.returncode == 0, r.stdout + r.stderr
+    lines = r.stdout.splitlines()
+    assert lines[-1] == "OK", r.stdout
+    assert any("cửa sổ chính: đạt (nền xcb" in line for line in lines), r.stdout
+    assert not (tmp_path / "home" / "data" / "kiemdiem").exists()   # the user's data left alone
+
+
+def test_bundle_shows_a_demo_file_under_xcb_and_portable_mode(bundle, tmp_path):
+    env = _env(tmp_path)
+    demo = tmp_path / "du-lieu-mau.kiemdiem"
+    r = subprocess.run([bundle, "demo", "--db", demo, "--finished"], env=env, cwd=tmp_path,
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    r = _xvfb([bundle, "--db", demo, "--exit-when-shown"], env, cwd=tmp_path)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert (tmp_path / "home" / "data" / "kiemdiem").is_dir()   # settings in the profile's data folder
+    # portable: the marker beside the program moves data and settings beside it
+    marker = bundle.parent / "portable.txt"
+    marker.write_text("", encoding="utf-8")
+    try:
+        r = _xvfb([bundle, "--db", demo, "--exit-when-shown"], _env(tmp_path / "p", XDG_DATA_HOME=str(tmp_path / "p-data")),
+                  cwd=tmp_path)
+        assert r.returncode == 0, r.stdout + r.stderr
+        assert (bundle.parent / "data").is_dir()
+        assert not (tmp_path / "p-data").exists()
+    finally:
+        marker.unlink()
+        shutil.rmtree(bundle.parent / "data", ignore_errors=True)
