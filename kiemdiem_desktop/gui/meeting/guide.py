@@ -465,6 +465,7 @@ class MeetingGuideWindow(QMainWindow):
         scaled_font(self.clock_label, 1.25, True)
         scaled_font(self.counts, 1.05, True)
         scaled_font(self.review.handover_text, 1.2, True)
+        self.review.fit_heights()
 
     def event(self, e: QEvent) -> bool:
         if e.type() == QEvent.Type.ApplicationFontChange:

@@ -155,8 +155,10 @@ class ReviewPanel(QWidget):
         rl.addWidget(self.speaker, 1, 1)
         rl.addWidget(self.when, 1, 2)
         rl.addWidget(self.text, 2, 0, 1, 3)
-        rl.addWidget(self.error, 3, 0, 1, 2)
-        rl.addWidget(self.record, 3, 2)
+        under = QHBoxLayout()          # the button's width must not squeeze the speaker field above it
+        under.addWidget(self.error, 1)
+        under.addWidget(self.record)
+        rl.addLayout(under, 3, 0, 1, 3)
         row = QHBoxLayout()
         row.addWidget(self.comments_title, 1)
         row.addWidget(self.edit_button)
@@ -165,8 +167,7 @@ class ReviewPanel(QWidget):
         rl.addWidget(self.comments, 5, 0, 1, 3)
         rl.setRowStretch(2, 1)
         rl.setRowStretch(5, 3)
-        self.text.setMinimumHeight(self.text.fontMetrics().lineSpacing() * 2 + 14)
-        self.text.setMaximumHeight(self.text.fontMetrics().lineSpacing() * 4 + 14)
+        self.fit_heights()
         rl.setColumnStretch(1, 1)
 
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -208,6 +209,12 @@ class ReviewPanel(QWidget):
         self.setTabOrder(self.record, self.answer)
         self.setTabOrder(self.answer, self.conclusion)
         self.setTabOrder(self.conclusion, self.report_box)
+
+    def fit_heights(self) -> None:
+        """The comment box holds 2–4 lines of the current font (again after a zoom)."""
+        line = self.text.fontMetrics().lineSpacing()
+        self.text.setMinimumHeight(line * 2 + 14)
+        self.text.setMaximumHeight(line * 4 + 14)
 
     # -- showing ------------------------------------------------------------------------------
     def show_step(self, step: AgendaStep) -> None:
