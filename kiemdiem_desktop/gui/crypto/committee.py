@@ -52,7 +52,7 @@ def warn_new_key(parent: QWidget, decision) -> None:
     box.setTextFormat(Qt.TextFormat.RichText)
     body = decision.message.replace("\n", "<br>")
     box.setText(f"<div style='color:#b00020; font-size:13pt'><b>{body}</b></div>"
-                + tr("<p>Gói bị từ chối: không mở, không ghi vào sổ đăng ký.</p>"))
+                )
     box.exec()
 
 
@@ -265,6 +265,8 @@ class CommitteeWindow(QMainWindow):
             return
         decision = self.register.decide(opened)
         if decision.status == NEW_KEY:
+            decision.message = decision.message.replace(
+                "Không ghi gì.", tr("Gói không được mở, sổ đăng ký không đổi; hộp thư ghi gói này là “bị từ chối”."))
             self.register.record(opened, state="refused", reason=decision.message)
             self.reload()
             self._say(decision.message, error=True)

@@ -80,6 +80,13 @@ def browse_row(edit: QLineEdit, button_text: str, pick: Callable[[], str]) -> QH
     return row
 
 
+def add_row(form: QFormLayout, text: str, field, buddy: QWidget) -> None:
+    """A form row whose label's mnemonic (&) reaches ``buddy`` even when the field is a layout."""
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    form.addRow(label, field)
+
+
 def password_field(name: str) -> QLineEdit:
     e = QLineEdit()
     e.setObjectName(name)
@@ -109,7 +116,7 @@ class KeyChooser(QWidget):
         file_page = QWidget()
         ff = QFormLayout(file_page)
         ff.setContentsMargins(0, 0, 0, 0)
-        ff.addRow(tr("Tệp &khóa:"), browse_row(self.p12, tr("Chọn tệp…"), self._pick_p12))
+        add_row(ff, tr("Tệp &khóa:"), browse_row(self.p12, tr("Chọn tệp…"), self._pick_p12), self.p12)
         ff.addRow(tr("&Mật khẩu:"), self.passphrase)
 
         self.module = QComboBox()
@@ -140,7 +147,7 @@ class KeyChooser(QWidget):
         token_page = QWidget()
         tf = QFormLayout(token_page)
         tf.setContentsMargins(0, 0, 0, 0)
-        tf.addRow(tr("Thư &viện PKCS#11:"), module_row)
+        add_row(tf, tr("Thư &viện PKCS#11:"), module_row, self.module)
         tf.addRow(tr("Nhãn &thiết bị:"), self.token_label)
         tf.addRow(tr("Nhãn k&hóa:"), self.key_label)
         tf.addRow(tr("Mã &PIN:"), self.pin)
@@ -149,13 +156,23 @@ class KeyChooser(QWidget):
         self.pages = QStackedWidget()
         self.pages.addWidget(file_page)
         self.pages.addWidget(token_page)
-        self.kind.currentIndexChanged.connect(self.pages.setCurrentIndex)
+        self.kind.currentIndexChanged.connect(self._show_page)
         self.kind.setCurrentIndex(int(s.value(f"keys/{purpose}/kind", 0) or 0))
+        self._show_page(self.kind.currentIndex())
 
         lay = QFormLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addRow(tr("&Loại khóa:"), self.kind)
         lay.addRow(self.pages)
+
+    def _show_page(self, i: int) -> None:
+        """The stack as tall as the page shown (a file key needs two rows, a token five)."""
+        from PySide6.QtWidgets import QSizePolicy
+        for j in range(self.pages.count()):
+            pol = QSizePolicy.Policy.Preferred if j == i else QSizePolicy.Policy.Ignored
+            self.pages.widget(j).setSizePolicy(pol, pol)
+        self.pages.setCurrentIndex(i)
+        self.pages.adjustSize()
 
     def _pick_p12(self) -> str:
         start = self.p12.text() or str(Path.home())
@@ -298,7 +315,8 @@ class KeysDialog(QDialog):
         form.addRow(tr("&Dùng để:"), self.new_purpose)
         form.addRow(tr("&Mật khẩu bảo vệ khóa (ít nhất 8 ký tự):"), self.new_pass)
         form.addRow(tr("Nhập &lại mật khẩu:"), self.new_pass2)
-        form.addRow(tr("&Lưu tệp khóa vào:"), browse_row(self.new_out, tr("Chọn nơi lưu…"), self._pick_new_out))
+        add_row(form, tr("&Lưu tệp khóa vào:"), browse_row(self.new_out, tr("Chọn nơi lưu…"), self._pick_new_out),
+                self.new_out)
         lay = QVBoxLayout(w)
         intro = QLabel(tr("Chi bộ chưa có chữ ký số của nhà cung cấp thì chương trình tạo một khóa riêng (RSA-3072, "
                           "tự ký). Mật khẩu không được lưu ở đâu cả."))
@@ -423,8 +441,8 @@ class KeysDialog(QDialog):
         self.cert_result = message_label("certResult")
         self.cert_fp = fingerprint_label("certFingerprint")
         form = QFormLayout()
-        form.addRow(tr("Tệp &chứng thư (.cer/.crt/.pem/.der):"),
-                    browse_row(self.cert_path, tr("Chọn tệp…"), self._pick_cert))
+        add_row(form, tr("Tệp &chứng thư (.cer/.crt/.pem/.der):"),
+                browse_row(self.cert_path, tr("Chọn tệp…"), self._pick_cert), self.cert_path)
         lay = QVBoxLayout(w)
         intro = QLabel(tr("Gói gửi cấp trên được mã hóa cho chứng thư số của cấp ủy cấp trên: chỉ cấp ủy giữ khóa "
                           "tương ứng mở được. Sau khi nhập, hãy đọc dấu vân tay qua điện thoại với cấp ủy để đối chiếu."))

@@ -18,7 +18,7 @@ from ...crypto.keys import fingerprint, load_recipient_certificate
 from ...i18n import UserError
 from ..common import ask_yes_no, error_text, run_in_background, settings
 from .keys import (
-    CERT_FILTER, KeyChooser, browse_row, committee_certificates, fingerprint_label, message_label,
+    CERT_FILTER, KeyChooser, add_row, browse_row, committee_certificates, fingerprint_label, message_label,
     remember_committee_certificate, set_error, split_fingerprint, tr,
 )
 
@@ -34,6 +34,14 @@ def groups(hex_text: str) -> str:
 def size_text(n: int) -> str:
     mb = f"{n / 1048576:.1f}".replace(".", ",")
     return f"{n:,}".replace(",", ".") + f" byte ({mb} MB)"
+
+
+def _when(iso: str) -> str:
+    from datetime import datetime
+    try:
+        return f"{datetime.fromisoformat(iso).astimezone():%d/%m/%Y %H:%M:%S}"
+    except ValueError:
+        return iso
 
 
 def export_folder() -> Path:
@@ -81,9 +89,10 @@ class SignDialog(QDialog):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
 
         form = QFormLayout()
-        form.addRow(tr("&Vai trò người ký:"), self.role)
-        form.addRow(tr("&Biên bản cần ký (PDF):"), browse_row(self.source, tr("Chọn tệp…"), self._pick_source))
-        form.addRow(tr("&Lưu bản đã ký vào:"), browse_row(self.out, tr("Chọn nơi lưu…"), self._pick_out))
+        form.addRow(tr("Vai t&rò người ký:"), self.role)
+        add_row(form, tr("&Biên bản cần ký (PDF):"), browse_row(self.source, tr("Chọn tệp…"), self._pick_source),
+                self.source)
+        add_row(form, tr("Lưu bản đã ký tr("&Lưu bản đã ký vào:")vào:"), browse_row(self.out, tr("Chọn nơi lưu…"), self._pick_out), self.out)
         keys = QGroupBox(tr("Khóa của người ký (khóa cá nhân, không phải khóa của chi bộ)"))
         QVBoxLayout(keys).addWidget(self.chooser)
         left = QWidget()
@@ -149,7 +158,7 @@ class SignDialog(QDialog):
         for r in reports:
             state = tr("còn nguyên vẹn") if r.ok else tr("KHÔNG HỢP LỆ hoặc đã bị sửa sau khi ký")
             lines.append(tr("<b>{role}</b>: {signer} — trường {field} — ký lúc {time} — {state}").format(
-                role=r.role or r.field, signer=r.signer, field=r.field, time=r.signing_time.replace("T", " "),
+                role=r.role or r.field, signer=r.signer, field=r.field, time=_when(r.signing_time),
                 state=state))
         self.result.setText(tr("Đã ký và lưu <b>{path}</b>.<br>").format(path=path) + "<br>".join(lines))
         self.reports = reports
@@ -193,10 +202,10 @@ class PackageDialog(QDialog):
         self.chooser = KeyChooser("cell")
         self.certs = QListWidget()
         self.certs.setObjectName("committeeCertificates")
-        self.certs.setMaximumHeight(90)
+        self.certs.setMaximumHeight(64)
         self.scans = QListWidget()
         self.scans.setObjectName("scans")
-        self.scans.setMaximumHeight(70)
+        self.scans.setMaximumHeight(52)
         self.minutes = QLineEdit(signed_minutes)
         self.minutes.setObjectName("signedMinutes")
         self.minutes.setPlaceholderText(tr("không bắt buộc — để trống thì dùng biên bản chương trình lập"))
@@ -222,10 +231,11 @@ class PackageDialog(QDialog):
         keys = QGroupBox(tr("Khóa của chi bộ (ký gói)"))
         QVBoxLayout(keys).addWidget(self.chooser)
         form = QFormLayout()
-        form.addRow(tr("Chứng thư cấp ủy cấp trên:"), self._with_buttons(self.certs, add_cert, del_cert))
-        form.addRow(tr("Bản quét biên bản giấy:"), self._with_buttons(self.scans, add_scan, del_scan))
-        form.addRow(tr("Biên bản đã &ký số:"), browse_row(self.minutes, tr("Chọn tệp…"), self._pick_minutes))
-        form.addRow(tr("&Lưu gói vào:"), browse_row(self.out, tr("Chọn nơi lưu…"), self._pick_out))
+        add_row(form, tr("C&hứng thư cấp ủy cấp trên:"), self._with_buttons(self.certs, add_cert, del_cert), self.certs)
+        add_row(form, tr("Bản q&uét biên bản giấy:"), self._with_buttons(self.scans, add_scan, del_scan), self.scans)
+        add_row(form, tr("Biên bản đã &ký số:"), browse_row(self.minutes, tr("Chọn tệp…"), self._pick_minutes),
+                self.minutes)
+        add_row(form, tr("Lưu gói tr("&Lưu gói vào:")vào:"), browse_row(self.out, tr("Chọn nơi lưu…"), self._pick_out), self.out)
 
         self.go = QPushButton(tr("Đóng &gói"))
         self.go.setObjectName("makePackage")
@@ -257,7 +267,7 @@ class PackageDialog(QDialog):
         lay.addWidget(self.result_box)
         lay.addStretch(1)
         lay.addWidget(_close_buttons(self))
-        self.resize(1000, 740)
+        self.resize(1000, 700)
 
     @staticmethod
     def _with_buttons(lst: QListWidget, *buttons: QPushButton) -> QHBoxLayout:
