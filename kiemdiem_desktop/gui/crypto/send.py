@@ -92,7 +92,7 @@ class SignDialog(QDialog):
         form.addRow(tr("Vai t&rò người ký:"), self.role)
         add_row(form, tr("&Biên bản cần ký (PDF):"), browse_row(self.source, tr("Chọn tệp…"), self._pick_source),
                 self.source)
-        add_row(form, tr("Lưu bản đã ký tr("&Lưu bản đã ký vào:")vào:"), browse_row(self.out, tr("Chọn nơi lưu…"), self._pick_out), self.out)
+        add_row(form, tr("Lưu bản đã ký &vào:"), browse_row(self.out, tr("Chọn nơi lưu…"), self._pick_out), self.out)
         keys = QGroupBox(tr("Khóa của người ký (khóa cá nhân, không phải khóa của chi bộ)"))
         QVBoxLayout(keys).addWidget(self.chooser)
         left = QWidget()
@@ -235,7 +235,7 @@ class PackageDialog(QDialog):
         add_row(form, tr("Bản q&uét biên bản giấy:"), self._with_buttons(self.scans, add_scan, del_scan), self.scans)
         add_row(form, tr("Biên bản đã &ký số:"), browse_row(self.minutes, tr("Chọn tệp…"), self._pick_minutes),
                 self.minutes)
-        add_row(form, tr("Lưu gói tr("&Lưu gói vào:")vào:"), browse_row(self.out, tr("Chọn nơi lưu…"), self._pick_out), self.out)
+        add_row(form, tr("Lưu gói &vào:"), browse_row(self.out, tr("Chọn nơi lưu…"), self._pick_out), self.out)
 
         self.go = QPushButton(tr("Đóng &gói"))
         self.go.setObjectName("makePackage")
