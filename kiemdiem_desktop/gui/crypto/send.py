@@ -251,7 +251,9 @@ class PackageDialog(QDialog):
         rb.addRow(tr("Dấu vân tay chứng thư cấp ủy:"), self.cert_fp)
         self.result_box.hide()
 
+        form.setVerticalSpacing(4)
         lay = QVBoxLayout(self)
+        lay.setSpacing(5)
         head = QLabel(tr("Gói gồm biên bản, biên bản kiểm phiếu, tổng hợp kết quả (PDF, Excel) và dữ liệu hội nghị; "
                          "được ký bằng khóa của chi bộ và mã hóa để chỉ cấp ủy cấp trên mở được. Phiếu bàn giao "
                          "(PDF) được lưu cạnh tệp gói."))
