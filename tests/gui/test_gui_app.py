@@ -51,7 +51,7 @@ def test_demo_banner_on_demo_data_only(qtbot, app, tmp_path, cell):
     assert not real.demo_banner.isVisible()
     assert real.windowTitle() == "Kiểm điểm Desktop — Chi bộ Phòng Tổ chức — chi-bo.kiemdiem"
     assert [real.tabs.tabText(i) for i in range(3)] == ["Chi bộ", "Đảng viên", "Cuộc họp"]
-    assert [plain(a.text()) for a in real.menuBar().actions()] == ["Tệp", "Xem", "Trợ giúp"]
+    assert [plain(a.text()) for a in real.menuBar().actions()] == ["Tệp", "Xem", "Gửi cấp trên", "Trợ giúp"]
     real.close()
 
 
