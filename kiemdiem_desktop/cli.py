@@ -290,13 +290,15 @@ def _opened_json(o, decision=None) -> dict:
             "meeting": o.meeting, "created_at": o.manifest.get("created_at"),
             "signer": {"name": o.signer_certificate.subject.rfc4514_string(), "fingerprint": o.signer_fingerprint,
                        "signing_time": o.signing_time.isoformat() if o.signing_time else None},
-            "files": o.manifest["files"], "register": decision.status if decision else None}
+            "files": o.manifest["files"], "register": decision.status if decision else None,
+            "chain": ({"status": decision.chain.status, "message": decision.chain.message}
+                      if decision is not None and decision.chain is not None else None)}
 
 
 def _check_register(args: argparse.Namespace, opened, *, may_trust: bool):
     """(register or None, decision or None); raises Refused for a known cell's new key and, when
     opening, for a first-seen cell without --trust."""
-    from .crypto.register import FIRST_SEEN, NEW_KEY, CommitteeRegister
+    from .crypto.register import CA_REFUSED, FIRST_SEEN, NEW_KEY, CommitteeRegister
 
     if not args.register:
         print(f"Người ký gói chưa được đối chiếu với sổ đăng ký (không có --register). "
@@ -304,7 +306,14 @@ def _check_register(args: argparse.Namespace, opened, *, may_trust: bool):
         return None, None
     if not Path(args.register).exists() and not (may_trust and args.trust):
         # No register yet: every cell is first seen, and nothing is created before --trust.
-        from .crypto.register import Decision
+        from .crypto.chain import check_chain
+        from .crypto.register import CA_REFUSED, Decision
+
+        chain = check_chain(opened.signer_certificate, opened.other_certificates, [], opened.signing_time)
+        if chain.refused:
+            raise Refused(f"Không chấp nhận gói của {opened.cell.get('name')}: {chain.message}.\n"
+                          f"Dấu vân tay khóa ký (SHA-256): {opened.signer_fingerprint}\n"
+                          f"Sổ đăng ký {args.register} chưa có; chưa nhập chứng thư gốc nào (--root). Không ghi gì.")
 
         d = Decision(FIRST_SEEN, f"Lần đầu nhận gói của {opened.cell.get('name')}. Dấu vân tay khóa ký (SHA-256):\n"
                                  f"  {opened.signer_fingerprint}\nHãy đối chiếu với phiếu bàn giao hoặc đọc qua "
@@ -317,7 +326,7 @@ def _check_register(args: argparse.Namespace, opened, *, may_trust: bool):
     reg = CommitteeRegister(args.register)
     try:
         d = reg.decide(opened)
-        if d.status == NEW_KEY:
+        if d.status in (NEW_KEY, CA_REFUSED):
             raise Refused(d.message)
         if d.status == FIRST_SEEN:
             print(d.message, file=sys.stderr)
@@ -335,6 +344,8 @@ def cmd_open(args: argparse.Namespace) -> int:
     from .crypto.register import FIRST_SEEN
 
     check_target_folder(args.out)
+    if args.root:
+        _import_roots(args)
     with _load_key(args) as key:
         opened = read_package_file(args.file, key)
     reg, decision = _check_register(args, opened, may_trust=True)
@@ -343,7 +354,8 @@ def cmd_open(args: argparse.Namespace) -> int:
         if reg is not None:
             if decision.status == FIRST_SEEN:
                 reg.trust(opened)
-            reg.record(opened, folder=str(Path(out).absolute()))
+            reg.record(opened, folder=str(Path(out).absolute()),
+                       chain=decision.chain.message if decision.chain else "")
     finally:
         if reg is not None:
             reg.close()
@@ -354,7 +366,30 @@ def cmd_open(args: argparse.Namespace) -> int:
         print(f"Gói hợp lệ: {opened.cell.get('name')}, năm {m.get('rating_year')}, bản lần {m.get('revision')}, "
               f"ký bởi {opened.signer_certificate.subject.rfc4514_string()} ({opened.signer_fingerprint}).")
         print(f"Đã mở vào {out} ({len(opened.files) + 1} tệp).")
+        _print_chain(decision)
     return EXIT_OK
+
+
+def _print_chain(decision) -> None:
+    """The chain status of an accepted CA-issued certificate (always with "thu hồi chưa kiểm tra")."""
+    from .crypto.chain import CA_VALID
+
+    if decision is not None and decision.chain is not None and decision.chain.status == CA_VALID:
+        print(f"Chứng thư: {decision.chain.message}.")
+
+
+def _import_roots(args: argparse.Namespace) -> None:
+    from .crypto.register import CommitteeRegister
+
+    if not args.register:
+        raise Refused("Nhập chứng thư gốc (--root) cần tệp dữ liệu của cấp ủy (--register).")
+    with CommitteeRegister(args.register) as reg:
+        for path in args.root:
+            cert, fp, new = reg.import_root(path)
+            from .crypto.keys import common_name
+
+            print(f"{'Đã nhập' if new else 'Đã có'} chứng thư gốc “{common_name(cert)}” vào sổ đăng ký. "
+                  f"Dấu vân tay (SHA-256): {fp}")
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
@@ -393,6 +428,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         print(f"Gói hợp lệ: {opened.cell.get('name')}, năm {opened.meeting.get('rating_year')}, "
               f"bản lần {opened.meeting.get('revision')}; {len(opened.files)} tệp khớp SHA-256; "
               f"khóa ký {opened.signer_fingerprint}.")
+        _print_chain(decision)
     return EXIT_OK
 
 
@@ -506,6 +542,8 @@ def build_parser() -> argparse.ArgumentParser:
     op.add_argument("--out", required=True)
     op.add_argument("--register", help="tệp dữ liệu của cấp ủy (sổ đăng ký khóa, hộp thư)")
     op.add_argument("--trust", action="store_true", help="tin cậy khóa của chi bộ gửi lần đầu (đã đối chiếu)")
+    op.add_argument("--root", action="append", metavar="CA.crt",
+                    help="nhập chứng thư gốc của tổ chức chứng thực vào sổ đăng ký trước khi mở gói (lặp lại được)")
     op.add_argument("--json", action="store_true")
     _add_key_options(op)
     op.set_defaults(func=cmd_open)

@@ -86,6 +86,8 @@ class OpenedPackage:
     size: int
     file_name: str = ""
     notes: list[str] = field(default_factory=list)
+    # the other certificates the SignedData carries (a CA's intermediates), for the chain check
+    other_certificates: list[x509.Certificate] = field(default_factory=list)
 
     @property
     def cell(self) -> dict:
@@ -275,6 +277,14 @@ def verify_signed(data: bytes) -> tuple[bytes, x509.Certificate, datetime | None
     return content, x509.load_der_x509_certificate(cert.dump()), signing_time
 
 
+def carried_certificates(data: bytes) -> list[x509.Certificate]:
+    """Every certificate the SignedData carries (the signer's and any intermediates)."""
+    sd = cms.ContentInfo.load(data)["content"]
+    if not sd["certificates"].native:
+        return []
+    return [x509.load_der_x509_certificate(c.chosen.dump()) for c in sd["certificates"] if c.name == "certificate"]
+
+
 # -- the ZIP and its manifest ----------------------------------------------------------------
 def read_zip(data: bytes) -> tuple[dict, dict[str, bytes]]:
     try:
@@ -318,6 +328,7 @@ def read_package(data: bytes, key: KeyHandle, *, file_name: str = "") -> OpenedP
     signed = decrypt_envelope(data, key)
     try:
         content, cert, when = verify_signed(signed)
+        others = [c for c in carried_certificates(signed) if c != cert]
         manifest, files = read_zip(content)
         fp = fingerprint(cert)
         _need(manifest.get("signer_fingerprint") in (None, fp), "khóa ký khác với khóa ghi trong manifest.json")
@@ -325,7 +336,8 @@ def read_package(data: bytes, key: KeyHandle, *, file_name: str = "") -> OpenedP
         raise PackageRefused("damaged", str(err), file_name) from err
     except Exception as err:  # noqa: BLE001 - a field asn1crypto could not parse
         raise PackageRefused("damaged", f"không đọc được cấu trúc ({type(err).__name__})", file_name) from err
-    return OpenedPackage(manifest, files, cert, fp, when, hashlib.sha256(data).hexdigest(), len(data), file_name)
+    return OpenedPackage(manifest, files, cert, fp, when, hashlib.sha256(data).hexdigest(), len(data), file_name,
+                         other_certificates=others)
 
 
 def read_package_file(path: str | os.PathLike, key: KeyHandle) -> OpenedPackage:

@@ -6,6 +6,13 @@ first package from a cell is trusted only when the user confirms the fingerprint
 handover slip or over the phone: ``--trust``); a package from a known cell signed with another key
 is refused with a loud warning. The register never decides on a CA's word alone: the certificate is
 pinned by its SHA-256 fingerprint (revocation cannot be checked offline).
+
+CA-issued certificates (not self-signed) must in addition chain to a root the committee imported
+(``import_root``; chain.py): otherwise the package is refused, "chứng thư không thuộc tổ chức chứng
+thực đã nhập", whatever the register says and even with ``--trust`` — confirming a fingerprint does
+not make an expired or foreign certificate good; the way on is to import that CA's root (after
+checking the root's own fingerprint with the CA). An accepted CA-issued certificate always carries
+"thu hồi chưa kiểm tra (không có mạng)". Self-signed cell keys keep the fingerprint pinning alone.
 """
 from __future__ import annotations
 
@@ -15,16 +22,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 
 from ..i18n import UserError
 from ..store.database import Database
-from .keys import common_name, fingerprint
+from .chain import CA_VALID, ChainResult, check_chain, is_ca
+from .keys import common_name, fingerprint, load_certificate
 from .open_package import OpenedPackage
 
 KNOWN = "known"            # the cell and this key are in the register
 FIRST_SEEN = "first_seen"  # a cell never seen: trust it only after checking the fingerprint
 NEW_KEY = "new_key"        # a known cell signed with another key: refused
+CA_REFUSED = "ca_refused"  # a CA-issued certificate that does not chain to an imported root: refused
 
 
 def cell_key(cell: dict) -> str:
@@ -43,6 +53,7 @@ class Decision:
     status: str
     message: str
     known_fingerprints: list[str]
+    chain: ChainResult | None = None
 
 
 class RegisterError(UserError):
@@ -77,7 +88,50 @@ class CommitteeRegister:
         return self.db.read(lambda c: [r[0] for r in c.execute(
             "SELECT fingerprint FROM cell_key WHERE cell_key = ? ORDER BY id", (key,))])
 
+    # -- the CA roots ------------------------------------------------------------------------------
+    def import_root(self, cert_path: str | os.PathLike) -> tuple[x509.Certificate, str, bool]:
+        """Import a CA certificate (PEM or DER) as a trusted root: (certificate, fingerprint, new?).
+        A certificate that is not a CA's (basicConstraints CA) is refused."""
+        cert = load_certificate(cert_path)
+        if not is_ca(cert):
+            raise RegisterError(f"Chứng thư {cert_path} (“{common_name(cert)}”) không phải chứng thư của tổ chức "
+                                f"chứng thực (không có basicConstraints CA): không nhập làm chứng thư gốc. "
+                                f"Không ghi gì.")
+        fp = fingerprint(cert)
+
+        def write(conn: sqlite3.Connection) -> bool:
+            cur = conn.execute("INSERT OR IGNORE INTO ca_root (fingerprint, subject, certificate, imported_at) "
+                               "VALUES (?, ?, ?, ?)", (fp, common_name(cert), cert.public_bytes(Encoding.DER), _now()))
+            return cur.rowcount > 0
+
+        return cert, fp, self.db.write(write).result()
+
+    def roots(self) -> list[x509.Certificate]:
+        return self.db.read(lambda c: [x509.load_der_x509_certificate(r[0]) for r in c.execute(
+            "SELECT certificate FROM ca_root ORDER BY id")])
+
+    def root_list(self) -> list[dict]:
+        return self.db.read(lambda c: [{"fingerprint": r[0], "subject": r[1], "imported_at": r[2]} for r in c.execute(
+            "SELECT fingerprint, subject, imported_at FROM ca_root ORDER BY id")])
+
+    def chain(self, opened: OpenedPackage) -> ChainResult:
+        return check_chain(opened.signer_certificate, opened.other_certificates, self.roots(), opened.signing_time)
+
     def decide(self, opened: OpenedPackage) -> Decision:
+        chain = self.chain(opened)
+        if chain.refused:
+            return Decision(CA_REFUSED, (
+                f"Không chấp nhận gói của {opened.cell.get('name', '')}: {chain.message}.\n"
+                f"Dấu vân tay khóa ký (SHA-256): {opened.signer_fingerprint}\n"
+                f"Nếu chi bộ dùng chứng thư của một tổ chức chứng thực, hãy nhập chứng thư gốc của tổ chức đó "
+                f"(đã đối chiếu dấu vân tay) rồi mở lại gói. Không ghi gì."), self.fingerprints(opened.cell), chain)
+        d = self._decide_pin(opened)
+        d.chain = chain
+        if chain.status == CA_VALID:
+            d.message += f"\nChứng thư: {chain.message}."
+        return d
+
+    def _decide_pin(self, opened: OpenedPackage) -> Decision:
         cell = opened.cell
         known = self.fingerprints(cell)
         fp = opened.signer_fingerprint
@@ -108,18 +162,19 @@ class CommitteeRegister:
         self.db.write(write).result()
 
     # -- the inbox ----------------------------------------------------------------------------------
-    def record(self, opened: OpenedPackage, *, folder: str = "", state: str = "verified", reason: str = "") -> None:
+    def record(self, opened: OpenedPackage, *, folder: str = "", state: str = "verified", reason: str = "",
+               chain: str = "") -> None:
         """One row per package (its SHA-256); older revisions of the same meeting become superseded."""
         cell, meeting = opened.cell, opened.meeting
 
         def write(conn: sqlite3.Connection) -> None:
             conn.execute(
                 "INSERT OR REPLACE INTO inbox (package_sha256, received_at, file_name, size, cell_key, cell_name, "
-                "meeting_id, rating_year, revision, created_at, signer_fingerprint, state, reason, folder) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "meeting_id, rating_year, revision, created_at, signer_fingerprint, state, reason, folder, chain) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (opened.package_sha256, _now(), opened.file_name, opened.size, cell_key(cell), cell.get("name", ""),
                  meeting.get("id", ""), meeting.get("rating_year"), meeting.get("revision"),
-                 opened.manifest.get("created_at", ""), opened.signer_fingerprint, state, reason, folder))
+                 opened.manifest.get("created_at", ""), opened.signer_fingerprint, state, reason, folder, chain))
             if state == "verified":
                 conn.execute("UPDATE inbox SET state = 'superseded' WHERE meeting_id = ? AND state = 'verified' "
                              "AND revision < ?", (meeting.get("id", ""), meeting.get("revision")))
@@ -148,4 +203,4 @@ def _now() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
-__all__ = ["CommitteeRegister", "Decision", "KNOWN", "FIRST_SEEN", "NEW_KEY", "cell_key", "fingerprint"]
+__all__ = ["CommitteeRegister", "Decision", "KNOWN", "FIRST_SEEN", "NEW_KEY", "CA_REFUSED", "cell_key", "fingerprint"]

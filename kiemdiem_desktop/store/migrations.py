@@ -292,4 +292,18 @@ MIGRATIONS.append((5, "the higher committee's side: the register of cell certifi
     "CREATE INDEX inbox_year ON inbox(rating_year, cell_key)",
 ]))
 
+MIGRATIONS.append((6, "the higher committee's side: the roots of the certification authorities it trusts", [
+    # One row per CA certificate the committee imported (a root, or an intermediate it chose to
+    # trust directly): the cells' CA-issued certificates must chain to one of these.
+    """CREATE TABLE ca_root (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        fingerprint TEXT NOT NULL UNIQUE,
+        subject TEXT NOT NULL DEFAULT '',
+        certificate BLOB NOT NULL,
+        imported_at TEXT NOT NULL
+    )""",
+    # The chain status of each package's signer certificate, as shown when it was opened.
+    "ALTER TABLE inbox ADD COLUMN chain TEXT NOT NULL DEFAULT ''",
+]))
+
 LATEST_VERSION = MIGRATIONS[-1][0]
