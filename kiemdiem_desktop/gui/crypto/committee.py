@@ -1,7 +1,8 @@
 """Cấp ủy cấp trên: the higher committee's own data file (kind "committee"), its inbox per rating
 year, and "Mở gói…" — open a package with the committee's key, check the signer against the
 register (a first package asks for the fingerprint to be confirmed; another key for a known cell
-is refused with a loud warning), unpack it and record it. Refusals show the core's two classes."""
+is refused with a loud warning; a CA-issued certificate must chain to a root imported with "Nhập
+chứng thư gốc (CA)…"), unpack it and record it. Refusals show the core's two classes."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,7 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...crypto.open_package import DAMAGED, NOT_FOR_KEY, PackageRefused, read_package_file, unpack
-from ...crypto.register import FIRST_SEEN, KNOWN, NEW_KEY, CommitteeRegister
+from ...crypto.chain import CA_VALID
+from ...crypto.register import CA_REFUSED, FIRST_SEEN, KNOWN, NEW_KEY, CommitteeRegister
 from ...i18n import UserError
 from ..common import error_text, run_in_background, settings, show_error
 from .keys import KeyDialog, split_fingerprint, tr
@@ -86,6 +88,11 @@ class CommitteeWindow(QMainWindow):
         self.open_button.setObjectName("openPackage")
         self.open_button.setToolTip("Ctrl+O")
         self.open_button.clicked.connect(lambda: self.open_package())
+        self.root_button = QPushButton(tr("Nhập chứng thư &gốc (CA)…"))
+        self.root_button.setObjectName("importRoot")
+        self.root_button.setToolTip(tr("Chứng thư gốc của tổ chức chứng thực cấp chứng thư cho các chi bộ "
+                                       "(.cer/.crt/.pem/.der)"))
+        self.root_button.clicked.connect(lambda: self.import_root())
         act = QAction(self)
         act.setShortcut(QKeySequence("Ctrl+O"))
         act.triggered.connect(lambda: self.open_button.isEnabled() and self.open_package())
@@ -117,6 +124,7 @@ class CommitteeWindow(QMainWindow):
         bar.addWidget(year_label)
         bar.addWidget(self.year)
         bar.addStretch(1)
+        bar.addWidget(self.root_button)
         bar.addWidget(self.open_button)
         central = QWidget()
         lay = QVBoxLayout(central)
@@ -216,13 +224,38 @@ class CommitteeWindow(QMainWindow):
         text = tr("Khóa ký: {fp}").format(fp=row["signer_fingerprint"])
         if row.get("folder"):
             text += "<br>" + tr("Đã mở vào: {folder}").format(folder=row["folder"])
+        if row.get("chain"):
+            text += "<br>" + tr("Chứng thư: {chain}").format(chain=row["chain"])
         if row.get("reason"):
             text += "<br>" + tr("Lý do: {reason}").format(reason=row["reason"])
         self.detail.setText(text)
 
     def _update(self) -> None:
         self.open_button.setEnabled(self.register is not None and not self.busy)
+        self.root_button.setEnabled(self.register is not None and not self.busy)
         self.year.setEnabled(self.register is not None)
+
+    # -- the CA roots --------------------------------------------------------------------------------
+    def import_root(self, path: str | Path | None = None) -> bool:
+        if self.register is None or self.busy:
+            return False
+        if path is None:
+            path = QFileDialog.getOpenFileName(self, tr("Chọn chứng thư gốc của tổ chức chứng thực"), "",
+                                               tr("Chứng thư số (*.cer *.crt *.pem *.der);;Mọi tệp (*)"))[0]
+            if not path:
+                return False
+        try:
+            cert, fp, new = self.register.import_root(path)
+        except UserError as err:
+            self._say(error_text(err), error=True)
+            show_error(self, err, tr("Không nhập được chứng thư gốc"))
+            return False
+        from ...crypto.keys import common_name
+
+        self._say((tr("Đã nhập chứng thư gốc “{name}”.") if new else tr("Chứng thư gốc “{name}” đã có trong sổ.")).format(
+            name=common_name(cert)) + " " + tr("Dấu vân tay (SHA-256): {fp} — hãy đối chiếu với tổ chức chứng thực.").format(
+            fp=fp))
+        return True
 
     # -- opening a package ---------------------------------------------------------------------------
     def target_folder(self, package: Path, sha256: str) -> Path:
@@ -264,13 +297,17 @@ class CommitteeWindow(QMainWindow):
         if self.register is None:
             return
         decision = self.register.decide(opened)
-        if decision.status == NEW_KEY:
+        if decision.status in (NEW_KEY, CA_REFUSED):
             decision.message = decision.message.replace(
                 "Không ghi gì.", tr("Gói không được mở, sổ đăng ký không đổi; hộp thư ghi gói này là “bị từ chối”."))
-            self.register.record(opened, state="refused", reason=decision.message)
+            self.register.record(opened, state="refused", reason=decision.message,
+                                 chain=decision.chain.message if decision.chain else "")
             self.reload()
             self._say(decision.message, error=True)
-            warn_new_key(self, decision)
+            if decision.status == NEW_KEY:
+                warn_new_key(self, decision)
+            else:
+                show_error(self, decision.message, tr("Chứng thư không thuộc tổ chức chứng thực đã nhập"))
             self.refused.emit(decision.message)
             self.opened.emit("refused")
             return
@@ -282,7 +319,7 @@ class CommitteeWindow(QMainWindow):
             out = unpack(opened, self.target_folder(path, opened.package_sha256))
             if decision.status == FIRST_SEEN:
                 self.register.trust(opened)
-            self.register.record(opened, folder=str(out))
+            self.register.record(opened, folder=str(out), chain=decision.chain.message if decision.chain else "")
         except UserError as err:
             self._say(error_text(err), error=True)
             show_error(self, err, tr("Không ghi được"))
@@ -291,7 +328,9 @@ class CommitteeWindow(QMainWindow):
         assert decision.status in (KNOWN, FIRST_SEEN)
         m = opened.meeting
         self._say(tr("Gói hợp lệ: {cell}, năm {year}, lần {rev}; {n} tệp khớp SHA-256. Đã mở vào {out}.").format(
-            cell=opened.cell.get("name"), year=m.get("rating_year"), rev=m.get("revision"), n=len(opened.files), out=out))
+            cell=opened.cell.get("name"), year=m.get("rating_year"), rev=m.get("revision"), n=len(opened.files), out=out)
+            + (" " + tr("Chứng thư: {chain}.").format(chain=decision.chain.message)
+               if decision.chain is not None and decision.chain.status == CA_VALID else ""))
         self.reload()
         self.opened.emit("verified")
 
