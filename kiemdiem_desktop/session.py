@@ -431,9 +431,11 @@ class MeetingSession:
         votes = [v for v in self.record.votes if v.kind == VoteKind.MINUTES]
         return votes[-1] if votes else None
 
-    def lock(self) -> int:
+    def lock(self, with_changes: list[RowChange] | None = None) -> int:
         """The minutes adopted by their vote are locked: revision 1 (then 2, 3… after each reopening).
-        Refused unless the adoption vote was announced and passed. Returns the revision."""
+        Refused unless the adoption vote was announced and passed. Returns the revision.
+        ``with_changes`` (the vote being announced) are written in the same transaction, so a crash
+        never leaves minutes adopted but not locked."""
         from .voting import VotingDesk
 
         vote = self.adoption_vote()
@@ -452,6 +454,8 @@ class MeetingSession:
         revision, change = self.meeting.revision, self._meeting_change()
 
         def write(conn) -> None:
+            for c in with_changes or []:
+                ch.apply_change(conn, c)
             ch.apply_change(conn, change)
             meeting_repo.append_history(conn, self.meeting_id, "lock", revision,
                                         f"Khóa biên bản, lần {revision}", "", result.summary())

@@ -329,10 +329,11 @@ class VotingDesk:
         if problems:
             raise UserError(problems[0])
         v.recorded = True
+        if v.kind == VoteKind.MINUTES and self.result(v).passed:
+            self.s.lock(with_changes=self._vote_change(v))   # the lock starts with the adoption vote
+            return
         self.s._commit(QT_TRANSLATE_NOOP("core", "Công bố kết quả biểu quyết"), self._vote_change(v)).result()
         self.s.db.write(ch.barrier, self.s.meeting_id, "Biểu quyết").result()
-        if v.kind == VoteKind.MINUTES and self.result(v).passed:
-            self.s.lock()         # the lock starts with the adoption vote
 
     def revote_next_level(self, vote_id: str) -> Vote:
         """No level passed: a new vote proposing the next level down."""

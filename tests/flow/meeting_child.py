@@ -47,11 +47,11 @@ while not (s.meeting.state == MeetingState.LOCKED and s.meeting.end_time and s.c
             s.set_step_text(step.id, "conclusion", text[:i])
         s.flush()
         print("ack text", step.id, flush=True)
-    if step.kind == StepKind.ADOPTION and s.adoption_vote() is None:
+    if step.kind == StepKind.ADOPTION and s.meeting.state != MeetingState.LOCKED:
         desk = VotingDesk(s)
-        v = desk.new_question(VoteKind.MINUTES, "Thông qua biên bản hội nghị")
-        desk.set_hands(v.id, 10)
-        desk.record_result(v.id)                 # adopted: the minutes are locked
+        v = s.adoption_vote() or desk.new_question(VoteKind.MINUTES, "Thông qua biên bản hội nghị")
+        desk.set_hands(v.id, 10)                 # a kill may have come after the question was put
+        desk.record_result(v.id)                 # adopted and locked in one transaction
         print("ack locked", flush=True)
     if step.kind == StepKind.CLOSING:
         s.close_meeting("11:30")
