@@ -45,7 +45,8 @@ def _para(cell_or_doc, text: str = "", *, size: float = 14, bold=False, italic=F
     return par
 
 
-def _no_borders(table) -> None:
+def no_borders(table) -> None:
+    """A table with no visible borders (the Party header, signature blocks)."""
     tbl_pr = table._tbl.tblPr
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
@@ -57,7 +58,7 @@ def _no_borders(table) -> None:
 
 def _header(doc, h: HeaderInfo) -> None:
     table = doc.add_table(rows=1, cols=2)
-    _no_borders(table)
+    no_borders(table)
     left, right = table.rows[0].cells
     left.width, right.width = Mm(70), Mm(95)
     left.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -122,7 +123,7 @@ def render_docx(blocks: DocumentBlocks, target: str | Path, marking: Marking) ->
             _para(doc, "")
         elif isinstance(b, Signatures):
             table = doc.add_table(rows=1, cols=2)
-            _no_borders(table)
+            no_borders(table)
             for cell, title, name in ((table.rows[0].cells[0], b.left_title, b.left_name),
                                       (table.rows[0].cells[1], b.right_title, b.right_name)):
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -11,7 +11,6 @@ from typing import Iterable
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
@@ -23,6 +22,7 @@ from ..rules.majority import LEVELS_TOP_DOWN
 from ..store.atomic import write_atomically
 from ..vn.text import fold, nfc
 from .common import BLANK, POST_ORDER, date_vn, slug
+from .docx_render import no_borders as _no_borders
 
 WORD_FONT = "Times New Roman"
 TEXT_WIDTH_MM = 210 - 30 - 15
@@ -92,16 +92,6 @@ def _runs(para, parts: list[tuple[str, bool]]):
     for text, bold in parts:
         para.add_run(nfc(text)).bold = bold or None
     return para
-
-
-def _no_borders(table) -> None:
-    tbl_pr = table._tbl.tblPr
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        el = OxmlElement(f"w:{edge}")
-        el.set(qn("w:val"), "nil")
-        borders.append(el)
-    tbl_pr.append(borders)
 
 
 def _header(doc, session, form_label: str, number_suffix: str | None = None) -> None:
