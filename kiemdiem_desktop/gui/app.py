@@ -240,6 +240,26 @@ def no_screen() -> bool:
             and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"))
 
 
+def quit_on_termination(app: QApplication) -> None:
+    """SIGTERM (logout, shutdown, kill) and Ctrl+C close the window as the close button does:
+    what is typed is saved, the file checkpointed and an automatic backup kept."""
+    import signal
+
+    def close_windows(*_args) -> None:
+        app.closeAllWindows()
+        app.quit()
+
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        try:
+            signal.signal(sig, close_windows)
+        except (ValueError, OSError):     # not the main thread, or not on this system
+            return
+    ticker = QTimer(app)                  # lets Python run its signal handlers during Qt's loop
+    ticker.setObjectName("signal_ticker")
+    ticker.timeout.connect(lambda: None)
+    ticker.start(250)
+
+
 def run(db: str | None = None, exit_when_shown: bool = False) -> int:
     if QApplication.instance() is None and no_screen():
         print("Không tìm thấy màn hình (biến DISPLAY hoặc WAYLAND_DISPLAY chưa đặt): hãy chạy chương trình "
@@ -251,6 +271,7 @@ def run(db: str | None = None, exit_when_shown: bool = False) -> int:
     launcher = Launcher(app, exit_when_shown)
     if not launcher.start(db):
         return 1
+    quit_on_termination(app)
     code = app.exec()
     if launcher.window is not None:
         launcher.window.close_file()
