@@ -5,7 +5,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
     QLineEdit, QMainWindow, QMessageBox, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget,
@@ -14,12 +14,12 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME, __version__
 from ..i18n import UserError
-from ..model import Cell, Meeting
+from ..model import Cell
 from ..model.meeting import MEETING_KIND_LABELS, MEETING_STATE_LABELS
 from ..vn.dates import format_date
 from ..vn.text import clean
 from .common import (
-    FutureWatcher, add_recent_file, ask_yes_no, error_text, recent_files, run_in_background, settings, show_error,
+    FutureWatcher, add_recent_file, ask_yes_no, recent_files, run_in_background, settings, show_error,
 )
 from .roster import RosterScreen
 
