@@ -30,10 +30,11 @@ if (Test-Path "$Dist\kiemdiem") { Remove-Item -Recurse -Force "$Dist\kiemdiem" }
 & $Py -m PyInstaller --noconfirm --clean --distpath $Dist --workpath (Join-Path $Root "build\pyinstaller") installer\kiemdiem.spec
 if ($LASTEXITCODE -ne 0) { throw "PyInstaller thất bại" }
 $Exe = "$Dist\kiemdiem\kiemdiem.exe"
+$CliExe = "$Dist\kiemdiem\kiemdiem-cli.exe"
 
-Step "selftest of the bundle"
-$p = Start-Process -FilePath $Exe -ArgumentList "selftest" -Wait -PassThru -NoNewWindow
-if ($p.ExitCode -ne 0) { throw "kiemdiem.exe selftest thất bại (mã $($p.ExitCode))" }
+Step "selftest of the bundle (console program, so its lines are shown)"
+& $CliExe selftest
+if ($LASTEXITCODE -ne 0) { throw "kiemdiem-cli.exe selftest thất bại (mã $LASTEXITCODE)" }
 
 # signtool: from the Windows SDK (or set KIEMDIEM_SIGNTOOL).
 $SignTool = $env:KIEMDIEM_SIGNTOOL
@@ -52,7 +53,7 @@ if ($env:KIEMDIEM_SIGN_CERT) {
 if ($SignArgs) {
     if (-not $SignTool) { throw "Đã cấu hình chứng thư ký nhưng không tìm thấy signtool.exe (Windows SDK)." }
     Step "Authenticode: kiemdiem.exe and our DLLs"
-    & $SignTool @SignArgs $Exe
+    & $SignTool @SignArgs $Exe $CliExe
     if ($LASTEXITCODE -ne 0) { throw "Ký kiemdiem.exe thất bại" }
 } else {
     Write-Warning "Không ký (chưa đặt KIEMDIEM_SIGN_CERT hoặc KIEMDIEM_SIGN_THUMBPRINT): SmartScreen sẽ cảnh báo."
