@@ -162,3 +162,23 @@ class DateField(QLineEdit):
         except DateError:
             return
         self.setText(format_date(d))
+
+
+def list_table(headers: list[str], name: str, stretch: int = -1, parent: QWidget | None = None):
+    """A read-only table of rows to pick one from: translated headers, columns sized to their
+    contents except ``stretch`` (default the last), Tab leaves the table (keyboard first)."""
+    from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget
+
+    table = QTableWidget(0, len(headers), parent)
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels([tr(h) for h in headers])
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setTabKeyNavigation(False)
+    header = table.horizontalHeader()
+    for c in range(len(headers)):
+        header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch % len(headers), QHeaderView.ResizeMode.Stretch)
+    return table

@@ -22,6 +22,7 @@ from .votes import (
     AMBER, GREEN, RED, VOTES_QSS, CountEdit, HandsVotePanel, keep_none_alive, pct, set_enabled, set_flag,
     set_read_only, set_style, set_text,
 )
+from ..common import list_table
 from .widgets import MemberPicker, Runner, core, is_enter, mods, tr
 
 LEVEL_KEYS = [lv.value for lv in LEVELS_TOP_DOWN]
@@ -193,18 +194,7 @@ class RatingResults(QWidget):
         super().__init__(parent)
         self.desk = desk
         self.votes: list[Vote] = []
-        self.table = QTableWidget(0, len(RESULT_HEADS))
-        self.table.setObjectName("ratingResults")
-        self.table.setHorizontalHeaderLabels([tr(h) for h in RESULT_HEADS])
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setTabKeyNavigation(False)
-        hh = self.table.horizontalHeader()
-        for c in range(len(RESULT_HEADS)):
-            hh.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
-        hh.setSectionResizeMode(len(RESULT_HEADS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.table = list_table(RESULT_HEADS, "ratingResults")
         self.table.currentCellChanged.connect(lambda *_: self._selected())
         self.none_passed = QLabel()
         self.none_passed.setWordWrap(True)

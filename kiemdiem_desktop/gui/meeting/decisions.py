@@ -4,15 +4,15 @@ locked meeting, without reopening the minutes (DOMAIN.md §2)."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QGridLayout, QHeaderView, QLabel, QLineEdit,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QComboBox, QDialog, QDialogButtonBox, QGridLayout, QLabel, QLineEdit,
+    QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from ...model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS, Level
 from ...model.rating import DECISION_LABELS, DecisionKind
 from ...model.vote import VoteKind
 from ...vn.dates import format_date
-from ..common import DateField
+from ..common import DateField, list_table
 from .ratings import level_short
 from .widgets import Runner, core, tr
 
@@ -30,18 +30,7 @@ class DecisionsDialog(QDialog):
         rated = [v.subject for v in self.desk.record.votes if v.kind == VoteKind.RATING and v.subject]
         self.subjects = list(dict.fromkeys(rated + self.desk.rating_subjects()))
 
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setObjectName("decisionsTable")
-        self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setTabKeyNavigation(False)
-        hh = self.table.horizontalHeader()
-        for c in range(len(COLUMNS)):
-            hh.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
-        hh.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.table = list_table(COLUMNS, "decisionsTable", stretch=5)
         self.table.currentCellChanged.connect(lambda r, *_: self._select(r))
 
         self.subject = QComboBox()

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QButtonGroup, QCheckBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QFrame,
-    QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QRadioButton, QSplitter,
-    QStackedWidget, QTableWidget, QTextBrowser, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
+    QButtonGroup, QCheckBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QFrame,
+    QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton, QSplitter,
+    QStackedWidget, QTextBrowser, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from ...model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS, Level
@@ -24,6 +24,7 @@ from ...voting import VotingDesk
 from .ballot import BallotPanel, LevelGrid, RatingResults, counts_of
 from .review import fmt_score
 from .votes import AMBER, GREEN, RED, VOTES_QSS, keep_none_alive, set_read_only
+from ..common import list_table
 from .widgets import AutoSaveText, Runner, core, tr
 
 def level_considered(desk: VotingDesk, subject: str) -> tuple[Level | None, str]:
@@ -333,19 +334,8 @@ class RatingStepPage(QWidget):
         self.blocking.justified.connect(self._edited)
 
         # the subjects
-        self.table = QTableWidget(0, len(SUBJECT_COLUMNS))
-        self.table.setObjectName("ratingSubjects")
-        self.table.setHorizontalHeaderLabels([tr(c) for c in SUBJECT_COLUMNS])
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setTabKeyNavigation(False)
+        self.table = list_table(SUBJECT_COLUMNS, "ratingSubjects")
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
-        hh = self.table.horizontalHeader()
-        for c in range(len(SUBJECT_COLUMNS)):
-            hh.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
-        hh.setSectionResizeMode(len(SUBJECT_COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         self.table.currentCellChanged.connect(lambda *_: self.show_selected())
         self.table.doubleClicked.connect(lambda *_: self.edit_score())
         self.score_button = QPushButton(tr("Điểm chi bộ chấp nhận… (F2)"))
