@@ -505,33 +505,25 @@ class MeetingSession:
         return self.db.read(ch.undo_redo_labels, self.meeting_id)
 
 
-def unrated_members(cf: CellFile, rating_year: int, except_meeting: str) -> set[str]:
-    """Members not yet reviewed at a meeting of that year (absent from every review so far)."""
-    reviewed: set[str] = set()
-    for other in cf.meetings():
-        if other.rating_year != rating_year or other.id == except_meeting:
-            continue
-        rec = cf.db.read(meeting_repo.load_meeting, other.id)
-        for s in rec.steps:
-            if s.kind == StepKind.MEMBER_REVIEW and s.state == StepState.DONE:
-                a = rec.attendance.get(s.subject_member_id or "")
-                if a is None or a.in_room(s.started_at or "23:59"):
-                    reviewed.add(s.subject_member_id)
-    return {m.id for m in cf.members()} - reviewed
-
-
 def agenda_for(cf: CellFile, meeting: Meeting, rules: RuleSet, members: list[Member],
                categories: dict[str, Category]) -> list[AgendaStep]:
-    if meeting.kind == MeetingKind.SUPPLEMENTARY:
-        still = unrated_members(cf, meeting.rating_year, meeting.id)
+    supplementary = meeting.kind == MeetingKind.SUPPLEMENTARY
+    if supplementary:   # only the members still unrated in the year (rating_year.py)
+        from .rating_year import still_unrated
+
+        still = still_unrated(cf, meeting.rating_year, meeting.id)
         members = [m for m in members if m.id in still]
-    return build_agenda(rules, members, categories, cf.cell().has_committee)
+    return build_agenda(rules, members, categories, cf.cell().has_committee, supplementary=supplementary)
 
 
 def prepare_meeting(cf: CellFile, rating_year: int, kind: MeetingKind = MeetingKind.MAIN, **fields) -> MeetingSession:
     """A new meeting with the rule set of its rating year and its agenda, written in one transaction."""
     rules = rule_set_for_year(rating_year)
     m = Meeting(rating_year=rating_year, kind=kind, rule_set_id=rules.id, **fields)
+    if kind == MeetingKind.SUPPLEMENTARY and not m.main_meeting_id:
+        from .rating_year import require_main_meeting
+
+        m.main_meeting_id = require_main_meeting(cf, rating_year).id
     members = cf.members()
     day = m.meeting_date or date.today()
     steps = agenda_for(cf, m, rules, members, {x.id: category_on(x, day) for x in members})

@@ -17,6 +17,7 @@ from typing import Callable, Mapping
 from .i18n import QT_TRANSLATE_NOOP, UserError, UserMessage, msg
 from .model import Category, Level, Member, PartyPost, leave_on
 from .model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS
+from .model.meeting import MeetingKind
 from .model.rating import DecisionKind, Finding, LevelDecision, RatingFacts, RatingProposal
 from .model.record import MeetingRecord
 from .model.vote import BLANK, CELL, COMMITTEE, Ballot, BallotLayout, Vote, VoteKind, VoteMethod
@@ -129,8 +130,14 @@ class VotingDesk:
 
     def rating_subjects(self) -> list[str]:
         """Who is rated here, in the order of 366 Điều 12: the committee first, then its members,
-        then the other members, the cell last. Absent members wait for the supplementary session."""
+        then the other members, the cell last. Absent members wait for the supplementary session,
+        which rates only the members on its agenda and not the collectives."""
         at = self.s.clock()
+        if self.s.meeting.kind == MeetingKind.SUPPLEMENTARY:
+            from .rating_year import supplementary_subjects
+
+            return [mid for mid in supplementary_subjects(self.s)
+                    if (a := self.record.attendance.get(mid)) is None or a.in_room(at) or a.left_at]
         subjects = [COMMITTEE] if self.s.cell.has_committee else []
         members = [m for m in self.s.member_list
                    if eligibility(self.s.rules, self.s.categories[m.id]).rated

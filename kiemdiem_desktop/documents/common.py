@@ -7,7 +7,6 @@ import re
 from ..model import CATEGORY_LABELS, Category, Member, PartyPost
 from ..model.meeting import MeetingState
 from ..model.member import PARTY_POST_LABELS
-from ..rules.attendance import eligibility
 from ..rules.findings import vn_number
 from ..vn.text import fold
 from .base import Marking
@@ -52,11 +51,11 @@ def meeting_marking(session) -> Marking:
 
 
 def members_rated_here(session) -> list[Member]:
-    """Every member rated at this cell (present or not), bí thư, phó bí thư, chi ủy viên, then the others."""
-    out = [m for m in session.member_list
-           if session.categories[m.id] != Category.NOT_IN_CELL
-           and eligibility(session.rules, session.categories[m.id]).rated]
-    return sorted(out, key=lambda m: POST_ORDER[m.party_post])
+    """Every member rated at this cell (present or not), bí thư, phó bí thư, chi ủy viên, then the others;
+    at a supplementary session only the members on its agenda (rating_year.rated_here)."""
+    from ..rating_year import rated_here
+
+    return rated_here(session)
 
 
 def date_vn(day) -> str:
