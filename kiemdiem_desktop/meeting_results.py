@@ -12,6 +12,7 @@ from typing import Any
 
 from .model import Category, Level, leave_on
 from .model.levels import LEVEL_ABBREVIATIONS
+from .model.meeting import MeetingKind
 from .model.rating import RatingFacts
 from .model.vote import CELL, COMMITTEE, VoteKind
 from .rules.attendance import eligibility
@@ -89,6 +90,10 @@ def meeting_results(cf: CellFile, meeting_id: str) -> dict[str, Any]:
 
     rated_ids = [m.id for m in s.member_list
                  if s.categories[m.id] != Category.NOT_IN_CELL and eligibility(s.rules, s.categories[m.id]).rated]
+    if s.meeting.kind == MeetingKind.SUPPLEMENTARY:   # only the members on its agenda (rating_year.py)
+        from .rating_year import rated_here
+
+        rated_ids = [m.id for m in rated_here(s)]
     voted_on = {v.subject for v in rec.votes if v.kind == VoteKind.RATING}
     rated_ids += [m.id for m in s.member_list if m.id in voted_on and m.id not in rated_ids]
     members = []
@@ -124,7 +129,10 @@ def meeting_results(cf: CellFile, meeting_id: str) -> dict[str, Any]:
     for subject in (COMMITTEE, CELL):
         if any(v.subject == subject for v in rec.votes):
             lv = desk.voted_level(subject)
+            own = rec.collective_reviews.get(subject)     # Mẫu 01: the collective's self-rating
             collectives.append({"subject": subject, "name": desk.subject_name(subject),
+                                "self_level": (own.proposed_level or None) if own else None,
+                                "self_score": own.total_score if own else None,
                                 "voted_level": lv.value if lv else None})
 
     quota = []
@@ -140,6 +148,7 @@ def meeting_results(cf: CellFile, meeting_id: str) -> dict[str, Any]:
                           "text": q.text, "article": q.article})
     return {
         "meeting": {"id": s.meeting.id, "kind": s.meeting.kind.value, "rating_year": s.meeting.rating_year,
+                    "main_meeting_id": s.meeting.main_meeting_id,
                     "state": s.meeting.state.value,
                     "date": s.meeting.meeting_date.isoformat() if s.meeting.meeting_date else None},
         "rule_set": s.rules.id,

@@ -247,6 +247,37 @@ class MeetingSession:
         return self._commit(QT_TRANSLATE_NOOP("core", "Sửa bản tự kiểm điểm"), [RowChange(
             "self_review", {"meeting_id": self.meeting_id, "member_id": member_id}, rows.self_review_row(r))], merge)
 
+    def set_collective_review(self, subject: str, **fields) -> Future:
+        """The committee's or the cell's self-rating (Mẫu 01): presenter, summary, strengths,
+        shortcomings, remedies, scores (366) or grades (124), the self-proposed level."""
+        from .model.collective import FIELDS, CollectiveReview
+        from .model.vote import CELL, COMMITTEE
+
+        if subject not in (COMMITTEE, CELL):
+            raise ValueError(subject)
+        r = self.record.collective_reviews.get(subject) or CollectiveReview(subject)
+        for k, v in fields.items():
+            if k not in FIELDS:
+                raise AttributeError(k)
+        general = fields.get("general_score", r.general_score)
+        task = fields.get("task_score", r.task_score)
+        if general is not None and not 0 <= general <= 30:
+            raise UserError(msg(QT_TRANSLATE_NOOP("core", "Điểm chung phải từ 0 đến 30.")))
+        if task is not None and not 0 <= task <= 70:
+            raise UserError(msg(QT_TRANSLATE_NOOP("core", "Điểm kết quả thực hiện nhiệm vụ phải từ 0 đến 70.")))
+        for k, v in fields.items():
+            setattr(r, k, clean(v) if k == "presenter" else rows.text(v) if isinstance(v, str) and k != "proposed_level"
+                    else v)
+        self.record.collective_reviews[subject] = r
+        text_fields = {"summary", "strengths", "shortcomings", "remedies", "presenter"}
+        merge = f"collective_review:{subject}:{next(iter(fields))}" if len(fields) == 1 and set(fields) <= text_fields \
+            else ""
+        step = next((st for st in self.record.steps if st.kind == StepKind.COLLECTIVE_REVIEW), None)
+        started = self._started(step) if step is not None else []
+        return self._commit(QT_TRANSLATE_NOOP("core", "Tự đánh giá, xếp loại của tập thể"), started + [RowChange(
+            "collective_review", {"meeting_id": self.meeting_id, "subject": subject}, rows.collective_review_row(r))],
+            merge)
+
     def attach_self_review_file(self, member_id: str, path: str | Path) -> Future:
         p = Path(path)
         data = p.read_bytes()

@@ -369,6 +369,7 @@ class VotingDesk:
                               and self.s.categories[m.id] != Category.NOT_IN_CELL)
             stand_in = Member(full_name=self.subject_name(subject), id=subject)
             return CollectiveContext(stand_in, Category.OFFICIAL, self.s.meeting.rating_year, facts,
+                                     self_review=rec.collective_reviews.get(subject),
                                      proposal=rec.proposals.get(subject),
                                      subject="committee" if subject == COMMITTEE else "collective",
                                      members=committee)
@@ -408,7 +409,8 @@ class VotingDesk:
 
     # -- ratings -----------------------------------------------------------------------------------
     def proposed_level(self, subject: str | None) -> Level | None:
-        r = self.record.self_reviews.get(subject or "")
+        r = (self.record.collective_reviews.get(subject or "") if subject in (COMMITTEE, CELL)
+             else self.record.self_reviews.get(subject or ""))
         return Level(r.proposed_level) if r and r.proposed_level else None
 
     def final_vote(self, subject: str) -> Vote | None:
@@ -438,7 +440,8 @@ class VotingDesk:
 
     def accept_score(self, subject: str, general: float | None, task: float | None, reason: str = "") -> Future:
         """The score accepted by the cell; a change from the self-score needs a reason."""
-        r = self.record.self_reviews.get(subject)
+        r = (self.record.collective_reviews.get(subject) if subject in (COMMITTEE, CELL)
+             else self.record.self_reviews.get(subject))
         changed = r is not None and (general, task) != (r.general_score, r.task_score) and \
             not (general is None and task is None)
         if changed and not clean(reason):
