@@ -144,7 +144,7 @@ class RatingYear:
 def rating_year_view(cf: CellFile, rating_year: int) -> RatingYear:
     """Every meeting of the year merged: each member once, at the meeting where a level was reached
     (a later supplementary session wins over an earlier failed vote); a member never rated stays
-    with the main meeting (or the last meeting that voted on them)."""
+    with the last meeting of the year that listed them."""
     meetings = meetings_of_year(cf, rating_year)
     if not meetings:
         raise UserError(msg(QT_TRANSLATE_NOOP("core", "Chưa có cuộc họp nào của năm {year}."), year=rating_year))
@@ -154,9 +154,7 @@ def rating_year_view(cf: CellFile, rating_year: int) -> RatingYear:
     considered: dict[str, VotingDesk] = {}
     for desk in desks:
         for mid in (m.id for m in rated_here(desk.s)):
-            considered.setdefault(mid, desk)
-            if desk.final_vote(mid) is not None:
-                considered[mid] = desk
+            considered[mid] = desk            # the latest meeting that had them on its list
             if reached_level(desk, mid) is not None:
                 rated[mid] = desk
     order = {m.id: i for i, m in enumerate(main.s.member_list)}
