@@ -16,6 +16,7 @@ from ..rules.findings import vn_number
 from ..voting import VotingDesk
 from .base import HeaderInfo, Marking
 from .blocks import DocumentBlocks, Gap, Heading, Para, Signatures, TableBlock, Title, write_docx, write_pdf
+from .collective_minutes import collective_paragraphs
 
 
 def _time_words(hhmm: str) -> str:
@@ -126,6 +127,7 @@ class MinutesWriter:
             self.self_review(step)
         elif step.report:
             self.doc.add(Para.of(step.report))
+        self.doc.add(*collective_paragraphs(self.desk, step))     # Mẫu 01: the collective's self-rating
         self.comments(step)
         if step.answer:
             who = f"Đồng chí {self.name(step.subject_member_id)} tiếp thu, giải trình: " \
@@ -194,7 +196,7 @@ class MinutesWriter:
             v = self.desk.final_vote(subj)
             r = self.desk.result(v) if v else None
             proposed = self.desk.proposed_level(subj)
-            review = self.s.record.self_reviews.get(subj)
+            review = self.s.record.self_reviews.get(subj) or self.s.record.collective_reviews.get(subj)
             base = r.headcount.base_count if r else 0
             counts = [f"{c.votes}/{base}" for c in r.rating.counts] if r and r.rating else ["", "", "", ""]
             reached = (LEVEL_ABBREVIATIONS[r.rating.reached] if r and r.rating and r.rating.reached
