@@ -49,7 +49,8 @@ def self_rating_sentence(desk: VotingDesk, subject: str) -> str:
 
 
 def collective_paragraphs(desk: VotingDesk, step) -> list[Para]:
-    """The paragraphs for a collective step, in the order of Mẫu 01; empty when nothing was typed."""
+    """The paragraphs for a collective step, in the order of Mẫu 01 (the step's report summary
+    after the presenter); empty when no self-rating was typed (the minutes then print the report)."""
     subject = collective_of_step(desk, step)
     r = desk.record.collective_reviews.get(subject or "")
     if r is None:
@@ -59,8 +60,9 @@ def collective_paragraphs(desk: VotingDesk, step) -> list[Para]:
     if r.presenter:
         out.append(Para([("Đồng chí ", ""), (r.presenter, "b"),
                          (f" trình bày báo cáo kiểm điểm {whose} năm {desk.s.meeting.rating_year} (Mẫu 01).", "")]))
-    if r.summary:
-        out.append(Para.of(r.summary))
+    for text in (step.report, r.summary):            # the report as presented (the step's summary)
+        if text:
+            out.append(Para.of(text))
     for label, text in (("Ưu điểm, kết quả đạt được: ", r.strengths),
                         ("Hạn chế, khuyết điểm và nguyên nhân: ", r.shortcomings),
                         ("Phương hướng, biện pháp khắc phục: ", r.remedies)):

@@ -123,11 +123,13 @@ class MinutesWriter:
             self.doc.add(Para.of(f"Đồng chí {self.name(step.chair_id)} chủ trì phần này"
                                  + (f" (đồng chí {self.name(self.s.meeting.chair_id)} là người được kiểm điểm)"
                                     if reviewed else "") + "."))
+        collective = collective_paragraphs(self.desk, step)      # Mẫu 01: the collective's self-rating
         if step.kind == StepKind.MEMBER_REVIEW:
             self.self_review(step)
+        elif collective:
+            self.doc.add(*collective)
         elif step.report:
             self.doc.add(Para.of(step.report))
-        self.doc.add(*collective_paragraphs(self.desk, step))     # Mẫu 01: the collective's self-rating
         self.comments(step)
         if step.answer:
             who = f"Đồng chí {self.name(step.subject_member_id)} tiếp thu, giải trình: " \
