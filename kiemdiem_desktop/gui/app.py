@@ -33,10 +33,6 @@ def demo_path() -> Path:
 
 def setup_application(app: QApplication) -> None:
     """Names, Vietnamese translations (ours and Qt's own dialogs), style sheet, icon, font size."""
-    from .refcount_guard import start as start_refcount_guard
-
-    if app.findChild(QObject, "refcount_guard") is None:
-        start_refcount_guard(app)
     if app.findChild(QObject, "gc_guard") is None:
         from .gc_guard import start as start_gc_guard
 
