@@ -141,7 +141,9 @@ class Launcher(QObject):
         while True:
             try:
                 if demo and not Path(path).exists():
-                    return CellFile.create_demo(path, members=40)
+                    from ..services.demo import create_demo
+
+                    return create_demo(path, members=40)
                 return CellFile.open(path, create=create)
             except StoreError as err:
                 box = error_box(err, self.window)
