@@ -141,8 +141,10 @@ def meeting_results(cf: CellFile, meeting_id: str) -> dict[str, Any]:
     except ImportError:   # pragma: no cover
         quota_lines = None
     if quota_lines is not None and "quota" in s.rules.data:
-        for q in quota_lines(counted, is_grassroots=s.cell.is_grassroots, quota=s.rules,
-                             raised=settings.quota_raised):
+        lines = (desk.quota() if s.meeting.kind == MeetingKind.SUPPLEMENTARY     # the year's (rating_year.py)
+                 else quota_lines(counted, is_grassroots=s.cell.is_grassroots, quota=s.rules,
+                                  raised=settings.quota_raised))
+        for q in lines:
             quota.append({"group": q.group, "excellent": q.excellent, "good": q.good, "ratio": _num(q.ratio),
                           "limit": _num(q.limit), "allowed": q.allowed, "over": q.over, "advisory": q.advisory,
                           "text": q.text, "article": q.article})

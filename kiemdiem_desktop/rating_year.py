@@ -19,6 +19,7 @@ from .model import Category, Level, Member, PartyPost
 from .model.meeting import Meeting, MeetingKind
 from .model.review import StepKind
 from .rules.attendance import eligibility
+from .rules.quota import QuotaLine, quota_lines
 from .services import CellFile
 from .session import MeetingSession
 from .voting import VotingDesk
@@ -141,14 +142,15 @@ class RatingYear:
         return any(d.s.meeting.kind == MeetingKind.SUPPLEMENTARY for d in self.desks)
 
 
-def rating_year_view(cf: CellFile, rating_year: int) -> RatingYear:
+def rating_year_view(cf: CellFile, rating_year: int, *, live: VotingDesk | None = None) -> RatingYear:
     """Every meeting of the year merged: each member once, at the meeting where a level was reached
     (a later supplementary session wins over an earlier failed vote); a member never rated stays
     with the last meeting of the year that listed them."""
     meetings = meetings_of_year(cf, rating_year)
     if not meetings:
         raise UserError(msg(QT_TRANSLATE_NOOP("core", "Chưa có cuộc họp nào của năm {year}."), year=rating_year))
-    desks = [VotingDesk(MeetingSession(cf, m.id)) for m in meetings]
+    desks = [live if live is not None and live.s.meeting_id == m.id else VotingDesk(MeetingSession(cf, m.id))
+             for m in meetings]        # ``live``: the meeting being held, as the window has it
     main = desks[0]
     rated: dict[str, VotingDesk] = {}
     considered: dict[str, VotingDesk] = {}
@@ -167,3 +169,18 @@ def rating_year_view(cf: CellFile, rating_year: int) -> RatingYear:
                                  desk.s.meeting.kind == MeetingKind.SUPPLEMENTARY))
     return RatingYear(rating_year, desks, entries)
 
+
+
+def year_quota(year: RatingYear) -> list[QuotaLine]:
+    """The quota over the whole year: each member once, at the level reached where reviewed
+    (voted levels only; rules.quota.quota_lines)."""
+    main = year.main
+    counted = [(e.member, reached_level(e.desk, e.member.id)) for e in year.entries if e.rated]
+    return quota_lines(counted, is_grassroots=main.s.cell.is_grassroots, quota=main.s.rules,
+                       raised=main.settings.quota_raised)
+
+
+def supplementary_quota(desk: VotingDesk) -> list[QuotaLine]:
+    """At a supplementary session the quota lines are the year's: the members rated at the main
+    meeting with those rated now."""
+    return year_quota(rating_year_view(desk.s.cf, desk.s.meeting.rating_year, live=desk))

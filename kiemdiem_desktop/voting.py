@@ -397,6 +397,10 @@ class VotingDesk:
         return [f for f in blocking(self.findings(subject, level)) if not done.get(f.rule)]
 
     def quota(self) -> list[QuotaLine]:
+        if self.s.meeting.kind == MeetingKind.SUPPLEMENTARY:   # the year's lines (rating_year.py)
+            from .rating_year import supplementary_quota
+
+            return supplementary_quota(self)
         rated = []
         for subject in self.rating_subjects():
             if subject in (COMMITTEE, CELL):

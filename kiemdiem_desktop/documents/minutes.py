@@ -17,6 +17,7 @@ from ..voting import VotingDesk
 from .base import HeaderInfo, Marking
 from .blocks import DocumentBlocks, Gap, Heading, Para, Signatures, TableBlock, Title, write_docx, write_pdf
 from .collective_minutes import collective_paragraphs
+from .supplementary_minutes import supplementary_paragraphs
 
 
 def _time_words(hhmm: str) -> str:
@@ -60,6 +61,7 @@ class MinutesWriter:
         when = f"ngày {day.day:02d} tháng {day.month:02d} năm {day.year}" if day else "ngày … tháng … năm …"
         self.doc.add(Para.of(f"Hồi {_time_words(m.start_time)} {when}, tại {m.place or '…'}, {cell.name} "
                              f"tiến hành {kind} {m.rating_year}."))
+        self.doc.add(*supplementary_paragraphs(self.desk))       # its place in the rating year
         post = self.post(m.chair_id)
         self.doc.add(Para([("- Chủ trì: đồng chí ", ""), (self.name(m.chair_id), "b"),
                            (f", {post}." if post else ".", "")], indent=False),

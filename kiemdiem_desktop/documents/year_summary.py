@@ -18,10 +18,9 @@ from ..model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS
 from ..model.meeting import MeetingKind, MeetingState
 from ..model.member import PartyPost
 from ..model.vote import CELL, COMMITTEE
-from ..rating_year import RatingYear, YearEntry, rating_year_view
+from ..rating_year import RatingYear, YearEntry, rating_year_view, year_quota
 from ..rules.findings import vn_number
 from ..rules.majority import LEVELS_TOP_DOWN
-from ..rules.quota import QuotaLine, quota_lines
 from ..store.atomic import write_atomically
 from ..voting import VotingDesk
 from .base import TEXT_WIDTH, HeaderInfo, Marking, build_pdf, grid, header_block, markup, p, styles, x
@@ -80,14 +79,6 @@ def level_totals(rows: list[YearRow]) -> list[tuple[str, int]]:
     out = [(LEVEL_LABELS[lv], sum(1 for r in rows if r.outcome.level == lv)) for lv in LEVELS_TOP_DOWN]
     out.append(("Chưa xếp loại (vắng, chưa đạt hoặc chưa biểu quyết)", sum(1 for r in rows if r.outcome.level is None)))
     return out
-
-
-def year_quota(year: RatingYear, rows: list[YearRow]) -> list[QuotaLine]:
-    """The quota over the year: voted levels only, each member once (rules.quota.quota_lines)."""
-    main = year.main
-    counted = [(e.member, r.outcome.level) for e, r in zip(year.entries, rows) if r.outcome.level is not None]
-    return quota_lines(counted, is_grassroots=main.s.cell.is_grassroots, quota=main.s.rules,
-                       raised=main.settings.quota_raised)
 
 
 def year_collectives(year: RatingYear) -> list[tuple[str, Level | None, Outcome]]:
@@ -167,7 +158,7 @@ def year_summary_story(year: RatingYear, *, locality: str = "") -> list:
                                grid(tot, [TEXT_WIDTH - 50 * mm, 25 * mm, 25 * mm], align_center=(1, 2))]))
 
     quota = [p("Tỷ lệ Hoàn thành xuất sắc nhiệm vụ so với Hoàn thành tốt nhiệm vụ (theo nhóm):", st.heading)]
-    lines = year_quota(year, rows)
+    lines = year_quota(year)
     if not lines:
         quota.append(p("- Chưa có kết quả xếp loại để tính tỷ lệ.", st.body_left))
     for q in lines:
@@ -292,7 +283,7 @@ def build_year_summary_xlsx(year: RatingYear, target: str | Path) -> Path:
     r += 1
     for col, t in enumerate(("Nhóm", "HTXSNV", "HTTNV", "Tỷ lệ", "Mức tối đa", "Số HTXSNV tối đa", "Nhận xét"), 2):
         _put(ws, r, col, t).font = Font(name=font, size=12, bold=True)
-    for q in year_quota(year, rows):
+    for q in year_quota(year):
         r += 1
         _put(ws, r, 2, q.group or "Toàn chi bộ")
         ws.cell(r, 3, q.excellent)

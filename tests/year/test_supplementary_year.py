@@ -134,3 +134,20 @@ def test_the_cli_documents_include_the_year_report(year, tmp_path):
     assert (tmp_path / "out" / "tong-hop-ket-qua-ca-nam.pdf").exists()
     assert (tmp_path / "out" / "tong-hop-ket-qua-ca-nam.xlsx").exists()
     assert "tong-hop-ket-qua-ca-nam.pdf" in r.stdout.decode("utf-8")
+
+
+def test_the_supplementary_minutes_say_what_the_session_completes(year, tmp_path):
+    from kiemdiem_desktop.documents.minutes import build_minutes
+
+    cf, main, sup = year
+    text = assert_readable_pdf(build_minutes(sup, tmp_path / "bien-ban-bo-sung.pdf"))
+    assert ("Buổi kiểm điểm bổ sung tiếp theo hội nghị kiểm điểm, đánh giá, xếp loại chất lượng năm 2025 của chi bộ "
+            "(họp ngày 10/12/2025, biên bản số 05-BB/CB), dành cho đảng viên chưa được kiểm điểm, xếp loại tại "
+            "hội nghị đó: đồng chí Hồ Thị Khánh.") in text
+    assert "tập thể chi ủy và chi bộ đã được đánh giá, xếp loại tại hội nghị nêu trên, không xếp loại lại" in text
+    assert "Kiểm điểm tập thể" not in text and "Tập thể chi ủy HTTNV" not in text
+    # the quota line is the year's, not 1 HTXSNV against no HTTNV
+    assert "1 HTXSNV / 11 HTTNV" in text and "0 HTTNV" not in text
+    quota = meeting_results(cf, sup.s.meeting_id)["quota"]
+    assert [(q["excellent"], q["good"]) for q in quota] == [(1, 11)]
+    assert [(q["excellent"], q["good"]) for q in meeting_results(cf, main.s.meeting_id)["quota"]] == [(0, 11)]
