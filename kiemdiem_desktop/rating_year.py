@@ -16,7 +16,7 @@ from datetime import date
 
 from .i18n import QT_TRANSLATE_NOOP, UserError, msg
 from .model import Category, Level, Member, PartyPost
-from .model.meeting import Meeting, MeetingKind
+from .model.meeting import Meeting, MeetingKind, MeetingState
 from .model.review import StepKind
 from .rules.attendance import eligibility
 from .rules.quota import QuotaLine, quota_lines
@@ -47,6 +47,10 @@ def require_main_meeting(cf: CellFile, rating_year: int) -> Meeting:
         raise UserError(msg(QT_TRANSLATE_NOOP(
             "core", "Chưa có hội nghị kiểm điểm năm {year}: buổi kiểm điểm bổ sung phải gắn với hội nghị "
                     "chính của cùng năm."), year=rating_year))
+    if main.state in (MeetingState.PREPARING, MeetingState.IN_PROGRESS):
+        raise UserError(msg(QT_TRANSLATE_NOOP(
+            "core", "Hội nghị kiểm điểm năm {year} chưa họp xong: buổi kiểm điểm bổ sung được chuẩn bị sau hội "
+                    "nghị chính, cho những đảng viên chưa được xếp loại."), year=rating_year))
     return main
 
 

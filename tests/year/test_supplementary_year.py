@@ -38,9 +38,13 @@ def test_the_supplementary_session_rates_only_the_absent_member(year):
     assert still_unrated(cf, 2025) == set()          # everyone of the year is rated now
 
 
-def test_a_supplementary_session_needs_its_main_meeting(cell_file):
+def test_a_supplementary_session_needs_its_main_meeting_held(cell_file):
     with pytest.raises(UserError, match="Chưa có hội nghị kiểm điểm năm 2025"):
         prepare_meeting(cell_file, 2025, MeetingKind.SUPPLEMENTARY, meeting_date=date(2025, 12, 20))
+    prepare_meeting(cell_file, 2025, meeting_date=date(2025, 12, 10))
+    with pytest.raises(UserError, match="Hội nghị kiểm điểm năm 2025 chưa họp xong"):
+        prepare_meeting(cell_file, 2025, MeetingKind.SUPPLEMENTARY, meeting_date=date(2025, 12, 20))
+    assert [m.kind for m in cell_file.meetings()] == [MeetingKind.MAIN]      # nothing written
 
 
 def test_the_year_has_each_member_once_rated_where_reviewed(year):
