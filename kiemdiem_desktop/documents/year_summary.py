@@ -43,6 +43,11 @@ class YearRow:
     outcome: Outcome
     where: str                # "Hội nghị ngày 10/12/2025" / "Kiểm điểm bổ sung ngày 20/12/2025"
     note: str
+    supplementary: bool = False   # reviewed at a supplementary session
+
+    def pdf_note(self) -> str:
+        """The PDF has no "Kiểm điểm tại" column: the session is named in the note."""
+        return "; ".join(x for x in (self.where if self.supplementary else "", self.note) if x)
 
 
 def meeting_label(desk: VotingDesk) -> str:
@@ -66,12 +71,10 @@ def year_rows(year: RatingYear) -> list[YearRow]:
         d, m = e.desk, e.member
         rated_ids = set(d.rating_subjects())
         note = _note(d, m, rated_ids)
-        if e.supplementary:
-            note = "; ".join(x for x in (f"Kiểm điểm bổ sung ngày {date_vn(d.s.meeting.meeting_date)}", note) if x)
         rows.append(YearRow(i, m.full_name, m.birth_date.year if m.birth_date else None, post_of(m),
                             kind_of(d.s.categories[m.id]), _self_level(year, e), _score(d, m.id),
                             outcome_of(d, m.id) if m.id in rated_ids or d.final_vote(m.id) else
-                            Outcome(None, None, None, False), meeting_label(d), note))
+                            Outcome(None, None, None, False), meeting_label(d), note, e.supplementary))
     return rows
 
 
@@ -141,7 +144,8 @@ def year_summary_story(year: RatingYear, *, locality: str = "") -> list:
         proposed = (f"<b>{LEVEL_ABBREVIATIONS[o.level]}</b><br/>{o.votes}/{o.base}" if o.level else x(o.text()))
         table.append([p(str(r.number), c), p(r.name, name_style), p(str(r.birth_year or ""), c), p(r.post, left),
                       p(r.kind, c), p(LEVEL_ABBREVIATIONS[r.self_level] if r.self_level else "", c),
-                      p(vn_number(r.score) if r.score is not None else "", c), markup(proposed, c), p(r.note, left)])
+                      p(vn_number(r.score) if r.score is not None else "", c), markup(proposed, c),
+                      p(r.pdf_note(), left)])
     widths = [9 * mm, 33 * mm, 12 * mm, 23 * mm, 18 * mm, 17 * mm, 11 * mm, 19 * mm]
     widths.append(TEXT_WIDTH - sum(widths))
     story.append(grid(table, widths, align_center=(0, 2, 4, 5, 6, 7)))
@@ -255,7 +259,6 @@ def build_year_summary_xlsx(year: RatingYear, target: str | Path) -> Path:
                                     horizontal="center" if col in (1, 3, 5, 6, 7, 8, 9, 10, 11) else "left")
         if o.level and o.base:
             ws.cell(r, 11).value = f"=I{r}/J{r}"
-        ws.cell(r, 7).number_format = "0.0#"
         ws.cell(r, 11).number_format = "0.0%"
     first, last = HEADER_ROW + 1, max(r, HEADER_ROW + 1)
 

@@ -155,3 +155,12 @@ def test_the_supplementary_minutes_say_what_the_session_completes(year, tmp_path
     quota = meeting_results(cf, sup.s.meeting_id)["quota"]
     assert [(q["excellent"], q["good"]) for q in quota] == [(1, 11)]
     assert [(q["excellent"], q["good"]) for q in meeting_results(cf, main.s.meeting_id)["quota"]] == [(0, 11)]
+
+
+def test_the_workbook_names_the_session_once_per_row(year, tmp_path):
+    cf, main, sup = year
+    _, xlsx = build_year_summary(cf, 2025, tmp_path)
+    ws = load_workbook(xlsx).active
+    khanh = next(r for r in ws.iter_rows(min_row=6, max_row=17, values_only=True) if r[1] == ABSENT)
+    assert khanh[11] == "Kiểm điểm bổ sung ngày 20/12/2025" and khanh[12] is None
+    assert khanh[6] == 91 and ws.cell(15, 7).number_format == "General"
