@@ -164,3 +164,19 @@ def test_the_workbook_names_the_session_once_per_row(year, tmp_path):
     khanh = next(r for r in ws.iter_rows(min_row=6, max_row=17, values_only=True) if r[1] == ABSENT)
     assert khanh[11] == "Kiểm điểm bổ sung ngày 20/12/2025" and khanh[12] is None
     assert khanh[6] == 91 and ws.cell(15, 7).number_format == "General"
+
+
+def test_the_documents_window_lists_the_year_report(year, tmp_path):
+    from kiemdiem_desktop.gui.documents.catalogue import BY_KEY
+
+    cf, main, sup = year
+    pdf = BY_KEY["year_summary_pdf"].build(sup, tmp_path / "a")
+    assert [p.name for p in pdf] == ["tong-hop-ket-qua-ca-nam.pdf"]
+    assert [p.name for p in BY_KEY["year_summary_xlsx"].build(main, tmp_path / "b")] == ["tong-hop-ket-qua-ca-nam.xlsx"]
+
+
+def test_without_supplementary_session_the_window_says_why_there_is_no_year_report(held, tmp_path):
+    from kiemdiem_desktop.gui.documents.catalogue import BY_KEY
+
+    assert BY_KEY["year_summary_pdf"].build(held, tmp_path / "c") == []
+    assert "chưa có buổi kiểm điểm bổ sung" in BY_KEY["year_summary_pdf"].note
