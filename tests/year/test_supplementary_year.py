@@ -180,3 +180,64 @@ def test_without_supplementary_session_the_window_says_why_there_is_no_year_repo
 
     assert BY_KEY["year_summary_pdf"].build(held, tmp_path / "c") == []
     assert "chưa có buổi kiểm điểm bổ sung" in BY_KEY["year_summary_pdf"].note
+
+
+def test_a_member_whose_vote_reached_no_level_is_reviewed_again_and_counted_once(cell_file):
+    """At the main meeting Phạm Thị Bích's vote reaches no level (5/12 is not more than half):
+    she is still unrated; the supplementary session reviews her with the absent member, and the
+    year lists her once, rated there."""
+    from kiemdiem_desktop.model.attendance import Presence
+    from kiemdiem_desktop.model.vote import VoteKind, VoteMethod
+    from kiemdiem_desktop.voting import VotingDesk
+
+    t = {"t": "08:00"}
+    s = prepare_meeting(cell_file, 2025, meeting_date=date(2025, 12, 10))
+    s.clock = lambda: t["t"]
+    who = {m.full_name: m.id for m in s.members.values()}
+    s.update_meeting(chair_id=who["Nguyễn Văn Hùng"], minute_taker_id=who["Bùi Thị Giang"], start_time="08:00")
+    s.start()
+    s.mark_all_present()
+    s.set_attendance(who["Ngô Văn Long"], Presence.ABSENT_NO_REASON)
+    desk = VotingDesk(s)
+    while True:
+        step = s.current
+        if step.kind in (StepKind.COLLECTIVE_REVIEW, StepKind.MEMBER_REVIEW):
+            s.set_step_text(step.id, "conclusion", "Kết luận")
+        if s.flow.needs_handover(step):
+            s.set_step_chair(step.id, who["Trần Thị Lan"])
+        if step.kind in (StepKind.RATING_VOTES, StepKind.CELL_RATING):
+            t["t"] = "10:00"
+            votes = desk.new_rating_votes(VoteMethod.HANDS, step_id=step.id,
+                                          subjects=[x for x in desk.rating_subjects()
+                                                    if (x == "cell") == (step.kind == StepKind.CELL_RATING)])
+            for v in votes:
+                desk.set_levels(v.id, {"GOOD": 5 if v.subject == who["Phạm Thị Bích"] else 11})
+                desk.record_result(v.id)
+        if step.kind == StepKind.ADOPTION:
+            v = desk.new_question(VoteKind.MINUTES, "Thông qua biên bản")
+            desk.set_hands(v.id, 11)
+            desk.record_result(v.id)
+        if step.kind == StepKind.CLOSING:
+            s.close_meeting("11:00")
+        assert s.go_next().ok, s.check(step).missing
+        if step.kind == StepKind.CLOSING:
+            break
+    s.flush()
+    assert still_unrated(cell_file, 2025) & {who["Phạm Thị Bích"], who["Ngô Văn Long"], who["Lê Văn An"]} == \
+        {who["Phạm Thị Bích"], who["Ngô Văn Long"]}
+    sup = prepare_meeting(cell_file, 2025, MeetingKind.SUPPLEMENTARY, meeting_date=date(2025, 12, 20))
+    on_agenda = [st.subject_member_id for st in sup.record.steps if st.kind == StepKind.MEMBER_REVIEW]
+    assert on_agenda == [who["Phạm Thị Bích"], who["Ngô Văn Long"]]
+    t2 = {"t": "14:00"}
+    sup.clock = lambda: t2["t"]
+    sup.start()
+    sup.mark_all_present()
+    d2 = VotingDesk(sup)
+    for v in d2.new_rating_votes(VoteMethod.HANDS):
+        d2.set_levels(v.id, {"GOOD": 12})
+        d2.record_result(v.id)
+    sup.flush()
+    y = rating_year_view(cell_file, 2025)
+    bich = [e for e in y.entries if e.member.id == who["Phạm Thị Bích"]]
+    assert len(bich) == 1 and bich[0].rated and bich[0].supplementary
+    assert len(y.entries) == 12 and all(e.rated for e in y.entries)
