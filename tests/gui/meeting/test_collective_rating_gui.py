@@ -146,3 +146,17 @@ def test_under_regulation_124_the_collectives_grade_the_criteria(meeting_file, o
     box.activated.emit(box.currentIndex())
     w.session.flush()
     assert MeetingSession(cf, mid).record.collective_reviews[CELL].grades == {"Ý thức tổ chức kỷ luật": "Tốt"}
+
+
+def test_the_rating_step_shows_the_collectives_own_level_and_score(meeting_file, open_guide, qtbot, clock):
+    from tests.gui.meeting.votes_helpers import go_to_step, start
+
+    path, meeting_id = meeting_file
+    w, cf = open_guide(path, meeting_id)
+    start(w, clock)
+    w.session.set_collective_review(COMMITTEE, general_score=26, task_score=60, proposed_level="GOOD")
+    go_to_step(w, StepKind.RATING_VOTES)
+    page = w.ratings
+    row = page.subjects.index(COMMITTEE)
+    assert page.table.item(row, 1).text() == "Tập thể chi ủy"
+    assert page.table.item(row, 2).text() == "HTTNV" and page.table.item(row, 3).text() == "86"
