@@ -241,3 +241,23 @@ def test_a_member_whose_vote_reached_no_level_is_reviewed_again_and_counted_once
     bich = [e for e in y.entries if e.member.id == who["Phạm Thị Bích"]]
     assert len(bich) == 1 and bich[0].rated and bich[0].supplementary
     assert len(y.entries) == 12 and all(e.rated for e in y.entries)
+
+
+def test_an_old_supplementary_session_is_linked_to_its_main_meeting_on_upgrade(tmp_path):
+    import shutil
+
+    from kiemdiem_desktop.services import CellFile
+    from tests.helpers import FIXTURES
+
+    path = tmp_path / "cu.kiemdiem"
+    shutil.copy(FIXTURES / "db" / "v6-supplementary-prepared.kiemdiem", path)
+    cf = CellFile.open(path)
+    try:
+        by_kind = {m.kind: m for m in cf.meetings()}
+        assert by_kind[MeetingKind.SUPPLEMENTARY].main_meeting_id == by_kind[MeetingKind.MAIN].id
+        assert by_kind[MeetingKind.MAIN].main_meeting_id is None
+        from kiemdiem_desktop.session import MeetingSession
+
+        assert MeetingSession(cf, by_kind[MeetingKind.MAIN].id).record.collective_reviews == {}
+    finally:
+        cf.close(backup=False)
