@@ -13,6 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Callable
 
+from .clock import SYSTEM_CLOCK, Clock, now_of
 from .flow.agenda import build_agenda, member_review_title
 from .flow.meeting_flow import MeetingFlow, StepCheck
 from .i18n import QT_TRANSLATE_NOOP, UserError, msg
@@ -33,7 +34,19 @@ MAX_ATTACHMENT = 20 * 1024 * 1024
 
 
 def clock_now() -> str:
-    return datetime.now().strftime("%H:%M")
+    """The system clock's "HH:MM" (kept for older callers; the entry points give a Clock)."""
+    return SYSTEM_CLOCK()
+
+
+def meeting_day(meeting: Meeting) -> date:
+    """The day the meeting is about, from what is stored only (never the clock): its date,
+    else the day it was opened, else the last day of the rating year. Categories are
+    computed as of this day."""
+    if meeting.meeting_date is not None:
+        return meeting.meeting_date
+    if meeting.started_at is not None:
+        return meeting.started_at.date()
+    return date(meeting.rating_year, 12, 31)
 
 
 class Speaker:
@@ -47,7 +60,7 @@ class Speaker:
 
 
 class MeetingSession:
-    def __init__(self, cell_file: CellFile, meeting_id: str, *, clock: Callable[[], str] = clock_now):
+    def __init__(self, cell_file: CellFile, meeting_id: str, *, clock: Clock | Callable[[], str] = SYSTEM_CLOCK):
         self.cf = cell_file
         self.db = cell_file.db
         self.clock = clock
@@ -64,7 +77,7 @@ class MeetingSession:
         members = self.cf.members()                       # in the Vietnamese order of names
         self.member_list: list[Member] = members
         self.members: dict[str, Member] = {m.id: m for m in members}
-        day = rec.meeting.meeting_date or date.today()
+        day = meeting_day(rec.meeting)
         self.categories: dict[str, Category] = {m.id: category_on(m, day) for m in members}
         self.rules: RuleSet = (rule_set(rec.meeting.rule_set_id) if rec.meeting.rule_set_id
                                else rule_set_for_year(rec.meeting.rating_year))
@@ -72,6 +85,10 @@ class MeetingSession:
     @property
     def meeting(self) -> Meeting:
         return self.record.meeting
+
+    def now(self) -> datetime:
+        """The clock's date and time (only when something is recorded as it happens)."""
+        return now_of(self.clock, self.meeting.meeting_date)
 
     @property
     def flow(self) -> MeetingFlow:
@@ -280,7 +297,7 @@ class MeetingSession:
             self.generate_agenda()
         self.db.automatic_backup("bat-dau-hop")
         self.meeting.state = MeetingState.IN_PROGRESS
-        self.meeting.started_at = self.meeting.started_at or datetime.now().replace(microsecond=0)
+        self.meeting.started_at = self.meeting.started_at or self.now()
         if not self.meeting.start_time:
             self.meeting.start_time = self.clock()
         first = self.current
@@ -533,7 +550,7 @@ def prepare_meeting(cf: CellFile, rating_year: int, kind: MeetingKind = MeetingK
     rules = rule_set_for_year(rating_year)
     m = Meeting(rating_year=rating_year, kind=kind, rule_set_id=rules.id, **fields)
     members = cf.members()
-    day = m.meeting_date or date.today()
+    day = meeting_day(m)
     steps = agenda_for(cf, m, rules, members, {x.id: category_on(x, day) for x in members})
     m.current_step_id = steps[0].id if steps else None
 
