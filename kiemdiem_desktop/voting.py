@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable, Mapping
 
+from .session import meeting_day
+
 from .i18n import QT_TRANSLATE_NOOP, UserError, UserMessage, msg
 from .model import Category, Level, Member, PartyPost, leave_on
 from .model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS
@@ -38,11 +40,18 @@ _POST_ORDER = {PartyPost.SECRETARY: 0, PartyPost.DEPUTY: 1, PartyPost.COMMITTEE:
 
 @dataclass(frozen=True)
 class VoteResult:
+    """One vote against its base, at the vote's recorded time (never the clock).
+
+    A vote below quorum decides nothing (DOMAIN.md §5): ``passed`` is False and
+    ``rating.reached`` is None whatever the counts; ``counted_level`` keeps what the counts
+    alone would have given, for the record of the vote."""
+
     vote: Vote
     headcount: Headcount
-    passed: bool                       # yes/no questions: more than half of the base said yes
-    rating: RatingOutcome | None       # rating votes
+    passed: bool                       # decided: quorum met and more than half of the base said yes / reached a level
+    rating: RatingOutcome | None       # rating votes (reached is None below quorum)
     problems: tuple[UserMessage, ...]  # counts that do not add up
+    counted_level: Level | None = None  # the level the counts reach, quorum or not
 
     @property
     def quorum_met(self) -> bool:
@@ -53,18 +62,25 @@ class VoteResult:
         return self.rating.reached.value if self.rating and self.rating.reached else ""
 
     def summary(self) -> str:
-        """One line with the figures against the base, for lists and the minutes."""
+        """One line with the figures against the base, for lists and the minutes (words, no symbols)."""
         h = self.headcount
         head = f"có mặt {h.present_in_base}/{h.base_count}"
         if not self.quorum_met:
-            head += " (không đủ 2/3)"
+            head += f" (không đủ 2/3, cần {h.quorum_needed})"
         if self.rating is not None:
             parts = [f"{LEVEL_ABBREVIATIONS[c.level]} {c.votes}/{h.base_count}" for c in self.rating.counts]
-            end = (LEVEL_LABELS[self.rating.reached] if self.rating.reached else "không mức nào đạt quá nửa")
-            return f"{head}; " + ", ".join(parts) + f" → {end}"
+            if not self.quorum_met:
+                end = "không đủ số lượng: biểu quyết không có giá trị, cần biểu quyết lại"
+            elif self.rating.reached:
+                end = LEVEL_LABELS[self.rating.reached]
+            else:
+                end = "không mức nào đạt quá nửa"
+            return f"{head}; " + ", ".join(parts) + f"; kết quả: {end}"
         v = self.vote
-        verdict = "thông qua" if self.passed else "không thông qua"
-        return f"{head}; tán thành {v.yes}/{h.base_count}, không tán thành {v.no}, không biểu quyết {v.abstain} → {verdict}"
+        verdict = ("thông qua" if self.passed else "không thông qua" if self.quorum_met
+                   else "không đủ số lượng, biểu quyết không có giá trị")
+        return (f"{head}; tán thành {v.yes}/{h.base_count}, không tán thành {v.no}, "
+                f"không biểu quyết {v.abstain}; kết quả: {verdict}")
 
 
 class VotingDesk:
@@ -129,14 +145,18 @@ class VotingDesk:
 
     def rating_subjects(self) -> list[str]:
         """Who is rated here, in the order of 366 Điều 12: the committee first, then its members,
-        then the other members, the cell last. Absent members wait for the supplementary session."""
-        at = self.s.clock()
+        then the other members, the cell last. Absent members wait for the supplementary session.
+
+        From the stored meeting only: a member is rated here when he was in the room at some
+        time of the meeting (at the opening, or arrived later; an early leaver was reviewed),
+        or a rating vote on him was recorded. Never the clock."""
         subjects = [COMMITTEE] if self.s.cell.has_committee else []
         members = [m for m in self.s.member_list
                    if eligibility(self.s.rules, self.s.categories[m.id]).rated
                    and self.s.categories[m.id] != Category.NOT_IN_CELL]
-        present = [m for m in members if (a := self.record.attendance.get(m.id)) is None or a.in_room(at)
-                   or a.left_at]   # an early leaver was reviewed: still rated
+        voted_on = {v.subject for v in self.record.votes if v.kind == VoteKind.RATING}
+        present = [m for m in members if (a := self.record.attendance.get(m.id)) is None or a.ever_present
+                   or m.id in voted_on]
         subjects += [m.id for m in sorted(present, key=lambda m: _POST_ORDER[m.party_post])]
         return subjects + [CELL]
 
@@ -278,13 +298,40 @@ class VotingDesk:
         self.s.db.call(lambda conn: conn.execute("PRAGMA wal_checkpoint(TRUNCATE)"))
 
     # -- results -----------------------------------------------------------------------------------
+    def opening_time(self, record: MeetingRecord | None = None) -> str:
+        """When the base was set: the actual opening ("Khai mạc" pressed, as corrected), else the
+        first step's start, else the time announced; "00:00" for a meeting never held."""
+        rec = record or self.record
+        m = rec.meeting
+        if m.started_at is not None:
+            return m.started_at.strftime("%H:%M")
+        started = [st.started_at for st in rec.steps if st.started_at]
+        if started:
+            return min(started)
+        return m.start_time or "00:00"
+
+    def vote_time(self, vote: Vote, record: MeetingRecord | None = None) -> str:
+        """The vote's recorded time; for a vote typed without one, its ballot's, its step's start,
+        else the opening. Presence and the base are taken then."""
+        rec = record or self.record
+        if vote.taken_at:
+            return vote.taken_at
+        b = rec.ballots.get(vote.ballot_id or "")
+        if b is not None and b.taken_at:
+            return b.taken_at
+        step = next((st for st in rec.steps if st.id == vote.step_id), None)
+        if step is not None and step.started_at:
+            return step.started_at
+        return self.opening_time(rec)
+
     def headcount_at(self, at: str) -> Headcount:
-        return headcount(self.s.rules, self.s.categories, self.record.attendance, at or self.s.clock(),
+        """Presence and the base at a recorded time ("HH:MM"); "" = at the opening."""
+        return headcount(self.s.rules, self.s.categories, self.record.attendance, at or self.opening_time(),
                          exclude_absent_approved=self.settings.exclude_absent_approved)
 
     def result(self, vote: Vote, record: MeetingRecord | None = None) -> VoteResult:
         record = record or self.record
-        h = headcount(self.s.rules, self.s.categories, record.attendance, vote.taken_at or self.s.clock(),
+        h = headcount(self.s.rules, self.s.categories, record.attendance, self.vote_time(vote, record),
                       exclude_absent_approved=MeetingSettings.of(self.s.rules, record.meeting.settings)
                       .exclude_absent_approved)
         settings = MeetingSettings.of(self.s.rules, {**record.meeting.settings, **vote.settings})
@@ -292,17 +339,20 @@ class VotingDesk:
         if vote.kind == VoteKind.RATING:
             counts = {lv: vote.levels.get(lv.value, 0) for lv in LEVELS_TOP_DOWN}
             outcome = rating_outcome(counts, h.base_count, settings.counting())
+            counted = outcome.reached
+            if not h.quorum_met:                     # below quorum: decides nothing
+                outcome = RatingOutcome(outcome.base, outcome.counts, None)
             if vote.method == VoteMethod.HANDS and sum(counts.values()) > len(h.voters):
                 problems.append(msg(QT_TRANSLATE_NOOP(
                     "core", "Tổng số phiếu ({total}) nhiều hơn số người được biểu quyết có mặt ({voters})."),
                     total=sum(counts.values()), voters=len(h.voters)))
-            return VoteResult(vote, h, outcome.reached is not None, outcome, tuple(problems))
+            return VoteResult(vote, h, outcome.reached is not None, outcome, tuple(problems), counted)
         if vote.yes + vote.no + vote.abstain > len(h.voters):
             problems.append(msg(QT_TRANSLATE_NOOP(
                 "core", "Tán thành + không tán thành + không biểu quyết = {total}, nhiều hơn số người được "
                         "biểu quyết có mặt ({voters})."),
                 total=vote.yes + vote.no + vote.abstain, voters=len(h.voters)))
-        return VoteResult(vote, h, MAJORITY.passes(vote.yes, h.base_count), None, tuple(problems))
+        return VoteResult(vote, h, h.quorum_met and MAJORITY.passes(vote.yes, h.base_count), None, tuple(problems))
 
     def results(self, record: MeetingRecord | None = None) -> dict[str, VoteResult]:
         record = record or self.record
@@ -366,9 +416,10 @@ class VotingDesk:
                                      subject="committee" if subject == COMMITTEE else "collective",
                                      members=committee)
         member = self.s.members[subject]
-        day = self.s.meeting.meeting_date or date.today()
+        day = meeting_day(self.s.meeting)
         return RatingContext(member, self.s.categories[subject], self.s.meeting.rating_year, facts,
-                             rec.self_reviews.get(subject), rec.proposals.get(subject), tuple(leave_on(member, day)))
+                             rec.self_reviews.get(subject), rec.proposals.get(subject), tuple(leave_on(member, day)),
+                             day=day)
 
     def level_considered(self, subject: str) -> Level | None:
         """The level voted, or before the vote the level proposed."""
@@ -389,11 +440,13 @@ class VotingDesk:
         return [f for f in blocking(self.findings(subject, level)) if not done.get(f.rule)]
 
     def quota(self) -> list[QuotaLine]:
+        """The quota lines over the levels **voted** (with a quorum) only: a member with no level
+        reached, or not voted on, is never counted at the level he proposed (DOMAIN.md §7)."""
         rated = []
         for subject in self.rating_subjects():
             if subject in (COMMITTEE, CELL):
                 continue
-            level = self.level_considered(subject)
+            level = self.voted_level(subject)
             if level is not None:
                 rated.append((self.s.members[subject], level))
         return quota_lines(rated, is_grassroots=self.s.cell.is_grassroots, quota=self.s.rules,
