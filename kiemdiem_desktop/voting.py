@@ -411,10 +411,14 @@ class VotingDesk:
             committee = tuple(m for m in self.s.member_list if m.party_post != PartyPost.MEMBER
                               and self.s.categories[m.id] != Category.NOT_IN_CELL)
             stand_in = Member(full_name=self.subject_name(subject), id=subject)
+            degraded = facts.member_degradation_concluded
+            if any((f := rec.facts.get(m.id)) is not None and f.degradation_concluded for m in committee):
+                degraded = True     # a member of the leadership collective concluded degraded
             return CollectiveContext(stand_in, Category.OFFICIAL, self.s.meeting.rating_year, facts,
-                                     proposal=rec.proposals.get(subject),
+                                     proposal=rec.proposals.get(subject), day=meeting_day(self.s.meeting),
                                      subject="committee" if subject == COMMITTEE else "collective",
-                                     members=committee)
+                                     members=committee, personnel_wrongdoing=facts.personnel_wrongdoing,
+                                     disunity=facts.disunity, member_degradation_concluded=degraded)
         member = self.s.members[subject]
         day = meeting_day(self.s.meeting)
         return RatingContext(member, self.s.categories[subject], self.s.meeting.rating_year, facts,
