@@ -21,7 +21,7 @@ from .model import Category, Level, Member, PartyPost, leave_on
 from .model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS
 from .model.rating import DecisionKind, Finding, LevelDecision, RatingFacts, RatingProposal
 from .model.record import MeetingRecord
-from .model.vote import BLANK, CELL, COMMITTEE, Ballot, BallotLayout, Vote, VoteKind, VoteMethod
+from .model.vote import BLANK, CELL, COMMITTEE, MULTIPLE, Ballot, BallotLayout, Vote, VoteKind, VoteMethod
 from .rules.attendance import Headcount, eligibility, headcount
 from .rules.context import RatingContext
 from .rules.findings import blocking, findings_for
@@ -112,10 +112,11 @@ class VotingDesk:
                   "question": clean(v.question), "subject": v.subject, "method": v.method.value,
                   "ballot_id": v.ballot_id, "taken_at": v.taken_at, "yes": v.yes, "no": v.no, "abstain": v.abstain,
                   "settings": json.dumps(v.settings, sort_keys=True), "supersedes": v.supersedes,
-                  "recorded": int(v.recorded)}
+                  "recorded": int(v.recorded), "offered": json.dumps(list(v.offered)),
+                  "revote_reason": clean(v.revote_reason)}
         out = [RowChange("vote", {"id": v.id}, values)]
         for entry, counts in ((1, v.levels), (2, v.second_entry)):
-            for level in [*(lv.value for lv in LEVELS_TOP_DOWN), BLANK]:
+            for level in [*(lv.value for lv in LEVELS_TOP_DOWN), BLANK, MULTIPLE]:
                 key = {"vote_id": v.id, "entry": entry, "level": level}
                 out.append(RowChange("vote_level", key, {"count": counts[level]} if level in counts else None))
         return out
@@ -125,7 +126,8 @@ class VotingDesk:
             "meeting_id": self.s.meeting_id, "step_id": b.step_id, "layout": b.layout.value, "taken_at": b.taken_at,
             "issued": b.issued, "returned": b.returned, "valid": b.valid, "invalid": b.invalid,
             "counting_team": json.dumps(b.counting_team), "double_entry": int(b.double_entry),
-            "state": "accepted" if b.accepted else "counting"})
+            "state": "accepted" if b.accepted else "counting", "counted_at": b.counted_at,
+            "document_number": clean(b.document_number)})
 
     def _refuse_if_recorded(self, v: Vote) -> None:
         if v.recorded:
@@ -180,7 +182,7 @@ class VotingDesk:
                               merge_key=f"vote:{v.id}")
 
     def set_levels(self, vote_id: str, counts: Mapping[str, int], entry: int = 1) -> Future:
-        """Votes per level (Level values, and BLANK for blank or invalid rows)."""
+        """Votes per level (Level values; BLANK for blank rows, MULTIPLE for rows ticked twice)."""
         v = self.vote(vote_id)
         self._refuse_if_recorded(v)
         clean_counts = {str(k.value if isinstance(k, Level) else k): int(n) for k, n in counts.items()}
@@ -245,11 +247,12 @@ class VotingDesk:
     def _tally(self, v: Vote, entry: int) -> MemberTally:
         counts = v.levels if entry == 1 else v.second_entry
         return MemberTally(self.subject_name(v.subject), {lv: counts.get(lv.value, 0) for lv in LEVELS_TOP_DOWN},
-                           counts.get(BLANK, 0))
+                           counts.get(BLANK, 0) + counts.get(MULTIPLE, 0), counts.get(MULTIPLE, 0))
 
     # paper by paper: anonymous rows, outside the undo log
     def add_paper(self, ballot_id: str, marks: Mapping[str, str | None]) -> Future:
-        """One paper: subject -> Level value ticked (None: blank or two ticks). No voter, no time, no order."""
+        """One paper: subject -> Level value ticked (None: a blank row; "MULTIPLE": two ticks or more).
+        No voter, no time, no order."""
         import uuid
 
         b = self.record.ballots[ballot_id]
@@ -268,11 +271,13 @@ class VotingDesk:
         votes = self.ballot_votes(ballot_id)
         papers = self.s.db.read(lambda conn: [json.loads(r[0]) for r in conn.execute(
             "SELECT marks FROM ballot_paper WHERE ballot_id = ?", (ballot_id,))])
-        tallies = tally_papers([{k: (Level(v) if v else None) for k, v in p.items()} for p in papers],
+        tallies = tally_papers([{k: (Level(v) if v and v != MULTIPLE else v) for k, v in p.items()} for p in papers],
                                {v.subject: self.subject_name(v.subject) for v in votes})
         for v in votes:
             t = tallies[v.subject]
-            v.levels = {**{lv.value: n for lv, n in t.votes.items()}, BLANK: t.blank_or_invalid}
+            v.levels = {**{lv.value: n for lv, n in t.votes.items()}, BLANK: t.blank_or_invalid - t.multiple}
+            if t.multiple:
+                v.levels[MULTIPLE] = t.multiple
         changes = [c for v in votes for c in self._vote_change(v)]
         return self.s._commit(QT_TRANSLATE_NOOP("core", "Tính kết quả từ các phiếu"), changes)
 
