@@ -390,21 +390,54 @@ class VotingDesk:
         self.s._commit(QT_TRANSLATE_NOOP("core", "Công bố kết quả biểu quyết"), self._vote_change(v)).result()
         self.s.db.write(ch.barrier, self.s.meeting_id, "Biểu quyết").result()
 
-    def revote_next_level(self, vote_id: str) -> Vote:
-        """No level passed: a new vote proposing the next level down."""
+    def round_needed(self, subject: str) -> str:
+        """Why a new round of the rating vote on ``subject`` is needed ("" when none is): the last
+        round was below quorum (it decided nothing), or no level reached more than half of the base."""
+        v = self.final_vote(subject)
+        if v is None:
+            return ""
+        r = self.result(v)
+        h = r.headcount
+        if not h.quorum_met:
+            return (f"lần biểu quyết lúc {self.vote_time(v)} không đủ 2/3 số đảng viên được tính có mặt "
+                    f"(có mặt {h.present_in_base}/{h.base_count}, cần {h.quorum_needed}) nên không có giá trị")
+        if r.rating is not None and r.rating.reached is None:
+            return (f"lần biểu quyết lúc {self.vote_time(v)} không có mức nào được quá nửa số đảng viên được tính "
+                    f"({h.base_count}) tán thành")
+        return ""
+
+    def new_round(self, vote_id: str, reason: str = "") -> Vote:
+        """A new round of a rating vote, kept beside the first (never replacing it), with why:
+        below quorum, the same levels again; no level passed, from the next level down."""
         old = self.vote(vote_id)
         res = self.result(old)
-        if res.rating is None or res.rating.reached is not None:
+        if res.rating is None:
+            raise UserError(msg(QT_TRANSLATE_NOOP("core", "Chỉ biểu quyết lại được khi xếp loại.")))
+        why = self.round_needed(old.subject) if self.final_vote(old.subject) is old else ""
+        if res.headcount.quorum_met and res.rating.reached is not None:
             raise UserError(msg(QT_TRANSLATE_NOOP("core", "Đã có mức đạt quá nửa: không cần biểu quyết lại.")))
-        proposed = self.proposed_level(old.subject) or Level.EXCELLENT
-        nxt = res.rating.next_vote_level(proposed)
-        if nxt is None:
-            raise UserError(msg(QT_TRANSLATE_NOOP("core", "Không còn mức thấp hơn để biểu quyết.")))
-        v = self.new_question(VoteKind.RATING, f"{self.rating_question(old.subject)} — biểu quyết lại ở mức "
-                              f"{LEVEL_LABELS[nxt]}", old.method, old.subject, old.step_id)
-        v.supersedes = old.id
+        offered = list(old.offered)
+        if res.headcount.quorum_met:
+            proposed = self.proposed_level(old.subject) or Level.EXCELLENT
+            if offered:     # a round that already started lower: go on from its highest level
+                proposed = min((Level(x) for x in offered), key=LEVELS_TOP_DOWN.index)
+            nxt = res.rating.next_vote_level(proposed)
+            if nxt is None:
+                raise UserError(msg(QT_TRANSLATE_NOOP("core", "Không còn mức thấp hơn để biểu quyết.")))
+            offered = [lv.value for lv in LEVELS_TOP_DOWN if LEVELS_TOP_DOWN.index(lv) >= LEVELS_TOP_DOWN.index(nxt)]
+            question = f"{self.rating_question(old.subject)}: biểu quyết lại từ mức {LEVEL_LABELS[nxt]}"
+        else:
+            question = f"{self.rating_question(old.subject)}: biểu quyết lại"
+        number = len([v for v in self.record.votes_on(old.subject) if v.kind == VoteKind.RATING]) + 1
+        v = self.new_question(VoteKind.RATING, f"{question} (lần {number})", old.method, old.subject, old.step_id)
+        v.supersedes, v.offered = old.id, offered
+        v.revote_reason = clean(reason) or why
         self.s._commit(QT_TRANSLATE_NOOP("core", "Biểu quyết lại"), self._vote_change(v))
         return v
+
+    def revote_next_level(self, vote_id: str) -> Vote:
+        """No level passed (or the vote was below quorum): a new round (see new_round)."""
+        return self.new_round(vote_id)
 
     # -- rules ------------------------------------------------------------------------------------
     def context(self, subject: str) -> RatingContext:
