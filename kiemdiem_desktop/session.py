@@ -19,7 +19,7 @@ from .flow.meeting_flow import MeetingFlow, StepCheck
 from .i18n import QT_TRANSLATE_NOOP, UserError, msg
 from .model import Category, Member, category_on
 from .model.attendance import Attendance, Presence
-from .model.meeting import Delegate, Meeting, MeetingKind, MeetingState
+from .model.meeting import Delegate, Meeting, MeetingKind, MeetingState, meeting_day
 from .model.record import MeetingRecord
 from .model.review import AgendaStep, Comment, SelfReview, StepKind, StepState, WrittenComment, WrittenSource
 from .rules.attendance import Headcount
@@ -36,17 +36,6 @@ MAX_ATTACHMENT = 20 * 1024 * 1024
 def clock_now() -> str:
     """The system clock's "HH:MM" (kept for older callers; the entry points give a Clock)."""
     return SYSTEM_CLOCK()
-
-
-def meeting_day(meeting: Meeting) -> date:
-    """The day the meeting is about, from what is stored only (never the clock): its date,
-    else the day it was opened, else the last day of the rating year. Categories are
-    computed as of this day."""
-    if meeting.meeting_date is not None:
-        return meeting.meeting_date
-    if meeting.started_at is not None:
-        return meeting.started_at.date()
-    return date(meeting.rating_year, 12, 31)
 
 
 class Speaker:
