@@ -13,6 +13,7 @@ from typing import Any
 from .figures import MeetingFigures, Round, SubjectFigures
 from .model import Level
 from .model.levels import LEVEL_ABBREVIATIONS
+from .rules.findings import vn_number
 from .rules.majority import MAJORITY
 from .services import CellFile
 from .session import MeetingSession
@@ -162,7 +163,7 @@ def results_text(data: dict[str, Any]) -> str:
         lines.append(f"{i:>3}. {m['full_name']:<{width}}  {abbr.get(m['self_level'] or '', '—'):<11}  "
                      f"{abbr.get(m['voted_level'] or '', '—'):<14}")
         if m["score_changed"]:
-            lines.append(f"       Điểm chi bộ chấp nhận {m['score']} (tự chấm {m['self_score']}): "
+            lines.append(f"       Điểm chi bộ chấp nhận {vn_number(m['score'])} (tự chấm {vn_number(m['self_score'])}): "
                          f"{m['score_change_reason']}")
         if not m["voted_level"]:
             lines.append(f"       {m['outcome_text']}")

@@ -73,3 +73,52 @@ def late_and_early(cf):
     hands(desk, who["Vũ Thị Dung"], {E: 3, G: 3}, "10:15", c, step.id)
     s.flush()
     return s, desk, who, c
+
+
+def quorum_and_revote(cf, votes_after_each_review: bool = False):
+    """12 members, all present from 08:05. At 11:00 five leave (Giang, Hải, Khánh, Long, Mai):
+    7 of the base of 12 are in the room, 2/3 needs 8.
+
+      11:05 Lê Văn An (proposed HTTNV): E 6, G 1 -> the counts give HTTNV (7 > 6) but the vote is
+            below quorum: it decides nothing, An stays unrated.
+      11:10 Giang and Hải come back (9 present). 11:12 the same vote again (round 2, same levels):
+            G 8, C 1 -> HTTNV.
+      11:15 Phạm Thị Bích (proposed HTTNV): E 3, G 3, C 3 -> cumulative E 3, G 6, C 9: HTNV.
+      11:20 Hoàng Văn Cường (proposed HTTNV): G 6, three do not vote -> cumulative G 6, C 6, N 6:
+            nothing more than half (6 is not > 6): round 2 from HTNV down (offered HTNV, KHTNV):
+            11:25 C 9 -> HTNV.
+      Vũ Thị Dung had 4 months of sick leave (03–06/2025), not on the meeting day: a warning.
+
+    ``votes_after_each_review``: each vote sits under the member's review step instead of the
+    single rating step; every figure must be the same."""
+    from kiemdiem_desktop.model import PeriodKind as PK
+
+    dung = next(m for m in cf.members() if m.full_name == "Vũ Thị Dung")
+    dung.periods.append(Period(PK.SICK_LEAVE, date(2025, 3, 3), date(2025, 6, 30), "Phẫu thuật"))
+    cf.save_member(dung).result()
+    s, desk, who, c = open_meeting(cf)
+    s.mark_all_present().result()
+    for name in ("Bùi Thị Giang", "Đỗ Văn Hải", "Hồ Thị Khánh", "Ngô Văn Long", "Dương Thị Mai"):
+        s.leave(who[name], "11:00").result()
+    for name in ("Lê Văn An", "Phạm Thị Bích", "Hoàng Văn Cường", "Vũ Thị Dung"):
+        s.set_self_review(who[name], general_score=26, task_score=60, proposed_level=G).result()
+    rating_step = next(st for st in s.record.steps if st.kind == StepKind.RATING_VOTES)
+
+    def step_of(name):
+        if not votes_after_each_review:
+            return rating_step.id
+        return next(st.id for st in s.record.steps if st.subject_member_id == who[name])
+
+    an = hands(desk, who["Lê Văn An"], {E: 6, G: 1}, "11:05", c, step_of("Lê Văn An"))
+    s.arrive(who["Bùi Thị Giang"], "11:10").result()
+    s.arrive(who["Đỗ Văn Hải"], "11:10").result()
+    c.set("11:12")
+    an2 = desk.new_round(an.id)
+    desk.set_levels(an2.id, {G: 8, C: 1}).result()
+    hands(desk, who["Phạm Thị Bích"], {E: 3, G: 3, C: 3}, "11:15", c, step_of("Phạm Thị Bích"))
+    cuong = hands(desk, who["Hoàng Văn Cường"], {G: 6}, "11:20", c, step_of("Hoàng Văn Cường"))
+    c.set("11:25")
+    cuong2 = desk.new_round(cuong.id)
+    desk.set_levels(cuong2.id, {C: 9}).result()
+    s.flush()
+    return s, desk, who, c
