@@ -232,6 +232,17 @@ class VotingDesk:
         return self.s._commit(QT_TRANSLATE_NOOP("core", "Nhập số phiếu"), [self._ballot_change(b)],
                               merge_key=f"ballot:{b.id}")
 
+    def set_counting_record(self, ballot_id: str, document_number: str | None = None,
+                            counted_at: str | None = None) -> Future:
+        """The counting record's number ("…-BBKP/CB") and the time the counting ended ("HH:MM");
+        allowed after the count was accepted (they are the record's, not the count's)."""
+        b = self.record.ballots[ballot_id]
+        if document_number is not None:
+            b.document_number = clean(document_number)
+        if counted_at is not None:
+            b.counted_at = counted_at
+        return self.s._commit(QT_TRANSLATE_NOOP("core", "Ghi số, giờ kết thúc kiểm phiếu"), [self._ballot_change(b)])
+
     def ballot_problems(self, ballot_id: str) -> list[UserMessage]:
         """Every figure that does not add up, named; empty when the count can be accepted."""
         b = self.record.ballots[ballot_id]
@@ -290,6 +301,7 @@ class VotingDesk:
             raise UserError(problems[0])
         b = self.record.ballots[ballot_id]
         b.accepted = True
+        b.counted_at = b.counted_at or self.s.clock()     # the counting ends now (correctable: set_counting_record)
         for v in self.ballot_votes(ballot_id):
             v.recorded = True
         changes = [self._ballot_change(b)] + [c for v in self.ballot_votes(ballot_id) for c in self._vote_change(v)]

@@ -120,3 +120,22 @@ def test_the_collective_cases_of_khtnv_have_their_inputs(cell_file):
     assert {"366.tap-the.khtn.can-bo", "366.tap-the.khtn.doan-ket", "366.tap-the.khtn.suy-thoai"} <= {
         f.rule for f in desk.findings(COMMITTEE, "GOOD")}
     assert again.highest_allowed.value == "NOT_COMPLETED"
+
+
+def test_the_counting_record_has_its_end_time_and_number(cell_file):
+    s, desk, who, c = open_meeting(cell_file)
+    s.mark_all_present().result()
+    c.set("10:00")
+    [v] = desk.new_rating_votes(VoteMethod.BALLOT, [who["Lê Văn An"]])
+    desk.set_counting_team(v.ballot_id, [who["Phạm Thị Bích"], who["Hoàng Văn Cường"]]).result()
+    desk.set_papers(v.ballot_id, 12, 12, 12, 0).result()
+    desk.set_levels(v.id, {"GOOD": 10, "BLANK": 1, "MULTIPLE": 1}).result()
+    c.set("10:25")
+    desk.accept_ballot(v.ballot_id)
+    desk.set_counting_record(v.ballot_id, document_number="03-BBKP/CB").result()
+    s.flush()
+    fig = MeetingFigures.of(cell_file, s.meeting_id)
+    b = fig.s.record.ballots[v.ballot_id]
+    assert (b.taken_at, b.counted_at, b.document_number) == ("10:00", "10:25", "03-BBKP/CB")
+    r = fig.member(who["Lê Văn An"]).rounds[0]
+    assert (r.blank, r.multiple, r.reached.value) == (1, 1, "GOOD")
