@@ -39,11 +39,33 @@ def test_results_at_seven_in_the_morning_keep_the_member_who_arrived_at_nine(cel
     assert a == b
 
 
-def test_every_document_is_the_same_at_seven_in_the_morning_and_months_later(cell_file, tmp_path):
-    """Printing at 07:00 on the meeting day (before anyone arrived) and on another day gives the
-    same documents: the member who arrived at 09:05 keeps her rating and the quota line stays."""
+def read_any(path):
+    """What a reader sees in a PDF, a Word or an Excel file (the text, cell by cell)."""
     from tests.documents.reading import whole_text
 
+    if path.suffix == ".pdf":
+        return whole_text(path)
+    if path.suffix == ".docx":
+        import docx
+
+        d = docx.Document(str(path))
+        parts = [p.text for p in d.paragraphs]
+        parts += [c.text for t in d.tables for row in t.rows for c in row.cells]
+        for section in d.sections:
+            parts += [p.text for p in section.header.paragraphs] + [p.text for p in section.footer.paragraphs]
+        return "\n".join(parts)
+    if path.suffix == ".xlsx":
+        import openpyxl
+
+        wb = openpyxl.load_workbook(str(path))
+        return "\n".join(repr(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row)
+    return path.read_bytes()
+
+
+def test_every_document_is_the_same_at_seven_in_the_morning_and_months_later(cell_file, tmp_path):
+    """Printing at 07:00 on the meeting day (before anyone arrived) and on another day gives the
+    same documents (PDF, Word, Excel): the member who arrived at 09:05 keeps her rating and the
+    quota line stays."""
     s, desk, who, _ = late_and_early(cell_file)
     cell_file.close(backup=False)
     db = str(cell_file.path)
@@ -51,8 +73,9 @@ def test_every_document_is_the_same_at_seven_in_the_morning_and_months_later(cel
     for when, out in (("2025-12-10 07:00:00", tmp_path / "a"), ("2026-03-02 16:45:00", tmp_path / "b")):
         r = cli_at(when, "documents", "--db", db, "--meeting", s.meeting_id, "--out", str(out))
         assert r.returncode == 0, r.stderr
-        texts.append({p.name: whole_text(p) for p in sorted(out.glob("*.pdf"))})
+        texts.append({p.name: read_any(p) for p in sorted(out.iterdir())})
     early, late = texts
+    assert any(n.endswith(".docx") for n in early) and any(n.endswith(".xlsx") for n in early)
     assert sorted(early) == sorted(late) and any(n.startswith("bien-ban") for n in early)
     for name in early:
         assert early[name] == late[name], name
