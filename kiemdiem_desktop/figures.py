@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from .clock import NO_CLOCK
 from .model import CATEGORY_LABELS, Category, Level, Member, PartyPost
 from .model.attendance import Attendance, Presence
+from .model.category import add_months
 from .model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS
 from .model.member import DISCIPLINE_LABELS
 from .model.rating import Finding, LevelDecision
@@ -502,6 +503,12 @@ class MeetingFigures:
                 out.append(f"Chưa có ngày vào Đảng của đồng chí {m.full_name}: chương trình không xác định được là "
                            f"đảng viên chính thức hay dự bị, nên chưa tính vào số đảng viên được tính; hãy bổ sung "
                            f"ngày vào Đảng, ngày chính thức trong danh sách đảng viên.")
+        for m in self.s.member_list:
+            if (self.s.categories[m.id] in (Category.PROBATIONARY, Category.PROBATIONARY_RECENT)
+                    and m.admission_date is not None and add_months(m.admission_date, 12) <= self.day):
+                out.append(f"Đồng chí {m.full_name} vào Đảng ngày {format_date(m.admission_date)}: đã hết 12 tháng "
+                           f"dự bị mà chưa có ngày công nhận chính thức; chi bộ cần xem xét công nhận đảng viên "
+                           f"chính thức hoặc cập nhật ngày chính thức.")
         for f in self.members:
             if f.outcome in (Outcome.NO_LEVEL, Outcome.BELOW_QUORUM) and f.reviewed_here:
                 out.append(f"{f.name}: {f.outcome_text}; đề nghị biểu quyết lại.")

@@ -64,6 +64,8 @@ def test_every_member_of_the_cell_is_accounted_for_numbered_without_gaps(cell_fi
     bay = MeetingFigures.of(cell_file, s.meeting_id).member(old_prob)
     assert any(f.rule == "366.ca-nhan.du-bi.qua-han" and "02/05/2024" in f.message for f in bay.findings)
     assert recent not in {f.subject for f in fig.members}
+    assert any(w.startswith("Đồng chí Lý Thị Bảy vào Đảng ngày 02/05/2024: đã hết 12 tháng dự bị") for w in fig.warnings)
+    assert not any("Trịnh Văn Sáu" in w for w in fig.warnings)
 
 
 def test_actual_times_recorded_and_corrected_with_the_correction_kept(cell_file):
