@@ -177,7 +177,7 @@ class MinutesWriter:
             text, _ = self.status_of(m)
             rows.append([str(i), m.full_name, CATEGORY_SHORT.get(cats[m.id], ""), text + "."])
         self.doc.add(TableBlock(["STT", "Họ và tên", "Đảng viên", "Tình hình dự họp và kiểm điểm"], rows,
-                                [10, 42, 30], left_columns=(1, 2, 3), font_size=11.5))
+                                [11, 42, 30], left_columns=(1, 2, 3), font_size=11.5))
         self.others_in_room()
 
     def others_in_room(self) -> None:
@@ -414,7 +414,7 @@ class MinutesWriter:
         title = "Kết quả biểu quyết xếp loại chi bộ" if cell else "Kết quả biểu quyết xếp loại"
         self.line(f"{title} ({how}):", keep=True)
         self.doc.add(TableBlock(["STT", "Họ và tên", "Tự xếp loại", "Điểm", "HTXSNV", "HTTNV", "HTNV", "KHTNV",
-                                 "Chi bộ đề xuất"], rows, [10, 40, 17, 13, 15, 15, 15, 15], bold_columns=(8,),
+                                 "Chi bộ đề xuất"], rows, [11, 40, 17, 13, 15, 15, 15, 15], bold_columns=(8,),
                                 font_size=10))
         self.rounds_note(subjects)
         self.below_quorum_note(subjects)
