@@ -176,6 +176,7 @@ def _page_furniture(section, marking: Marking) -> None:
     section.footer_distance = Mm(8)
     header = section.header.paragraphs[0]
     header.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    header.paragraph_format.left_indent = Mm(-15)     # centred on the page, as the PDF (margins 30 / 15)
     _field(header, "PAGE")
     label = marking.text()
     for footer in (section.footer, section.first_page_footer):
