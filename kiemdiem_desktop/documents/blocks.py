@@ -96,7 +96,8 @@ def _runs_markup(runs: list[Run]) -> str:
 def to_flowables(doc: DocumentBlocks) -> list:
     st = styles()
     story: list = []
-    for b in doc.blocks:
+    for i, b in enumerate(doc.blocks):
+        before_table = i + 1 < len(doc.blocks) and isinstance(doc.blocks[i + 1], TableBlock)
         if isinstance(b, HeaderInfo):
             story += [header_block(b), Spacer(1, 8 * mm)]
         elif isinstance(b, Title):
@@ -113,7 +114,11 @@ def to_flowables(doc: DocumentBlocks) -> list:
             story.append(markup(x(b.text), st.heading))
         elif isinstance(b, Para):
             style = st.body if b.indent else st.body_left
-            if b.keep_with_next:
+            if b.keep_with_next and before_table:
+                # a lead-in before a table: room for it, the table's header and a few rows, or a new page;
+                # the table itself may then split (its header repeats) instead of leaving a page half empty
+                story.append(CondPageBreak(40 * mm))
+            elif b.keep_with_next:
                 style = ParagraphStyle(style.name + "_keep", parent=style, keepWithNext=1)
             story.append(markup(_runs_markup(b.runs), style))
         elif isinstance(b, TableBlock):

@@ -136,6 +136,10 @@ def _styles(doc) -> None:
         ppr = st.element.get_or_add_pPr()
         for border in ppr.findall(qn("w:pBdr")):     # the default Title has a coloured rule under it
             ppr.remove(border)
+        rpr = st.element.get_or_add_rPr()
+        for tag in ("w:spacing", "w:kern", "w:color"):  # and spread letters: the Party's titles are plain
+            for el in rpr.findall(qn(tag)):
+                rpr.remove(el)
 
 
 def _field(paragraph, instruction: str) -> None:
@@ -221,6 +225,13 @@ def _table(doc, b: TableBlock) -> None:
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
+    margins = OxmlElement("w:tblCellMar")          # narrow cell margins, as the PDF's 3 pt paddings
+    for side in ("left", "right"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), "57")
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    table._tbl.tblPr.append(margins)
     widths = [Mm(w) for w in _widths(b)]
     grid = table._tbl.tblGrid
     for col, w in zip(grid.findall(qn("w:gridCol")), widths):

@@ -414,7 +414,7 @@ class MinutesWriter:
         title = "Kết quả biểu quyết xếp loại chi bộ" if cell else "Kết quả biểu quyết xếp loại"
         self.line(f"{title} ({how}):", keep=True)
         self.doc.add(TableBlock(["STT", "Họ và tên", "Tự xếp loại", "Điểm", "HTXSNV", "HTTNV", "HTNV", "KHTNV",
-                                 "Chi bộ đề xuất"], rows, [11, 40, 17, 13, 15, 15, 15, 15], bold_columns=(8,),
+                                 "Chi bộ đề xuất"], rows, [11, 35, 17, 12, 17, 17, 17, 17], bold_columns=(8,),
                                 font_size=10))
         self.rounds_note(subjects)
         self.below_quorum_note(subjects)
