@@ -30,7 +30,7 @@ TEXT_WIDTH_MM = 165         # A4 210 - 30 - 15
 BODY, LIST, TABLE_TEXT, TABLE_HEAD = "Body Text", "Dòng liệt kê", "Chữ trong bảng", "Tiêu đề cột"
 
 
-def _fonts_and_language(rpr) -> None:
+def fonts_and_language(rpr) -> None:
     """Times New Roman for every script (no theme fonts) and the proofing language vi-VN."""
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
@@ -55,7 +55,7 @@ def _font(run, size: float | None = None, bold: bool = False, italic: bool = Fal
     run.bold = bold or None
     run.italic = italic or None
     run.underline = underline or None
-    _fonts_and_language(run._element.get_or_add_rPr())
+    fonts_and_language(run._element.get_or_add_rPr())
 
 
 def _para(cell_or_doc, text: str = "", *, size: float | None = None, bold=False, italic=False, underline=False,
@@ -83,19 +83,27 @@ def no_borders(table) -> None:
     tbl_pr.append(borders)
 
 
-def _styles(doc) -> None:
-    """Document defaults and the styles every block uses."""
-    styles_el = doc.styles.element
-    defaults = styles_el.find(qn("w:docDefaults"))
+def vietnamese_defaults(doc) -> None:
+    """The document defaults and Normal: Times New Roman, proofing language vi-VN."""
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
     rpr_default = defaults.find(qn("w:rPrDefault"))
     rpr = rpr_default.find(qn("w:rPr"))
     if rpr is None:
         rpr = OxmlElement("w:rPr")
         rpr_default.append(rpr)
-    _fonts_and_language(rpr)
+    fonts_and_language(rpr)
+    for st in doc.styles:
+        if st.type in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER, WD_STYLE_TYPE.TABLE):
+            fonts_and_language(st.element.get_or_add_rPr())
+    doc.core_properties.language = LANGUAGE
+
+
+def _styles(doc) -> None:
+    """Document defaults and the styles every block uses."""
+    vietnamese_defaults(doc)
     normal = doc.styles["Normal"]
     normal.font.name, normal.font.size = FONT, Pt(14)
-    _fonts_and_language(normal.element.get_or_add_rPr())
+    fonts_and_language(normal.element.get_or_add_rPr())
     pf = normal.paragraph_format
     pf.line_spacing_rule = WD_LINE_SPACING.MULTIPLE
     pf.line_spacing = LINE_SPACING
@@ -111,7 +119,7 @@ def _styles(doc) -> None:
         st.base_style = doc.styles[base] if base != name else None
         st.font.name, st.font.size, st.font.bold, st.font.italic = FONT, Pt(size), bold, italic
         st.font.color.rgb = RGBColor(0, 0, 0)
-        _fonts_and_language(st.element.get_or_add_rPr())
+        fonts_and_language(st.element.get_or_add_rPr())
         f = st.paragraph_format
         if align is not None:
             f.alignment = align
@@ -147,7 +155,7 @@ def _field(paragraph, instruction: str) -> None:
     def run_with(el):
         r = OxmlElement("w:r")
         rpr = OxmlElement("w:rPr")
-        _fonts_and_language(rpr)
+        fonts_and_language(rpr)
         size = OxmlElement("w:sz")
         size.set(qn("w:val"), "26")
         rpr.append(size)

@@ -374,3 +374,15 @@ def test_revision_two_prints_its_foot_line_on_every_page_and_nothing_above_the_h
         assert line in footers
     finally:
         cf.close(backup=False)
+
+
+def test_every_word_file_of_the_meeting_is_in_vietnamese_for_the_spell_checker(demo):
+    desk, docs = demo
+    files = sorted(docs.glob("*.docx"))
+    assert len(files) >= 5
+    for path in files:
+        with zipfile.ZipFile(path) as z:
+            styles = z.read("word/styles.xml").decode()
+        defaults = styles.split("<w:docDefaults>")[1].split("</w:docDefaults>")[0]
+        assert 'w:lang w:val="vi-VN"' in defaults, path.name
+        assert "en-US" not in styles, path.name
