@@ -19,6 +19,7 @@ from .base import (
 )
 from .common import BLANK, meeting_marking, pct
 
+MULTIPLE_ROW = "MULTIPLE"   # rows ticked twice, when the count records them apart from blank rows
 MIN_TEAM_LINES = 3   # an empty team leaves three lines to fill by hand
 
 
@@ -84,16 +85,16 @@ def counting_record_story(desk: VotingDesk, ballot: Ballot, *, locality: str = "
     for label, value in rows:
         story.append(markup(f"- {x(label)}: <b>{x(value)}</b>.", st.body_left))
     story.append(p("Dòng không đánh dấu hoặc đánh dấu từ hai ô trở lên chỉ không hợp lệ đối với đồng chí ở "
-                   "dòng đó (cột “Không hợp lệ”).", st.small))
+                   "dòng đó (cột “Để trống” và cột “Đánh dấu từ hai ô”).", st.small))
 
     # results
     story.append(p("3. Kết quả kiểm phiếu", st.heading))
     cumulative = desk.settings.cumulative
-    head_style = ParagraphStyle("kp_head", parent=st.cell_bold, fontSize=10.5, leading=12.5)
+    head_style = ParagraphStyle("kp_head", parent=st.cell_bold, fontSize=9.5, leading=11)
     num = ParagraphStyle("kp_num", parent=st.cell_center, fontSize=11, leading=13)
     name_style = ParagraphStyle("kp_name", parent=st.cell, fontSize=11.5, leading=13.5)
     head = [markup(f"<b>{t}</b>", head_style) for t in
-            ("STT", "Họ và tên", *(LEVEL_ABBREVIATIONS[lv] for lv in LEVELS_TOP_DOWN), "Không hợp lệ",
+            ("STT", "Họ và tên", *(LEVEL_ABBREVIATIONS[lv] for lv in LEVELS_TOP_DOWN), "Để trống", "Đánh dấu từ hai ô",
              "Mức đạt")]
     table = [head]
     for i, v in enumerate(votes, 1):
@@ -103,7 +104,8 @@ def counting_record_story(desk: VotingDesk, ballot: Ballot, *, locality: str = "
         for lv in LEVELS_TOP_DOWN:
             n = v.levels.get(lv.value, 0)
             cells.append(markup(f"{n}<br/>({x(pct(n, base))})", num))
-        invalid = v.levels.get(BLANK_ROW, 0)
+        blank = v.levels.get(BLANK_ROW, 0)
+        multiple = v.levels.get(MULTIPLE_ROW, 0)     # a row ticked twice, apart from a blank row
         reached = r.rating.reached if r.rating and r.quorum_met else None
         if not r.quorum_met:
             outcome = "<b>Chưa xếp loại</b><br/>(không đủ 2/3 có mặt)"
@@ -114,11 +116,11 @@ def counting_record_story(desk: VotingDesk, ballot: Ballot, *, locality: str = "
         else:
             outcome = "<b>Chưa đạt</b><br/>(không mức nào quá nửa)"
         table.append([p(str(i), num), p(desk.subject_name(v.subject), name_style), *cells,
-                      p(str(invalid), num), markup(outcome, num)])
-    widths = [10 * mm, 36 * mm, 19 * mm, 19 * mm, 19 * mm, 19 * mm, 14 * mm]
+                      p(str(blank), num), p(str(multiple), num), markup(outcome, num)])
+    widths = [9 * mm, 33 * mm, 17 * mm, 17 * mm, 17 * mm, 17 * mm, 14 * mm, 16 * mm]
     widths.append(TEXT_WIDTH - sum(widths))
     story.append(p("Số phiếu cho từng mức (tỷ lệ so với tổng số đảng viên được tính):", st.body_left))
-    story.append(grid(table, widths, align_center=range(0, 8)))
+    story.append(grid(table, widths, align_center=range(0, 9)))
     story.append(Spacer(1, 2 * mm))
     how = ("phiếu cho mức cao hơn được cộng cho các mức thấp hơn; " if cumulative else "")
     story.append(p(f"Cách tính: {how}mức đạt là mức cao nhất được quá nửa tổng số đảng viên được tính tán thành. "

@@ -122,6 +122,11 @@ class MinutesWriter:
             return ("Chưa rõ ngày vào Đảng: chưa xác định được việc kiểm điểm", False)
         if not elig.reviewed:
             return ("Không kiểm điểm tại hội nghị này", False)
+        reviewed_here = {st.subject_member_id for st in s.record.steps if st.kind == StepKind.MEMBER_REVIEW}
+        if member.id not in reviewed_here:
+            if s.meeting.kind == MeetingKind.SUPPLEMENTARY:
+                return ("Đã kiểm điểm, xếp loại tại hội nghị của chi bộ; không kiểm điểm tại buổi này", False)
+            return ("Không có trong chương trình kiểm điểm của hội nghị này", False)
         if not present:
             why = (f" ({a.reason})" if a and a.reason else "")
             how = {Presence.ABSENT_APPROVED: "Vắng mặt có lý do được chủ trì chấp thuận",
