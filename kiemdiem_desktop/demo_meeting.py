@@ -167,7 +167,7 @@ def hold_demo_meeting(cf: CellFile, roster: list[Member], today: date) -> str:
             desk.set_hands(adoption.id, len(desk.headcount_at(clock.t).voters))
             desk.record_result(adoption.id)      # adopted: the minutes are locked (revision 1)
         if step.kind == StepKind.CLOSING:
-            minute += 5
+            minute += 10
             clock.t = hhmm(minute)
             s.close_meeting(clock.t)
         check = s.go_next()
