@@ -442,9 +442,7 @@ class MinutesWriter:
                 how = "phiếu kín" if v.method == VoteMethod.BALLOT else "giơ tay"
                 text = (f"   + Lần {n} ({how}, lúc {time_words(v.taken_at)}): {self.figures(r)}; {self.verdict(r)}")
                 if n < len(rounds):
-                    nxt = rounds[n].question
-                    lower = nxt.split("biểu quyết lại ở mức ", 1)[1] if "biểu quyết lại ở mức " in nxt else ""
-                    text += ("; hội nghị biểu quyết lại" + (f" ở mức {lower}" if lower else "") + ".")
+                    text += f"; hội nghị biểu quyết lại{self.offered_text(rounds[n])}."
                 else:
                     text += "."
                 lines.append(Para.of(text, indent=False))
@@ -452,6 +450,19 @@ class MinutesWriter:
             self.line("Các lần biểu quyết (biểu quyết lại khi lần trước không có mức nào đạt quá nửa hoặc "
                       "không đủ 2/3 số đảng viên được tính có mặt):", keep=True)
             self.doc.add(*lines)
+
+    @staticmethod
+    def offered_text(vote) -> str:
+        """" ở mức Hoàn thành tốt nhiệm vụ": the level a re-vote offered (from the record when it says so)."""
+        offered = list(getattr(vote, "offered", None) or [])
+        if offered:
+            top = offered[0].value if isinstance(offered[0], Level) else offered[0]
+            return f" từ mức {LEVEL_LABELS[Level(top)]}" if len(offered) > 1 else f" ở mức {LEVEL_LABELS[Level(top)]}"
+        q = vote.question or ""
+        for marker in ("biểu quyết lại ở mức ", "biểu quyết lại từ mức "):
+            if marker in q:
+                return f" {marker.split()[-2]} mức {q.split(marker, 1)[1].split(' (')[0].rstrip('.')}"
+        return ""
 
     def below_quorum_note(self, subjects: list[str]) -> None:
         for subj in subjects:
