@@ -540,6 +540,44 @@ def cmd_selftest(args: argparse.Namespace) -> int:
 
 
 # -- parser ------------------------------------------------------------------------------
+# argparse's own messages (a missing or unknown option), said in Vietnamese: every message of the
+# command line is Vietnamese (argparse looks its texts up through gettext at call time).
+_ARGPARSE_VI = {
+    "usage: ": "cách dùng: ",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: lỗi: %(message)s\n",
+    "argument %(argument_name)s: %(message)s": "tham số %(argument_name)s: %(message)s",
+    "the following arguments are required: %s": "thiếu tham số bắt buộc: %s",
+    "unrecognized arguments: %s": "tham số không hiểu: %s",
+    "expected one argument": "cần một giá trị",
+    "expected at most one argument": "cần nhiều nhất một giá trị",
+    "expected at least one argument": "cần ít nhất một giá trị",
+    "invalid choice: %(value)r (choose from %(choices)s)": "lựa chọn %(value)r không có (chọn một trong %(choices)s)",
+    "invalid %(type)s value: %(value)r": "giá trị %(value)r không hợp lệ (%(type)s)",
+    "ambiguous option: %(option)s could match %(matches)s": "tùy chọn %(option)s không rõ: có thể là %(matches)s",
+    "not allowed with argument %s": "không dùng cùng tham số %s",
+    "one of the arguments %s is required": "cần một trong các tham số %s",
+    "ignored explicit argument %r": "bỏ qua giá trị %r",
+    "unexpected option string: %s": "tùy chọn không mong đợi: %s",
+    "positional arguments": "tham số",
+    "options": "tùy chọn",
+    "show this help message and exit": "in hướng dẫn này rồi thoát",
+}
+
+
+def _argparse_vi(text: str) -> str:
+    return _ARGPARSE_VI.get(text, text)
+
+
+def _argparse_vi_n(singular: str, plural: str, n: int) -> str:
+    if singular == "expected %s argument":
+        return "cần %s giá trị"
+    return singular if n == 1 else plural
+
+
+argparse._ = _argparse_vi                       # type: ignore[attr-defined]
+argparse.ngettext = _argparse_vi_n              # type: ignore[attr-defined]
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kiemdiem", description="Kiểm điểm Desktop")
     p.add_argument("--db", help="tệp dữ liệu")

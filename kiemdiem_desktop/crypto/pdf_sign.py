@@ -201,7 +201,8 @@ def verify_pdf(path: str | os.PathLike) -> list[PdfSignatureReport]:
     try:
         sigs = PdfFileReader(io.BytesIO(data), strict=False).embedded_signatures
     except Exception as err:  # noqa: BLE001
-        raise SignError(f"Không đọc được PDF {path}: {err}.") from err
+        raise SignError(f"Không đọc được PDF {path}: tệp bị hỏng, bị cắt hoặc không phải PDF "
+                        f"(chi tiết kỹ thuật: {str(err)[:200]}).") from err
     out = []
     for s in sigs:
         cert = s.signer_cert

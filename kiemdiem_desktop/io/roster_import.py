@@ -318,6 +318,22 @@ def _detect_delimiter(text: str) -> str:
     return best
 
 
+def _mixed_utf8_lines(data: bytes) -> list[int]:
+    """Line numbers that are not UTF-8 in a file where other lines are UTF-8 with Vietnamese letters
+    (two files pasted together); empty when the file is in one encoding."""
+    utf8_lines, other = 0, []
+    for n, line in enumerate(data.split(b"\n"), 1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            other.append(n)
+        else:
+            utf8_lines += 1
+    return other if utf8_lines and other else []
+
+
 def _read_csv(data: bytes, preview: ImportPreview, encoding: str | None,
               delimiter: str | None) -> list[tuple[int, list[Any]]]:
     if data.startswith((b"\x89PNG", b"%PDF", b"GIF8", b"\xff\xd8\xff")):
@@ -328,6 +344,14 @@ def _read_csv(data: bytes, preview: ImportPreview, encoding: str | None,
         raise _FileError(str(msg(_NOT_A_TABLE)))
     enc = encoding or guess.encoding
     preview.encoding = enc
+    if encoding is None and enc != "utf-8" and not enc.startswith("utf-16"):
+        mixed = _mixed_utf8_lines(data)
+        if mixed:
+            raise _FileError(str(msg(QT_TRANSLATE_NOOP(
+                "core", "Tệp trộn lẫn hai bảng mã: có dòng là UTF-8 nhưng dòng {rows} không phải UTF-8 (có lẽ "
+                        "được chép từ một tệp khác). Hãy mở tệp bằng Excel hoặc Notepad và lưu lại cả tệp bằng "
+                        "một bảng mã (UTF-8), hoặc chọn bảng mã bằng --encoding"),
+                rows=", ".join(str(n) for n in mixed[:10]) + ("…" if len(mixed) > 10 else ""))))
     try:
         text = decode_bytes(data, enc)
     except (UnicodeDecodeError, ValueError):
@@ -347,7 +371,8 @@ def _check_xlsx_parts(data: bytes) -> None:
     a sheet or shared strings of gigabytes compressed into a small file. (A part that lies about its
     size is cut at the size it declares and fails its CRC check.)"""
     try:
-        infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
         raise _FileError(str(msg(_NOT_A_TABLE))) from None
     total = 0
@@ -363,11 +388,42 @@ def _check_xlsx_parts(data: bytes) -> None:
         raise _FileError(str(msg(QT_TRANSLATE_NOOP(
             "core", "Tệp XLSX giải nén ra {size} MB: quá lớn cho một danh sách đảng viên. Không đọc"),
             size=total // (1024 * 1024))))
+    # Excel never writes a DTD: one in any XML part is refused whatever parser openpyxl uses
+    # (entity expansion, "billion laughs"; external entities reading local files).
+    for info in infos:
+        if not info.filename.lower().endswith((".xml", ".rels", ".vml")):
+            continue
+        try:
+            body = archive.read(info)
+        except Exception:  # noqa: BLE001 - bad CRC, a part that lies about its size, bad compression
+            raise _FileError(str(msg(_NOT_A_TABLE))) from None
+        if _declares_entities(body):
+            raise _FileError(_xml_problem(_EntityDeclaration()))
+
+
+class _EntityDeclaration(Exception):
+    pass
+
+
+def _declares_entities(body: bytes) -> bool:
+    head = body.lstrip(b"\xef\xbb\xbf")
+    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<")):
+        for enc in ("utf-16-le", "utf-16-be", "utf-16"):
+            try:
+                text = head.decode(enc, errors="ignore")
+            except LookupError:
+                continue
+            if "<!DOCTYPE" in text.upper() or "<!ENTITY" in text.upper():
+                return True
+        return False
+    upper = head.upper()
+    return b"<!DOCTYPE" in upper or b"<!ENTITY" in upper
 
 
 def _xml_problem(err: BaseException) -> str:
     name = type(err).__name__
-    if name in ("EntitiesForbidden", "DTDForbidden", "ExternalReferenceForbidden", "NotSupportedError"):
+    if name in ("EntitiesForbidden", "DTDForbidden", "ExternalReferenceForbidden", "NotSupportedError",
+                "_EntityDeclaration"):
         return str(msg(QT_TRANSLATE_NOOP(
             "core", "Tệp XLSX có khai báo thực thể XML (DTD, thực thể ngoài hoặc lồng nhau): có thể là tệp độc "
                     "hại. Không đọc; hãy mở bằng Excel và lưu lại")))
