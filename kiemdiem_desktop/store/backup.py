@@ -35,7 +35,7 @@ def write_backup(conn: sqlite3.Connection, dest: str | Path, *, committed: bool 
     dest = Path(dest)
 
     def produce(tmp: Path) -> None:
-        out = sqlite3.connect(tmp)      # tmp already exists, empty, owner-only
+        out = sqlite3.connect(tmp, isolation_level=None)   # tmp already exists, empty, owner-only
         try:
             conn.backup(out)
             out.execute("PRAGMA journal_mode=DELETE")  # one file, nothing beside it
