@@ -902,7 +902,8 @@ class _RowBuilder:
             else:
                 row.member, row.changes = self._update(row.existing, v)
                 row.action = "update" if row.changes else "unchanged"
-                if fold(row.member.full_name) != fold(row.existing.full_name):
+                if row.member.full_name != row.existing.full_name and \
+                        fold(row.member.full_name) != fold(row.existing.full_name):
                     # Matched by card number and birth date (or by the program's id) but named
                     # otherwise: a rename is never silent; the user confirms the row.
                     row.action = "conflict"

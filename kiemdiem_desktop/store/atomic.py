@@ -162,7 +162,7 @@ _ERRNO_TEXTS = {
     getattr(errno, "EDQUOT", -1): QT_TRANSLATE_NOOP("core", "ổ đĩa đã đầy"),
     errno.EACCES: QT_TRANSLATE_NOOP("core", "không có quyền ghi hoặc ổ đĩa chỉ cho đọc"),
     errno.EPERM: QT_TRANSLATE_NOOP("core", "không có quyền ghi hoặc ổ đĩa chỉ cho đọc"),
-    errno.EROFS: QT_TRANSLATE_NOOP("core", "không có quyền ghi hoặc ổ đĩa chỉ cho đọc"),
+    errno.EROFS: QT_TRANSLATE_NOOP("core", "ổ đĩa chỉ cho đọc"),
     errno.ENOENT: QT_TRANSLATE_NOOP("core", "thư mục không tồn tại"),
     errno.ENOTDIR: QT_TRANSLATE_NOOP("core", "một phần của đường dẫn không phải thư mục"),
     errno.EISDIR: QT_TRANSLATE_NOOP("core", "đó là một thư mục, không phải tệp"),

@@ -11,8 +11,9 @@ from pathlib import Path
 
 from .. import paths
 from .atomic import os_error_detail, remove_stale_temps, write_atomically
-from .errors import BackupFailedError, NewerVersionError, NotOurFileError, WriteFailedError, sqlite_detail
+from .errors import BackupFailedError, DamagedFileError, NewerVersionError, NotOurFileError, WriteFailedError, sqlite_detail
 from .migrations import APPLICATION_ID, LATEST_VERSION
+from .schema import check_schema
 
 KEEP_AUTOMATIC = 10
 BACKUP_SUFFIX = ".kiemdiem"
@@ -67,7 +68,10 @@ def is_kept(path: Path) -> bool:
 def automatic_backup(conn: sqlite3.Connection, db_path: Path, reason: str, *, committed: bool = False) -> Path:
     """Reasons: bat-dau-hop, khoa, dong, truoc-nang-cap, truoc-khoi-phuc. The last 10 are kept, and
     every copy taken before a restore or an upgrade (outside the rotation)."""
-    folder = automatic_backup_folder(db_path)
+    try:
+        folder = automatic_backup_folder(db_path)
+    except OSError as err:
+        raise BackupFailedError(err.filename or "sao-luu", os_error_detail(err), committed=committed) from err
     remove_stale_temps(folder)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     path = write_backup(conn, folder / f"{stamp}-{reason}{BACKUP_SUFFIX}", committed=committed)
@@ -92,8 +96,9 @@ def check_backup_file(src: Path) -> sqlite3.Connection:
             raise NotOurFileError(src)
         if version > LATEST_VERSION:
             raise NewerVersionError(src, version, LATEST_VERSION)
-        if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-            raise NotOurFileError(src, "PRAGMA quick_check")
+        if conn.execute("PRAGMA quick_check(1)").fetchone()[0] != "ok":
+            raise DamagedFileError(src)
+        check_schema(conn, src, version)     # no foreign trigger, view or table; no missing one
     except sqlite3.DatabaseError as err:
         conn.close()
         raise NotOurFileError(src, str(err)) from err

@@ -22,12 +22,12 @@ from typing import Any, Callable, TypeVar
 from . import backup as backups
 from .atomic import protect_data_file, remove_stale_temps, unprotect_data_file
 from .errors import (
-    DamagedFileError, DiskError, EmptyFileError, FileLockedError, ForeignSchemaError, MissingFileError,
+    DamagedFileError, DiskError, EmptyFileError, FileLockedError, MissingFileError,
     NetworkPathError, NewerVersionError, NotOurFileError, ReadOnlyError, sqlite_detail,
 )
 from .location import is_network_path
 from .migrations import APPLICATION_ID, LATEST_VERSION, MIGRATIONS
-from .schema import schema_differences
+from .schema import check_schema
 
 T = TypeVar("T")
 _STOP = object()
@@ -129,7 +129,10 @@ class Database:
                 raise ReadOnlyError(path)
             if not os.access(path.parent, os.W_OK | os.X_OK):
                 raise ReadOnlyError(path, folder=True)
-        remove_stale_temps(backups.automatic_backup_folder(path))
+        try:
+            remove_stale_temps(backups.automatic_backup_folder(path))   # left by a killed copy
+        except OSError:
+            pass        # no backup folder yet, or not writable: said when a copy is made
         try:
             conn = sqlite3.connect(path, timeout=self._lock_timeout, isolation_level=None,
                                    check_same_thread=False)
@@ -321,12 +324,6 @@ def check_integrity(conn: sqlite3.Connection, path: Path) -> None:
     rows = [r[0] for r in conn.execute("PRAGMA quick_check(1)").fetchall()]
     if rows != ["ok"]:
         raise DamagedFileError(path)
-
-
-def check_schema(conn: sqlite3.Connection, path: Path, version: int) -> None:
-    extra, missing = schema_differences(conn, version)
-    if extra or missing:
-        raise ForeignSchemaError(path, version, extra, missing)
 
 
 @atexit.register

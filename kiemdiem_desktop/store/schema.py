@@ -55,3 +55,12 @@ def schema_differences(conn: sqlite3.Connection, version: int) -> tuple[list[str
     extra = [e if e not in both else f"{e} ({changed})" for e in extra]
     missing = [m for m in missing if m not in both]
     return extra, missing
+
+
+def check_schema(conn: sqlite3.Connection, path, version: int) -> None:
+    """Refuse (ForeignSchemaError) a file whose schema is not exactly that of its version."""
+    from .errors import ForeignSchemaError
+
+    extra, missing = schema_differences(conn, version)
+    if extra or missing:
+        raise ForeignSchemaError(path, version, extra, missing)
