@@ -239,6 +239,10 @@ def _csv_error_text(e: csv.Error) -> str:
 
 
 def _unclosed_quote(start: int, end: int) -> "_FileError":
+    if end <= start:
+        return _FileError(str(msg(QT_TRANSLATE_NOOP(
+            "core", "Dấu ngoặc kép mở ở dòng {row} không được đóng: cả phần còn lại của dòng bị gộp vào một ô. "
+                    "Hãy sửa dấu ngoặc kép ở dòng {row}"), row=start)))
     return _FileError(str(msg(QT_TRANSLATE_NOOP(
         "core", "Dấu ngoặc kép mở ở dòng {row} không được đóng đúng chỗ: các dòng {row}–{end} bị gộp vào "
                 "một ô. Hãy sửa dấu ngoặc kép ở dòng {row}"), row=start, end=end)))
@@ -259,12 +263,13 @@ def _parse_csv(text: str, delimiter: str, *, check_quotes: bool = True) -> list[
                 raise _FileError(str(msg(QT_TRANSLATE_NOOP(
                     "core", "Bảng có hơn {n} dòng: không phải danh sách đảng viên của một chi bộ"), n=MAX_ROWS)))
             spanning = None
-            if check_quotes and line > start:
-                for cell in record:
-                    if "\n" in cell or "\r" in cell:
-                        inner = cell.replace("\r\n", "\n").replace("\r", "\n").split("\n")[1:]
-                        if any(delimiter in ln for ln in inner):     # whole rows swallowed
-                            raise _unclosed_quote(start, line)
+            if check_quotes:
+                if line > start:
+                    for cell in record:
+                        if "\n" in cell or "\r" in cell:
+                            inner = cell.replace("\r\n", "\n").replace("\r", "\n").split("\n")[1:]
+                            if any(delimiter in ln for ln in inner):     # whole rows swallowed
+                                raise _unclosed_quote(start, line)
                 if record and ("\n" in record[-1] or "\r" in record[-1]):
                     spanning = (start, line, record)
             rows.append((start, record))
