@@ -682,7 +682,10 @@ def read_roster(path: str | Path, existing: list[Member], *, encoding: str | Non
     builder.title_names = preview.encoding == "tcvn3" or col_enc.get("full_name") == "tcvn3"
     data = [(line, cells) for line, cells in body if any(_present(c) for c in cells)]
     while data and all(_NUMBERING.match(_text(c).strip()) for c in data[0][1] if _present(c)):
-        data.pop(0)         # the "(1) (2) (3)…" line under a form's header
+        line, cells = data.pop(0)         # the "(1) (2) (3)…" line under a form's header
+        preview.problems.append(ImportProblem(fname, line, None, str(msg(QT_TRANSLATE_NOOP(
+            "core", "Không nhập dòng này (dòng đánh số cột dưới tiêu đề, không phải đảng viên): «{text}»"),
+            text=" | ".join(_text(c).strip() for c in cells if _present(c))[:80])), "info"))
     footer = _footer_start(data, index)
     if footer < len(data):
         file_problem(str(msg(QT_TRANSLATE_NOOP(

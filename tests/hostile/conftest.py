@@ -92,3 +92,10 @@ def sql(db: Path, query: str, *params):
         return rows
     finally:
         conn.close()
+
+
+def pytest_terminal_summary(terminalreporter):
+    from tests.hostile.fuzz_counts import tried
+
+    if tried:
+        terminalreporter.write_line("Hostile inputs tried: " + ", ".join(f"{k} {v}" for k, v in sorted(tried.items())))
