@@ -212,7 +212,15 @@ def test_fuzz_csv_rosters(tmp_path_factory, roster, delimiter, encoding, data):
 
 
 # -- XLSX -----------------------------------------------------------------------------------------------
+def _writable(v: str) -> str:
+    """What a spreadsheet program can store: no XML-illegal control characters, no lone surrogates."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("?", v).encode("utf-8", "replace").decode("utf-8")
+
+
 def _cell_value(v: str, kind: int):
+    v = _writable(v)
     if kind == 0:
         return v
     if kind == 1:
@@ -231,7 +239,7 @@ def _xlsx_bytes(header, rows, before, after, kinds) -> bytes:
 
     wb = openpyxl.Workbook()
     ws = wb.active
-    for r in [*before, header, *[[_cell_value(v, kinds[i % len(kinds)]) for i, v in enumerate(row)]
+    for r in [*before, [_writable(h) for h in header], *[[_cell_value(v, kinds[i % len(kinds)]) for i, v in enumerate(row)]
                                  for row in rows], *after]:
         try:
             ws.append(r)
@@ -287,7 +295,7 @@ def _damage_xlsx(data: bytes, how: str, at: float) -> bytes:
 
 @_settings(50)
 @given(roster=rosters(), kinds=st.lists(st.integers(0, 3), min_size=1, max_size=5),
-       how=st.one_of(st.just("none"), st.sampled_from(XML_DAMAGE)), at=st.floats(0.05, 0.95))
+       how=st.sampled_from(["none", "none", *XML_DAMAGE]), at=st.floats(0.05, 0.95))
 def test_fuzz_xlsx_rosters(tmp_path_factory, roster, kinds, how, at):
     fields, header, rows, before, after = roster
     try:
