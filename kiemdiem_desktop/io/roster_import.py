@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import csv
+import errno
 import io
 import re
 import uuid
@@ -339,6 +340,16 @@ def _mixed_utf8_lines(data: bytes) -> list[int]:
     return other if utf8_lines and other else []
 
 
+def _check_line_widths(text: str) -> None:
+    """A line of millions of delimiters would become millions of cells: refused before parsing."""
+    limit = MAX_COLUMNS * 25
+    for n, line in enumerate(text.splitlines(), 1):
+        if len(line) > limit and max(line.count(","), line.count(";"), line.count("\t")) > limit:
+            raise _FileError(str(msg(QT_TRANSLATE_NOOP(
+                "core", "Dòng {row} có hàng nghìn dấu phân cách (hơn {limit}): không phải danh sách đảng viên"),
+                row=n, limit=limit)))
+
+
 def _read_csv(data: bytes, preview: ImportPreview, encoding: str | None,
               delimiter: str | None) -> list[tuple[int, list[Any]]]:
     if data.startswith((b"\x89PNG", b"%PDF", b"GIF8", b"\xff\xd8\xff")):
@@ -367,6 +378,7 @@ def _read_csv(data: bytes, preview: ImportPreview, encoding: str | None,
         raise _FileError(str(msg(_EMPTY)))
     if _junk(text):
         raise _FileError(str(msg(_NOT_A_TABLE)))
+    _check_line_widths(text)
     preview.delimiter = delimiter or _detect_delimiter(text)
     return _parse_csv(text, preview.delimiter)
 
@@ -466,7 +478,13 @@ def _read_xlsx(data: bytes, preview: ImportPreview) -> list[tuple[int, list[Any]
                     raise _FileError(str(msg(QT_TRANSLATE_NOOP(
                         "core", "Trang tính «{sheet}» có hơn {n} dòng: không phải danh sách đảng viên của một "
                                 "chi bộ"), sheet=ws.title, n=MAX_ROWS)))
-                rows.append((i, _trim(r)))
+                cells = _trim(r)
+                if len(cells) > MAX_COLUMNS:      # refused now: a wide sheet of many rows fills memory
+                    raise _FileError(str(msg(QT_TRANSLATE_NOOP(
+                        "core", "Trang tính «{sheet}», dòng {row}: có ô ở cột thứ {n} (tối đa {limit} cột): "
+                                "không phải danh sách đảng viên"),
+                        sheet=ws.title, row=i, n=len(cells), limit=MAX_COLUMNS)))
+                rows.append((i, cells))
             _, score = _best_header(rows)
             if best is None or score > best[0]:
                 best = (score, ws.title, rows)
@@ -567,14 +585,25 @@ def read_roster(path: str | Path, existing: list[Member], *, encoding: str | Non
     today = today or date.today()
     fname = path.name
     try:
-        size = path.stat().st_size
+        import stat as stat_mod
+
+        st = path.stat()
+        size = st.st_size
+        if not stat_mod.S_ISREG(st.st_mode):     # a device (/dev/zero), a pipe, a folder
+            preview = ImportPreview(file=fname, kind="csv")
+            preview.problems.append(ImportProblem(fname, None, None, str(msg(QT_TRANSLATE_NOOP(
+                "core", "Không phải một tệp bình thường (thư mục, thiết bị hoặc đường ống): không đọc")))))
+            return preview
         if size > MAX_FILE_BYTES:
             preview = ImportPreview(file=fname, kind="csv")
             preview.problems.append(ImportProblem(fname, None, None, str(msg(QT_TRANSLATE_NOOP(
                 "core", "Tệp dài {size} MB: quá lớn cho một danh sách đảng viên (tối đa {limit} MB). Không đọc"),
                 size=size // (1024 * 1024), limit=MAX_FILE_BYTES // (1024 * 1024)))))
             return preview
-        data = path.read_bytes()
+        with open(path, "rb") as f:
+            data = f.read(MAX_FILE_BYTES + 1)      # a file growing while read stops here
+        if len(data) > MAX_FILE_BYTES:
+            raise OSError(errno.EFBIG, "File too large")
     except OSError as err:
         from ..store.atomic import os_error_detail
 

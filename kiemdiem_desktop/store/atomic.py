@@ -93,7 +93,26 @@ def fsync_file(path: Path) -> None:
 
 
 def temp_name(target: Path) -> Path:
-    return target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    """Beside the target, hidden, with this process's id (stale ones are found by it) and a random part
+    (nobody can plant a file or a link there in advance)."""
+    import secrets
+
+    return target.with_name(f".{target.name}.{os.getpid()}.t{secrets.token_hex(6)}.tmp")
+
+
+def _temp_pid(name: str) -> int | None:
+    parts = name[:-len(".tmp")].split(".")
+    if len(parts) >= 2 and parts[-1].startswith("t") and parts[-2].isdigit():
+        return int(parts[-2])
+    if parts and parts[-1].isdigit():           # the older form, without the random part
+        return int(parts[-1])
+    return None
+
+
+def _create_temp(tmp: Path, private: bool) -> None:
+    """Create tmp exclusively (never through a link or over another file), 0600 when private."""
+    flags = os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+    os.close(os.open(tmp, flags, 0o600 if private else 0o666))
 
 
 def _pid_alive(pid: int) -> bool:
@@ -124,11 +143,8 @@ def remove_stale_temps(folder: Path, name: str = "*") -> int:
     except OSError:
         return 0
     for tmp in candidates:
-        pid_text = tmp.name[:-len(".tmp")].rsplit(".", 1)[-1]
-        if not pid_text.isdigit():
-            continue
-        pid = int(pid_text)
-        if pid == os.getpid():
+        pid = _temp_pid(tmp.name)
+        if pid is None or pid == os.getpid():
             continue
         if sys.platform == "win32":
             try:
@@ -147,16 +163,6 @@ def remove_stale_temps(folder: Path, name: str = "*") -> int:
     return removed
 
 
-def create_private(path: Path) -> None:
-    """Create ``path`` empty, readable by its owner only (0600) from the first byte; an old leftover is
-    replaced."""
-    try:
-        path.unlink()
-    except FileNotFoundError:
-        pass
-    os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0), 0o600))
-
-
 _ERRNO_TEXTS = {
     errno.ENOSPC: QT_TRANSLATE_NOOP("core", "ổ đĩa đã đầy"),
     getattr(errno, "EDQUOT", -1): QT_TRANSLATE_NOOP("core", "ổ đĩa đã đầy"),
@@ -168,6 +174,7 @@ _ERRNO_TEXTS = {
     errno.EISDIR: QT_TRANSLATE_NOOP("core", "đó là một thư mục, không phải tệp"),
     errno.ENAMETOOLONG: QT_TRANSLATE_NOOP("core", "tên tệp quá dài"),
     errno.EIO: QT_TRANSLATE_NOOP("core", "lỗi đọc ghi ổ đĩa"),
+    errno.EFBIG: QT_TRANSLATE_NOOP("core", "tệp quá lớn"),
     errno.EEXIST: QT_TRANSLATE_NOOP("core", "tệp đã có"),
 }
 
@@ -201,8 +208,7 @@ def write_atomically(target: str | os.PathLike, produce: Callable[[Path], None],
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         remove_stale_temps(target.parent, target.name)
-        if private:
-            create_private(tmp)     # never a moment readable by others
+        _create_temp(tmp, private)      # private: never a moment readable by others
         produce(tmp)
         fsync_file(tmp)
         if no_clobber:

@@ -293,7 +293,11 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 def check_header(path: Path) -> None:
     """Refuse, from its first bytes alone, a file that is not one of ours: nothing is opened with
     SQLite, so nothing is changed (a journal rolled back, a mode switched)."""
+    import stat as stat_mod
+
     try:
+        if not stat_mod.S_ISREG(path.stat().st_mode):     # a folder, a device, a pipe
+            raise NotOurFileError(path)
         with open(path, "rb") as f:
             head = f.read(112)
     except IsADirectoryError as err:

@@ -93,7 +93,7 @@ def test_leftovers_of_a_killed_copy_are_removed_at_the_next_start(db, tmp_path):
     left = folder / f".20260101-000000-000000-dong.kiemdiem.{dead}.tmp"
     left.write_bytes(db.read_bytes())                 # a whole copy, as a kill leaves it
     Path(f"{left}-journal").write_bytes(b"j")
-    beside = temp_name(tmp_path / "ban-sao.kiemdiem").with_name(f".ban-sao.kiemdiem.{dead}.tmp")
+    beside = temp_name(tmp_path / "ban-sao.kiemdiem").with_name(f".ban-sao.kiemdiem.{dead}.t0123abcd.tmp")
     beside.write_bytes(db.read_bytes())
     mine = folder / f".x.kiemdiem.{os.getpid()}.tmp"    # this process is alive: its file is left alone
     mine.write_bytes(b"")

@@ -245,3 +245,8 @@ def test_usage_errors_are_in_vietnamese(tmp_path):
         err = stderr(r)
         assert r.returncode == 2
         assert "lỗi:" in err and "error:" not in err and "usage:" not in err, err
+
+
+def test_a_device_or_folder_as_the_data_file_is_refused(tmp_path):
+    for path in ("/dev/zero", "/dev/null", str(tmp_path)):
+        refused(cli("roster", "list", "--db", path), path, "không phải tệp dữ liệu")

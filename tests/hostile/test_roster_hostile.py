@@ -177,3 +177,50 @@ def test_hostile_workbooks_stay_within_memory_in_process(tmp_path):
         assert not preview.ok, name
         assert all(p.file == path.name for p in preview.all_problems()), name
         assert grown_mb < 300, (name, grown_mb)
+
+
+# -- found while attacking -------------------------------------------------------------------------
+def test_devices_and_endless_files_are_not_read(tmp_path):
+    """`roster import /dev/zero` read forever (st_size is 0 for a device)."""
+    start = time.perf_counter()
+    for dev in ("/dev/zero", "/dev/urandom"):
+        refused(cli("roster", "import", dev, "--db", str(tmp_path / "x.kiemdiem")), "không phải một tệp bình thường")
+    refused(cli("roster", "import", str(tmp_path), "--db", str(tmp_path / "x.kiemdiem")), "không phải một tệp")
+    assert time.perf_counter() - start < 30
+    assert not (tmp_path / "x.kiemdiem").exists()
+
+
+def test_a_line_of_a_million_delimiters_is_refused_before_parsing(tmp_path):
+    src = _csv(tmp_path, HEADER + "1;" + ";" * 1_000_000 + "\n")
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    preview = read_roster(src, [], today=TODAY)
+    assert (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024 < 200
+    assert any("dấu phân cách" in str(p) and "Dòng 2" in str(p) for p in preview.problems)
+    refused(cli("roster", "import", str(src), "--db", str(tmp_path / "x.kiemdiem")), "ds.csv", "Dòng 2")
+
+
+def test_a_sheet_of_wide_rows_is_refused_at_the_first_one(tmp_path):
+    good = xf.genuine_xlsx()
+    rows = "".join(f'<row r="{i}"><c r="A{i}"><v>1</v></c><c r="XFD{i}"><v>1</v></c></row>' for i in range(2, 20_000))
+    path = xf.write(tmp_path / "rong.xlsx", xf.replace_part(good, xf.SHEET, xf.sheet_with_inline(
+        xf.inline_row(1, xf.HEADER) + rows)))
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    preview = read_roster(path, [], today=TODAY)
+    assert (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024 < 200
+    assert any("dòng 2" in str(p) and "16384" in str(p) for p in preview.problems), \
+        [str(p) for p in preview.problems]
+
+
+def test_a_planted_temporary_file_is_never_written_through(tmp_path):
+    """The temporary name was predictable (.NAME.PID.tmp): a link planted there was followed."""
+    import os
+
+    from kiemdiem_desktop.store.atomic import write_bytes_atomically
+
+    victim = tmp_path / "nan-nhan.txt"
+    victim.write_text("giữ nguyên", encoding="utf-8")
+    out = tmp_path / "ra.bin"
+    (tmp_path / f".ra.bin.{os.getpid()}.tmp").symlink_to(victim)
+    write_bytes_atomically(out, b"noi dung")
+    assert victim.read_text(encoding="utf-8") == "giữ nguyên"
+    assert out.read_bytes() == b"noi dung"
