@@ -77,3 +77,42 @@ def test_package_never_writes_over_the_data_file_or_its_inputs(db, tmp_path, key
     refused(r, "goi-bien-nhan.pdf", "tệp dữ liệu đang mở")
     assert not (tmp_path / "goi.p7m").exists()
     assert digest(slip_victim) == before
+
+
+def test_tampered_or_damaged_pdfs_get_a_verdict_never_a_traceback(db, tmp_path, keys):
+    """Item 16: pyHanko's errors on a tampered PDF reach the user as a Vietnamese verdict (exit 2)."""
+    import re
+
+    pdf = tmp_path / "bien-ban.pdf"
+    assert cli("minutes", "--db", str(db), "--meeting", meeting_id(db), "--out", str(pdf)).returncode == 0
+    signed = tmp_path / "da-ky.pdf"
+    r = cli("sign", str(pdf), "--role", "chu-tri", "--key", str(keys["chi-bo"]), "--passphrase-file",
+            str(keys["pw"]), "--out", str(signed))
+    assert r.returncode == 0, r.stderr.decode()
+    data = signed.read_bytes()
+    assert cli("verify", str(signed)).returncode == 0
+    m = re.search(rb"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]", data)
+    i = data.find(b"/Contents <")
+    j = data.find(b">", i)
+    variants = {
+        "sua-noi-dung": data[:len(data) // 3] + bytes([data[len(data) // 3] ^ 1]) + data[len(data) // 3 + 1:],
+        "cat-cuoi": data[:-500],
+        "chu-ky-rac": data[:i + 11] + b"Z" * (j - i - 11) + data[j:],
+        "chu-ky-ngan": data[:i + 11] + b"30" * ((j - i - 11) // 2) + data[j:],
+        "byte-range-xa": data[:m.start()] + (b"/ByteRange [0 %s %s 99999999]" % (m.group(2), m.group(3))).ljust(
+            m.end() - m.start()) + data[m.end():],
+        "khong-phai-pdf": b"%PDF-1.7\n" + b"rac" * 100,
+    }
+    for name, body in variants.items():
+        path = tmp_path / f"{name}.pdf"
+        path.write_bytes(body)
+        r = cli("verify", str(path))
+        assert r.returncode == 2, (name, r.stdout.decode(), r.stderr.decode())
+        out = r.stdout.decode("utf-8") + r.stderr.decode("utf-8")
+        assert "KHÔNG HỢP LỆ" in out or ("Không đọc được PDF" in out and "tệp bị hỏng" in out), (name, out)
+        if name not in ("chu-ky-rac", "khong-phai-pdf"):
+            continue
+        r = cli("sign", str(path), "--role", "thu-ky", "--key", str(keys["chi-bo"]), "--passphrase-file",
+                str(keys["pw"]), "--out", str(tmp_path / f"{name}-ky.pdf"))
+        assert r.returncode == 2 and "Không đọc được PDF" in r.stderr.decode(), (name, r.stderr.decode())
+        assert not (tmp_path / f"{name}-ky.pdf").exists()
