@@ -48,21 +48,22 @@ def self_rating_sentence(desk: VotingDesk, subject: str) -> str:
     return f"{who} {'; '.join(parts)}." if parts else ""
 
 
+def presenter_of(desk: VotingDesk, step) -> str:
+    """Who presented the collective's report at this step, as typed ("" when not typed)."""
+    r = desk.record.collective_reviews.get(collective_of_step(desk, step) or "")
+    return r.presenter if r else ""
+
+
 def collective_paragraphs(desk: VotingDesk, step) -> list[Para]:
-    """The paragraphs for a collective step, in the order of Mẫu 01 (the step's report summary
-    after the presenter); empty when no self-rating was typed (the minutes then print the report)."""
+    """The Mẫu 01 content after the report's summary: strengths, shortcomings and causes, remedies,
+    then the self-score and the proposed level; empty when nothing was typed."""
     subject = collective_of_step(desk, step)
     r = desk.record.collective_reviews.get(subject or "")
     if r is None:
         return []
     out: list[Para] = []
-    whose = "tập thể chi ủy" if subject == COMMITTEE else "tập thể chi bộ"
-    if r.presenter:
-        out.append(Para([("Đồng chí ", ""), (r.presenter, "b"),
-                         (f" trình bày báo cáo kiểm điểm {whose} năm {desk.s.meeting.rating_year} (Mẫu 01).", "")]))
-    for text in (step.report, r.summary):            # the report as presented (the step's summary)
-        if text:
-            out.append(Para.of(text))
+    if r.summary:
+        out.append(Para.of(r.summary))
     for label, text in (("Ưu điểm, kết quả đạt được: ", r.strengths),
                         ("Hạn chế, khuyết điểm và nguyên nhân: ", r.shortcomings),
                         ("Phương hướng, biện pháp khắc phục: ", r.remedies)):

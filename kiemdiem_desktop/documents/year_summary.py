@@ -25,7 +25,7 @@ from ..store.atomic import write_atomically
 from ..voting import VotingDesk
 from .base import TEXT_WIDTH, HeaderInfo, Marking, build_pdf, grid, header_block, markup, p, styles, x
 from .common import date_vn, kind_of, pct, post_of
-from .summary import Outcome, _note, _score, outcome_of
+from .summary import Outcome, _note, _put, _score, outcome_of, score_format
 
 PDF_NAME = "tong-hop-ket-qua-ca-nam.pdf"
 XLSX_NAME = "tong-hop-ket-qua-ca-nam.xlsx"
@@ -204,16 +204,6 @@ XLSX_HEADER = ("STT", "Họ và tên", "Năm sinh", "Chức vụ", "Chính thứ
                "Chi bộ đề xuất", "Số phiếu", "Số đảng viên được tính", "Tỷ lệ", "Kiểm điểm tại", "Ghi chú")
 XLSX_WIDTHS = (6, 28, 10, 26, 16, 12, 8, 15, 10, 12, 9, 28, 40)
 HEADER_ROW = 5
-FORMULA_START = ("=", "+", "-", "@")
-
-
-def _put(ws, row: int, col: int, value):
-    """A cell whose text is never read as a formula (= + - @ at the start stay text)."""
-    c = ws.cell(row, col)
-    c.value = value
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        c.data_type = "s"
-    return c
 
 
 def build_year_summary_xlsx(year: RatingYear, target: str | Path) -> Path:
@@ -259,6 +249,7 @@ def build_year_summary_xlsx(year: RatingYear, target: str | Path) -> Path:
                                     horizontal="center" if col in (1, 3, 5, 6, 7, 8, 9, 10, 11) else "left")
         if o.level and o.base:
             ws.cell(r, 11).value = f"=I{r}/J{r}"
+        ws.cell(r, 7).number_format = score_format(row.score)
         ws.cell(r, 11).number_format = "0.0%"
     first, last = HEADER_ROW + 1, max(r, HEADER_ROW + 1)
 

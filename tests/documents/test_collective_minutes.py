@@ -31,7 +31,7 @@ def test_the_minutes_print_the_collectives_self_rating(tmp_path):
     try:
         text = assert_readable_pdf(build_minutes(desk, tmp_path / "bien-ban.pdf"))
         item2 = text.split("2. Kiểm điểm tập thể chi ủy")[1].split("3. ")[0]
-        assert ("Đồng chí Nguyễn Văn Hùng trình bày báo cáo kiểm điểm tập thể chi ủy năm 2025 (Mẫu 01)."
+        assert ("Đồng chí Nguyễn Văn Hùng, thay mặt chi ủy, trình bày báo cáo kiểm điểm tập thể chi ủy năm 2025."
                 in item2)
         assert f"Ưu điểm, kết quả đạt được: {STRENGTHS}" in item2
         assert f"Hạn chế, khuyết điểm và nguyên nhân: {SHORTCOMINGS}" in item2
@@ -44,7 +44,8 @@ def test_the_minutes_print_the_collectives_self_rating(tmp_path):
         assert "Tập thể chi ủy HTTNV 90" in text
         docx = build_minutes_docx(desk, tmp_path / "bien-ban.docx")
         paragraphs = [p.text for p in Document(docx).paragraphs]
-        assert any(p.startswith("Đồng chí Nguyễn Văn Hùng trình bày báo cáo kiểm điểm tập thể chi ủy") for p in paragraphs)
+        assert any(p.startswith("Đồng chí Nguyễn Văn Hùng, thay mặt chi ủy, trình bày báo cáo kiểm điểm tập thể chi ủy")
+                   for p in paragraphs)
         assert f"Ưu điểm, kết quả đạt được: {STRENGTHS}" in paragraphs
     finally:
         cf.close(backup=False)
@@ -52,4 +53,4 @@ def test_the_minutes_print_the_collectives_self_rating(tmp_path):
 
 def test_nothing_typed_nothing_printed(held, tmp_path):
     text = assert_readable_pdf(build_minutes(held, tmp_path / "bien-ban.pdf"))
-    assert "(Mẫu 01)" not in text and "Tập thể chi ủy tự chấm" not in text
+    assert "Tập thể chi ủy tự chấm" not in text and "Ưu điểm, kết quả đạt được" not in text

@@ -49,8 +49,8 @@ def test_the_committee_and_the_cell_record_their_self_rating(cell_file):
     capped = [f for f in desk.findings(CELL, Level.GOOD) if f.kind.value == "finding"]
     assert capped and "48,5" in capped[0].message
 
-    results = meeting_results(cell_file, s.meeting_id)
-    assert results["collectives"] == []             # not voted yet: listed once voted
+    results = {c["subject"]: c for c in meeting_results(cell_file, s.meeting_id)["collectives"]}
+    assert results["committee"]["self_level"] == "GOOD" and results["committee"]["voted_level"] is None
 
 
 def test_scores_out_of_range_are_refused_and_undo_restores(cell_file):
@@ -104,7 +104,7 @@ def test_collective_self_rating_in_meeting_results(tmp_path):
         desk.s.set_collective_review(COMMITTEE, general_score=27, task_score=63, proposed_level="GOOD").result()
         collectives = {c["subject"]: c for c in meeting_results(cf, desk.s.meeting_id)["collectives"]}
         assert collectives["committee"]["self_level"] == "GOOD"
-        assert collectives["committee"]["self_score"] == 90
+        assert collectives["committee"]["score"] == 90
         assert collectives["cell"]["self_level"] is None
     finally:
         cf.close(backup=False)
