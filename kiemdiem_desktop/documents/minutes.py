@@ -15,7 +15,7 @@ from ..model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS
 from ..model.meeting import MeetingKind
 from ..model.member import PARTY_POST_LABELS, PartyPost
 from ..model.review import WRITTEN_SOURCE_LABELS, StepKind
-from ..model.vote import CELL, COMMITTEE, VoteKind, VoteMethod
+from ..model.vote import CELL, VoteKind, VoteMethod
 from ..rules.attendance import eligibility
 from ..rules.findings import vn_number
 from ..voting import VotingDesk

@@ -90,7 +90,7 @@ def _note(desk: VotingDesk, member, rated_ids: set[str]) -> str:
         parts.append(PERIOD_LABELS[PeriodKind.INSPECTION])
     sc = accepted_score(desk, member.id)
     if sc.changed:
-        parts.append(f"Tự chấm {vn_number(sc.self_total)} điểm, chi bộ chấp nhận {vn_number(sc.total)} điểm: "
+        parts.append(f"Điểm chi bộ chấp nhận {vn_number(sc.total)} (tự chấm {vn_number(sc.self_total)}): "
                      f"{sc.reason.rstrip('.') or 'chưa ghi lý do'}")
     a = s.record.attendance.get(member.id)
     if member.id not in rated_ids and a is not None and not a.present_at_opening and not a.arrived_at:
