@@ -141,7 +141,8 @@ def sign_pdf(src: str | os.PathLike, role: str, key: KeyHandle, out: str | os.Pa
     try:
         existing = _signatures(data)
     except Exception as err:  # noqa: BLE001
-        raise SignError(f"Không đọc được PDF {src}: {err}.") from err
+        raise SignError(f"Không đọc được PDF {src}: tệp bị hỏng, bị cắt hoặc không phải PDF "
+                        f"(chi tiết kỹ thuật: {str(err)[:200]}). Không ghi gì.") from err
     if any(s.field_name == field for s in existing):
         raise SignError(f"Biên bản {src} đã có chữ ký của {label.lower()}.")
     if not existing:
@@ -202,7 +203,8 @@ def verify_pdf(path: str | os.PathLike) -> list[PdfSignatureReport]:
     try:
         sigs = PdfFileReader(io.BytesIO(data), strict=False).embedded_signatures
     except Exception as err:  # noqa: BLE001
-        raise SignError(f"Không đọc được PDF {path}: {err}.") from err
+        raise SignError(f"Không đọc được PDF {path}: tệp bị hỏng, bị cắt hoặc không phải PDF "
+                        f"(chi tiết kỹ thuật: {str(err)[:200]}).") from err
     out = []
     for s in sigs:
         cert = s.signer_cert
