@@ -377,7 +377,9 @@ class MinutesWriter:
             self.doc.add(Para.of(f"Hội nghị bỏ phiếu kín lúc {time_words(b.taken_at)}. Tổ kiểm phiếu gồm các đồng "
                                  f"chí: {team}. Số đảng viên được tính: {h.base_count}; có mặt: {h.present_in_base}; "
                                  f"số phiếu phát ra: {b.issued}; thu vào: {b.returned}; hợp lệ: {b.valid}; "
-                                 f"không hợp lệ: {b.invalid}."))
+                                 f"không hợp lệ: {b.invalid}."
+                                 + (f" Tổ kiểm phiếu kết thúc kiểm phiếu lúc {time_words(b.counted_at)} và công bố "
+                                    f"kết quả." if b.counted_at else "")))
 
     def has_votes(self, subject: str) -> bool:
         return bool(self.f.rounds_of(subject))
