@@ -138,7 +138,7 @@ def summary_story(desk: VotingDesk, *, locality: str = "") -> list:
         table.append([p(str(r.number), c), p(r.name, name_style), p(str(r.birth_year or ""), c), p(r.post, left),
                       p(r.kind, c), p(LEVEL_ABBREVIATIONS[r.self_level] if r.self_level else "", c),
                       p(vn_number(r.score) if r.score is not None else "", c), markup(proposed, c), p(r.note, left)])
-    widths = [9 * mm, 31 * mm, 11 * mm, 22 * mm, 16 * mm, 15 * mm, 10 * mm, 17 * mm]
+    widths = [9 * mm, 31 * mm, 11 * mm, 21 * mm, 15 * mm, 17 * mm, 10 * mm, 17 * mm]
     widths.append(TEXT_WIDTH - sum(widths))
     story.append(grid(table, widths, align_center=(0, 2, 4, 5, 6, 7)))
     story.append(Spacer(1, 3 * mm))
