@@ -25,6 +25,7 @@ from .errors import (
     DamagedFileError, DiskError, EmptyFileError, FileLockedError, MissingFileError,
     NetworkPathError, NewerVersionError, NotOurFileError, ReadOnlyError, sqlite_detail,
 )
+from .errors import value_detail as sqlite_detail_value
 from .location import is_network_path
 from .migrations import APPLICATION_ID, LATEST_VERSION, MIGRATIONS
 from .schema import check_schema
@@ -75,11 +76,11 @@ class Database:
                 item = self._queue.get()
                 if item is _STOP:
                     break
-                fn, args, future, write = item
+                fn, args, future, mode = item
                 if not future.set_running_or_notify_cancel():
                     continue
                 try:
-                    if write:
+                    if mode == "write":
                         conn.execute("BEGIN IMMEDIATE")
                         try:
                             result = fn(conn, *args)
@@ -92,6 +93,15 @@ class Database:
                         result = fn(conn, *args)
                 except sqlite3.OperationalError as err:
                     future.set_exception(self._disk_error(err))
+                except (ValueError, TypeError, KeyError) as err:
+                    if mode == "read":
+                        # A stored value the program never writes (a date "abc", an unknown level, a
+                        # name stored as bytes): the file was changed outside the program.
+                        damaged = DamagedFileError(self.path, sqlite_detail_value(err))
+                        damaged.__cause__ = err
+                        future.set_exception(damaged)
+                    else:
+                        future.set_exception(err)
                 except BaseException as err:  # noqa: BLE001
                     future.set_exception(err)
                 else:
@@ -203,24 +213,25 @@ class Database:
         return self._closed
 
     # -- the caller's side ---------------------------------------------------------------
-    def _submit(self, fn: Callable[..., T], args: tuple, write: bool) -> "Future[T]":
+    def _submit(self, fn: Callable[..., T], args: tuple, mode: str) -> "Future[T]":
         if self._closed:
             raise RuntimeError("database closed")
         future: Future = Future()
-        self._queue.put((fn, args, future, write))
+        self._queue.put((fn, args, future, mode))
         return future
 
     def write(self, fn: Callable[..., T], *args: Any) -> "Future[T]":
         """Run ``fn(conn, *args)`` in one transaction on the writer thread; the future is
         done when it is committed (acknowledged) or rolled back (its exception)."""
-        return self._submit(fn, args, True)
+        return self._submit(fn, args, "write")
 
     def read(self, fn: Callable[..., T], *args: Any) -> T:
-        return self._submit(fn, args, False).result()
+        """Run a reading ``fn(conn, *args)``; a stored value it cannot understand is a damaged file."""
+        return self._submit(fn, args, "read").result()
 
     def call(self, fn: Callable[..., T], *args: Any) -> T:
         """Run ``fn(conn, *args)`` on the writer thread outside a transaction and wait."""
-        return self._submit(fn, args, False).result()
+        return self._submit(fn, args, "call").result()
 
     def backup_to(self, dest: str | Path) -> Path:
         return self.call(backups.write_backup, Path(dest))
@@ -253,7 +264,10 @@ class Database:
                 if backup_reason:
                     backups.automatic_backup(conn, self.path, backup_reason, committed=committed)
             finally:
-                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                try:
+                    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                except sqlite3.OperationalError:
+                    pass        # a reader left open by a failed read: closing checkpoints anyway
 
         try:
             self.call(finish)
@@ -328,6 +342,30 @@ def check_integrity(conn: sqlite3.Connection, path: Path) -> None:
     rows = [r[0] for r in conn.execute("PRAGMA quick_check(1)").fetchall()]
     if rows != ["ok"]:
         raise DamagedFileError(path)
+    check_types(conn, path)
+
+
+_TYPES = {"TEXT": ("text",), "INTEGER": ("integer",), "REAL": ("real", "integer")}
+
+
+def check_types(conn: sqlite3.Connection, path: Path) -> None:
+    """Every stored value has its column's declared type (the program never writes another): a name
+    stored as bytes or a number as text means the file was changed outside the program."""
+    tables = [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+    for table in tables:
+        checks = []
+        for _cid, column, declared, *_rest in conn.execute(f'PRAGMA table_info("{table}")'):
+            allowed = _TYPES.get((declared or "").upper())
+            if allowed:
+                kinds = ", ".join(f"'{k}'" for k in (*allowed, "null"))
+                checks.append((column, f'typeof("{column}") NOT IN ({kinds})'))
+        if not checks:
+            continue
+        bad = conn.execute(f'SELECT {", ".join(f"max({c})" for _col, c in checks)} FROM "{table}"').fetchone()
+        for (column, _c), flag in zip(checks, bad):
+            if flag:
+                raise DamagedFileError(path, f"{table}.{column}")
 
 
 @atexit.register

@@ -20,6 +20,11 @@ def sqlite_detail(err: BaseException) -> str:
     return str(msg(QT_TRANSLATE_NOOP("core", "lỗi SQLite ({detail})"), detail=str(err)))
 
 
+def value_detail(err: BaseException) -> str:
+    return str(msg(QT_TRANSLATE_NOOP("core", "có giá trị chương trình không bao giờ ghi ({kind})"),
+                   kind=type(err).__name__))
+
+
 class StoreError(UserError):
     """A data file that cannot be used now (held open elsewhere, missing, disk full): exit 1."""
 
@@ -86,8 +91,8 @@ class DamagedFileError(RefusedFileError):
     def __init__(self, path, detail: str = ""):
         super().__init__(msg(QT_TRANSLATE_NOOP(
             "core",
-            "Tệp dữ liệu {path} bị hỏng (kiểm tra toàn vẹn không đạt{detail}): chương trình không dùng và "
-            "không sửa tệp này. Hãy khôi phục từ một bản sao lưu vào một tệp mới."),
+            "Tệp dữ liệu {path} bị hỏng hoặc đã bị sửa ngoài chương trình (kiểm tra toàn vẹn không đạt{detail}): "
+            "chương trình không dùng và không sửa tệp này. Hãy khôi phục từ một bản sao lưu vào một tệp mới."),
             path=str(path), detail=f": {detail}" if detail else ""))
 
 
