@@ -120,10 +120,10 @@ def _refuse_preview(preview, confirm: set[int], db: Path) -> None:
     notes = preview.all_problems()
     errors = [p for p in notes if p.severity == "error"]
     for p in notes:
-        print(str(p) if p.severity == "error" else f"Lưu ý — {p}", file=sys.stderr)
+        print(_shown(p) if p.severity == "error" else f"Lưu ý — {_shown(p)}", file=sys.stderr)
     conflicts = [r for r in preview.rows if r.action == "conflict" and r.row not in confirm]
     for r in conflicts:
-        print(f"Cần xác nhận — {r.conflict_text()}", file=sys.stderr)
+        print(f"Cần xác nhận — {_shown(r.conflict_text())}", file=sys.stderr)
     if errors or conflicts:
         parts = []
         if errors:
@@ -760,7 +760,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _fail(message: str, code: int) -> int:
     try:
-        print(message, file=sys.stderr)
+        print("\n".join(_shown(line) for line in str(message).split("\n")), file=sys.stderr)
     except (BrokenPipeError, OSError):
         pass
     return code
