@@ -28,7 +28,7 @@ from .errors import (
 from .errors import value_detail as sqlite_detail_value
 from .location import is_network_path
 from .migrations import APPLICATION_ID, LATEST_VERSION, MIGRATIONS
-from .schema import check_schema
+from .schema import check_schema, check_types
 
 T = TypeVar("T")
 _STOP = object()
@@ -191,7 +191,8 @@ class Database:
         if version > LATEST_VERSION:
             raise NewerVersionError(self.path, version, LATEST_VERSION)
         check_integrity(conn, self.path)
-        check_schema(conn, self.path, version)
+        check_schema(conn, self.path, version)      # only our tables from here on
+        check_types(conn, self.path)
 
     def _migrate_if_older(self, conn: sqlite3.Connection, new: bool) -> None:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -342,30 +343,6 @@ def check_integrity(conn: sqlite3.Connection, path: Path) -> None:
     rows = [r[0] for r in conn.execute("PRAGMA quick_check(1)").fetchall()]
     if rows != ["ok"]:
         raise DamagedFileError(path)
-    check_types(conn, path)
-
-
-_TYPES = {"TEXT": ("text",), "INTEGER": ("integer",), "REAL": ("real", "integer")}
-
-
-def check_types(conn: sqlite3.Connection, path: Path) -> None:
-    """Every stored value has its column's declared type (the program never writes another): a name
-    stored as bytes or a number as text means the file was changed outside the program."""
-    tables = [r[0] for r in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
-    for table in tables:
-        checks = []
-        for _cid, column, declared, *_rest in conn.execute(f'PRAGMA table_info("{table}")'):
-            allowed = _TYPES.get((declared or "").upper())
-            if allowed:
-                kinds = ", ".join(f"'{k}'" for k in (*allowed, "null"))
-                checks.append((column, f'typeof("{column}") NOT IN ({kinds})'))
-        if not checks:
-            continue
-        bad = conn.execute(f'SELECT {", ".join(f"max({c})" for _col, c in checks)} FROM "{table}"').fetchone()
-        for (column, _c), flag in zip(checks, bad):
-            if flag:
-                raise DamagedFileError(path, f"{table}.{column}")
 
 
 @atexit.register
