@@ -228,10 +228,13 @@ def cmd_meeting_results(args: argparse.Namespace) -> int:
 
 
 def _desk(cf: CellFile, meeting_prefix: str):
+    """A snapshot of the stored meeting for documents and packages: its session holds NO_CLOCK,
+    so a figure that would depend on the hour it is printed fails instead of changing."""
+    from .clock import NO_CLOCK
     from .session import MeetingSession
     from .voting import VotingDesk
 
-    return VotingDesk(MeetingSession(cf, cf.find_meeting(meeting_prefix).id))
+    return VotingDesk(MeetingSession(cf, cf.find_meeting(meeting_prefix).id, clock=NO_CLOCK))
 
 
 def cmd_minutes(args: argparse.Namespace) -> int:

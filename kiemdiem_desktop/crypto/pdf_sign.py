@@ -58,7 +58,8 @@ def signing_page() -> bytes:
         for i, line in enumerate([
             "Trang này mang chữ ký số của những người ký biên bản (chủ trì, thư ký).",
             "Bản giấy ký tay là bản gốc; chữ ký số xác nhận tệp PDF không bị sửa sau khi ký.",
-            "Kiểm tra: kiemdiem verify <tệp>.pdf, hoặc bảng chữ ký của trình đọc PDF.",
+            "Kiểm tra chữ ký bằng chức năng kiểm tra chữ ký của chương trình Kiểm điểm Desktop",
+            "hoặc bảng chữ ký của trình đọc PDF.",
         ]):
             c.drawString(85, 725 - 17 * i, nfc(line))
         for field, (x0, y0) in BOXES.items():
@@ -80,7 +81,7 @@ def block_appearance(role_label: str, name: str, when: datetime, fp: str) -> byt
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=(BOX_W, BOX_H))
     c.setFont(FONT + "-Bold", 11)
-    c.drawString(6, BOX_H - 16, nfc(f"Đã ký số — {role_label}"))
+    c.drawString(6, BOX_H - 16, nfc(f"Đã ký số: {role_label}"))
     c.setFont(FONT, 10.5)
     c.drawString(6, BOX_H - 32, nfc(f"Người ký: {name}"))
     c.drawString(6, BOX_H - 47, nfc(f"Thời điểm: {when:%d/%m/%Y %H:%M}"))
