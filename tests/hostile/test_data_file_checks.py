@@ -14,7 +14,9 @@ import pytest
 
 from kiemdiem_desktop.store import backup as backups
 from tests.helpers import ROOT
-from tests.hostile.conftest import cli, digest, meeting_id, refused, roster_json, sql, stderr
+from tests.hostile.store_helpers import (  # noqa: F401 (fixtures)
+    cli, db, digest, finished_db, meeting_id, refused, roster_json, sql, stderr,
+)
 from tests.hostile.faults import on_small_disk
 
 ROSTER = ("Họ và tên,Ngày sinh,Ngày vào Đảng,Số thẻ đảng viên\n"

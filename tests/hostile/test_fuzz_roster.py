@@ -26,11 +26,24 @@ from hypothesis import strategies as st
 from kiemdiem_desktop.io.roster_import import read_roster
 from kiemdiem_desktop.model import Member
 from tests.hostile import xlsx_forge as xf
-from tests.hostile.conftest import fuzz_factor
+from tests.hostile.store_helpers import fuzz_factor
 from tests.hostile.fuzz_counts import tried
 
 TODAY = date(2026, 1, 15)
 FACTOR = fuzz_factor()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def report_counts(request):
+    """At the end of this module: how many inputs of each class were tried (the issue's figures)."""
+    yield
+    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    if reporter is not None and capture is not None and tried:
+        with capture.global_and_fixture_disabled():
+            reporter.write_line("")
+            reporter.write_line("Hostile roster inputs tried: "
+                                + "; ".join(f"{k}: {v}" for k, v in sorted(tried.items())))
 
 
 def _settings(n: int):

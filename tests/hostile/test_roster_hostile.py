@@ -12,7 +12,7 @@ import pytest
 
 from kiemdiem_desktop.io.roster_import import MAX_CELL_CHARS, read_roster
 from tests.hostile import xlsx_forge as xf
-from tests.hostile.conftest import cli, refused, roster_json, stderr
+from tests.hostile.store_helpers import cli, refused, roster_json, stderr
 
 TODAY = date(2026, 1, 15)
 HEADER = "STT;Họ và tên;Ngày sinh;Ngày vào Đảng;Số thẻ đảng viên;Chức vụ đảng\n"
