@@ -77,7 +77,7 @@ def _shown(text: object) -> str:
     right-to-left override, a zero-width space) are shown as <U+XXXX>, never obeyed."""
     out = []
     for c in str(text):
-        if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Zl", "Zp"):
+        if c != "\t" and unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Zl", "Zp"):
             out.append(f"<U+{ord(c):04X}>")
         else:
             out.append(c)
