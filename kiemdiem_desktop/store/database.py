@@ -22,7 +22,7 @@ from typing import Any, Callable, TypeVar
 from . import backup as backups
 from .atomic import protect_data_file, remove_stale_temps, unprotect_data_file
 from .errors import (
-    DamagedFileError, DiskError, EmptyFileError, FileLockedError, MissingFileError,
+    DamagedFileError, DiskError, EmptyFileError, FileLockedError, KindMismatchError, MissingFileError,
     NetworkPathError, NewerVersionError, NotOurFileError, ReadOnlyError, sqlite_detail,
 )
 from .errors import value_detail as sqlite_detail_value
@@ -123,6 +123,7 @@ class Database:
         if is_network_path(path):
             raise NetworkPathError(path)
         new = not path.exists()
+        self.created = new
         if new:
             if not create:
                 raise MissingFileError(path)
@@ -245,6 +246,10 @@ class Database:
         def restore(conn: sqlite3.Connection) -> Path:
             src_conn = backups.check_backup_file(Path(src))
             try:
+                if not self.created:
+                    theirs, ours = _kind(src_conn), _kind(conn)
+                    if theirs and ours and theirs != ours:
+                        raise KindMismatchError(Path(src), theirs, self.path, ours)
                 saved = backups.automatic_backup(conn, self.path, "truoc-khoi-phuc")
                 src_conn.backup(conn)
             finally:
@@ -300,6 +305,14 @@ def migrate(conn: sqlite3.Connection, from_version: int) -> None:
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+
+
+def _kind(conn: sqlite3.Connection) -> str:
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'kind'").fetchone()
+    except sqlite3.Error:
+        return ""
+    return row[0] if row else ""
 
 
 SQLITE_MAGIC = b"SQLite format 3\x00"

@@ -282,3 +282,22 @@ def test_names_with_terminal_escapes_are_shown_not_obeyed(db):
     out = r.stdout.decode("utf-8")
     assert "\x1b" not in out and "\u202e" not in out
     assert "<U+001B>[2J<U+202E>Kẻ Lạ" in out
+
+
+def test_a_committee_backup_is_not_restored_over_a_cell_file(db, tmp_path):
+    """Found while attacking: a backup of another kind replaced the cell's data (kept only in the
+    pre-restore copy). Into a new file it is restored as it is."""
+    from kiemdiem_desktop.crypto.register import CommitteeRegister
+
+    reg_path = tmp_path / "cap-uy.kiemdiem"
+    CommitteeRegister(reg_path, create=True).close()
+    committee_copy = tmp_path / "cap-uy-sao-luu.kiemdiem"
+    shutil.copy(reg_path, committee_copy)
+    before = digest(db)
+    copies = sorted(backups.automatic_backup_folder(db).glob("*"))
+    refused(cli("restore", str(committee_copy), "--db", str(db)), "tệp của cấp ủy", "tệp của một chi bộ",
+            "không ghi gì")
+    assert digest(db) == before
+    assert sorted(backups.automatic_backup_folder(db).glob("*")) == copies
+    r = cli("restore", str(committee_copy), "--db", str(tmp_path / "moi.kiemdiem"))
+    assert r.returncode == 0, stderr(r)
