@@ -71,8 +71,34 @@ def check_ballot(p: PaperCounts, tallies: list[MemberTally]) -> list[UserMessage
     return problems
 
 
-def compare_entries(first: Mapping[str, MemberTally], second: Mapping[str, MemberTally]) -> list[UserMessage]:
-    """Double entry: where two people's counts of the same papers differ."""
+def second_entry_pending(second: Mapping[str, MemberTally], returned: int) -> list[UserMessage]:
+    """The blind second entry until it is complete (every row adds up to the papers returned):
+    how far it is, and the rows typed past the papers returned — its own figures only, never
+    anything of the first entry. Empty once it is complete."""
+    rows = list(second.values())
+    done = sum(1 for t in rows if t.total() == returned)
+    if returned > 0 and done == len(rows):
+        return []
+    out = [msg(QT_TRANSLATE_NOOP(
+        "core", "Lần nhập thứ hai chưa xong: {done}/{n} dòng đã đủ {returned} phiếu thu vào. Chỗ khác với lần "
+                "nhập thứ nhất chỉ hiện khi nhập xong lần hai."), done=done, n=len(rows), returned=returned)]
+    for t in rows:
+        if t.total() > returned:
+            out.append(msg(QT_TRANSLATE_NOOP(
+                "core", "{name}: lần nhập thứ hai cộng được {total} phiếu, nhiều hơn số phiếu thu vào ({returned})."),
+                name=t.name, total=t.total(), returned=returned))
+    return out
+
+
+def compare_entries(first: Mapping[str, MemberTally], second: Mapping[str, MemberTally],
+                    returned: int | None = None) -> list[UserMessage]:
+    """Double entry: where two people's counts of the same papers differ. With ``returned``,
+    the second entry is blind: nothing of the first is compared (or shown) until the second
+    adds up to the papers returned on every row (``second_entry_pending``)."""
+    if returned is not None:
+        pending = second_entry_pending(second, returned)
+        if pending:
+            return pending
     diffs: list[UserMessage] = []
     for key in sorted(set(first) | set(second)):
         a, b = first.get(key), second.get(key)

@@ -9,14 +9,15 @@ import html
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea,
+    QAbstractItemView, QCheckBox, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton,
+    QScrollArea,
     QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from ...model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS, Level
 from ...model.vote import BLANK, BallotLayout, Vote, VoteKind
 from ...rules.majority import LEVELS_TOP_DOWN
-from ...rules.tally import MemberTally, compare_entries
+from ...rules.tally import MemberTally, compare_entries, second_entry_pending
 from ...voting import VoteResult, VotingDesk
 from .votes import (
     AMBER, GREEN, RED, VOTES_QSS, CountEdit, HandsVotePanel, keep_none_alive, pct, set_enabled, set_flag,
@@ -382,8 +383,31 @@ class PaperByPaper(QWidget):
             self.reset()
 
     def tally(self) -> None:
-        if self.ballot_id and self.run(self.desk.tally_from_papers, self.ballot_id):
+        """The totals from the papers typed. Figures already in the count are never replaced
+        silently: the user chooses, told which figures are lost."""
+        if not self.ballot_id:
+            return
+        lost = self.desk.paper_replace_loss(self.ballot_id)
+        if lost and not self.confirm_replace([str(m) for m in lost]):
+            self.run.report(tr("Đã giữ số phiếu đã nhập; các phiếu gõ từng tờ vẫn được lưu ({n} phiếu).")
+                            .format(n=self.stored))
+            return
+        if self.run(self.desk.tally_from_papers, self.ballot_id, bool(lost)):
             self.tallied.emit()
+
+    def confirm_replace(self, lines: list[str]) -> bool:
+        """Thay or giữ: "Giữ số đã nhập" is the default and Esc."""
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("Thay số phiếu đã nhập?"),
+                          lines[0] + "\n\n" + "\n".join(f"• {line}" for line in lines[1:]), parent=self)
+        box.setObjectName("replaceCountBox")
+        replace = box.addButton(tr("&Thay bằng kết quả các phiếu vừa gõ"), QMessageBox.ButtonRole.DestructiveRole)
+        replace.setObjectName("replaceCount")
+        keep = box.addButton(tr("&Giữ số đã nhập"), QMessageBox.ButtonRole.RejectRole)
+        keep.setObjectName("keepCount")
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is replace
 
 
 # -- the whole ballot ---------------------------------------------------------------------------------------
@@ -593,8 +617,12 @@ class BallotPanel(QWidget):
         if b.double_entry:
             first = {v.id: tally_of(self.desk.subject_name(v.subject), counts_of(v, 1)) for v in votes}
             second = {v.id: tally_of(self.desk.subject_name(v.subject), counts_of(v, 2)) for v in votes}
+            pending = [str(d) for d in second_entry_pending(second, b.returned)]
             diffs = [str(d) for d in compare_entries(first, second)]
-            if diffs:
+            if pending:       # blind: nothing of the first entry until the second is complete
+                self.differences.setText(html.escape(pending[0]) + "".join(
+                    f'<br><span style="color:{RED}">• {html.escape(d)}</span>' for d in pending[1:]))
+            elif diffs:
                 self.differences.setText(f'<span style="color:{RED}"><b>'
                                          + html.escape(tr("Hai lần nhập khác nhau ({n}):").format(n=len(diffs)))
                                          + "</b><br>" + "<br>".join(f"• {html.escape(d)}" for d in diffs) + "</span>")
