@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..flow.history import revision_sentences
 from ..model import CATEGORY_LABELS, Category, Level
 from ..model.attendance import Presence
 from ..model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS
@@ -133,6 +134,8 @@ class MinutesWriter:
             self.doc.add(Para.of(who + step.answer))
         if step.conclusion:
             self.doc.add(Para([("Kết luận của chủ trì: ", "b"), (step.conclusion, "")]))
+        if step.notes:     # what the guide's "Ghi chú" holds is part of the record (issue 17 item 3)
+            self.doc.add(Para.of(step.notes))
         for v in self.s.record.votes:
             if v.step_id == step.id and not (v.kind == VoteKind.RATING and v.method == VoteMethod.BALLOT):
                 self.vote_line(v)
@@ -245,6 +248,8 @@ class MinutesWriter:
         m = self.s.meeting
         if m.end_time:
             self.doc.add(Para.of(f"Hội nghị kết thúc vào hồi {_time_words(m.end_time)} cùng ngày."))
+        for sentence in revision_sentences(self.s.history()):     # each reopening, when and why
+            self.doc.add(Para.of(sentence))
         self.doc.add(Signatures("THƯ KÝ", self.name(m.minute_taker_id), "CHỦ TRÌ", self.name(m.chair_id)))
 
     def build(self) -> DocumentBlocks:

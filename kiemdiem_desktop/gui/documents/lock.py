@@ -39,10 +39,16 @@ def history_rows(history: list[dict]) -> list[tuple[str, str, str, str]]:
     for h in history:
         action = tr(ACTION_LABELS.get(h.get("action", ""), h.get("action", "")))
         what = h.get("what") or ""
-        if h.get("action") == "change" and what:
+        if h.get("action") == "change":
+            from ...flow.history import detail_lines
             from ...i18n import translate
 
-            action = f"{action}: {translate(what)}"
+            # the field, where, the old and the new value; older rows kept only the command's name
+            lines = detail_lines(h.get("detail", ""))
+            if lines:
+                action = f"{action} " + "; ".join(lines)
+            elif what:
+                action = f"{action}: {translate(what)}"
         out.append((format_at(h.get("at", "")), action, str(h.get("revision") or ""), h.get("why") or ""))
     return out
 
@@ -140,14 +146,14 @@ class LockPanel(QGroupBox):
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history.setTabKeyNavigation(False)
-        self.history.setWordWrap(False)
-        self.history.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.history.setWordWrap(True)        # a change reads in full: field, old and new value
         self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         hh = self.history.horizontalHeader()
         hh.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         hh.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         hh.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        hh.sectionResized.connect(lambda *_: self.history.resizeRowsToContents())
         self.history.currentCellChanged.connect(lambda r, *_: self._show_detail(r))
         self.detail = QLabel()
         self.detail.setObjectName("hint")
@@ -217,6 +223,7 @@ class LockPanel(QGroupBox):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.history.setItem(r, c, item)
         self._rows = rows
+        self.history.resizeRowsToContents()
         if rows:
             self.history.setCurrentCell(len(rows) - 1, 0)
             self.history.scrollToBottom()
