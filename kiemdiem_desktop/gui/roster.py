@@ -130,6 +130,12 @@ class RosterFilter(QSortFilterProxyModel):
             return False
         return matches(self.query, entry.member.full_name)
 
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        # STT counts the rows shown: hiding former members never makes the numbers jump
+        if index.isValid() and index.column() == COL_STT and role == Qt.ItemDataRole.DisplayRole:
+            return str(index.row() + 1)
+        return super().data(index, role)
+
     def lessThan(self, left, right) -> bool:  # noqa: N802
         if left.column() == COL_STT:        # the service's order (Vietnamese name order)
             return left.row() < right.row()
@@ -154,6 +160,10 @@ class LeaveDialog(QDialog):
         form.addRow(QLabel(self.tr("<b>{name}</b> thôi sinh hoạt tại chi bộ. Mọi thông tin cũ vẫn được giữ.")
                            .format(name=name)))
         form.addRow(self.tr("&Ngày chuyển đi:"), self.day)
+        hint = QLabel(self.tr("Từ ngày này đồng chí không còn tính là đang sinh hoạt tại chi bộ."))
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        form.addRow("", hint)
         form.addRow(self.tr("&Lý do:"), self.reason)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._check)
