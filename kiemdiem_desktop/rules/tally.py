@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping
 
-from ..i18n import QT_TRANSLATE_NOOP, UserMessage, msg
+from ..i18n import QT_TRANSLATE_NOOP, UserMessage, msg, translate
 from ..model.levels import LEVEL_ABBREVIATIONS, Level
 
 
@@ -128,3 +128,15 @@ def tally_papers(papers: list[Mapping[str, Level | None]], names: Mapping[str, s
             else:
                 t.votes[level] = t.votes.get(level, 0) + 1
     return tallies
+
+
+def level_count_headings(cumulative: bool) -> list[str]:
+    """The headings of the four level columns of a results table (screens and documents share
+    them). Counted cumulatively from the top, a column holds the votes for its level and every
+    level above it: "Từ HTNV trở lên", never a bare "HTNV" a clerk reads as votes for HTNV alone."""
+    if not cumulative:
+        return [LEVEL_ABBREVIATIONS[level] for level in Level]
+    return [LEVEL_ABBREVIATIONS[Level.EXCELLENT],
+            translate(QT_TRANSLATE_NOOP("core", "Từ HTTNV trở lên")),
+            translate(QT_TRANSLATE_NOOP("core", "Từ HTNV trở lên")),
+            translate(QT_TRANSLATE_NOOP("core", "Từ KHTNV trở lên (mọi phiếu hợp lệ)"))]

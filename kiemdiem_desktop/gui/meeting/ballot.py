@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from ...model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS, Level
 from ...model.vote import BLANK, BallotLayout, Vote, VoteKind
 from ...rules.majority import LEVELS_TOP_DOWN
-from ...rules.tally import MemberTally, compare_entries, second_entry_pending
+from ...rules.tally import MemberTally, compare_entries, level_count_headings, second_entry_pending
 from ...voting import VoteResult, VotingDesk
 from .votes import (
     AMBER, GREEN, RED, VOTES_QSS, CountEdit, HandsVotePanel, keep_none_alive, pct, set_enabled, set_flag,
@@ -196,6 +196,9 @@ class RatingResults(QWidget):
         self.desk = desk
         self.votes: list[Vote] = []
         self.table = list_table(RESULT_HEADS, "ratingResults")
+        self.how = QLabel()
+        self.how.setObjectName("hint")
+        self.how.setWordWrap(True)
         self.table.currentCellChanged.connect(lambda *_: self._selected())
         self.none_passed = QLabel()
         self.none_passed.setWordWrap(True)
@@ -208,6 +211,7 @@ class RatingResults(QWidget):
         row.addWidget(self.revote_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.how)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
 
@@ -219,14 +223,27 @@ class RatingResults(QWidget):
         return self.table.item(subject_row, col).text()
 
     def refresh(self) -> None:
+        cumulative = self.desk.settings.cumulative
+        heads = level_count_headings(cumulative)
+        for c, text in enumerate(heads, start=1):
+            self.table.setHorizontalHeaderItem(c, QTableWidgetItem(text))
+        self.how.setText(tr("Cộng dồn từ mức cao: phiếu cho một mức được tính cả cho các mức thấp hơn, nên cột “Từ HTNV "
+                            "trở lên” là số phiếu HTXSNV + HTTNV + HTNV. Mức đạt là mức cao nhất có trên một nửa số "
+                            "đảng viên được tính. Số phiếu riêng từng mức: đưa chuột vào ô.") if cumulative else
+                         tr("Mỗi cột là số phiếu riêng của mức đó; mức đạt là mức cao nhất có trên một nửa số đảng "
+                            "viên được tính."))
         self.table.setRowCount(len(self.votes))
         for i, v in enumerate(self.votes):
             r = self.desk.result(v)
             base = r.headcount.base_count
             values = [self.desk.subject_name(v.subject)]
+            tips = []
             for c in r.rating.counts:
                 mark = " ✓" if c.passed else ""
                 values.append(f"{c.votes}/{base} ({pct(c.votes, base)}){mark}")
+                plain = v.levels.get(c.level.value, 0)
+                tips.append(tr("{heading}: {n}/{base} phiếu; riêng mức {level}: {plain} phiếu").format(
+                    heading=heads[len(tips)], n=c.votes, base=base, level=LEVEL_ABBREVIATIONS[c.level], plain=plain))
             values.append(threshold_text(r))
             values.append(core(LEVEL_LABELS[r.rating.reached]) if r.rating.reached
                           else tr("Không mức nào đạt quá nửa"))
@@ -239,6 +256,8 @@ class RatingResults(QWidget):
                     f = item.font()
                     f.setBold(True)
                     item.setFont(f)
+                if 1 <= c <= 4:
+                    item.setToolTip(tips[c - 1])
                 if not r.quorum_met:
                     item.setToolTip(tr("Không đủ 2/3 số đảng viên được tính có mặt."))
                 self.table.setItem(i, c, item)
@@ -459,19 +478,24 @@ class BallotPanel(QWidget):
         count = QWidget()
         self.issued, self.returned, self.valid, self.invalid = (CountEdit() for _ in range(4))
         papers = QHBoxLayout()
-        for name, label, e in (("issued", tr("Phát &ra:"), self.issued), ("returned", tr("Thu &vào:"), self.returned),
-                               ("valid", tr("Hợp &lệ:"), self.valid), ("invalid", tr("Không hợ&p lệ:"), self.invalid)):
+        self.papers_of = QLabel()          # whose papers the figures are: all sheets, or each member's
+        self.papers_of.setObjectName("papersOf")
+        papers.addWidget(self.papers_of)
+        self.paper_labels: dict[str, QLabel] = {}
+        for name, e in (("issued", self.issued), ("returned", self.returned), ("valid", self.valid),
+                        ("invalid", self.invalid)):
             e.setObjectName(f"papers_{name}")
             e.textEdited.connect(lambda _t: self.save_papers())
-            lbl = QLabel(label)
+            lbl = QLabel()
+            lbl.setObjectName(f"label_{name}")
             lbl.setBuddy(e)
+            self.paper_labels[name] = lbl
             papers.addWidget(lbl)
             papers.addWidget(e)
+        self.set_paper_labels(BallotLayout.COMMON)
         self.double = QCheckBox(tr("Nhập &hai lần (người thứ hai nhập độc lập)"))
         self.double.setObjectName("doubleEntry")
         self.double.toggled.connect(lambda _on: self.save_papers())
-        papers.addSpacing(12)
-        papers.addWidget(self.double)
         papers.addStretch(1)
         self.voters = QLabel()
         self.voters.setObjectName("hint")
@@ -487,7 +511,10 @@ class BallotPanel(QWidget):
         self.accept_button.clicked.connect(self.accept)
         cv = QVBoxLayout(count)
         cv.addLayout(papers)
-        cv.addWidget(self.voters)
+        under = QHBoxLayout()          # the hint and the double-entry choice: the figures' row stays whole
+        under.addWidget(self.voters, 1)
+        under.addWidget(self.double, 0, Qt.AlignmentFlag.AlignTop)
+        cv.addLayout(under)
         cv.addWidget(self.grid, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.problems, 1)
@@ -558,10 +585,26 @@ class BallotPanel(QWidget):
         self.papers.show_ballot(ballot_id, votes)
         layout = tr("phiếu chung (một tờ ghi tất cả)") if b.layout == BallotLayout.COMMON \
             else tr("phiếu riêng (mỗi người một tờ)")
+        self.set_paper_labels(b.layout)
         self.tabs.setTabText(1, tr("2. Kiểm phiếu — {layout}").format(layout=layout))
         if first:
             self.tabs.setCurrentIndex(4 if b.accepted else (1 if b.counting_team else 0))
         self.refresh()
+
+    def set_paper_labels(self, layout: BallotLayout) -> None:
+        """Common paper: one sheet per voter, the figures are sheets. Separate papers: one sheet
+        per member rated, the figures are those of each member's sheets (not all sheets together)."""
+        common = layout == BallotLayout.COMMON
+        self.papers_of.setText(tr("<b>Số tờ phiếu chung:</b>") if common else tr("<b>Phiếu của mỗi người được bầu:</b>"))
+        tip = (tr("Số tờ phiếu chung (mỗi người biểu quyết một tờ ghi tất cả).") if common else
+               tr("Số tờ phiếu của một đồng chí được bầu (mỗi người biểu quyết một tờ cho đồng chí đó), không phải "
+                  "tổng số tờ của mọi người."))
+        self.papers_of.setToolTip(tip)
+        texts = {"issued": tr("Phát &ra:"), "returned": tr("Thu &vào:"), "valid": tr("Hợp &lệ:"),
+                 "invalid": tr("Không hợ&p lệ:")}
+        for name, text in texts.items():
+            self.paper_labels[name].setText(text)
+            self.paper_labels[name].setToolTip(tip)
 
     def refresh(self) -> None:
         keep_none_alive()

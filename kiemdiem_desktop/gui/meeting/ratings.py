@@ -574,7 +574,7 @@ class RatingStepPage(QWidget):
             group = q.group or tr("cả chi bộ")
             kind = tr("tham khảo") if q.advisory else tr("kiểm tra")
             colour = (RED if not q.advisory else AMBER) if q.over else GREEN
-            out.append(f'<span style="color:{colour}">' + tr("Tỷ lệ HTXSNV ({kind}), nhóm {group}: {text}").format(
+            out.append(f'<span style="color:{colour}">' + tr("Tỷ lệ HTXSNV so với HTTNV ({kind}), nhóm {group}: {text}").format(
                 kind=kind, group=html.escape(group), text=html.escape(q.text)) + "</span>")
         self.quota.setText("<br>".join(out))
         self.quota.setVisible(bool(out))
