@@ -20,7 +20,7 @@ from ...rules.majority import LEVELS_TOP_DOWN
 from ...rules.tally import MemberTally, compare_entries, level_count_headings, second_entry_pending
 from ...voting import VoteResult, VotingDesk
 from .votes import (
-    AMBER, GREEN, RED, VOTES_QSS, CountEdit, HandsVotePanel, keep_none_alive, pct, set_enabled, set_flag,
+    AMBER, GREEN, RED, VOTES_QSS, CountEdit, HandsVotePanel, pct, set_enabled, set_flag,
     set_read_only, set_style, set_text,
 )
 from ..common import list_table
@@ -152,7 +152,6 @@ class LevelGrid(QWidget):
         set_text(self.totals[vote_id], str(sum(e.value() for e in self.edits[vote_id].values())))
 
     def _edited(self, vote_id: str) -> None:
-        keep_none_alive()
         self._total(vote_id)
         self.edited.emit(vote_id, self.counts(vote_id))
 
@@ -607,7 +606,6 @@ class BallotPanel(QWidget):
             self.paper_labels[name].setToolTip(tip)
 
     def refresh(self) -> None:
-        keep_none_alive()
         b = self.ballot
         if b is None:
             return
