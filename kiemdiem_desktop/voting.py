@@ -262,22 +262,23 @@ class VotingDesk:
         agreed = b.double_entry and not self.ballot_problems(ballot_id)
 
         def figures(counts: Mapping[str, int]) -> str:
-            return ", ".join(f"{LEVEL_ABBREVIATIONS[lv]} {counts.get(lv.value, 0)}" for lv in LEVELS_TOP_DOWN) + \
-                f", trống/không hợp lệ {counts.get(BLANK, 0)}"
+            parts = [f"{LEVEL_ABBREVIATIONS[lv]} {counts[lv.value]}" for lv in LEVELS_TOP_DOWN if counts.get(lv.value)]
+            if counts.get(BLANK):
+                parts.append(f"trống/không hợp lệ {counts[BLANK]}")
+            return ", ".join(parts) or "0"
 
         lost: list[UserMessage] = []
         for v in self.ballot_votes(ballot_id):
             typed = {k: c for k, c in v.levels.items() if c}
             if typed and typed != {k: c for k, c in new[v.id].items() if c}:
-                lost.append(msg(QT_TRANSLATE_NOOP("core", "{name}: đã nhập {old}; theo {n} phiếu vừa gõ: {new}."),
-                                name=self.subject_name(v.subject), old=figures(v.levels), n=n,
-                                new=figures(new[v.id])))
+                lost.append(msg(QT_TRANSLATE_NOOP("core", "{name}: {old} thành {new}"),
+                                name=self.subject_name(v.subject), old=figures(v.levels), new=figures(new[v.id])))
         if not lost:
             return []
         head = msg(QT_TRANSLATE_NOOP(
             "core", "Số phiếu đã nhập ({returned} phiếu thu vào{agreed}) sẽ bị thay bằng kết quả của {n} phiếu "
-                    "vừa gõ từng tờ:"),
-            returned=b.returned, n=n, agreed=", hai lần nhập đã khớp nhau" if agreed else "")
+                    "vừa gõ từng tờ, ở {rows} dòng:"),
+            returned=b.returned, n=n, rows=len(lost), agreed=", hai lần nhập đã khớp nhau" if agreed else "")
         tail = []
         if b.returned != n or b.valid != n:
             tail.append(msg(QT_TRANSLATE_NOOP(

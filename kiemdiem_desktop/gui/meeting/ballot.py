@@ -224,13 +224,18 @@ class RatingResults(QWidget):
     def refresh(self) -> None:
         cumulative = self.desk.settings.cumulative
         heads = level_count_headings(cumulative)
-        for c, text in enumerate(heads, start=1):
-            self.table.setHorizontalHeaderItem(c, QTableWidgetItem(text))
-        self.how.setText(tr("Cộng dồn từ mức cao: phiếu cho một mức được tính cả cho các mức thấp hơn, nên cột “Từ HTNV "
+        for c, text in enumerate(heads, start=1):     # two lines: the level columns stay narrow
+            self.table.setHorizontalHeaderItem(c, QTableWidgetItem(text.replace(" trở lên", "\ntrở lên", 1)
+                                                                   .replace(" (", "\n(", 1)))
+        how = (tr("Cộng dồn từ mức cao: phiếu cho một mức được tính cả cho các mức thấp hơn, nên cột “Từ HTNV "
                             "trở lên” là số phiếu HTXSNV + HTTNV + HTNV. Mức đạt là mức cao nhất có trên một nửa số "
                             "đảng viên được tính. Số phiếu riêng từng mức: đưa chuột vào ô.") if cumulative else
                          tr("Mỗi cột là số phiếu riêng của mức đó; mức đạt là mức cao nhất có trên một nửa số đảng "
                             "viên được tính."))
+        thresholds = {threshold_text(self.desk.result(v)) for v in self.votes}
+        same = len(thresholds) == 1      # one threshold for every row: said once, its column hidden
+        self.table.setColumnHidden(5, same)
+        self.how.setText(how + (" " + tr("Ngưỡng: {t}.").format(t=next(iter(thresholds))) if same else ""))
         self.table.setRowCount(len(self.votes))
         for i, v in enumerate(self.votes):
             r = self.desk.result(v)
@@ -406,17 +411,27 @@ class PaperByPaper(QWidget):
         if not self.ballot_id:
             return
         lost = self.desk.paper_replace_loss(self.ballot_id)
-        if lost and not self.confirm_replace([str(m) for m in lost]):
+        rows = [m for m in lost[1:] if m.template == "{name}: {old} thành {new}"]
+        if lost and not self.confirm_replace(str(lost[0]), [str(m) for m in rows],
+                                             [str(m) for m in lost[1:] if m not in rows]):
             self.run.report(tr("Đã giữ số phiếu đã nhập; các phiếu gõ từng tờ vẫn được lưu ({n} phiếu).")
                             .format(n=self.stored))
             return
         if self.run(self.desk.tally_from_papers, self.ballot_id, bool(lost)):
             self.tallied.emit()
 
-    def confirm_replace(self, lines: list[str]) -> bool:
-        """Thay or giữ: "Giữ số đã nhập" is the default and Esc."""
+    SHOWN_ROWS = 5       # the box stays on a 768 px screen: the other rows under "Hiện chi tiết"
+
+    def confirm_replace(self, head: str, rows: list[str], also: list[str]) -> bool:
+        """Thay or giữ: "Giữ số đã nhập" is the default and Esc. Names what is lost: the first rows
+        (all of them in the details), the papers' figures and the second entry."""
+        shown = [f"• {r}" for r in rows[:self.SHOWN_ROWS]]
+        if len(rows) > self.SHOWN_ROWS:
+            shown.append(tr("• … và {n} dòng khác (bấm “Hiện chi tiết…”).").format(n=len(rows) - self.SHOWN_ROWS))
         box = QMessageBox(QMessageBox.Icon.Warning, tr("Thay số phiếu đã nhập?"),
-                          lines[0] + "\n\n" + "\n".join(f"• {line}" for line in lines[1:]), parent=self)
+                          head + "\n" + "\n".join(shown + [f"• {a}" for a in also]), parent=self)
+        if len(rows) > self.SHOWN_ROWS:
+            box.setDetailedText("\n".join(rows))
         box.setObjectName("replaceCountBox")
         replace = box.addButton(tr("&Thay bằng kết quả các phiếu vừa gõ"), QMessageBox.ButtonRole.DestructiveRole)
         replace.setObjectName("replaceCount")

@@ -28,9 +28,14 @@ def test_cumulative_columns_say_so_and_the_quota_line_counts_members(meeting_fil
         type_into(qtbot, ballot.grid.edit(v.id, E if v.subject in (hung, bich) else G), "10")
     ballot.accept_button.click()
     res = ballot.results
-    heads = [res.table.horizontalHeaderItem(c).text() for c in range(1, 5)]
+    heads = [res.table.horizontalHeaderItem(c).text().replace("\n", " ") for c in range(1, 5)]
     assert heads == ["HTXSNV", "Từ HTTNV trở lên", "Từ HTNV trở lên", "Từ KHTNV trở lên (mọi phiếu hợp lệ)"]
     assert "Cộng dồn từ mức cao" in res.how.text() and res.how.isVisible()
+    assert res.how.text().endswith("Ngưỡng: trên 1/2 của 11: cần 6.") and res.table.isColumnHidden(5)
+    # the level reached is on screen at 1366 px, not behind a horizontal scroll bar
+    t = res.table
+    assert t.columnViewportPosition(6) + t.columnWidth(6) <= t.viewport().width(), \
+        [t.columnWidth(c) for c in range(7)]
     row = [v.subject for v in res.votes].index(who["Lê Văn An"])
     assert res.cell(row, 4) == "10/11 (90,9%) ✓"                          # all the votes, cumulated…
     assert res.table.item(row, 4).toolTip() == ("Từ KHTNV trở lên (mọi phiếu hợp lệ): 10/11 phiếu; riêng mức KHTNV: "
