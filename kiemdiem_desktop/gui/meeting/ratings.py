@@ -491,8 +491,9 @@ class RatingStepPage(QWidget):
                     tr("chưa đạt") if any(counts_of(v).values()) else "")
                 base = res.headcount.base_count
                 if any(counts_of(v).values()):
-                    figures = " · ".join(f"{level_short(c.level)} {c.votes}/{base}" for c in res.rating.counts
-                                         if c.votes)
+                    plain = counts_of(v)     # votes for each level itself, never the cumulated ones
+                    figures = " · ".join(f"{level_short(lv)} {plain[lv.value]}" for lv in Level
+                                         if plain.get(lv.value)) + tr(" (cơ sở {base})").format(base=base)
             fs = subject_findings(d, subject)
             done = p.justifications if p else {}
             blocking = [f for f in fs if f.kind is FindingKind.FINDING]

@@ -41,6 +41,13 @@ def test_cumulative_columns_say_so_and_the_quota_line_counts_members(meeting_fil
     assert res.table.item(row, 4).toolTip() == ("Từ KHTNV trở lên (mọi phiếu hợp lệ): 10/11 phiếu; riêng mức KHTNV: "
                                                 "0 phiếu")                 # …and none of them for KHTNV
     assert res.table.item(row, 2).toolTip().endswith("riêng mức HTTNV: 10 phiếu")
+    # the rating list gives the plain counts per level, never the cumulated ones under a bare name
+    page.refresh() if hasattr(page, "refresh") else None
+    heads = [page.table.horizontalHeaderItem(c).text() for c in range(page.table.columnCount())]
+    col = next(c for c, h in enumerate(heads) if h.startswith("Phiếu"))
+    rows = [page.table.item(r, 1).text() for r in range(page.table.rowCount())]
+    assert page.table.item(rows.index("Lê Văn An"), col).text() == "HTTNV 10 (cơ sở 11)"
+    assert page.table.item(rows.index("Nguyễn Văn Hùng"), col).text() == "HTXSNV 10 (cơ sở 11)"
     # the quota line on the same page: what is counted is said
     page.show_quota()
     quota = page.quota.text()
