@@ -146,14 +146,14 @@ class LockPanel(QGroupBox):
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history.setTabKeyNavigation(False)
-        self.history.setWordWrap(True)        # a change reads in full: field, old and new value
+        self.history.setWordWrap(False)       # one line a row here; in full below and in "Xem toàn bộ…"
+        self.history.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         hh = self.history.horizontalHeader()
         hh.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         hh.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         hh.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        hh.sectionResized.connect(lambda *_: self.history.resizeRowsToContents())
         self.history.currentCellChanged.connect(lambda r, *_: self._show_detail(r))
         self.detail = QLabel()
         self.detail.setObjectName("hint")
@@ -161,6 +161,9 @@ class LockPanel(QGroupBox):
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         history_label = QLabel(tr("Lịc&h sử (không xóa, không sửa được):"))
         history_label.setBuddy(self.history)
+        self.full_button = QPushButton(tr("Xem toàn &bộ lịch sử…"))
+        self.full_button.setObjectName("fullHistory")
+        self.full_button.clicked.connect(self.show_full_history)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.reopen_button)
@@ -170,7 +173,10 @@ class LockPanel(QGroupBox):
         layout.addWidget(self.state)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
-        layout.addWidget(history_label)
+        head = QHBoxLayout()
+        head.addWidget(history_label, 1)
+        head.addWidget(self.full_button)
+        layout.addLayout(head)
         layout.addWidget(self.history, 1)
         layout.addWidget(self.detail)
         self.refresh()
@@ -223,7 +229,7 @@ class LockPanel(QGroupBox):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.history.setItem(r, c, item)
         self._rows = rows
-        self.history.resizeRowsToContents()
+        self.full_button.setEnabled(bool(rows))
         if rows:
             self.history.setCurrentCell(len(rows) - 1, 0)
             self.history.scrollToBottom()
@@ -238,6 +244,11 @@ class LockPanel(QGroupBox):
         at, what, revision, why = rows[row]
         text = tr("{at} — {what} (lần {n})").format(at=at, what=what, n=revision)
         self.detail.setText(text + (tr(". Lý do: {why}").format(why=why) if why else ""))
+
+    def show_full_history(self) -> None:
+        """Every row in full, wide: when, what (field, where, old and new value), revision, why."""
+        dlg = HistoryDialog(getattr(self, "_rows", []), self.window())
+        dlg.exec()
 
     def _show(self, text: str) -> None:
         self.message.setText(text)
@@ -290,6 +301,45 @@ class LockPanel(QGroupBox):
         self.refresh()
         self.changed.emit()
         return True
+
+
+class HistoryDialog(QDialog):
+    """The whole history, each row wrapped in full (nothing cut); Esc or Đóng closes it."""
+
+    def __init__(self, rows: list[tuple[str, str, str, str]], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Lịch sử biên bản sau khi khóa"))
+        self.table = QTableWidget(len(rows), len(HISTORY_COLUMNS))
+        self.table.setObjectName("fullHistoryTable")
+        self.table.setHorizontalHeaderLabels([tr(c) for c in HISTORY_COLUMNS])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        hh = self.table.horizontalHeader()
+        hh.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        hh.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(3, 300)
+        hh.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                item = QTableWidgetItem(value)
+                if c == 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.table.setItem(r, c, item)
+        buttons = QDialogButtonBox()
+        close = buttons.addButton(tr("Đó&ng"), QDialogButtonBox.ButtonRole.RejectRole)
+        close.setObjectName("closeHistory")
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.resize(1100, 520)
+        self.table.resizeRowsToContents()
+        if rows:
+            self.table.scrollToBottom()
 
 
 def _html(text: str) -> str:

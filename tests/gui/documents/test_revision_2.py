@@ -6,6 +6,7 @@ from pathlib import Path
 
 from docx import Document
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kiemdiem_desktop.model import MeetingState
@@ -66,9 +67,20 @@ def test_reopen_edit_the_closing_note_relock_revision_2(held_desk, qtbot, on_mod
     where = f"mục {closing.position + 1}. {closing.title}"
     assert last[1] == f"Sửa Ghi chú ({where}): (trống) thành “{NOTE}”", last[1]
     assert last[3] == REASON
-    # nothing of it is cut on screen: the row is as tall as its text
-    row = panel.history.rowCount() - 1
-    assert panel.history.rowHeight(row) >= panel.history.sizeHintForRow(row)
+    # in full under the table, and in the whole history, wrapped, nothing cut
+    assert f"(trống) thành “{NOTE}”" in panel.detail.text() and REASON in panel.detail.text()
+    seen = {}
+
+    def look(dlg):
+        t = dlg.table
+        r = t.rowCount() - 1
+        seen["what"] = t.item(r, 1).text()
+        t.resizeRowsToContents()
+        seen["fits"] = t.rowHeight(r) >= t.sizeHintForRow(r) and t.columnWidth(1) > 400
+        qtbot.keyClick(dlg, Qt.Key.Key_Escape)
+    on_modal(look)
+    panel.full_button.click()
+    assert seen == {"what": last[1], "fits": True}
 
     # locked again: revision 2
     on_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
