@@ -37,6 +37,19 @@ def clock_now() -> str:
     return datetime.now().strftime("%H:%M")
 
 
+BOOKKEEPING = {("meeting", "current_step_id")}   # which step the guide shows: not a change of the record
+
+
+def _only_bookkeeping(changes: list[RowChange], befores: list[dict | None]) -> bool:
+    """An edit that changes nothing of the record (the guide moving to another step)."""
+    for c, before in zip(changes, befores):
+        if c.values is None or before is None:
+            return False
+        if any(before.get(k) != v and (c.table, k) not in BOOKKEEPING for k, v in c.values.items()):
+            return False
+    return True
+
+
 class Speaker:
     """Someone who may speak: a member present or a delegate."""
 
@@ -147,7 +160,8 @@ class MeetingSession:
         def write(conn) -> None:
             befores = [ch.read_row(conn, c.table, c.key) for c in changes] if reopened else []
             ch.record(conn, self.meeting_id, label, changes, merge_key)
-            if reopened:   # every change after a lock is kept: what, where, old and new value, and why
+            if reopened and not _only_bookkeeping(changes, befores):
+                # every change after a lock is kept: what, where, old and new value, and why
                 lines = describe_changes(changes, befores, lambda t, k: where.get((t, json.dumps(k, sort_keys=True)), ""))
                 meeting_repo.append_history(conn, self.meeting_id, "change", revision, label, why,
                                             history_detail(changes, befores, lines))

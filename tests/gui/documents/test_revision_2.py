@@ -67,6 +67,8 @@ def test_reopen_edit_the_closing_note_relock_revision_2(held_desk, qtbot, on_mod
     where = f"mục {closing.position + 1}. {closing.title}"
     assert last[1] == f"Sửa Ghi chú ({where}): (trống) thành “{NOTE}”", last[1]
     assert last[3] == REASON
+    whats = [panel.history.item(r, 1).text() for r in range(panel.history.rowCount())]
+    assert whats == ["Khóa", "Mở lại", last[1]]          # moving to another step is not a change of the record
     # in full under the table, and in the whole history, wrapped, nothing cut
     assert f"(trống) thành “{NOTE}”" in panel.detail.text() and REASON in panel.detail.text()
     seen = {}
