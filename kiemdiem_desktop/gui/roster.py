@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import (
-    QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal, Slot,
+    QAbstractTableModel, QEvent, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal, Slot,
 )
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -285,7 +285,9 @@ class RosterScreen(QWidget):
         metrics = self.table.fontMetrics()
         header_metrics = self.table.horizontalHeader().fontMetrics()
         rows = range(min(self.model.rowCount(), 30))
-        caps = {COL_NAME: 240, COL_UNIT: 260, COL_STATUS: 220, COL_GOV: 190}
+        # caps in characters of the current font: a zoomed font widens them with the text
+        char = max(metrics.averageCharWidth(), 1)
+        caps = {COL_NAME: 32 * char, COL_UNIT: 36 * char, COL_STATUS: 52 * char, COL_GOV: 28 * char}
         for col in range(self.model.columnCount()):
             width = header_metrics.horizontalAdvance(self.model._headers[col]) + 30
             for row in rows:
@@ -293,6 +295,11 @@ class RosterScreen(QWidget):
             if col in caps:
                 width = min(max(width, 120), caps[col])
             self.table.setColumnWidth(col, width)
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:       # Ctrl+= / Ctrl+-: the columns follow the text
+            QTimer.singleShot(0, self.fit_columns)       # once the table has its new font too
 
     def _update_count(self) -> None:
         shown = self.proxy.rowCount()

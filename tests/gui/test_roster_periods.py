@@ -166,3 +166,30 @@ def test_enter_in_the_period_table_edits_it_and_never_saves(qtbot, cell, type_te
     assert [(p.kind, p.start, p.end, p.note) for p in dung.periods] == [
         (PeriodKind.MEMBERSHIP, date(2012, 5, 19), None, "Chuyển đến từ Chi bộ Phường 3")]
     assert screen.count_label.text() == "5 đảng viên đang sinh hoạt"
+
+
+def test_nothing_of_the_roster_is_cut_at_1366_and_150_percent(qtbot, cell):
+    """Issue 17 item 7: "Hiện cả người đã chuyển đi" whole, and the columns follow a zoomed font."""
+    from kiemdiem_desktop.gui.main_window import MainWindow, apply_zoom
+    from kiemdiem_desktop.gui.roster import COL_BIRTH, RosterScreen
+
+    w = MainWindow(cell)
+    qtbot.addWidget(w)
+    w.resize(1366, 728)
+    w.show()
+    qtbot.waitExposed(w)
+    screen = w.findChild(RosterScreen)
+    try:
+        for step in (0, 5):                      # 11 pt, then 16 pt (about 150%)
+            apply_zoom(step)
+            QApplication.processEvents()
+            box = screen.show_former
+            assert box.isVisible() and box.width() >= box.sizeHint().width(), step
+            assert box.mapTo(w, box.rect().topRight()).x() <= w.width()
+            m = screen.table.fontMetrics()
+            for col in (COL_NAME, COL_BIRTH, COL_STATUS):
+                widest = max(m.horizontalAdvance(screen.model.text(r, col)) for r in range(screen.model.rowCount()))
+                assert screen.table.columnWidth(col) >= widest + 8, (step, col)
+    finally:
+        apply_zoom(0)
+        w.hide()
