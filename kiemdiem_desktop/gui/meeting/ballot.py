@@ -530,6 +530,22 @@ class BallotPanel(QWidget):
         under.addWidget(self.double, 0, Qt.AlignmentFlag.AlignTop)
         cv.addLayout(under)
         cv.addWidget(self.grid, 1)
+        # while the blind second entry is being typed, the first entry is covered here too
+        self.cover = QWidget()
+        self.cover.setObjectName("firstEntryCover")
+        cover_text = QLabel(tr("Đang nhập lần hai: bảng của lần nhập thứ nhất được che cho đến khi người thứ hai nhập "
+                               "xong (mọi dòng đủ số phiếu thu vào)."))
+        cover_text.setWordWrap(True)
+        self.uncover_button = QPushButton(tr("&Hiện bảng lần thứ nhất"))
+        self.uncover_button.setObjectName("uncoverFirstEntry")
+        self.uncover_button.clicked.connect(self._uncover)
+        cl = QVBoxLayout(self.cover)
+        cl.addWidget(cover_text)
+        cl.addWidget(self.uncover_button, 0, Qt.AlignmentFlag.AlignLeft)
+        cl.addStretch(1)
+        self.cover.hide()
+        self._uncovered = False
+        cv.addWidget(self.cover, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.problems, 1)
         bottom.addWidget(self.accept_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -670,6 +686,14 @@ class BallotPanel(QWidget):
         set_enabled(self.double, not b.accepted)
         # second entry: its own differences only
         self.tabs.setTabVisible(2, b.double_entry)
+        pending_second = b.double_entry and not b.accepted and bool(
+            second_entry_pending({v.id: tally_of("", counts_of(v, 2)) for v in votes}, b.returned))
+        started_second = any(counts_of(v, 2) for v in votes)
+        covered = pending_second and started_second and not self._uncovered
+        if not pending_second:
+            self._uncovered = False
+        self.grid.setVisible(not covered)
+        self.cover.setVisible(covered)
         if b.double_entry:
             first = {v.id: tally_of(self.desk.subject_name(v.subject), counts_of(v, 1)) for v in votes}
             second = {v.id: tally_of(self.desk.subject_name(v.subject), counts_of(v, 2)) for v in votes}
@@ -688,6 +712,11 @@ class BallotPanel(QWidget):
         self.tabs.setTabVisible(3, not b.accepted)
         self.results.set_votes(votes)
         self.tabs.setTabEnabled(4, b.accepted)
+
+    def _uncover(self) -> None:
+        """The first person shows the first entry again (explicitly) while the second is typed."""
+        self._uncovered = True
+        self.refresh()
 
     def _tab_changed(self, i: int) -> None:
         # the first entry is not shown while the second person types

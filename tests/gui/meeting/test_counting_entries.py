@@ -59,6 +59,12 @@ def test_second_entry_shows_nothing_of_the_first_until_complete(meeting_file, op
            "thu vào (10)." in ballot.differences.text()
     nothing_of_the_first()
     assert not ballot.accept_button.isEnabled()
+    # the first entry's own tab is covered while the second is typed; shown again only on request
+    ballot.tabs.setCurrentWidget(ballot.count_tab)
+    assert ballot.cover.isVisible() and not ballot.grid.isVisible()
+    ballot.uncover_button.click()
+    assert ballot.grid.isVisible() and not ballot.cover.isVisible()
+    ballot.tabs.setCurrentWidget(ballot.second_tab)
     # complete, with one difference: only that difference is shown
     type_into(qtbot, ballot.grid2.edit(votes[1].id, G), "10")
     for v in votes[2:]:
@@ -72,6 +78,9 @@ def test_second_entry_shows_nothing_of_the_first_until_complete(meeting_file, op
     assert "Lê Văn An, HTXSNV: lần nhập thứ nhất 3, lần thứ hai 4." in diff
     assert "Lê Văn An, HTTNV: lần nhập thứ nhất 7, lần thứ hai 6." in diff
     assert diff.count("•") == 2
+    ballot.tabs.setCurrentWidget(ballot.count_tab)
+    assert ballot.grid.isVisible() and not ballot.cover.isVisible()     # complete: nothing covered
+    ballot.tabs.setCurrentWidget(ballot.second_tab)
     assert not ballot.accept_button.isEnabled()
     # the papers are looked at again: the second person had it wrong
     type_into(qtbot, ballot.grid2.edit(next(v.id for v in votes if v.subject == an), E), "3")
