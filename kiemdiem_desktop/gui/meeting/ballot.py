@@ -93,7 +93,8 @@ class LevelGrid(QWidget):
         if self.with_blank:
             heads.append(tr("Trống / không hợp lệ"))
         heads.append(tr("Cộng"))
-        widths = [0] + [count_w] * len(LEVELS_TOP_DOWN) + ([width] if self.with_blank else []) + [50]
+        total_w = max(50, QFontMetrics(bold).horizontalAdvance(tr("Cộng")) + 14)   # "Cộng" whole when zoomed
+        widths = [0] + [count_w] * len(LEVELS_TOP_DOWN) + ([width] if self.with_blank else []) + [total_w]
         for c, text in enumerate(heads):
             lbl = QLabel(f"<b>{html.escape(text)}</b>")
             lbl.setAlignment(Qt.AlignmentFlag.AlignCenter if c else Qt.AlignmentFlag.AlignLeft)
@@ -125,7 +126,7 @@ class LevelGrid(QWidget):
                     QWidget.setTabOrder(previous, e)
                 previous = e
             total = QLabel()
-            total.setFixedWidth(50)
+            total.setFixedWidth(total_w)
             total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.totals[vote_id] = total
             self.grid.addWidget(total, r, len(self.keys) + 1)
