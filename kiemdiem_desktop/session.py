@@ -156,13 +156,15 @@ class MeetingSession:
         reopened = self.meeting.revision > 0 and self.meeting.state != MeetingState.LOCKED
         revision, why = self.meeting.revision, self.meeting.reopen_reason
         where = self._where(changes) if reopened else {}
+        names = {m.id: m.full_name for m in self.member_list} if reopened else {}
 
         def write(conn) -> None:
             befores = [ch.read_row(conn, c.table, c.key) for c in changes] if reopened else []
             ch.record(conn, self.meeting_id, label, changes, merge_key)
             if reopened and not _only_bookkeeping(changes, befores):
                 # every change after a lock is kept: what, where, old and new value, and why
-                lines = describe_changes(changes, befores, lambda t, k: where.get((t, json.dumps(k, sort_keys=True)), ""))
+                lines = describe_changes(changes, befores, lambda t, k: where.get((t, json.dumps(k, sort_keys=True)), ""),
+                                         names)
                 meeting_repo.append_history(conn, self.meeting_id, "change", revision, label, why,
                                             history_detail(changes, befores, lines))
 

@@ -43,6 +43,29 @@ TABLE_LABELS = {"agenda_step": "mục", "comment": "ý kiến", "attendance": "�
 CUT = 300        # a long text is cut in the history line (the whole text stays in the detail)
 
 
+def plain_value(column: str, v: Any, names: dict[str, str] | None = None) -> Any:
+    """A stored value as the window shows it: a member's name for an id, a level's or a
+    presence's words for its code (never a UUID or an English code in the history)."""
+    from ..model.attendance import PRESENCE_LABELS, Presence
+    from ..model.levels import LEVEL_LABELS, Level
+
+    if v in (None, ""):
+        return v
+    if column.endswith("_id") and names is not None:
+        return names.get(str(v), "(người khác)")
+    if column == "status":
+        try:
+            return PRESENCE_LABELS[Presence(v)]
+        except (ValueError, KeyError):
+            return v
+    if column == "proposed_level":
+        try:
+            return LEVEL_LABELS[Level(v)]
+        except (ValueError, KeyError):
+            return v
+    return v
+
+
 def _value(v: Any) -> str:
     if v is None or v == "":
         return "(trống)"
@@ -53,7 +76,8 @@ def _value(v: Any) -> str:
 
 
 def describe_changes(changes: Iterable[Any], befores: Iterable[dict | None],
-                     where: Callable[[str, dict], str] = lambda table, key: "") -> list[str]:
+                     where: Callable[[str, dict], str] = lambda table, key: "",
+                     names: dict[str, str] | None = None) -> list[str]:
     """One line per field changed: "Ghi chú (mục 8. Bế mạc): “cũ” thành “mới”". ``changes`` are
     RowChange-like (table, key, values), ``befores`` the rows as they were (None: no row);
     ``where(table, key)`` names the row ("mục 8. Bế mạc", "ý kiến của đồng chí …")."""
@@ -72,13 +96,14 @@ def describe_changes(changes: Iterable[Any], befores: Iterable[dict | None],
             shown = [k for k in labels if c.values.get(k) not in (None, "")]
             if shown:
                 lines.append(f"Thêm {TABLE_LABELS.get(c.table, 'dòng')}{at}: "
-                             + "; ".join(f"{labels[k]} {_value(c.values[k])}" for k in shown))
+                             + "; ".join(f"{labels[k]} {_value(plain_value(k, c.values[k], names))}" for k in shown))
             continue
         for column, new in c.values.items():
             old = before.get(column)
             if column not in labels or old == new or (old in (None, "") and new in (None, "")):
                 continue
-            lines.append(f"{labels[column]}{at}: {_value(old)} thành {_value(new)}")
+            lines.append(f"{labels[column]}{at}: {_value(plain_value(column, old, names))} thành "
+                         f"{_value(plain_value(column, new, names))}")
     return lines
 
 
