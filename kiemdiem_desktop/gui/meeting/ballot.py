@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS, Level
-from ...model.vote import BLANK, BallotLayout, Vote, VoteKind
+from ...model.vote import BLANK, MULTIPLE, BallotLayout, Vote, VoteKind
 from ...rules.majority import LEVELS_TOP_DOWN
 from ...rules.tally import MemberTally, compare_entries, level_count_headings, second_entry_pending
 from ...voting import VoteResult, VotingDesk
@@ -34,7 +34,8 @@ def counts_of(v: Vote, entry: int = 1) -> dict[str, int]:
 
 
 def tally_of(name: str, counts: dict[str, int]) -> MemberTally:
-    return MemberTally(name, {lv: counts.get(lv.value, 0) for lv in LEVELS_TOP_DOWN}, counts.get(BLANK, 0))
+    return MemberTally(name, {lv: counts.get(lv.value, 0) for lv in LEVELS_TOP_DOWN},
+                       counts.get(BLANK, 0) + counts.get(MULTIPLE, 0), counts.get(MULTIPLE, 0))
 
 
 # -- the grid subject × level ------------------------------------------------------------------------
