@@ -92,7 +92,7 @@ def test_reopen_edit_the_closing_note_relock_revision_2(held_desk, qtbot, on_mod
     qtbot.waitUntil(lambda: "minutes_pdf" in docs.files and docs.page_count() > 0, timeout=20000)
     text = pdf_text(docs.current_file())
     assert NOTE in text
-    assert "Bản chính thức — lần 2" in text
+    assert "Bản sửa đổi lần 2, khóa ngày" in text                     # the foot line (record-documents)
     assert "được mở lại lúc" in text and f"lý do: {REASON}" in text
     assert "khóa lại ngày" in text and "thành bản sửa đổi lần 2." in text
 
