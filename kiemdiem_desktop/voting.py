@@ -29,7 +29,7 @@ from .rules.predicates import CollectiveContext
 from .rules.quota import QuotaLine, quota_lines
 from .rules.majority import LEVELS_TOP_DOWN, MAJORITY, RatingOutcome, rating_outcome
 from .rules.settings import MeetingSettings
-from .rules.tally import MemberTally, PaperCounts, check_ballot, compare_entries, tally_papers
+from .rules.tally import MemberTally, PaperCounts, check_ballot, compare_entries, level_counts_text, tally_papers
 from .session import MeetingSession
 from .store import changes as ch
 from .store.changes import RowChange
@@ -52,6 +52,7 @@ class VoteResult:
     rating: RatingOutcome | None       # rating votes (reached is None below quorum)
     problems: tuple[UserMessage, ...]  # counts that do not add up
     counted_level: Level | None = None  # the level the counts reach, quorum or not
+    cumulative: bool = True            # how the counts were counted (the words of summary() say it)
 
     @property
     def quorum_met(self) -> bool:
@@ -68,7 +69,7 @@ class VoteResult:
         if not self.quorum_met:
             head += f" (không đủ 2/3, cần {h.quorum_needed})"
         if self.rating is not None:
-            parts = [f"{LEVEL_ABBREVIATIONS[c.level]} {c.votes}/{h.base_count}" for c in self.rating.counts]
+            parts = [level_counts_text(self.rating.counts, h.base_count, self.cumulative)]
             if not self.quorum_met:
                 end = "không đủ số lượng: biểu quyết không có giá trị, cần biểu quyết lại"
             elif self.rating.reached:
@@ -425,7 +426,8 @@ class VotingDesk:
                 problems.append(msg(QT_TRANSLATE_NOOP(
                     "core", "Tổng số phiếu ({total}) nhiều hơn số người được biểu quyết có mặt ({voters})."),
                     total=sum(counts.values()), voters=len(h.voters)))
-            return VoteResult(vote, h, outcome.reached is not None, outcome, tuple(problems), counted)
+            return VoteResult(vote, h, outcome.reached is not None, outcome, tuple(problems), counted,
+                              cumulative=settings.cumulative)
         if vote.yes + vote.no + vote.abstain > len(h.voters):
             problems.append(msg(QT_TRANSLATE_NOOP(
                 "core", "Tán thành + không tán thành + không biểu quyết = {total}, nhiều hơn số người được "

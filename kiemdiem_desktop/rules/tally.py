@@ -146,3 +146,12 @@ def level_count_headings(cumulative: bool) -> list[str]:
             translate(QT_TRANSLATE_NOOP("core", "Từ HTTNV trở lên")),
             translate(QT_TRANSLATE_NOOP("core", "Từ HTNV trở lên")),
             translate(QT_TRANSLATE_NOOP("core", "Từ KHTNV trở lên (mọi phiếu hợp lệ)"))]
+
+
+def level_counts_text(counts, base: int, cumulative: bool) -> str:
+    """The four counts of a rating vote in one line, named as the table names them:
+    "HTXSNV 3/11, từ HTTNV trở lên 10/11, từ HTNV trở lên 10/11, từ KHTNV trở lên 10/11"
+    (``counts``: the LevelCount of rules.majority, top level first)."""
+    heads = [h.replace(" (mọi phiếu hợp lệ)", "") for h in level_count_headings(cumulative)]
+    heads = [h if i == 0 else h[:1].lower() + h[1:] for i, h in enumerate(heads)]
+    return ", ".join(f"{h} {c.votes}/{base}" for h, c in zip(heads, counts))
