@@ -25,7 +25,8 @@ from ..store.atomic import write_atomically
 from ..voting import VotingDesk
 from .base import TEXT_WIDTH, HeaderInfo, Marking, build_pdf, grid, header_block, markup, p, styles, x
 from .common import date_vn, kind_of, pct, post_of
-from .summary import Outcome, _note, _put, _score, outcome_of, score_format
+from ..figures import MeetingFigures
+from .summary import Outcome, _put, note_text, outcome_of, score_format
 
 PDF_NAME = "tong-hop-ket-qua-ca-nam.pdf"
 XLSX_NAME = "tong-hop-ket-qua-ca-nam.xlsx"
@@ -56,25 +57,27 @@ def meeting_label(desk: VotingDesk) -> str:
     return f"{kind} ngày {date_vn(m.meeting_date)}"
 
 
-def _self_level(year: RatingYear, e: YearEntry) -> Level | None:
+def _self_level(year: RatingYear, e: YearEntry, figures: dict[str, MeetingFigures]) -> Level | None:
     """What the member proposed at the meeting that reviewed them (else at another of the year)."""
     for desk in [e.desk, *year.desks]:
-        r = desk.record.self_reviews.get(e.member.id)
-        if r and r.proposed_level:
-            return Level(r.proposed_level)
+        level = figures[desk.s.meeting_id].member(e.member.id).self_level
+        if level is not None:
+            return level
     return None
 
 
 def year_rows(year: RatingYear) -> list[YearRow]:
+    """Each member once, with the figures of the meeting where reviewed (figures.MeetingFigures,
+    the one computation every document reads)."""
+    figures = {d.s.meeting_id: MeetingFigures(d) for d in year.desks}
     rows = []
     for i, e in enumerate(year.entries, 1):
         d, m = e.desk, e.member
-        rated_ids = set(d.rating_subjects())
-        note = _note(d, m, rated_ids)
+        fig = figures[d.s.meeting_id]
+        x = fig.member(m.id)
         rows.append(YearRow(i, m.full_name, m.birth_date.year if m.birth_date else None, post_of(m),
-                            kind_of(d.s.categories[m.id]), _self_level(year, e), _score(d, m.id),
-                            outcome_of(d, m.id) if m.id in rated_ids or d.final_vote(m.id) else
-                            Outcome(None, None, None, False), meeting_label(d), note, e.supplementary))
+                            kind_of(d.s.categories[m.id]), _self_level(year, e, figures), x.accepted_score,
+                            outcome_of(d, m.id, fig), meeting_label(d), note_text(x.notes), e.supplementary))
     return rows
 
 
