@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..flow.history import revision_sentences
 from ..model import Category, Level
 from ..model.attendance import Presence
 from ..model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS
@@ -18,6 +19,7 @@ from ..model.review import WRITTEN_SOURCE_LABELS, StepKind
 from ..model.vote import CELL, VoteKind, VoteMethod
 from ..rules.attendance import eligibility
 from ..rules.findings import vn_number
+from ..rules.tally import level_count_headings, level_counts_text
 from ..voting import VotingDesk
 from .base import HeaderInfo, Marking, date_vn, date_words, time_words
 from .blocks import DocumentBlocks, Heading, Para, Signatures, TableBlock, Title, write_docx, write_pdf
@@ -236,6 +238,8 @@ class MinutesWriter:
             self.doc.add(Para.of(who + step.answer))
         if step.conclusion:
             self.doc.add(Para([("Kết luận của chủ trì: ", "b"), (step.conclusion, "")]))
+        if step.notes:     # what the guide's "Ghi chú" holds is part of the record (issue 17 item 3)
+            self.doc.add(Para.of(step.notes))
         self.votes_of(step)
         if step.kind == StepKind.RATING_VOTES and self.any_member_votes():
             self.results(cell=False)
@@ -337,8 +341,7 @@ class MinutesWriter:
         if not r.quorum_met:
             head += f", không đủ 2/3 (cần ít nhất {h.quorum_needed} đồng chí)"
         if r.rating is not None:
-            parts = [f"{LEVEL_ABBREVIATIONS[c.level]} {c.votes}/{h.base_count}" for c in r.rating.counts]
-            return f"{head}; số phiếu: " + ", ".join(parts)
+            return f"{head}; số phiếu: " + level_counts_text(r.rating.counts, h.base_count, r.cumulative)
         v = r.vote
         return (f"{head}; tán thành {v.yes}/{h.base_count}, không tán thành {v.no}, không biểu quyết {v.abstain}")
 
@@ -427,8 +430,8 @@ class MinutesWriter:
                if self.desk.settings.cumulative else "số phiếu / số đảng viên được tính")
         title = "Kết quả biểu quyết xếp loại chi bộ" if cell else "Kết quả biểu quyết xếp loại"
         self.line(f"{title} ({how}):", keep=True)
-        self.doc.add(TableBlock(["STT", "Họ và tên", "Tự xếp loại", "Điểm", "HTXSNV", "HTTNV", "HTNV", "KHTNV",
-                                 "Chi bộ đề xuất"], rows, [11, 35, 17, 12, 17, 17, 17, 17], bold_columns=(8,),
+        self.doc.add(TableBlock(["STT", "Họ và tên", "Tự xếp loại", "Điểm",    # cumulative columns named so
+                                 *level_count_headings(self.desk.settings.cumulative), "Chi bộ đề xuất"], rows, [11, 35, 17, 12, 17, 17, 17, 17], bold_columns=(8,),
                                 font_size=10))
         self.rounds_note(subjects)
         self.below_quorum_note(subjects)
@@ -545,6 +548,8 @@ class MinutesWriter:
             self.results(cell=True)
         if m.end_time:
             self.doc.add(Para.of(f"Hội nghị kết thúc vào hồi {time_words(m.end_time)} cùng ngày."))
+        for sentence in revision_sentences(self.s.history()):     # each reopening, when and why
+            self.doc.add(Para.of(sentence))
         self.doc.add(Signatures("THƯ KÝ", self.name(m.minute_taker_id), "CHỦ TRÌ", self.name(m.chair_id)))
 
     def build(self) -> DocumentBlocks:
