@@ -430,9 +430,9 @@ class MinutesWriter:
                if self.desk.settings.cumulative else "số phiếu / số đảng viên được tính")
         title = "Kết quả biểu quyết xếp loại chi bộ" if cell else "Kết quả biểu quyết xếp loại"
         self.line(f"{title} ({how}):", keep=True)
-        self.doc.add(TableBlock(["STT", "Họ và tên", "Tự xếp loại", "Điểm",    # cumulative columns named so
-                                 *level_count_headings(self.desk.settings.cumulative), "Chi bộ đề xuất"], rows, [11, 35, 17, 12, 17, 17, 17, 17], bold_columns=(8,),
-                                font_size=10))
+        heads = level_count_headings(self.desk.settings.cumulative, short=True)    # cumulative columns named so
+        self.doc.add(TableBlock(["STT", "Họ và tên", "Tự xếp loại", "Điểm", *heads, "Chi bộ đề xuất"], rows,
+                                [11, 35, 17, 12, 17, 17, 17, 17], bold_columns=(8,), font_size=10))
         self.rounds_note(subjects)
         self.below_quorum_note(subjects)
         self.scores_note(subjects)
