@@ -301,6 +301,37 @@ class MeetingSession:
         return self._commit(QT_TRANSLATE_NOOP("core", "Sửa bản tự kiểm điểm"), [RowChange(
             "self_review", {"meeting_id": self.meeting_id, "member_id": member_id}, rows.self_review_row(r))], merge)
 
+    def set_collective_review(self, subject: str, **fields) -> Future:
+        """The committee's or the cell's self-rating (Mẫu 01): presenter, summary, strengths,
+        shortcomings, remedies, scores (366) or grades (124), the self-proposed level."""
+        from .model.collective import FIELDS, CollectiveReview
+        from .model.vote import CELL, COMMITTEE
+
+        if subject not in (COMMITTEE, CELL):
+            raise ValueError(subject)
+        r = self.record.collective_reviews.get(subject) or CollectiveReview(subject)
+        for k, v in fields.items():
+            if k not in FIELDS:
+                raise AttributeError(k)
+        general = fields.get("general_score", r.general_score)
+        task = fields.get("task_score", r.task_score)
+        if general is not None and not 0 <= general <= 30:
+            raise UserError(msg(QT_TRANSLATE_NOOP("core", "Điểm chung phải từ 0 đến 30.")))
+        if task is not None and not 0 <= task <= 70:
+            raise UserError(msg(QT_TRANSLATE_NOOP("core", "Điểm kết quả thực hiện nhiệm vụ phải từ 0 đến 70.")))
+        for k, v in fields.items():
+            setattr(r, k, clean(v) if k == "presenter" else rows.text(v) if isinstance(v, str) and k != "proposed_level"
+                    else v)
+        self.record.collective_reviews[subject] = r
+        text_fields = {"summary", "strengths", "shortcomings", "remedies", "presenter"}
+        merge = f"collective_review:{subject}:{next(iter(fields))}" if len(fields) == 1 and set(fields) <= text_fields \
+            else ""
+        step = next((st for st in self.record.steps if st.kind == StepKind.COLLECTIVE_REVIEW), None)
+        started = self._started(step) if step is not None else []
+        return self._commit(QT_TRANSLATE_NOOP("core", "Tự đánh giá, xếp loại của tập thể"), started + [RowChange(
+            "collective_review", {"meeting_id": self.meeting_id, "subject": subject}, rows.collective_review_row(r))],
+            merge)
+
     def attach_self_review_file(self, member_id: str, path: str | Path) -> Future:
         p = Path(path)
         data = p.read_bytes()
@@ -633,33 +664,25 @@ def _is_hhmm(text: str) -> bool:
             and 0 <= int(parts[0]) < 24 and 0 <= int(parts[1]) < 60)
 
 
-def unrated_members(cf: CellFile, rating_year: int, except_meeting: str) -> set[str]:
-    """Members not yet reviewed at a meeting of that year (absent from every review so far)."""
-    reviewed: set[str] = set()
-    for other in cf.meetings():
-        if other.rating_year != rating_year or other.id == except_meeting:
-            continue
-        rec = cf.db.read(meeting_repo.load_meeting, other.id)
-        for s in rec.steps:
-            if s.kind == StepKind.MEMBER_REVIEW and s.state == StepState.DONE:
-                a = rec.attendance.get(s.subject_member_id or "")
-                if a is None or a.in_room(s.started_at or "23:59"):
-                    reviewed.add(s.subject_member_id)
-    return {m.id for m in cf.members()} - reviewed
-
-
 def agenda_for(cf: CellFile, meeting: Meeting, rules: RuleSet, members: list[Member],
                categories: dict[str, Category]) -> list[AgendaStep]:
-    if meeting.kind == MeetingKind.SUPPLEMENTARY:
-        still = unrated_members(cf, meeting.rating_year, meeting.id)
+    supplementary = meeting.kind == MeetingKind.SUPPLEMENTARY
+    if supplementary:   # only the members still unrated in the year (rating_year.py)
+        from .rating_year import still_unrated
+
+        still = still_unrated(cf, meeting.rating_year, meeting.id)
         members = [m for m in members if m.id in still]
-    return build_agenda(rules, members, categories, cf.cell().has_committee)
+    return build_agenda(rules, members, categories, cf.cell().has_committee, supplementary=supplementary)
 
 
 def prepare_meeting(cf: CellFile, rating_year: int, kind: MeetingKind = MeetingKind.MAIN, **fields) -> MeetingSession:
     """A new meeting with the rule set of its rating year and its agenda, written in one transaction."""
     rules = rule_set_for_year(rating_year)
     m = Meeting(rating_year=rating_year, kind=kind, rule_set_id=rules.id, **fields)
+    if kind == MeetingKind.SUPPLEMENTARY and not m.main_meeting_id:
+        from .rating_year import require_main_meeting
+
+        m.main_meeting_id = require_main_meeting(cf, rating_year).id
     members = cf.members()
     day = meeting_day(m)
     steps = agenda_for(cf, m, rules, members, {x.id: category_on(x, day) for x in members})

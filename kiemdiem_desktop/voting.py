@@ -19,6 +19,7 @@ from .session import meeting_day
 from .i18n import QT_TRANSLATE_NOOP, UserError, UserMessage, msg
 from .model import Category, Level, Member, PartyPost, leave_on
 from .model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS
+from .model.meeting import MeetingKind
 from .model.rating import DecisionKind, Finding, LevelDecision, RatingFacts, RatingProposal
 from .model.record import MeetingRecord
 from .model.vote import BLANK, CELL, COMMITTEE, MULTIPLE, Ballot, BallotLayout, Vote, VoteKind, VoteMethod
@@ -152,7 +153,14 @@ class VotingDesk:
 
         From the stored meeting only: a member is rated here when he was in the room at some
         time of the meeting (at the opening, or arrived later; an early leaver was reviewed),
-        or a rating vote on him was recorded. Never the clock."""
+        or a rating vote on him was recorded. Never the clock. A supplementary session rates only
+        the members on its agenda, never the collectives (rating_year.py)."""
+        if self.s.meeting.kind == MeetingKind.SUPPLEMENTARY:
+            from .rating_year import supplementary_subjects
+
+            voted_on = {v.subject for v in self.record.votes if v.kind == VoteKind.RATING}
+            return [mid for mid in supplementary_subjects(self.s)
+                    if (a := self.record.attendance.get(mid)) is None or a.ever_present or mid in voted_on]
         subjects = [COMMITTEE] if self.s.cell.has_committee else []
         members = [m for m in self.s.member_list
                    if eligibility(self.s.rules, self.s.categories[m.id]).rated
@@ -529,6 +537,7 @@ class VotingDesk:
             if any((f := rec.facts.get(m.id)) is not None and f.degradation_concluded for m in committee):
                 degraded = True     # a member of the leadership collective concluded degraded
             return CollectiveContext(stand_in, Category.OFFICIAL, self.s.meeting.rating_year, facts,
+                                     self_review=rec.collective_reviews.get(subject),
                                      proposal=rec.proposals.get(subject), day=meeting_day(self.s.meeting),
                                      subject="committee" if subject == COMMITTEE else "collective",
                                      members=committee, personnel_wrongdoing=facts.personnel_wrongdoing,
@@ -560,6 +569,10 @@ class VotingDesk:
     def quota(self) -> list[QuotaLine]:
         """The quota lines over the levels **voted** (with a quorum) only: a member with no level
         reached, or not voted on, is never counted at the level he proposed (DOMAIN.md §7)."""
+        if self.s.meeting.kind == MeetingKind.SUPPLEMENTARY:   # the year's lines (rating_year.py)
+            from .rating_year import supplementary_quota
+
+            return supplementary_quota(self)
         rated = []
         for subject in self.rating_subjects():
             if subject in (COMMITTEE, CELL):
@@ -572,7 +585,8 @@ class VotingDesk:
 
     # -- ratings -----------------------------------------------------------------------------------
     def proposed_level(self, subject: str | None) -> Level | None:
-        r = self.record.self_reviews.get(subject or "")
+        r = (self.record.collective_reviews.get(subject or "") if subject in (COMMITTEE, CELL)
+             else self.record.self_reviews.get(subject or ""))
         return Level(r.proposed_level) if r and r.proposed_level else None
 
     def final_vote(self, subject: str) -> Vote | None:
@@ -602,7 +616,8 @@ class VotingDesk:
 
     def accept_score(self, subject: str, general: float | None, task: float | None, reason: str = "") -> Future:
         """The score accepted by the cell; a change from the self-score needs a reason."""
-        r = self.record.self_reviews.get(subject)
+        r = (self.record.collective_reviews.get(subject) if subject in (COMMITTEE, CELL)
+             else self.record.self_reviews.get(subject))
         changed = r is not None and (general, task) != (r.general_score, r.task_score) and \
             not (general is None and task is None)
         if changed and not clean(reason):

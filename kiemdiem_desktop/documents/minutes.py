@@ -25,7 +25,9 @@ from .base import HeaderInfo, Marking, date_vn, date_words, time_words
 from .blocks import DocumentBlocks, Heading, Para, Signatures, TableBlock, Title, write_docx, write_pdf
 from ..figures import MeetingFigures
 from ..rules.citation import article_citation, guidance_citation, regulation_citation
+from .collective_minutes import collective_paragraphs, presenter_of
 from .common import Score, final_result, meeting_marking, pct, printed_article
+from .supplementary_minutes import supplementary_paragraphs
 
 # kept for callers that imported it from here
 _time_words = time_words
@@ -99,6 +101,7 @@ class MinutesWriter:
         day, hhmm = self.f.times.opened_on, self.f.times.opened_at
         self.doc.add(Para.of(f"Hồi {time_words(hhmm)} {date_words(day)}, tại {m.place or '…'}, {cell.name} "
                              f"tiến hành {kind} {m.rating_year}."))
+        self.doc.add(*supplementary_paragraphs(self.desk))       # its place in the rating year
         post = self.post(m.chair_id)
         self.doc.add(Para([("- Chủ trì: đồng chí ", ""), (self.name(m.chair_id), "b"),
                            (f", {post}." if post else ".", "")], indent=False),
@@ -227,6 +230,8 @@ class MinutesWriter:
             self.collective_report(step)
         elif step.report:
             self.doc.add(Para.of(step.report))
+        if step.kind == StepKind.CELL_RATING:
+            self.doc.add(*collective_paragraphs(self.desk, step))   # the cell's own self-rating (Mẫu 01)
         self.comments(step)
         if step.answer:
             if step.kind == StepKind.MEMBER_REVIEW:
@@ -280,10 +285,13 @@ class MinutesWriter:
 
     def collective_report(self, step) -> None:
         whose = "chi ủy" if self.s.cell.has_committee else "chi bộ"
-        self.doc.add(Para.of(f"{self.collective_speaker()} trình bày báo cáo kiểm điểm tập thể {whose} năm "
+        presenter = presenter_of(self.desk, step)      # Mẫu 01: who presented, when typed
+        speaker = (f"Đồng chí {presenter}, thay mặt {whose}," if presenter else self.collective_speaker())
+        self.doc.add(Para.of(f"{speaker} trình bày báo cáo kiểm điểm tập thể {whose} năm "
                              f"{self.s.meeting.rating_year}" + (":" if step.report else ".")))
         if step.report:
             self.doc.add(Para([("Tóm tắt báo cáo: ", "i"), (step.report, "")]))
+        self.doc.add(*collective_paragraphs(self.desk, step))   # strengths, shortcomings, self-rating
         for w in self.s.record.written:
             if w.member_id is None:
                 self.doc.add(Para.of(f"{WRITTEN_SOURCE_LABELS[w.source]}: {w.text}"))

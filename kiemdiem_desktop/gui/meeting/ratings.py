@@ -66,7 +66,7 @@ class ScoreDialog(QDialog):
         super().__init__(parent)
         self.desk, self.subject = desk, subject
         self.setWindowTitle(tr("Điểm chi bộ chấp nhận — {name}").format(name=desk.subject_name(subject)))
-        r = desk.record.self_reviews.get(subject)
+        r = desk.record.self_reviews.get(subject) or desk.record.collective_reviews.get(subject)   # Mẫu 01
         p = desk.record.proposals.get(subject)
         self.general = QDoubleSpinBox()
         self.general.setRange(0, 30)
@@ -477,7 +477,7 @@ class RatingStepPage(QWidget):
         d = self.desk
         self.table.setRowCount(len(self.subjects))
         for r, subject in enumerate(self.subjects):
-            review = d.record.self_reviews.get(subject)
+            review = d.record.self_reviews.get(subject) or d.record.collective_reviews.get(subject)   # Mẫu 01
             p = d.record.proposals.get(subject)
             own = fmt_score(review.total_score) if review and review.total_score is not None else ""
             accepted = ""

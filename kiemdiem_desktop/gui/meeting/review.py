@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from ...model import LEVEL_LABELS, Level
 from ...model.review import WRITTEN_SOURCE_LABELS, AgendaStep, StepKind
 from ...vn.text import fold
+from .collective import CollectiveRatingPanel
 from .widgets import AutoSaveText, CommentText, MatchCompleter, MemberPicker, Runner, core, is_enter, mods, tr
 
 
@@ -96,6 +97,11 @@ class ReviewPanel(QWidget):
         self.report_label = QLabel(tr("Báo cáo được trình bày (tóm tắt):"))
         ll.addWidget(self.report_label)
         ll.addWidget(self.report_box, 2)
+        # a collective step: the report (Mẫu 01) and the collectives' self-rating
+        self.collective = CollectiveRatingPanel(session, self.run, self.report, self._save_text)
+        self.collective.changed.connect(self.changed)
+        ll.addWidget(self.collective, 5)
+        self.left_layout = ll
 
         # the comment being typed
         self.speaker = QLineEdit()
@@ -215,6 +221,8 @@ class ReviewPanel(QWidget):
         line = self.text.fontMetrics().lineSpacing()
         self.text.setMinimumHeight(line * 2 + 14)
         self.text.setMaximumHeight(line * 4 + 14)
+        if hasattr(self, "collective"):
+            self.collective.fit_heights()
 
     # -- showing ------------------------------------------------------------------------------
     def show_step(self, step: AgendaStep) -> None:
@@ -224,12 +232,17 @@ class ReviewPanel(QWidget):
         self.error.clear()
         self.speaker.setText("")
         self.text.clear()
-        self.report_box.setVisible(not member)
-        self.report_label.setVisible(not member)
+        collective = step.kind == StepKind.COLLECTIVE_REVIEW     # the report's summary is in its Mẫu 01 tab
+        self.report_box.setVisible(not member and not collective)
+        self.report_label.setVisible(not member and not collective)
+        self.collective.setVisible(collective)
+        self.left_layout.setStretchFactor(self.self_review, 1 if collective else 3)
         self.answer_label.setText(tr("&Tiếp thu, giải trình") if member else tr("&Tiếp thu, giải trình của chi ủy"))
         self.answer.setPlaceholderText(tr("Ý kiến tiếp thu, giải trình của người được kiểm điểm…") if member
                                        else tr("Ý kiến tiếp thu, giải trình của chi ủy…"))
-        self.report_box.bind((step.id, "report"), step.report)
+        self.report_box.bind(None if collective else (step.id, "report"), "" if collective else step.report)
+        if collective:
+            self.collective.show_reviews(step)
         self.answer.bind((step.id, "answer"), step.answer)
         self.conclusion.bind((step.id, "conclusion"), step.conclusion)
         self.self_review.setHtml(self._self_review_html(step))
@@ -319,6 +332,7 @@ class ReviewPanel(QWidget):
     def flush(self) -> None:
         for box in (self.report_box, self.answer, self.conclusion):
             box.flush()
+        self.collective.flush()
 
     @property
     def text_boxes(self) -> tuple[AutoSaveText, ...]:
