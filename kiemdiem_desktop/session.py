@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from concurrent.futures import Future
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -52,6 +53,9 @@ class MeetingSession:
         self.db = cell_file.db
         self.clock = clock
         self.meeting_id = meeting_id
+        self._group: list[RowChange] | None = None     # the changes of the user action under way
+        self.write_error: BaseException | None = None  # a write that failed on the writer thread
+        self.observers: list[Callable[[object], None]] = []   # told after each edit (the windows)
         self.reload()
 
     # -- reading --------------------------------------------------------------------------------
@@ -133,12 +137,55 @@ class MeetingSession:
                 people.append(Speaker(m.full_name, member_id=m.id))
         return [p for p in people if matches(query, p.name)]
 
+    # -- one user action, one undo -----------------------------------------------------------------
+    @contextmanager
+    def action(self, label: str):
+        """Group the edits made inside into one undoable command named ``label`` (what the user
+        did, e.g. "Bắt đầu biểu quyết"), written when the block ends. Nested blocks join the outer one."""
+        if self._group is not None:
+            yield
+            return
+        self._group = []
+        try:
+            yield
+        finally:
+            changes, self._group = self._group, None
+            if changes:
+                self._commit(label, changes)
+
+    # -- the windows that show this meeting ------------------------------------------------------
+    def notify(self, source: object = None) -> None:
+        """Tell every window showing this meeting that it changed (``source`` made the change)."""
+        for fn in list(self.observers):
+            fn(source)
+
+    def recover(self) -> bool:
+        """After a write failed on the writer thread: read the meeting again from the file, so the
+        screen shows what the file holds. True when there was something to recover from."""
+        if self.write_error is None:
+            return False
+        self.write_error = None
+        self.reload()
+        return True
+
+    def _watch(self, future: Future) -> Future:
+        def done(f: Future) -> None:
+            if not f.cancelled() and f.exception() is not None:
+                self.write_error = f.exception()
+        future.add_done_callback(done)
+        return future
+
     # -- writing ---------------------------------------------------------------------------------
     def _commit(self, label: str, changes: list[RowChange], merge_key: str = "", *,
                 allowed_when_locked: bool = False) -> Future:
         if not allowed_when_locked and self.meeting.state == MeetingState.LOCKED:
             self.reload()          # the edit already touched the meeting in memory: undo that
             self._refuse_if_locked()
+        if self._group is not None:      # part of a user action: written once, as one command
+            self._group.extend(changes)
+            done: Future = Future()
+            done.set_result(None)
+            return done
         reopened = self.meeting.revision > 0 and self.meeting.state != MeetingState.LOCKED
         revision, why = self.meeting.revision, self.meeting.reopen_reason
 
@@ -148,7 +195,7 @@ class MeetingSession:
                 meeting_repo.append_history(conn, self.meeting_id, "change", revision, label, why,
                                             json.dumps([c.to_json() for c in changes], ensure_ascii=False))
 
-        return self.db.write(write)
+        return self._watch(self.db.write(write))
 
     def _refuse_if_locked(self) -> None:
         if self.meeting.state == MeetingState.LOCKED:
@@ -505,6 +552,19 @@ class MeetingSession:
         return self.db.read(ch.undo_redo_labels, self.meeting_id)
 
 
+def live_session(cf: CellFile, meeting_id: str, *, clock: Callable[[], str] | None = None) -> MeetingSession:
+    """The one live meeting object of ``meeting_id`` in this open file: every window showing the
+    meeting (guide, documents, presentation) shares it, so an edit made in one is seen by all and
+    none overwrites another's edit with an older copy."""
+    live: dict[str, MeetingSession] = cf.__dict__.setdefault("_live_meetings", {})
+    s = live.get(meeting_id)
+    if s is None:
+        s = live[meeting_id] = MeetingSession(cf, meeting_id, **({"clock": clock} if clock else {}))
+    elif clock is not None:
+        s.clock = clock
+    return s
+
+
 def unrated_members(cf: CellFile, rating_year: int, except_meeting: str) -> set[str]:
     """Members not yet reviewed at a meeting of that year (absent from every review so far)."""
     reviewed: set[str] = set()
@@ -543,7 +603,7 @@ def prepare_meeting(cf: CellFile, rating_year: int, kind: MeetingKind = MeetingK
             ch.apply_change(conn, RowChange("agenda_step", {"id": s.id}, rows.step_row(m.id, s)))
 
     cf.db.write(write).result()
-    return MeetingSession(cf, m.id)
+    return live_session(cf, m.id)
 
 
-__all__ = ["MeetingSession", "Speaker", "prepare_meeting", "member_review_title"]
+__all__ = ["MeetingSession", "Speaker", "live_session", "prepare_meeting", "member_review_title"]
