@@ -159,6 +159,7 @@ class MeetingsPage(QWidget):
         self.documents_button.clicked.connect(lambda: self.open_documents())
         self.table.cellActivated.connect(lambda *_: self.open_meeting())
         self.guides: list[QWidget] = []
+        self._followed: set[str] = set()
         self._ids: list[str] = []
         row = QHBoxLayout()
         row.addWidget(self.new_button)
@@ -179,6 +180,7 @@ class MeetingsPage(QWidget):
 
     def reload(self) -> None:
         self._loaded = True
+        selected = self.selected_meeting_id()
         meetings = sorted(self.cf.meetings(), key=lambda m: (-m.rating_year, m.meeting_date or date.max))
         self.table.setRowCount(len(meetings))
         self._ids = [m.id for m in meetings]
@@ -189,6 +191,8 @@ class MeetingsPage(QWidget):
                                       MEETING_STATE_LABELS.get(m.state, str(m.state)),
                                       format_date(m.meeting_date) or self.tr("(chưa định ngày)"))):
                 self.table.setItem(r, c, QTableWidgetItem(text))
+        if selected in self._ids:
+            self.table.setCurrentCell(self._ids.index(selected), 0)
         self.empty.setVisible(not meetings)
         self.table.setVisible(bool(meetings))
 
@@ -222,6 +226,8 @@ class MeetingsPage(QWidget):
         meeting_id = meeting_id or self.selected_meeting_id()
         if meeting_id is None:
             return
+        if self._raise_open(meeting_id, "meetingGuide"):
+            return
         try:
             window = open_meeting_guide(self.window(), self.cf, meeting_id)
         except UserError as err:
@@ -229,23 +235,47 @@ class MeetingsPage(QWidget):
             return
         window.destroyed.connect(lambda *_: self._guide_closed(window))
         self.guides.append(window)
+        self._follow(window.session)
+
+    def _follow(self, session) -> None:
+        """The list shows the meeting's state as the guide moves it on (Đang họp, Đã họp…)."""
+        from .meeting.widgets import follow_meeting
+
+        if session.meeting_id not in self._followed:
+            self._followed.add(session.meeting_id)
+            follow_meeting(self, session, lambda: None if self.cf.closed else self.reload())
 
     def open_documents(self, meeting_id: str | None = None) -> None:
         """The documents of a meeting (preview, print, save, reopen), without the guide."""
-        from ..session import MeetingSession
+        from ..session import live_session
         from .documents import open_documents
 
         meeting_id = meeting_id or self.selected_meeting_id()
         if meeting_id is None:
             return
+        if self._raise_open(meeting_id, "documentsWindow"):
+            return
         try:
-            window = open_documents(self.window(), MeetingSession(self.cf, meeting_id))
+            window = open_documents(self.window(), live_session(self.cf, meeting_id))
         except UserError as err:
             show_error(self, err)
             return
         window.meetingChanged.connect(self.reload)
         self.guides.append(window)
+        self._follow(window.session)
         window.destroyed.connect(lambda *_: self._guide_closed(window))
+
+    def _raise_open(self, meeting_id: str, name: str) -> bool:
+        """A window of that kind already showing the meeting comes to the front (one per meeting)."""
+        for w in list(self.guides):
+            try:
+                if w.objectName() == name and w.session.meeting_id == meeting_id and w.isVisible():
+                    w.raise_()
+                    w.activateWindow()
+                    return True
+            except RuntimeError:        # deleted on close
+                self.guides.remove(w)
+        return False
 
     def _guide_closed(self, window) -> None:
         if window in self.guides:

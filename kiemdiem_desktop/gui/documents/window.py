@@ -255,9 +255,14 @@ class DocumentsWindow(QMainWindow):
         QApplication.instance().installEventFilter(self._zoom_keys)
 
         self._update_status()
+        self._shown_state = (m.state, m.revision)
         self.resize(1366, 768)
         self.list.setCurrentRow(0)
         self.list.setFocus()
+        from ..meeting.widgets import follow_meeting
+
+        # one live meeting shared with the guide: a lock or a reopening there shows here at once
+        self._unfollow = follow_meeting(self, session, self._meeting_changed_elsewhere)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -359,6 +364,8 @@ class DocumentsWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Build again from the meeting as it is now (after edits in the guide)."""
+        m = self.session.meeting
+        self._shown_state = (m.state, m.revision)
         self.generation += 1
         self.files.clear()
         self.errors.clear()
@@ -371,7 +378,20 @@ class DocumentsWindow(QMainWindow):
 
     def _meeting_changed(self) -> None:
         self.refresh()
+        self.session.notify(self)
         self.meetingChanged.emit()
+
+    def _meeting_changed_elsewhere(self) -> None:
+        """The guide changed the shared meeting: the status, the lock and the signing buttons follow
+        at once; the documents are built again when the lock changed (DỰ THẢO or not)."""
+        if self._closed:
+            return
+        m = self.session.meeting
+        self._update_status()
+        self.lock_panel.refresh()
+        if (m.state, m.revision) != self._shown_state:
+            self.refresh()
+            self.meetingChanged.emit()
 
     # -- showing ------------------------------------------------------------------------------------
     def _show_busy(self, spec: DocumentSpec) -> None:
@@ -669,6 +689,7 @@ class DocumentsWindow(QMainWindow):
     # -- closing -------------------------------------------------------------------------------------
     def closeEvent(self, event) -> None:
         self._closed = True
+        self._unfollow()
         QApplication.instance().removeEventFilter(self._zoom_keys)
         self._close_pdf()
         shutil.rmtree(self.tmp, ignore_errors=True)   # a file still open in Word stays (Windows)

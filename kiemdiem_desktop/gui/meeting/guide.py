@@ -24,7 +24,7 @@ from .attendance import AttendancePanel, headcount_line, voters_line
 from .ratings import RatingStepPage
 from .review import ReviewPanel
 from .votes import HandsVotePanel, QuestionVoteDialog, ResultsView, confirm_effects, keep_none_alive
-from .widgets import MEETING_QSS, AutoSaveText, MemberPicker, Runner, core, notice_panel, parse_time, route_undo, scaled_font, tr
+from .widgets import MEETING_QSS, AutoSaveText, MemberPicker, Runner, core, follow_meeting, notice_panel, parse_time, route_undo, scaled_font, tr
 
 def wait_saved(session) -> None:
     """Wait until every edit handed to the writer so far is committed."""
@@ -412,6 +412,9 @@ class MeetingGuideWindow(QMainWindow):
         self._last_minute = ""
         self.refresh()
         self.resize(1366, 768)
+        # one live meeting shared with the documents window: an edit there shows here at once
+        self._unfollow = follow_meeting(self, session, self._meeting_changed_elsewhere)
+        self.changed.connect(lambda: self.session.notify(self))
 
     # -- actions and keys ------------------------------------------------------------------------
     def _action(self, menu, text: str, keys: list[str], slot: Callable, name: str = "") -> QAction:
@@ -708,11 +711,19 @@ class MeetingGuideWindow(QMainWindow):
         except RuntimeError:       # deleted on close
             pass
         self._documents = open_documents(self, self.session)
-        self._documents.meetingChanged.connect(self._meeting_changed_elsewhere)
 
     def _meeting_changed_elsewhere(self) -> None:
-        self.session.reload()
+        """The documents window (locked, reopened…) changed the shared meeting: show it."""
+        if self.isVisible():
+            self.refresh()
+
+    def recover_meeting(self) -> bool:
+        """A write failed on the writer thread: show what the file holds (Runner says so)."""
+        if not self.session.recover():
+            return False
         self.refresh()
+        self.session.notify(self)
+        return True
 
     def open_decisions(self) -> None:
         from .decisions import DecisionsDialog
@@ -854,6 +865,13 @@ class MeetingGuideWindow(QMainWindow):
         except Exception:  # noqa: BLE001 - already closed
             pass
         self.clock_timer.stop()
+        self._unfollow()
         if self.presentation is not None:
             self.presentation.close()
+        documents = getattr(self, "_documents", None)
+        if documents is not None:
+            try:
+                documents.close()      # before Qt deletes it with this window (its PDF with it)
+            except RuntimeError:
+                pass
         super().closeEvent(event)

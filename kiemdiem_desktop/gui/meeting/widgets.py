@@ -271,12 +271,22 @@ class _Failures(QObject):
 class Runner:
     """Run a session edit: a refusal (UserError) or a failed write is reported through
     ``report(text)`` instead of raising; returns the edit's result, or None when refused.
-    A write that fails later on the writer thread is reported in the GUI thread (queued)."""
+    A write that fails later on the writer thread is reported in the GUI thread (queued); the
+    window then reads the meeting again from the file (its ``recover_meeting``), so the screen
+    never shows what the file does not hold, and the message says so."""
 
     def __init__(self, parent, report: Callable[[str], None]):
         self.failures = _Failures(parent)
-        self.failures.failed.connect(report, Qt.ConnectionType.QueuedConnection)
+        self.failures.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
         self.report = report
+
+    def _failed(self, text: str) -> None:
+        owner = self.failures.parent()
+        window = owner.window() if isinstance(owner, QWidget) else None
+        recover = getattr(window, "recover_meeting", None)
+        if recover is not None and recover():
+            text += " " + tr("Đã đọc lại cuộc họp từ tệp: màn hình nay đúng với những gì đã lưu.")
+        self.report(text)
 
     def __call__(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         from concurrent.futures import Future
@@ -321,6 +331,26 @@ class UndoPassThrough(QObject):
                 event.ignore()
                 return True
         return False
+
+
+def follow_meeting(window: QObject, session, on_change: Callable[[], None]) -> Callable[[], None]:
+    """Call ``on_change()`` when another window changes the live meeting ``session`` (its
+    ``notify``); stops when ``window`` is destroyed. Returns the function that stops it."""
+    def observer(source) -> None:
+        if source is window:
+            return
+        try:
+            on_change()
+        except RuntimeError:           # the window was deleted by Qt before ``destroyed`` ran
+            stop()
+
+    def stop(*_) -> None:
+        if observer in session.observers:
+            session.observers.remove(observer)
+
+    session.observers.append(observer)
+    window.destroyed.connect(stop)
+    return stop
 
 
 def route_undo(window: QWidget) -> UndoPassThrough:
