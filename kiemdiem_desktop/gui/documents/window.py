@@ -176,10 +176,19 @@ class DocumentsWindow(QMainWindow):
         self.file_choice.currentIndexChanged.connect(lambda _i: self._show_file())
         self.file_choice.hide()
 
+        self.close_button = self._button(tr("Đó&ng"), "closeButton", self.close)
+        self.close_button.setToolTip(tr("Đóng cửa sổ văn bản (Esc, Ctrl+W)"))
+        for keys in ("Escape", "Ctrl+W"):
+            a = QAction(self)
+            a.setShortcut(QKeySequence(keys))
+            a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            a.triggered.connect(self.close)
+            self.addAction(a)
         bar = QHBoxLayout()
         for w in (self.print_button, self.open_button, self.save_button, self.save_all_button, self.refresh_button):
             bar.addWidget(w)
         bar.addStretch(1)
+        bar.addWidget(self.close_button)
         self.file_label = QLabel(tr("Tệ&p:"))
         self.file_label.setBuddy(self.file_choice)
         self.file_label.hide()
@@ -199,6 +208,9 @@ class DocumentsWindow(QMainWindow):
         self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.view.pageNavigator().currentPageChanged.connect(lambda _p: self._update_page_label())
         self.pdf.pageCountChanged.connect(lambda _n: self._update_page_label())
+        # deleted with a parent window (the guide, the main window) without a close event: the PDF
+        # goes first, so nothing may reach it afterwards
+        self.pdf.destroyed.connect(lambda *_: setattr(self, "_closed", True))
 
         self.busy = QWidget()
         self.busy.setObjectName("busyPage")
@@ -450,6 +462,8 @@ class DocumentsWindow(QMainWindow):
         return tr("Mở bằng chương trình đọc PDF")
 
     def _close_pdf(self) -> None:
+        if self._closed:
+            return
         if self.pdf.status() != QPdfDocument.Status.Null:
             self.pdf.close()
         self._update_page_label()
@@ -477,6 +491,8 @@ class DocumentsWindow(QMainWindow):
             b.setToolTip("" if locked else tr("Chỉ khi biên bản đã được thông qua và khóa."))
 
     def page_count(self) -> int:
+        if self._closed:
+            return 0
         return self.pdf.pageCount() if self.pdf.status() == QPdfDocument.Status.Ready else 0
 
     def current_page(self) -> int:
@@ -688,10 +704,10 @@ class DocumentsWindow(QMainWindow):
 
     # -- closing -------------------------------------------------------------------------------------
     def closeEvent(self, event) -> None:
+        self._close_pdf()
         self._closed = True
         self._unfollow()
         QApplication.instance().removeEventFilter(self._zoom_keys)
-        self._close_pdf()
         shutil.rmtree(self.tmp, ignore_errors=True)   # a file still open in Word stays (Windows)
         super().closeEvent(event)
 

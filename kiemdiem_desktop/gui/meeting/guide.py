@@ -433,7 +433,7 @@ class MeetingGuideWindow(QMainWindow):
         self.prepare_action = self._action(meeting, tr("&Chuẩn bị hội nghị…"), ["F4"], self.open_prepare)
         self.start_action = self._action(meeting, tr("&Khai mạc"), [], self.start_meeting)
         self.roll_action = self._action(meeting, tr("Đ&iểm danh, đến muộn, về sớm"), ["F3"], self.toggle_roll)
-        self.show_action = self._action(meeting, tr("&Trình chiếu"), ["F5"], self.show_presentation)
+        self.show_action = self._action(meeting, tr("&Trình chiếu (bật, tắt)"), ["F5"], self.show_presentation)
         meeting.addSeparator()
         self.agenda_vote_action = self._action(meeting, tr("&Biểu quyết thông qua chương trình…"), ["Ctrl+B"],
                                                self.vote_agenda)
@@ -842,8 +842,12 @@ class MeetingGuideWindow(QMainWindow):
 
         if self.presentation is None:
             self.presentation = PresentationWindow(self)
+        if self.presentation.isVisible():        # F5 again closes it
+            self.presentation.close()
+            return
         self.presentation.show()
         self.presentation.raise_()
+        self.activateWindow()                    # the keyboard stays with the guide
 
     def open_prepare(self) -> None:
         from .prepare import PrepareDialog
