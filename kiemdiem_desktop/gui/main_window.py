@@ -25,6 +25,7 @@ from .roster import RosterScreen
 
 BASE_POINT_SIZE = 11.0
 ZOOM_MIN, ZOOM_MAX = -3, 10
+ZOOM_MARK = "\n/* cỡ chữ "
 FILE_FILTER = "Tệp dữ liệu Kiểm điểm (*.kiemdiem);;Mọi tệp (*)"
 
 
@@ -38,9 +39,11 @@ def apply_zoom(step: int) -> float:
     app.setFont(font)
     sheet = app.styleSheet()
     if sheet:
-        # Widgets polished by a style sheet keep the font they had: polish them again.
-        app.setStyleSheet("")
-        app.setStyleSheet(sheet)
+        # Widgets polished by a style sheet keep the font they had: polish them again, once (a
+        # changed sheet re-polishes every widget; clearing it first would do it twice, seconds
+        # with the meeting guide open).
+        base = sheet.split(ZOOM_MARK)[0]
+        app.setStyleSheet(f"{base}{ZOOM_MARK}{size:g} */")
     return size
 
 

@@ -10,9 +10,10 @@ from typing import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow,
-    QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
+    QPushButton, QScrollArea, QSizePolicy, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from ...model import MeetingState
@@ -33,6 +34,36 @@ def wait_saved(session) -> None:
         flush()
     else:
         session.db.call(lambda conn: None)
+
+
+class PageStack(QStackedWidget):
+    """The step pages: as tall as the page shown, not as the tallest page (a stack's default), so
+    a step with little on it does not make the window taller than a 1366×768 screen."""
+
+    def __init__(self):
+        super().__init__()
+        self.currentChanged.connect(lambda _i: self.updateGeometry())
+
+    def sizeHint(self) -> QSize:
+        w = self.currentWidget()
+        return w.sizeHint() if w is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        w = self.currentWidget()
+        return w.minimumSizeHint() if w is not None else super().minimumSizeHint()
+
+
+def scroller(inner: QWidget, name: str) -> QScrollArea:
+    """``inner`` in a frameless scroll area: when the window is smaller than ``inner`` wants
+    (a small screen, a large font), it scrolls instead of pushing the window off the screen."""
+    area = QScrollArea()
+    area.setObjectName(name)
+    area.setWidget(inner)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    area.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+    return area
 
 
 VOTE_KINDS = (StepKind.RATING_VOTES, StepKind.CELL_RATING, StepKind.ADOPTION)
@@ -349,14 +380,22 @@ class MeetingGuideWindow(QMainWindow):
         rl.addWidget(roll_title)
         rl.addWidget(self.roll, 1)
         self.roll_page = roll_page
-        self.body = QStackedWidget()
+        self.body = PageStack()
         for page in (self.opening, self.review, self.placeholder, self.ratings, self.adoption, self.results_page,
                      self.closing, self.other, roll_page):
             self.body.addWidget(page)
 
-        # the inline panel: what is missing before moving on
+        # the inline panel: what is missing before moving on. It takes at most a few lines and
+        # scrolls beyond: shown, it never pushes the buttons below the screen.
         self.check_panel, self.check_label = notice_panel("checkPanel")
         self.check_label.setObjectName("checkText")
+        inner = self.check_panel.layout()
+        inner.removeWidget(self.check_label)
+        self.check_scroll = scroller(self.check_label, "checkScroll")
+        self.check_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.check_scroll.setStyleSheet("QScrollArea#checkScroll, QScrollArea#checkScroll > QWidget > QWidget "
+                                        "{ background: transparent; }")
+        inner.addWidget(self.check_scroll)
 
         # buttons
         self.prev_button = QPushButton(tr("◀ Trước"))
@@ -385,7 +424,8 @@ class MeetingGuideWindow(QMainWindow):
         right = QWidget()
         rv = QVBoxLayout(right)
         rv.setContentsMargins(6, 0, 0, 0)
-        rv.addWidget(self.body, 1)
+        self.body_scroll = scroller(self.body, "bodyScroll")
+        rv.addWidget(self.body_scroll, 1)
         rv.addWidget(self.check_panel)
         rv.addLayout(buttons)
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -410,6 +450,7 @@ class MeetingGuideWindow(QMainWindow):
         self.clock_timer.timeout.connect(self._tick)
         self.clock_timer.start()
         self._last_minute = ""
+        self._size_before_zoom = None
         self.refresh()
         self.resize(1366, 768)
         # one live meeting shared with the documents window: an edit there shows here at once
@@ -469,11 +510,39 @@ class MeetingGuideWindow(QMainWindow):
         scaled_font(self.counts, 1.05, True)
         scaled_font(self.review.handover_text, 1.2, True)
         self.review.fit_heights()
+        line = self.fontMetrics().lineSpacing()
+        self.check_scroll.setMinimumHeight(2 * line + 4)
+        self.check_scroll.setMaximumHeight(5 * line + 4)
+        self.body_scroll.setMinimumHeight(8 * line)
 
     def event(self, e: QEvent) -> bool:
         if e.type() == QEvent.Type.ApplicationFontChange:
+            if self._size_before_zoom is None:
+                self._size_before_zoom = self.size()
             self._apply_fonts()
+            QTimer.singleShot(0, self, self.fit_screen)
         return super().event(e)
+
+    def resizeEvent(self, e) -> None:
+        if e.spontaneous():             # the user sized the window: that is the size to keep
+            self._size_before_zoom = None
+        super().resizeEvent(e)
+
+    def fit_screen(self) -> None:
+        """After a zoom (Ctrl+= / Ctrl+- / Ctrl+0): the window within the screen's free area and
+        back to the size it had before zooming when that is enough (Ctrl+0 shrinks it back)."""
+        if self.isMaximized() or self.isFullScreen():
+            return
+        screen = self.screen().availableGeometry() if self.screen() else None
+        want = self._size_before_zoom or self.size()
+        low = self.minimumSizeHint()
+        w, h = max(want.width(), low.width()), max(want.height(), low.height())
+        if screen is not None:
+            frame = self.frameGeometry().size() - self.geometry().size()
+            w = min(w, screen.width() - frame.width())
+            h = min(h, screen.height() - frame.height())
+        if (w, h) != (self.width(), self.height()):
+            self.resize(w, h)
 
     def refresh(self) -> None:
         """Everything from the session (after a step change, undo/redo, reopening)."""
