@@ -357,8 +357,9 @@ class MeetingSession:
     def arrive(self, member_id: str, at: str | None = None) -> Future:
         a = self.record.attendance.get(member_id) or Attendance(member_id, Presence.ABSENT_NO_REASON)
         if a.present_at_opening:
-            raise UserError(msg(QT_TRANSLATE_NOOP("core", "Đồng chí {name} đã có mặt từ đầu."),
-                                name=self.members[member_id].full_name))
+            # marked present (e.g. "Tất cả có mặt") but not in the room at the opening after all:
+            # an arrival time says so; no reason until one is typed (the base is unchanged)
+            a = replace(a, status=Presence.ABSENT_NO_REASON)
         return self._set_attendance(replace(a, arrived_at=at or self.clock()),
                                     QT_TRANSLATE_NOOP("core", "Ghi đến muộn"))
 

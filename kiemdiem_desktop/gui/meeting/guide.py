@@ -25,7 +25,7 @@ from .attendance import AttendancePanel, headcount_line, voters_line
 from .ratings import RatingStepPage
 from .review import ReviewPanel
 from .votes import HandsVotePanel, QuestionVoteDialog, ResultsView, confirm_effects, keep_none_alive
-from .widgets import MEETING_QSS, AutoSaveText, MemberPicker, Runner, core, follow_meeting, notice_panel, parse_time, route_undo, scaled_font, tr
+from .widgets import MEETING_QSS, AutoSaveText, ElidedLabel, MemberPicker, Runner, core, follow_meeting, notice_panel, parse_time, route_undo, scaled_font, tr
 
 def wait_saved(session) -> None:
     """Wait until every edit handed to the writer so far is committed."""
@@ -96,21 +96,28 @@ class OpeningPage(QWidget):
         self.agenda_vote = QLabel()
         self.agenda_vote.setObjectName("agendaVoteLine")
         self.agenda_vote.setWordWrap(True)
-        top = QGridLayout()
         lc = QLabel(tr("&Chủ trì:"))
         lc.setBuddy(self.chair)
         lm = QLabel(tr("T&hư ký hội nghị:"))
         lm.setBuddy(self.minute_taker)
-        top.addWidget(lc, 0, 0)
-        top.addWidget(self.chair, 0, 1)
-        top.addWidget(lm, 0, 2)
-        top.addWidget(self.minute_taker, 0, 3)
-        top.addWidget(self.start_button, 0, 4)
-        top.addWidget(self.info, 1, 0, 1, 5)
-        top.addWidget(self.agenda_vote, 2, 0, 1, 4)
-        top.addWidget(self.agenda_vote_button, 2, 4)
-        top.setColumnStretch(1, 1)
-        top.setColumnStretch(3, 1)
+        # three rows of their own (not one grid): the widest button does not widen the others,
+        # so the page fits beside the agenda at 150 %
+        people = QHBoxLayout()
+        people.addWidget(lc)
+        people.addWidget(self.chair, 1)
+        people.addSpacing(8)
+        people.addWidget(lm)
+        people.addWidget(self.minute_taker, 1)
+        people.addWidget(self.start_button)
+        vote = QHBoxLayout()
+        vote.addWidget(self.agenda_vote, 1)
+        vote.addWidget(self.agenda_vote_button)
+        for w in (self.chair, self.minute_taker):
+            w.setMinimumWidth(160)
+        top = QVBoxLayout()
+        top.addLayout(people)
+        top.addWidget(self.info)
+        top.addLayout(vote)
         self.attendance = AttendancePanel(s)
         self.attendance.changed.connect(window.attendance_changed)
         layout = QVBoxLayout(self)
@@ -321,33 +328,35 @@ class MeetingGuideWindow(QMainWindow):
         # header
         self.header = QFrame()
         self.header.setObjectName("guideHeader")
-        self.step_title = QLabel()
+        # one line each, so the header keeps its height at any zoom; the whole title is its tooltip
+        self.step_title = ElidedLabel()
         self.step_title.setObjectName("stepTitle")
-        self.step_title.setWordWrap(True)
         self.step_number = QLabel()
         self.step_number.setObjectName("stepNumber")
         self.clock_label = QLabel()
         self.clock_label.setObjectName("clock")
-        self.chair_label = QLabel()
+        self.chair_label = ElidedLabel()
         self.chair_label.setObjectName("chairLine")
-        self.counts = QLabel()
+        self.counts = ElidedLabel()
         self.counts.setObjectName("countsOk")
         self.voters = QLabel()
         self.voters.setObjectName("votersLine")
         hl = QGridLayout(self.header)
         hl.setContentsMargins(12, 8, 12, 8)
-        hl.addWidget(self.step_title, 0, 0, 1, 2)
-        hl.addWidget(self.step_number, 0, 2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        hl.addWidget(self.clock_label, 0, 3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        hl.addWidget(self.chair_label, 1, 0)
-        hl.addWidget(self.counts, 1, 1, 1, 2)
-        hl.addWidget(self.voters, 1, 3, Qt.AlignmentFlag.AlignRight)
-        for lbl in (self.chair_label, self.counts):
-            lbl.setWordWrap(True)        # at 150 % the line wraps instead of being cut
+        top = QHBoxLayout()
+        top.addWidget(self.step_title, 1)
+        top.addWidget(self.step_number)
+        top.addSpacing(18)
+        top.addWidget(self.clock_label)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.chair_label, 2)
+        bottom.addSpacing(18)
+        bottom.addWidget(self.counts, 5)
+        bottom.addSpacing(18)
+        bottom.addWidget(self.voters)
         self.counts.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        hl.setColumnStretch(0, 2)
-        hl.setColumnStretch(1, 3)
-        hl.setHorizontalSpacing(18)
+        hl.addLayout(top, 0, 0)
+        hl.addLayout(bottom, 1, 0)
 
         # agenda
         self.agenda = QListWidget()
