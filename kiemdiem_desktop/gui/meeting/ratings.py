@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QStackedWidget, QTextBrowser, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
 )
 
+from ...i18n import QT_TRANSLATE_NOOP
 from ...model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS, Level
 from ...model.rating import Finding, FindingKind, RatingFacts
 from ...model.review import AgendaStep, StepKind
@@ -633,8 +634,12 @@ class RatingStepPage(QWidget):
             return
         method, layout = METHODS[self.method_group.checkedId()]
         subjects = self.subjects
-        votes = self.run(self.desk.new_rating_votes, method, subjects, layout or BallotLayout.COMMON,
-                         step_id=self.step.id)
+        def start():
+            # one user action = one undo: every question (and the ballot) is one "Bắt đầu biểu quyết"
+            with self.desk.s.action(QT_TRANSLATE_NOOP("core", "Bắt đầu biểu quyết")):
+                return self.desk.new_rating_votes(method, subjects, layout or BallotLayout.COMMON,
+                                                  step_id=self.step.id)
+        votes = self.run(start)
         if votes in (None, True):
             return
         self.error.clear()
