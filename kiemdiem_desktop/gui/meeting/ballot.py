@@ -19,7 +19,8 @@ from ...rules.majority import LEVELS_TOP_DOWN
 from ...rules.tally import MemberTally, compare_entries
 from ...voting import VoteResult, VotingDesk
 from .votes import (
-    AMBER, GREEN, RED, VOTES_QSS, CountEdit, HandsVotePanel, keep_none_alive, pct, set_enabled, set_flag,
+    AMBER, GREEN, RED, VOTES_QSS, CountEdit, HandsVotePanel, entered, keep_none_alive, pct, set_enabled, set_flag,
+    verdict_text,
     set_read_only, set_style, set_text,
 )
 from ..common import list_table
@@ -223,18 +224,20 @@ class RatingResults(QWidget):
             r = self.desk.result(v)
             base = r.headcount.base_count
             values = [self.desk.subject_name(v.subject)]
+            # no verdict beside figures that cannot be, none before anything is typed (issue 11)
+            sure = not r.problems and entered(r)
             for c in r.rating.counts:
-                mark = " ✓" if c.passed else ""
+                mark = tr(", đạt") if c.passed and sure else ""
                 values.append(f"{c.votes}/{base} ({pct(c.votes, base)}){mark}")
             values.append(threshold_text(r))
-            values.append(core(LEVEL_LABELS[r.rating.reached]) if r.rating.reached
-                          else tr("Không mức nào đạt quá nửa"))
+            values.append(verdict_text(r)[:1].upper() + verdict_text(r)[1:])
             for c, text in enumerate(values):
                 item = QTableWidgetItem(text)
-                if 1 <= c <= 4 and r.rating.counts[c - 1].passed:
+                if 1 <= c <= 4 and r.rating.counts[c - 1].passed and sure:
                     item.setForeground(QBrush(QColor(GREEN)))
                 if c == len(values) - 1:
-                    item.setForeground(QBrush(QColor(GREEN if r.rating.reached else RED)))
+                    item.setForeground(QBrush(QColor(GREEN if r.rating.reached and sure else
+                                                     RED if sure else AMBER if r.problems else "#6b675f")))
                     f = item.font()
                     f.setBold(True)
                     item.setFont(f)
@@ -255,7 +258,8 @@ class RatingResults(QWidget):
 
     def _selected(self) -> None:
         i = self.table.currentRow()
-        failing = [v for v in self.votes if not self.desk.result(v).rating.reached]
+        failing = [v for v in self.votes if not (r := self.desk.result(v)).rating.reached
+                   and entered(r) and not r.problems]
         names = ", ".join(self.desk.subject_name(v.subject) for v in failing)
         self.none_passed.setText(tr("Không mức nào đạt quá nửa số đảng viên được tính: {names}.").format(names=names)
                                  if failing else "")

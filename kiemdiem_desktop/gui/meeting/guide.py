@@ -24,7 +24,7 @@ from ...vn.dates import format_date
 from .attendance import AttendancePanel, headcount_line, voters_line
 from .ratings import RatingStepPage
 from .review import ReviewPanel
-from .votes import HandsVotePanel, QuestionVoteDialog, ResultsView, confirm_effects, keep_none_alive
+from .votes import HandsVotePanel, QuestionVoteDialog, ResultsView, confirm_effects, keep_none_alive, outcome_text
 from .widgets import MEETING_QSS, AutoSaveText, ElidedLabel, MemberPicker, Runner, core, follow_meeting, notice_panel, parse_time, route_undo, scaled_font, tr
 
 def wait_saved(session) -> None:
@@ -160,8 +160,9 @@ class OpeningPage(QWidget):
             return
         r = desk.result(votes[-1])
         state = tr("đã công bố") if votes[-1].recorded else tr("chưa công bố")
-        self.agenda_vote.setText(tr("Biểu quyết thông qua chương trình ({state}): {summary}").format(
-            state=state, summary=r.summary()))
+        self.agenda_vote.setText(tr("Biểu quyết thông qua chương trình ({state}): có mặt {present}/{base}; "
+                                    "{outcome}.").format(state=state, present=r.headcount.present_in_base,
+                                                          base=r.headcount.base_count, outcome=outcome_text(r)))
 
     def _set(self, field: str, pid) -> None:
         if getattr(self.w.session.meeting, field) != pid:

@@ -27,3 +27,34 @@ def test_starting_the_votes_is_undone_by_one_ctrl_z(meeting_file, open_guide, qt
     assert "Đã hoàn tác: Bắt đầu biểu quyết" in w.statusBar().currentMessage()
     w.menuBar().actions()[1].menu().aboutToShow.emit()
     assert w.redo_action.text() == "&Làm lại: Bắt đầu biểu quyết"
+
+
+def test_no_verdict_beside_an_impossible_count(meeting_file, open_guide, qtbot, clock):
+    """Issue 11 item 4: nothing red before anything is typed; 3+6 with fewer present shows the error,
+    no level and no "đạt"; no "→" or "✓" anywhere on the grid."""
+    from tests.gui.meeting.votes_helpers import type_into
+
+    path, meeting_id = meeting_file
+    w, cf = open_guide(path, meeting_id)
+    start(w, clock)
+    go_to_step(w, StepKind.RATING_VOTES)
+    page = w.ratings
+    focus(qtbot, page.start_button)
+    press(qtbot, K.Key_Space)
+    results = page.hands_results
+    rows = range(results.table.rowCount())
+    last = results.table.columnCount() - 1
+    assert all(results.cell(r, last) == "Chưa nhập số liệu" for r in rows)     # not "Không mức nào đạt…"
+    assert not results.none_passed.isVisible()
+    vote = page.hands_votes()[1]
+    edits = page.hands_grid.edits[vote.id]
+    levels = list(edits)
+    type_into(qtbot, edits[levels[0]], "5")
+    type_into(qtbot, edits[levels[1]], "6")                 # 11 hands, 10 in the room: impossible
+    press(qtbot, K.Key_Tab)
+    row = [v.id for v in results.votes].index(vote.id)
+    texts = [results.cell(row, c) for c in range(1, last + 1)]
+    assert page.hands_problems.text()                        # the error is said…
+    assert texts[-1] == "Số liệu chưa khớp, chưa có kết quả"  # …and no level beside it
+    assert not any("đạt" in t or "✓" in t or "→" in t for t in texts[:-1])
+    assert not page.hands_record.isEnabled()
