@@ -151,11 +151,22 @@ class MeetingsPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.empty = QLabel(self.tr(
             "Chưa có cuộc họp nào. Hãy kiểm tra danh sách đảng viên (trang “Đảng viên”), "
-            "rồi bấm “Chuẩn bị cuộc họp” để tạo hội nghị kiểm điểm của năm nay."))
+            "rồi bấm “Cuộc họp mới…” để tạo và chuẩn bị hội nghị kiểm điểm của năm nay."))
         self.empty.setObjectName("emptyHint")
         self.empty.setWordWrap(True)
-        self.new_button = QPushButton(self.tr("Chuẩn bị &cuộc họp"))
+        # what is under way, said as the file opens (a meeting being prepared or held)
+        self.in_progress = QLabel()
+        self.in_progress.setObjectName("inProgress")
+        self.in_progress.setWordWrap(True)
+        self.in_progress.hide()
+        self.new_button = QPushButton(self.tr("Cuộc họp &mới…"))
+        self.new_button.setObjectName("newMeeting")
         self.new_button.clicked.connect(self.prepare_meeting)
+        self.prepare_button = QPushButton(self.tr("&Chuẩn bị cuộc họp…"))
+        self.prepare_button.setObjectName("prepareMeeting")
+        self.prepare_button.setToolTip(self.tr("Số biên bản, ngày, giờ, địa điểm, chủ trì, thư ký, đại biểu, "
+                                               "chương trình, bản tự kiểm điểm (F4 trong cửa sổ hội nghị)"))
+        self.prepare_button.clicked.connect(lambda: self.open_meeting(prepare=True))
         self.open_button = QPushButton(self.tr("&Mở cuộc họp"))
         self.open_button.clicked.connect(lambda: self.open_meeting())
         self.documents_button = QPushButton(self.tr("&Văn bản hội nghị…"))
@@ -166,10 +177,12 @@ class MeetingsPage(QWidget):
         self._ids: list[str] = []
         row = QHBoxLayout()
         row.addWidget(self.new_button)
+        row.addWidget(self.prepare_button)
         row.addWidget(self.open_button)
         row.addWidget(self.documents_button)
         row.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.in_progress)
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
@@ -188,7 +201,20 @@ class MeetingsPage(QWidget):
         self.table.setRowCount(len(meetings))
         self._ids = [m.id for m in meetings]
         self.open_button.setEnabled(bool(meetings))
+        self.prepare_button.setEnabled(bool(meetings))
         self.documents_button.setEnabled(bool(meetings))
+        from ..model import MeetingState
+
+        going = [m for m in meetings if m.state in (MeetingState.PREPARING, MeetingState.IN_PROGRESS)]
+        if going:
+            m = going[0]
+            what = (self.tr("đang họp") if m.state == MeetingState.IN_PROGRESS else self.tr("đang chuẩn bị"))
+            self.in_progress.setText(self.tr("Hội nghị kiểm điểm năm {year} {what}. Chọn dòng của nó rồi bấm "
+                                             "“Mở cuộc họp” (Enter) để tiếp tục đúng bước đang dừng.").format(
+                year=m.rating_year, what=what))
+            if selected is None:
+                selected = m.id
+        self.in_progress.setVisible(bool(going))
         for r, m in enumerate(meetings):
             for c, text in enumerate((str(m.rating_year), MEETING_KIND_LABELS.get(m.kind, str(m.kind)),
                                       MEETING_STATE_LABELS.get(m.state, str(m.state)),
@@ -216,20 +242,26 @@ class MeetingsPage(QWidget):
             show_error(self, err)
             return
         self.reload()
-        self.open_meeting(session.meeting_id)
+        self.open_meeting(session.meeting_id, prepare=True)     # straight to its preparation
 
     def selected_meeting_id(self) -> str | None:
         row = self.table.currentRow()
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
-    def open_meeting(self, meeting_id: str | None = None) -> None:
-        """The meeting guide, in its own window."""
+    def open_meeting(self, meeting_id: str | None = None, prepare: bool = False) -> None:
+        """The meeting guide, in its own window; ``prepare``: with its preparation dialog (F4)."""
+        from PySide6.QtCore import QTimer
+
         from .meeting import open_meeting_guide
 
         meeting_id = meeting_id or self.selected_meeting_id()
         if meeting_id is None:
             return
         if self._raise_open(meeting_id, "meetingGuide"):
+            if prepare:
+                guide = next(w for w in self.guides if w.objectName() == "meetingGuide"
+                             and w.session.meeting_id == meeting_id)
+                QTimer.singleShot(0, guide, guide.open_prepare)
             return
         try:
             window = open_meeting_guide(self.window(), self.cf, meeting_id)
@@ -239,6 +271,8 @@ class MeetingsPage(QWidget):
         window.destroyed.connect(lambda *_: self._guide_closed(window))
         self.guides.append(window)
         self._follow(window.session)
+        if prepare:
+            QTimer.singleShot(0, window, window.open_prepare)
 
     def _follow(self, session) -> None:
         """The list shows the meeting's state as the guide moves it on (Đang họp, Đã họp…)."""
@@ -419,6 +453,15 @@ class MainWindow(QMainWindow):
         self.update_title()
         self._restore_state()
         self.tabs.setCurrentWidget(self.roster)
+        from ..model import MeetingState
+
+        try:
+            going = any(m.state in (MeetingState.PREPARING, MeetingState.IN_PROGRESS) for m in self.cf.meetings())
+        except Exception:  # noqa: BLE001 - an unreadable list shows on the tab itself
+            going = False
+        if going:          # reopening the program during a meeting: the meeting first, said
+            self.tabs.setCurrentWidget(self.meetings)
+            self.meetings.table.setFocus()
 
     # -- menus -----------------------------------------------------------------------------------
     def _build_menus(self) -> None:

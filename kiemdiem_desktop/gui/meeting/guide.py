@@ -931,9 +931,14 @@ class MeetingGuideWindow(QMainWindow):
     def open_prepare(self) -> None:
         from .prepare import PrepareDialog
 
+        if not self.isVisible() or self.session.cf.closed:     # opened from the list, closed meanwhile
+            return
         self.flush()
         dlg = PrepareDialog(self.session, self)
+        self._prepare_dialog = dlg
         dlg.exec()
+        if self.session.cf.closed:        # the file was closed while the dialog was open
+            return
         wait_saved(self.session)
         self.refresh()
 
