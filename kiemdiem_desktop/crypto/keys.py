@@ -238,6 +238,12 @@ def new_key(name: str, out: str | os.PathLike, passphrase: str, *, purpose: str 
     if purpose not in ("signing", "encryption", "both"):
         raise KeyError_(f"Mục đích khóa không hợp lệ: {purpose}.")
     out = Path(out)
+    crt = out.with_suffix(".crt")
+    if out.suffix.lower() == ".crt":
+        raise KeyError_(f"Tệp khóa {out} cần đuôi .p12 (chứng thư .crt được ghi bên cạnh, cùng tên). Không ghi gì.")
+    for path in (out, crt):
+        if path.exists() or path.is_symlink():
+            raise KeyError_(f"Tệp {path} đã có: không ghi đè một khóa hay chứng thư. Hãy chọn tên khác; không ghi gì.")
     key = rsa.generate_private_key(public_exponent=65537, key_size=KEY_BITS)
     attrs = [x509.NameAttribute(NameOID.COMMON_NAME, name)]
     if organisation:
@@ -260,9 +266,18 @@ def new_key(name: str, out: str | os.PathLike, passphrase: str, *, purpose: str 
     cert = builder.sign(key, hashes.SHA256())
     p12 = pkcs12.serialize_key_and_certificates(
         name.encode("utf-8"), key, cert, None, serialization.BestAvailableEncryption(passphrase.encode("utf-8")))
-    crt = out.with_suffix(".crt")
-    write_bytes_atomically(out, p12, private=True)
-    write_bytes_atomically(crt, cert.public_bytes(serialization.Encoding.PEM))
+    # Never replace a key or certificate, even one that appeared while the key was being made.
+    try:
+        write_bytes_atomically(out, p12, private=True, no_clobber=True)
+    except FileExistsError as err:
+        raise KeyError_(f"Tệp {out} đã có: không ghi đè một khóa. Không ghi gì.") from err
+    try:
+        write_bytes_atomically(crt, cert.public_bytes(serialization.Encoding.PEM), no_clobber=True)
+    except BaseException as err:
+        out.unlink(missing_ok=True)     # a key without its certificate is not left behind
+        if isinstance(err, FileExistsError):
+            raise KeyError_(f"Tệp {crt} đã có: không ghi đè một chứng thư. Không ghi gì.") from err
+        raise
     return out, crt
 
 

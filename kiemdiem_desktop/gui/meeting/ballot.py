@@ -19,8 +19,7 @@ from ...rules.majority import LEVELS_TOP_DOWN
 from ...rules.tally import MemberTally, compare_entries
 from ...voting import VoteResult, VotingDesk
 from .votes import (
-    AMBER, GREEN, RED, VOTES_QSS, CountEdit, HandsVotePanel, entered, keep_none_alive, pct, set_enabled, set_flag,
-    verdict_text,
+    AMBER, GREEN, RED, VOTES_QSS, CountEdit, HandsVotePanel, entered, pct, set_enabled, set_flag, verdict_text,
     set_read_only, set_style, set_text,
 )
 from ..common import list_table
@@ -152,7 +151,6 @@ class LevelGrid(QWidget):
         set_text(self.totals[vote_id], str(sum(e.value() for e in self.edits[vote_id].values())))
 
     def _edited(self, vote_id: str) -> None:
-        keep_none_alive()
         self._total(vote_id)
         self.edited.emit(vote_id, self.counts(vote_id))
 
@@ -544,7 +542,6 @@ class BallotPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        keep_none_alive()
         b = self.ballot
         if b is None:
             return

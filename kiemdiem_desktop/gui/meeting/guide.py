@@ -24,8 +24,11 @@ from ...vn.dates import format_date
 from .attendance import AttendancePanel, headcount_line, voters_line
 from .ratings import RatingStepPage
 from .review import ReviewPanel
-from .votes import HandsVotePanel, QuestionVoteDialog, ResultsView, confirm_effects, keep_none_alive, outcome_text
-from .widgets import MEETING_QSS, AutoSaveText, ElidedLabel, MemberPicker, Runner, core, follow_meeting, notice_panel, parse_time, route_undo, scaled_font, tr
+from .votes import HandsVotePanel, QuestionVoteDialog, ResultsView, confirm_effects, outcome_text
+from .widgets import (
+    MEETING_QSS, AutoSaveText, ElidedLabel, MemberPicker, Runner, core, follow_meeting, notice_panel, parse_time,
+    route_undo, scaled_font, tr,
+)
 
 def wait_saved(session) -> None:
     """Wait until every edit handed to the writer so far is committed."""
@@ -691,7 +694,6 @@ class MeetingGuideWindow(QMainWindow):
         self._tick()
 
     def _tick(self) -> None:
-        keep_none_alive()
         now = self.session.clock()
         self.clock_label.setText(now)
         if now != self._last_minute:

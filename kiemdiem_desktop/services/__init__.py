@@ -12,17 +12,17 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
-from .i18n import QT_TRANSLATE_NOOP, UserError, msg, translate
-from .model import (
+from ..i18n import QT_TRANSLATE_NOOP, UserError, msg, translate
+from ..model import (
     CATEGORY_LABELS, Category, Cell, Meeting, Member, Period, PeriodKind, category_on, leave_on,
 )
-from .model.member import PERIOD_LABELS
-from .store import repositories as repo
-from .store.database import Database
-from .vn.collation import sort_members
+from ..model.member import PERIOD_LABELS
+from ..store import repositories as repo
+from ..store.database import Database
+from ..vn.collation import sort_members
 
 if TYPE_CHECKING:
-    from .io.roster_import import ImportPreview
+    from ..io.roster_import import ImportPreview
 
 
 @dataclass(frozen=True)
@@ -83,28 +83,6 @@ class CellFile:
     @classmethod
     def open(cls, path: str | os.PathLike, *, create: bool = False) -> "CellFile":
         return cls(Database(path, create=create))
-
-    @classmethod
-    def create_demo(cls, path: str | os.PathLike, *, members: int = 12, finished: bool = False) -> "CellFile":
-        """A new file marked as demo data. Demo data never enters an existing (real) file."""
-        from . import demo
-
-        path = Path(path)
-        if path.exists() and path.stat().st_size > 0:
-            raise UserError(msg(QT_TRANSLATE_NOOP(
-                "core", "Tệp {path} đã có. Dữ liệu mẫu chỉ được ghi vào một tệp mới."), path=str(path)))
-        if finished and members < 3:
-            raise UserError(msg(QT_TRANSLATE_NOOP(
-                "core", "Cuộc họp mẫu đã họp cần ít nhất 3 đảng viên (chủ trì, thư ký và người được kiểm điểm).")))
-        cf = cls.open(path, create=True)
-        today = date.today()
-        roster = cf.db.write(demo.fill_demo, members, today, finished).result()
-        cf._meta = cf.db.read(repo.get_meta)
-        if finished:
-            from .demo_meeting import hold_demo_meeting
-
-            hold_demo_meeting(cf, roster, today)
-        return cf
 
     def __enter__(self) -> "CellFile":
         return self
@@ -199,13 +177,16 @@ class CellFile:
 
     # -- import ------------------------------------------------------------------------------
     def preview_import(self, path: str | os.PathLike, **options) -> "ImportPreview":
-        from .io.roster_import import read_roster
+        from ..io.roster_import import read_roster
 
         return read_roster(path, self.db.read(repo.load_members), **options)
 
-    def apply_import(self, preview: "ImportPreview", exclude_rows: Iterable[int] = ()) -> "Future[ImportSummary]":
-        """Write the rows of a preview. Refused while a row in error is not excluded."""
+    def apply_import(self, preview: "ImportPreview", exclude_rows: Iterable[int] = (),
+                     confirm_rows: Iterable[int] = ()) -> "Future[ImportSummary]":
+        """Write the rows of a preview. Refused while a row in error is not excluded, or a row that
+        renames a matched member ("conflict") is neither confirmed nor excluded."""
         excluded = set(exclude_rows)
+        confirmed = set(confirm_rows)
         # Only errors block the file; warnings and notes ("columns not used") do not.
         blocking = [p for p in preview.problems if getattr(p, "severity", "error") == "error"]
         if blocking:
@@ -216,12 +197,20 @@ class CellFile:
             raise UserError(msg(QT_TRANSLATE_NOOP(
                 "core", "Còn {n} dòng lỗi (dòng {rows}). Hãy sửa tệp, hoặc bỏ các dòng đó ra khỏi lần nhập này."),
                 n=len(errors), rows=", ".join(str(r.row) for r in errors[:10])))
+        conflicts = [r for r in preview.rows if r.action == "conflict" and r.row not in excluded | confirmed]
+        if conflicts:
+            raise UserError(msg(QT_TRANSLATE_NOOP(
+                "core", "Còn {n} dòng đổi họ tên của đảng viên đã có, chưa được xác nhận: {first}"),
+                n=len(conflicts), first=conflicts[0].conflict_text()))
         summary = ImportSummary(excluded=sorted(excluded))
         to_save = []
         for r in preview.rows:
             if r.row in excluded or r.action == "error":
                 continue
-            if r.action == "new":
+            if r.action in ("update", "conflict"):
+                summary.updated += 1
+                to_save.append(r.member)
+            elif r.action == "new":
                 summary.added += 1
                 to_save.append(r.member)
             elif r.action == "update":
