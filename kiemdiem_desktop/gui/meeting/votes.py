@@ -321,6 +321,17 @@ class HandsVotePanel(QWidget):
         v = self._ensure_vote()
         if v is None:
             return
+        r = self.desk.result(v)
+        if v.kind == VoteKind.MINUTES and r.passed and not r.problems:
+            # announcing the adoption locks the minutes: say so and ask first (issue 11)
+            from ..common import ask_yes_no
+
+            n = self.session.meeting.revision + 1
+            if not ask_yes_no(self.window(), tr("Thông qua và khóa biên bản"), tr(
+                    "Hội nghị biểu quyết thông qua biên bản: {outcome}.\n\nCông bố kết quả sẽ khóa biên bản thành bản "
+                    "chính thức lần {n}; sau đó muốn sửa phải mở lại và ghi lý do.\n\nCông bố và khóa?").format(
+                    outcome=outcome_text(r), n=n)):
+                return
         if self.run(self.desk.record_result, v.id):
             self.refresh()
             self.recorded.emit()

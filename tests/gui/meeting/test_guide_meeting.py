@@ -1,6 +1,6 @@
 """A whole meeting of a 12-member cell held through the real guide window, from the keyboard."""
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kiemdiem_desktop.model import MeetingState
 from kiemdiem_desktop.model.attendance import Presence
@@ -72,7 +72,7 @@ def review_member(qtbot, w, type_text, speaker, comment, answer, conclusion):
     press(qtbot, K.Key_Right, ALT)
 
 
-def test_a_whole_meeting_from_the_keyboard(meeting_file, open_guide, qtbot, clock, type_text):
+def test_a_whole_meeting_from_the_keyboard(meeting_file, open_guide, qtbot, clock, type_text, on_modal):
     path, meeting_id = meeting_file
     w, cf = open_guide(path, meeting_id)
     title, number, counts, _ = header(w)
@@ -229,7 +229,14 @@ def test_a_whole_meeting_from_the_keyboard(meeting_file, open_guide, qtbot, cloc
             qtbot.keyClicks(focused(), "9")
             press(qtbot, K.Key_Tab, times=3)
             assert w.adoption.vote.record_button.hasFocus(), focused()
+            asked = {}
+
+            def lock(box, asked=asked):                # announcing the adoption locks: asked first
+                asked["text"] = box.text()
+                box.button(QMessageBox.StandardButton.Yes).click()
+            on_modal(lock)
             press(qtbot, K.Key_Space)
+            assert "khóa biên bản thành bản chính thức lần 1" in asked["text"]
             assert w.adoption.vote.vote().recorded, w.adoption.vote.problems.text()
         press(qtbot, K.Key_Right, ALT)
         assert w.session.current.kind != kind, (focused(), w.check_label.text())
