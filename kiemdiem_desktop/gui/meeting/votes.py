@@ -332,6 +332,8 @@ class HandsVotePanel(QWidget):
                     "chính thức lần {n}; sau đó muốn sửa phải mở lại và ghi lý do.\n\nCông bố và khóa?").format(
                     outcome=outcome_text(r), n=n)):
                 return
+            self.window().activateWindow()       # the keyboard back to the guide after the question
+            self.record_button.setFocus()
         if self.run(self.desk.record_result, v.id):
             self.refresh()
             self.recorded.emit()

@@ -237,6 +237,7 @@ def test_a_whole_meeting_from_the_keyboard(meeting_file, open_guide, qtbot, cloc
             on_modal(lock)
             press(qtbot, K.Key_Space)
             assert "khóa biên bản thành bản chính thức lần 1" in asked["text"]
+            qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=2000)
             assert w.adoption.vote.vote().recorded, w.adoption.vote.problems.text()
         press(qtbot, K.Key_Right, ALT)
         assert w.session.current.kind != kind, (focused(), w.check_label.text())
