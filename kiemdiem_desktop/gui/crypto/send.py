@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from ...crypto.keys import fingerprint, load_recipient_certificate
 from ...i18n import UserError
 from ..common import ask_yes_no, error_text, run_in_background, settings
+from ..meeting.widgets import fit_initial_size
 from .keys import (
     CERT_FILTER, KeyChooser, add_row, browse_row, committee_certificates, fingerprint_label, message_label,
     remember_committee_certificate, require_signing_key, set_error, split_fingerprint, tr,
@@ -141,7 +142,7 @@ class SignDialog(QDialog):
         outer = QVBoxLayout(self)
         outer.addWidget(split, 1)
         outer.addWidget(_close_buttons(self))
-        self.resize(1200, 720)
+        fit_initial_size(self, 1200, 720)
 
     def make_personal_key(self, *, show: bool = True):
         """Tạo khóa cá nhân…: the key dialog's "new key" tab, for signing only, in the signer's
@@ -313,7 +314,7 @@ class PackageDialog(QDialog):
         lay.addWidget(self.result_box)
         lay.addStretch(1)
         lay.addWidget(_close_buttons(self))
-        self.resize(1000, 700)
+        fit_initial_size(self, 1000, 700)
 
     @staticmethod
     def _with_buttons(lst: QListWidget, *buttons: QPushButton) -> QHBoxLayout:

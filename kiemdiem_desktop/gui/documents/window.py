@@ -268,7 +268,9 @@ class DocumentsWindow(QMainWindow):
 
         self._update_status()
         self._shown_state = (m.state, m.revision)
-        self.resize(1366, 768)
+        from ..meeting.widgets import fit_initial_size
+
+        fit_initial_size(self, 1366, 768)
         self.list.setCurrentRow(0)
         self.list.setFocus()
         from ..meeting.widgets import follow_meeting

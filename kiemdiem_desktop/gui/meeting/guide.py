@@ -26,7 +26,8 @@ from .ratings import RatingStepPage
 from .review import ReviewPanel
 from .votes import HandsVotePanel, QuestionVoteDialog, ResultsView, confirm_effects, outcome_text
 from .widgets import (
-    MEETING_QSS, AutoSaveText, ElidedLabel, MemberPicker, Runner, core, follow_meeting, notice_panel, parse_time,
+    MEETING_QSS, AutoSaveText, ElidedLabel, MemberPicker, Runner, core, fit_initial_size, follow_meeting, notice_panel,
+    parse_time,
     route_undo, scaled_font, tr,
 )
 
@@ -465,7 +466,7 @@ class MeetingGuideWindow(QMainWindow):
         self._last_minute = ""
         self._size_before_zoom = None
         self.refresh()
-        self.resize(1366, 768)
+        fit_initial_size(self, 1366, 768)
         # one live meeting shared with the documents window: an edit there shows here at once
         self._unfollow = follow_meeting(self, session, self._meeting_changed_elsewhere)
         self.changed.connect(lambda: self.session.notify(self))

@@ -377,6 +377,19 @@ class UndoPassThrough(QObject):
         return False
 
 
+def fit_initial_size(widget: QWidget, width: int, height: int) -> None:
+    """Open at ``width`` × ``height``, or smaller on a smaller screen (a 1366×768 laptop leaves a
+    window 1366×728 with the taskbar): never taller or wider than the screen's free area."""
+    from PySide6.QtGui import QGuiApplication
+
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        free = screen.availableGeometry()
+        width = min(width, free.width() - 16)           # the frame's borders
+        height = min(height, free.height() - 40)        # and its title bar
+    widget.resize(width, height)
+
+
 def follow_meeting(window: QObject, session, on_change: Callable[[], None]) -> Callable[[], None]:
     """Call ``on_change()`` when another window changes the live meeting ``session`` (its
     ``notify``); stops when ``window`` is destroyed. Returns the function that stops it."""
