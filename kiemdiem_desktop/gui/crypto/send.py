@@ -297,7 +297,11 @@ class PackageDialog(QDialog):
         self.result_box.hide()
 
         form.setVerticalSpacing(4)
-        lay = QVBoxLayout(self)
+        # everything above the Đóng button scrolls when the screen is short (the result below the
+        # form made the dialog taller than a 1366×768 laptop)
+        content = QWidget()
+        lay = QVBoxLayout(content)
+        lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(5)
         head = QLabel(tr("Gói gồm biên bản, biên bản kiểm phiếu, tổng hợp kết quả (PDF, Excel) và dữ liệu hội nghị; "
                          "được ký bằng khóa của chi bộ và mã hóa để chỉ cấp ủy cấp trên mở được. Phiếu bàn giao "
@@ -313,7 +317,11 @@ class PackageDialog(QDialog):
         lay.addWidget(self.message)
         lay.addWidget(self.result_box)
         lay.addStretch(1)
-        lay.addWidget(_close_buttons(self))
+        from ..meeting.guide import scroller
+
+        outer = QVBoxLayout(self)
+        outer.addWidget(scroller(content, "packageScroll"), 1)
+        outer.addWidget(_close_buttons(self))
         fit_initial_size(self, 1000, 700)
 
     @staticmethod

@@ -138,7 +138,7 @@ class DocumentsWindow(QMainWindow):
         self.lock_panel.changed.connect(self._meeting_changed)
 
         left = QWidget()
-        left.setMinimumWidth(380)
+        left.setMinimumWidth(300)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(8, 8, 4, 8)
         left_layout.addWidget(self.status)
@@ -154,7 +154,7 @@ class DocumentsWindow(QMainWindow):
         send_row.addWidget(self.sign_button)
         send_row.addWidget(self.package_button)
         send_row.addStretch(1)
-        left_layout.addLayout(send_row)
+        send_row.setContentsMargins(8, 0, 4, 8)
 
         # -- right: the buttons and the preview --------------------------------------------------
         self.print_button = self._button(tr("&In…"), "printButton", self.print_document, "Ctrl+P")
@@ -185,7 +185,7 @@ class DocumentsWindow(QMainWindow):
             a.triggered.connect(self.close)
             self.addAction(a)
         bar = QHBoxLayout()
-        for w in (self.print_button, self.open_button, self.save_button, self.save_all_button, self.refresh_button):
+        for w in (self.print_button, self.save_button, self.save_all_button):
             bar.addWidget(w)
         bar.addStretch(1)
         bar.addWidget(self.close_button)
@@ -193,6 +193,8 @@ class DocumentsWindow(QMainWindow):
         self.file_label.setBuddy(self.file_choice)
         self.file_label.hide()
         view_bar = QHBoxLayout()
+        view_bar.addWidget(self.open_button)         # on this row: the top one fits a laptop at 150 %
+        view_bar.addWidget(self.refresh_button)
         view_bar.addWidget(self.file_label)
         view_bar.addWidget(self.file_choice)
         view_bar.addStretch(1)
@@ -249,8 +251,20 @@ class DocumentsWindow(QMainWindow):
         right_layout.addLayout(view_bar)
         right_layout.addWidget(self.stack, 1)
 
+        from ..meeting.guide import scroller
+
+        # the list, the lock and its history scroll when the screen is short or the type large
+        left.setMinimumWidth(0)
+        left_scroll = scroller(left, "documentsLeft")
+        left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        left_scroll.setMinimumWidth(260)
+        left_outer = QWidget()          # signing and packaging stay in sight below what scrolls
+        lo = QVBoxLayout(left_outer)
+        lo.setContentsMargins(0, 0, 0, 0)
+        lo.addWidget(left_scroll, 1)
+        lo.addLayout(send_row)
         split = QSplitter()
-        split.addWidget(left)
+        split.addWidget(left_outer)
         split.addWidget(right)
         split.setStretchFactor(1, 1)
         split.setSizes([440, 926])
