@@ -504,8 +504,11 @@ class MainWindow(QMainWindow):
         act.triggered.connect(self.committee_mode)
 
         help_menu = bar.addMenu(self.tr("T&rợ giúp"))
-        act = help_menu.addAction(self.tr("&Hướng dẫn"))
+        act = help_menu.addAction(self.tr("&Bắt đầu: hội nghị đầu tiên, bằng hình"))
+        act.setObjectName("startHelpAction")
         act.setShortcut(QKeySequence("F1"))
+        act.triggered.connect(self.show_start_help)
+        act = help_menu.addAction(self.tr("&Hướng dẫn nhanh"))
         act.triggered.connect(self.show_help)
         act = help_menu.addAction(self.tr("&Giới thiệu"))
         act.triggered.connect(self.show_about)
@@ -602,6 +605,17 @@ class MainWindow(QMainWindow):
         self.meetings.reload()
         self.demo_banner.setVisible(self.cf.is_demo)
         self.update_title()
+
+    def show_start_help(self):
+        """Trợ giúp › Bắt đầu (F1): the meeting's path in pictures the program takes of itself."""
+        from .help import show_start_help
+
+        self.set_busy(True, self.tr("Đang chuẩn bị trang hướng dẫn (lần đầu: chụp hình màn hình)…"))
+        try:
+            self.start_help = show_start_help(self)
+        finally:
+            self.set_busy(False)
+        return self.start_help
 
     def show_help(self) -> None:
         QMessageBox.information(self, self.tr("Hướng dẫn"), self.tr(

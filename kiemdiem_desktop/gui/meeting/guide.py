@@ -510,6 +510,8 @@ class MeetingGuideWindow(QMainWindow):
         self._action(go, tr("Xem bước trên trong chương trình"), ["Ctrl+PgUp"], lambda: self.step_by(-1))
         self._action(go, tr("Xem bước dưới trong chương trình"), ["Ctrl+PgDown"], lambda: self.step_by(+1))
         self._action(None, "", ["Escape"], self._escape)
+        helpm = bar.addMenu(tr("T&rợ giúp"))
+        self._action(helpm, tr("&Bắt đầu: hội nghị đầu tiên, bằng hình"), ["F1"], self.show_start_help)
         self.update_undo_labels()
 
     def _escape(self) -> None:
@@ -930,6 +932,12 @@ class MeetingGuideWindow(QMainWindow):
         self.presentation.show()
         self.presentation.raise_()
         self.activateWindow()                    # the keyboard stays with the guide
+
+    def show_start_help(self):
+        from ..help import show_start_help
+
+        self.start_help = show_start_help(self)
+        return self.start_help
 
     def open_prepare(self) -> None:
         from .prepare import PrepareDialog
