@@ -46,6 +46,43 @@ def mods(event: QKeyEvent) -> Qt.KeyboardModifier:
 
 
 # -- matching completers ------------------------------------------------------------------------
+def name_rank(query: str, name: str) -> int | None:
+    """How well ``query`` designates ``name`` (lower is better; None: not at all), without
+    diacritics: 0 the given name itself ("yen" → Phạm Thị Yến), 1 another whole word, 2 every
+    word typed begins a word of the name in order ("trinh nga" → Trịnh Thị Nga), 3 a word
+    begins with it, 4 anywhere inside or the initials ("nvh") — "yen" inside "Nguyễn" last."""
+    q = fold(query).split()
+    if not q:
+        return 4
+    words = fold(name).split()
+    if len(q) == 1:
+        if words and words[-1] == q[0]:
+            return 0
+        if q[0] in words:
+            return 1
+    i = 0
+    for w in words:
+        if i < len(q) and w.startswith(q[i]):
+            i += 1
+    if i == len(q):
+        return 2 if len(q) > 1 else 3
+    return 4 if matches(query, name) else None
+
+
+def ranked(query: str, items: list, name=lambda x: x) -> list:
+    """``items`` that ``query`` designates, best first (ties keep their order)."""
+    scored = [(r, i, x) for i, x in enumerate(items) if (r := name_rank(query, name(x))) is not None]
+    return [x for _, _, x in sorted(scored, key=lambda t: (t[0], t[1]))]
+
+
+def best(query: str, items: list, name=lambda x: x) -> list:
+    """The items of the best rank only (one of them is the person meant when it is alone)."""
+    scored = [(name_rank(query, name(x)), x) for x in items]
+    scored = [(r, x) for r, x in scored if r is not None]
+    if not scored:
+        return []
+    top = min(r for r, _ in scored)
+    return [x for r, x in scored if r == top] if top <= 2 else [x for _, x in scored]
 class MatchCompleter(QCompleter):
     """A completer whose candidates come from a function: Qt's own prefix match would not match
     "hung" or "nvh" to "Nguyễn Văn Hùng"; vn.text.matches does."""
@@ -101,7 +138,7 @@ class MemberPicker(QLineEdit):
         return self.resolve(self.text())
 
     def _candidates(self, query: str) -> list[str]:
-        return [name for _, name in self._people if matches(query, name)]
+        return [name for _, name in ranked(query, self._people, lambda p: p[1])]
 
     def resolve(self, text: str) -> str | None:
         """The id of the one person the text designates: an exact name, else a single match."""
@@ -111,8 +148,8 @@ class MemberPicker(QLineEdit):
         exact = [pid for pid, name in self._people if fold(name) == t]
         if len(exact) == 1:
             return exact[0]
-        found = [pid for pid, name in self._people if matches(text, name)]
-        return found[0] if len(found) == 1 else None
+        found = best(text, self._people, lambda p: p[1])
+        return found[0][0] if len(found) == 1 else None
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         self.completer_.popup().hide()
