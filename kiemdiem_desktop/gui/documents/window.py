@@ -578,6 +578,8 @@ class DocumentsWindow(QMainWindow):
         if path is None or path.suffix.lower() != ".pdf" or not self.page_count():
             return 0
         printer = a4_printer(spec.title if spec else path.stem)
+        folder = Path(str(settings().value("documents/export_folder", "") or Path.home()))
+        printer.setOutputFileName(str(folder / path.name))    # "In ra tệp": there, unless changed
         dlg = QPrintDialog(printer, self)
         dlg.setWindowTitle(tr("In “{title}”").format(title=spec.title if spec else path.name))
         opt = QPrintDialog.PrintDialogOption
@@ -610,7 +612,12 @@ class DocumentsWindow(QMainWindow):
             show_error(self, err, tr("Chưa in được"))
             return 0
         bar.close()
-        if sent:
+        to_file = printer.outputFormat() == printer.OutputFormat.PdfFormat and printer.outputFileName()
+        if sent and to_file:          # "In ra tệp": say where it went
+            self.last_printed = printer.outputFileName()
+            self.statusBar().showMessage(tr("Đã in {n} trang của {name} ra tệp {out}.").format(
+                n=sent, name=path.name, out=printer.outputFileName()), 15000)
+        elif sent:
             self.statusBar().showMessage(tr("Đã gửi {n} trang của {name} tới máy in.").format(n=sent, name=path.name),
                                          10000)
         else:
