@@ -27,6 +27,19 @@ def headcount_line(session, h: Headcount) -> str:
         q=f"{q.numerator}/{q.denominator}", state=state)
 
 
+def counted_text(session, h: Headcount) -> str:
+    """Who counts, by name (the tooltip of the figures): in the base and present, in the base and
+    not in the room, present and not counted."""
+    def names(ids) -> str:
+        people = [m.full_name for m in session.member_list if m.id in ids]
+        return ", ".join(people) if people else tr("không có")
+    return "\n".join([
+        tr("Được tính và có mặt ({n}): {names}").format(n=len(h.base & h.present), names=names(h.base & h.present)),
+        tr("Được tính, không có mặt ({n}): {names}").format(n=len(h.base - h.present), names=names(h.base - h.present)),
+        tr("Có mặt, không tính ({n}): {names}").format(n=len(h.present - h.base), names=names(h.present - h.base)),
+    ])
+
+
 def voters_line(h: Headcount) -> str:
     return tr("{n} người được biểu quyết").format(n=len(h.voters))
 
@@ -76,6 +89,14 @@ class AttendancePanel(QWidget):
         self.all_present = QPushButton(tr("&Tất cả có mặt"))
         self.all_present.clicked.connect(self.mark_all_present)
         self.counts.setVisible(show_counts)
+        self.who_counts = QLabel()               # the list of who counts, shown on request
+        self.who_counts.setObjectName("hint")
+        self.who_counts.setWordWrap(True)
+        self.who_counts.hide()
+        self.who_button = QPushButton(tr("&Ai được tính?"))
+        self.who_button.setObjectName("whoCounts")
+        self.who_button.setCheckable(True)
+        self.who_button.toggled.connect(self.who_counts.setVisible)
 
         self.table = RollTable(0, len(COLUMNS))
         self.table.setObjectName("rollTable")
@@ -156,8 +177,10 @@ class AttendancePanel(QWidget):
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
         row.addWidget(hint, 1)
+        row.addWidget(self.who_button)
         row.addWidget(self.all_present)
         layout.addLayout(row)
+        layout.addWidget(self.who_counts)
         layout.addLayout(grid)
         messages = QVBoxLayout()
         messages.setSpacing(0)
@@ -254,6 +277,8 @@ class AttendancePanel(QWidget):
     def update_counts(self) -> None:
         h = self.session.headcount(self.session.clock())
         self.counts.setText(headcount_line(self.session, h) + " · " + voters_line(h))
+        self.counts.setToolTip(counted_text(self.session, h))
+        self.who_counts.setText(counted_text(self.session, h))
 
     def _edited(self, row: int | None = None) -> None:
         if row is None:

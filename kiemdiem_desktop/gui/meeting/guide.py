@@ -21,7 +21,7 @@ from ...model.review import STEP_STATE_LABELS, AgendaStep, StepKind, StepState
 from ...model.meeting import MEETING_KIND_LABELS
 from ...model.vote import VoteKind
 from ...vn.dates import format_date
-from .attendance import AttendancePanel, headcount_line, voters_line
+from .attendance import AttendancePanel, counted_text, headcount_line, voters_line
 from .ratings import RatingStepPage
 from .review import ReviewPanel
 from .votes import HandsVotePanel, QuestionVoteDialog, ResultsView, confirm_effects, outcome_text
@@ -688,6 +688,7 @@ class MeetingGuideWindow(QMainWindow):
                                      else tr("Chủ trì: (chưa chọn)"))
         h = s.headcount(self.header_at())
         self.counts.setText(headcount_line(s, h))
+        self.counts.setToolTip(counted_text(s, h))          # who counts, by name
         name = "countsOk" if h.quorum_met else "countsLow"
         if self.counts.objectName() != name:
             self.counts.setObjectName(name)

@@ -51,3 +51,20 @@ def test_a_comment_is_edited_in_a_box_of_several_lines(meeting_file, open_guide,
     comment = w.session.record.comments_of(w.session.current.id)[0]
     assert comment.text == "Chi ủy cần sâu sát hơn.\nĐề nghị kiểm tra định kỳ mỗi quý."
     assert QApplication.activeModalWidget() is None
+
+
+def test_who_counts_is_listed_by_name(meeting_file, open_guide, qtbot, clock):
+    path, meeting_id = meeting_file
+    w, cf = open_guide(path, meeting_id)
+    who = start(w, clock)               # Hồ Thị Khánh absent, approved (not counted); Ngô Văn Long absent
+    roll = w.opening.attendance
+    focus(qtbot, roll.who_button)
+    press(qtbot, K.Key_Space)
+    text = roll.who_counts.text()
+    assert roll.who_counts.isVisible()
+    assert "Được tính và có mặt (10): " in text and "Nguyễn Văn Hùng" in text.splitlines()[0]
+    assert text.splitlines()[1] == "Được tính, không có mặt (1): Ngô Văn Long"
+    assert "Hồ Thị Khánh" not in text
+    assert w.counts.toolTip() == text                          # the header's figures say the same
+    press(qtbot, K.Key_Space)
+    assert not roll.who_counts.isVisible()
