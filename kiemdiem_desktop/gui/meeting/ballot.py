@@ -468,9 +468,21 @@ class BallotPanel(QWidget):
         cv.addWidget(self.voters)
         cv.addWidget(self.grid, 1)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.problems, 1)
+        # the list of errors takes at most four lines and scrolls: a long one never squeezes
+        # the entry grid (issue 11)
+        from PySide6.QtWidgets import QFrame, QScrollArea
+
+        self.problems_scroll = QScrollArea()
+        self.problems_scroll.setObjectName("ballotProblemsScroll")
+        self.problems_scroll.setWidget(self.problems)
+        self.problems_scroll.setWidgetResizable(True)
+        self.problems_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.problems_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.problems_scroll.setMaximumHeight(4 * self.problems.fontMetrics().lineSpacing() + 8)
+        bottom.addWidget(self.problems_scroll, 1)
         bottom.addWidget(self.accept_button, 0, Qt.AlignmentFlag.AlignTop)
         cv.addLayout(bottom)
+        self.grid.setMinimumHeight(5 * self.problems.fontMetrics().lineSpacing())
         self.count_tab = count
         self.tabs.addTab(count, tr("2. Kiểm phiếu"))
 
