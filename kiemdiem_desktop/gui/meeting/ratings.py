@@ -26,7 +26,7 @@ from .ballot import BallotPanel, LevelGrid, RatingResults, counts_of
 from .review import fmt_score
 from .votes import AMBER, GREEN, RED, VOTES_QSS, set_read_only
 from ..common import list_table
-from .widgets import AutoSaveText, Runner, core, tr
+from .widgets import AutoSaveText, ElidedLabel, Runner, core, tr
 
 def level_considered(desk: VotingDesk, subject: str) -> tuple[Level | None, str]:
     """The level the rules are checked against: the one voted, else the one proposed."""
@@ -322,7 +322,7 @@ class RatingStepPage(QWidget):
         self.start_button = QPushButton(tr("&Bắt đầu biểu quyết"))
         self.start_button.setObjectName("startVotes")
         self.start_button.clicked.connect(self.start_votes)
-        self.method_state = QLabel()
+        self.method_state = ElidedLabel()       # one line that never widens the page (150 % on a laptop)
         self.method_state.setObjectName("hint")
         top = QHBoxLayout()
         top.addWidget(QLabel(tr("Cách biểu quyết:")))
