@@ -16,6 +16,7 @@ from typing import Callable
 
 from .clock import SYSTEM_CLOCK, Clock, now_of
 from .flow.agenda import build_agenda, member_review_title
+from .flow.history import describe_changes, history_detail
 from .flow.meeting_flow import MeetingFlow, StepCheck
 from .i18n import QT_TRANSLATE_NOOP, UserError, msg
 from .model import Category, Member, category_on
@@ -37,6 +38,19 @@ MAX_ATTACHMENT = 20 * 1024 * 1024
 def clock_now() -> str:
     """The system clock's "HH:MM" (kept for older callers; the entry points give a Clock)."""
     return SYSTEM_CLOCK()
+
+
+BOOKKEEPING = {("meeting", "current_step_id")}   # which step the guide shows: not a change of the record
+
+
+def _only_bookkeeping(changes: list[RowChange], befores: list[dict | None]) -> bool:
+    """An edit that changes nothing of the record (the guide moving to another step)."""
+    for c, before in zip(changes, befores):
+        if c.values is None or before is None:
+            return False
+        if any(before.get(k) != v and (c.table, k) not in BOOKKEEPING for k, v in c.values.items()):
+            return False
+    return True
 
 
 class Speaker:
@@ -202,14 +216,40 @@ class MeetingSession:
             return done
         reopened = self.meeting.revision > 0 and self.meeting.state != MeetingState.LOCKED
         revision, why = self.meeting.revision, self.meeting.reopen_reason
+        where = self._where(changes) if reopened else {}
+        names = {m.id: m.full_name for m in self.member_list} if reopened else {}
 
         def write(conn) -> None:
+            befores = [ch.read_row(conn, c.table, c.key) for c in changes] if reopened else []
             ch.record(conn, self.meeting_id, label, changes, merge_key)
-            if reopened:   # every change after a lock is kept, with the reason for reopening
+            if reopened and not _only_bookkeeping(changes, befores):
+                # every change after a lock is kept: what, where, old and new value, and why
+                lines = describe_changes(changes, befores, lambda t, k: where.get((t, json.dumps(k, sort_keys=True)), ""),
+                                         names)
                 meeting_repo.append_history(conn, self.meeting_id, "change", revision, label, why,
-                                            json.dumps([c.to_json() for c in changes], ensure_ascii=False))
+                                            history_detail(changes, befores, lines))
 
         return self._watch(self.db.write(write))
+
+    def _where(self, changes: list[RowChange]) -> dict[tuple[str, str], str]:
+        """The rows an edit touches, named for the history ("mục 8. Bế mạc", "ý kiến của …")."""
+        out = {}
+        for c in changes:
+            name = ""
+            if c.table == "agenda_step":
+                step = next((st for st in self.record.steps if st.id == c.key.get("id")), None)
+                name = f"mục {step.position + 1}. {step.title}" if step else ""
+            elif c.table == "comment":
+                cm = next((x for x in self.record.comments if x.id == c.key.get("id")), None)
+                name = f"ý kiến của đồng chí {cm.speaker_name}" if cm else ""
+            elif c.table in ("attendance", "self_review"):
+                m = self.members.get(c.key.get("member_id", ""))
+                name = f"đồng chí {m.full_name}" if m else ""
+            elif c.table == "vote":
+                v = next((x for x in self.record.votes if x.id == c.key.get("id")), None)
+                name = v.question if v else ""
+            out[(c.table, json.dumps(c.key, sort_keys=True))] = name
+        return out
 
     def _refuse_if_locked(self) -> None:
         if self.meeting.state == MeetingState.LOCKED:

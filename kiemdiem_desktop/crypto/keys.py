@@ -142,8 +142,8 @@ def _text(b: str | bytes | None) -> bytes | None:
 
 
 def load_pkcs12_key(path: str | os.PathLike, passphrase: str | bytes | None) -> KeyHandle:
-    """A PKCS#12 file (.p12/.pfx) from a CA or made by ``new_key``."""
-    from pyhanko.sign.signers import SimpleSigner
+    """A PKCS#12 file (.p12/.pfx) from a CA or made by ``new_key``: parsed and validated once."""
+    from .file_signer import FileKeySigner
 
     path = Path(path)
     try:
@@ -159,10 +159,7 @@ def load_pkcs12_key(path: str | os.PathLike, passphrase: str | bytes | None) -> 
         raise KeyError_(f"Tệp {path} không chứa cả khóa riêng và chứng thư số.")
     if not isinstance(key, rsa.RSAPrivateKey):
         raise KeyError_(f"Khóa trong tệp {path} không phải khóa RSA: chương trình chỉ dùng khóa RSA.")
-    signer = SimpleSigner.load_pkcs12_data(data, other_certs=[to_asn1(c) for c in extra or []],
-                                           passphrase=_text(passphrase))
-    if signer is None:
-        raise KeyError_(f"Không mở được tệp khóa {path}.")
+    signer = FileKeySigner(key, to_asn1(cert), [to_asn1(c) for c in extra or []])
 
     def decrypt(enc: bytes) -> bytes:
         return key.decrypt(enc, padding.PKCS1v15())

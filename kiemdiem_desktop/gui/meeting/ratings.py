@@ -492,8 +492,9 @@ class RatingStepPage(QWidget):
                     tr("chưa đạt") if any(counts_of(v).values()) else "")
                 base = res.headcount.base_count
                 if any(counts_of(v).values()):
-                    figures = " · ".join(f"{level_short(c.level)} {c.votes}/{base}" for c in res.rating.counts
-                                         if c.votes)
+                    plain = counts_of(v)     # votes for each level itself, never the cumulated ones
+                    figures = " · ".join(f"{level_short(lv)} {plain[lv.value]}" for lv in Level
+                                         if plain.get(lv.value)) + tr(" (cơ sở {base})").format(base=base)
             fs = subject_findings(d, subject)
             done = p.justifications if p else {}
             blocking = [f for f in fs if f.kind is FindingKind.FINDING]
@@ -574,7 +575,7 @@ class RatingStepPage(QWidget):
             group = q.group or tr("cả chi bộ")
             kind = tr("tham khảo") if q.advisory else tr("kiểm tra")
             colour = (RED if not q.advisory else AMBER) if q.over else GREEN
-            out.append(f'<span style="color:{colour}">' + tr("Tỷ lệ HTXSNV ({kind}), nhóm {group}: {text}").format(
+            out.append(f'<span style="color:{colour}">' + tr("Tỷ lệ HTXSNV so với HTTNV ({kind}), nhóm {group}: {text}").format(
                 kind=kind, group=html.escape(group), text=html.escape(q.text)) + "</span>")
         self.quota.setText("<br>".join(out))
         self.quota.setVisible(bool(out))

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from ...model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS
+from ...model.levels import LEVEL_LABELS
 from ...model.vote import VOTE_METHOD_LABELS, Vote, VoteKind, VoteMethod
 from ...rules.attendance import Headcount
 from ...rules.majority import MAJORITY
@@ -428,7 +428,9 @@ def verdict_text(r: VoteResult) -> str:
 def outcome_text(r: VoteResult) -> str:
     base = r.headcount.base_count
     if r.rating is not None:
-        figures = ", ".join(f"{LEVEL_ABBREVIATIONS[c.level]} {c.votes}/{base}" for c in r.rating.counts)
+        from ...rules.tally import level_counts_text
+
+        figures = level_counts_text(r.rating.counts, base, r.cumulative)
     else:
         v = r.vote
         figures = tr("tán thành {yes}/{base} ({pct}), không tán thành {no}, không biểu quyết {abstain}").format(
