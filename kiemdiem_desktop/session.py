@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from concurrent.futures import Future
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -68,6 +69,9 @@ class MeetingSession:
         self.db = cell_file.db
         self.clock = clock
         self.meeting_id = meeting_id
+        self._group: list[RowChange] | None = None     # the changes of the user action under way
+        self.write_error: BaseException | None = None  # a write that failed on the writer thread
+        self.observers: list[Callable[[object], None]] = []   # told after each edit (the windows)
         self.reload()
 
     # -- reading --------------------------------------------------------------------------------
@@ -161,12 +165,55 @@ class MeetingSession:
                 people.append(Speaker(m.full_name, member_id=m.id))
         return [p for p in people if matches(query, p.name)]
 
+    # -- one user action, one undo -----------------------------------------------------------------
+    @contextmanager
+    def action(self, label: str):
+        """Group the edits made inside into one undoable command named ``label`` (what the user
+        did, e.g. "Bắt đầu biểu quyết"), written when the block ends. Nested blocks join the outer one."""
+        if self._group is not None:
+            yield
+            return
+        self._group = []
+        try:
+            yield
+        finally:
+            changes, self._group = self._group, None
+            if changes:
+                self._commit(label, changes)
+
+    # -- the windows that show this meeting ------------------------------------------------------
+    def notify(self, source: object = None) -> None:
+        """Tell every window showing this meeting that it changed (``source`` made the change)."""
+        for fn in list(self.observers):
+            fn(source)
+
+    def recover(self) -> bool:
+        """After a write failed on the writer thread: read the meeting again from the file, so the
+        screen shows what the file holds. True when there was something to recover from."""
+        if self.write_error is None:
+            return False
+        self.write_error = None
+        self.reload()
+        return True
+
+    def _watch(self, future: Future) -> Future:
+        def done(f: Future) -> None:
+            if not f.cancelled() and f.exception() is not None:
+                self.write_error = f.exception()
+        future.add_done_callback(done)
+        return future
+
     # -- writing ---------------------------------------------------------------------------------
     def _commit(self, label: str, changes: list[RowChange], merge_key: str = "", *,
                 allowed_when_locked: bool = False) -> Future:
         if not allowed_when_locked and self.meeting.state == MeetingState.LOCKED:
             self.reload()          # the edit already touched the meeting in memory: undo that
             self._refuse_if_locked()
+        if self._group is not None:      # part of a user action: written once, as one command
+            self._group.extend(changes)
+            done: Future = Future()
+            done.set_result(None)
+            return done
         reopened = self.meeting.revision > 0 and self.meeting.state != MeetingState.LOCKED
         revision, why = self.meeting.revision, self.meeting.reopen_reason
         where = self._where(changes) if reopened else {}
@@ -182,7 +229,7 @@ class MeetingSession:
                 meeting_repo.append_history(conn, self.meeting_id, "change", revision, label, why,
                                             history_detail(changes, befores, lines))
 
-        return self.db.write(write)
+        return self._watch(self.db.write(write))
 
     def _where(self, changes: list[RowChange]) -> dict[tuple[str, str], str]:
         """The rows an edit touches, named for the history ("mục 8. Bế mạc", "ý kiến của …")."""
@@ -405,8 +452,9 @@ class MeetingSession:
             return self._set_attendance(replace(a, left_at="", intervals=[tuple(x) for x in stretches]),
                                         QT_TRANSLATE_NOOP("core", "Ghi trở lại hội nghị"))
         if a.present_at_opening:
-            raise UserError(msg(QT_TRANSLATE_NOOP("core", "Đồng chí {name} đã có mặt từ đầu."),
-                                name=self.members[member_id].full_name))
+            # marked present (e.g. "Tất cả có mặt") but not in the room at the opening after all:
+            # an arrival time says so; no reason until one is typed (the base is unchanged)
+            a = replace(a, status=Presence.ABSENT_NO_REASON)
         return self._set_attendance(replace(a, arrived_at=at), QT_TRANSLATE_NOOP("core", "Ghi đến muộn"))
 
     def leave(self, member_id: str, at: str | None = None) -> Future:
@@ -658,6 +706,19 @@ class MeetingSession:
         return self.db.read(ch.undo_redo_labels, self.meeting_id)
 
 
+def live_session(cf: CellFile, meeting_id: str, *, clock: Callable[[], str] | None = None) -> MeetingSession:
+    """The one live meeting object of ``meeting_id`` in this open file: every window showing the
+    meeting (guide, documents, presentation) shares it, so an edit made in one is seen by all and
+    none overwrites another's edit with an older copy."""
+    live: dict[str, MeetingSession] = cf.__dict__.setdefault("_live_meetings", {})
+    s = live.get(meeting_id)
+    if s is None:
+        s = live[meeting_id] = MeetingSession(cf, meeting_id, **({"clock": clock} if clock else {}))
+    elif clock is not None:
+        s.clock = clock
+    return s
+
+
 def _is_hhmm(text: str) -> bool:
     parts = text.split(":")
     return (len(parts) == 2 and all(p.isdigit() for p in parts) and len(parts[1]) == 2
@@ -694,7 +755,7 @@ def prepare_meeting(cf: CellFile, rating_year: int, kind: MeetingKind = MeetingK
             ch.apply_change(conn, RowChange("agenda_step", {"id": s.id}, rows.step_row(m.id, s)))
 
     cf.db.write(write).result()
-    return MeetingSession(cf, m.id)
+    return live_session(cf, m.id)
 
 
-__all__ = ["MeetingSession", "Speaker", "prepare_meeting", "member_review_title"]
+__all__ = ["MeetingSession", "Speaker", "live_session", "prepare_meeting", "member_review_title"]
