@@ -23,6 +23,7 @@ import json
 import os
 import re
 import shutil
+import stat
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
@@ -51,7 +52,13 @@ OID_RSA = "1.2.840.113549.1.1.1"
 OID_AES256_CBC = "2.16.840.1.101.3.4.1.42"
 OID_SHA256 = "2.16.840.1.101.3.4.2.1"
 
-MAX_UNPACKED = 1 << 30          # 1 GiB: a ZIP that claims more is refused before it is inflated
+# Limits, checked on what the ZIP declares before anything is inflated (and zipfile never
+# inflates an entry past its declared size). A real package is a few megabytes; scans the most.
+MAX_PACKAGE = 512 << 20         # the .p7m file itself
+MAX_UNPACKED = 400 << 20        # every file of the package together
+MAX_FILE = 256 << 20            # one file
+MAX_RATIO = 100                 # inflated / compressed, for a file over RATIO_FROM
+RATIO_FROM = 1 << 20
 SAFE_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,120}$")
 
 
@@ -286,40 +293,83 @@ def carried_certificates(data: bytes) -> list[x509.Certificate]:
 
 
 # -- the ZIP and its manifest ----------------------------------------------------------------
+def _entry_problem(info: zipfile.ZipInfo) -> str:
+    """Why a ZIP entry is not a plain file we unpack, or ""."""
+    mode = info.external_attr >> 16
+    if info.is_dir() or (mode and stat.S_IFMT(mode) and not stat.S_ISREG(mode)):
+        kind = "liên kết tượng trưng" if stat.S_ISLNK(mode) else "thư mục hoặc tệp đặc biệt"
+        return f"mục {info.filename!r} là {kind}, không phải tệp"[:200]
+    if info.flag_bits & 0x1:
+        return f"mục {info.filename!r} được mã hóa riêng"[:200]
+    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        return f"mục {info.filename!r} dùng kiểu nén không hỗ trợ"[:200]
+    if info.file_size > MAX_FILE:
+        return f"tệp {info.filename!r} quá lớn ({info.file_size} byte; tối đa {MAX_FILE})"[:200]
+    if info.file_size > RATIO_FROM and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+        return (f"tệp {info.filename!r} nén quá mức ({info.compress_size} byte thành {info.file_size}; "
+                f"tối đa {MAX_RATIO} lần)")[:200]
+    return ""
+
+
+def _read_entry(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    """The entry's bytes, never more than it declares (zipfile stops there; the CRC then fails)."""
+    try:
+        with z.open(info) as f:
+            body = f.read(info.file_size + 1)
+    except Exception as err:  # noqa: BLE001 - CRC error, bad deflate stream, truncated data
+        raise _Damaged(f"không đọc được {info.filename!r}"[:200]) from err
+    _need(len(body) == info.file_size, f"kích thước {info.filename!r} không khớp"[:200])
+    return body
+
+
 def read_zip(data: bytes) -> tuple[dict, dict[str, bytes]]:
+    """The manifest and the files, every limit and the whole manifest checked before any file is
+    inflated; a meeting document must pass every check of ``meeting import``."""
+    from ..io import package_manifest as pm
+    from ..io import safe_json
+
     try:
         z = zipfile.ZipFile(io.BytesIO(data))
         infos = z.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError) as err:
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError) as err:
         raise _Damaged("tệp ZIP bên trong không đọc được") from err
+    _need(len(infos) <= pm.MAX_FILES + 1, f"ZIP có quá nhiều mục ({len(infos)}; tối đa {pm.MAX_FILES + 1})")
     names = [i.filename for i in infos]
     _need(len(names) == len(set(names)), "ZIP có tên tệp trùng")
     _need(pkg.MANIFEST in names, "không có manifest.json")
-    _need(sum(i.file_size for i in infos) <= MAX_UNPACKED, "nội dung quá lớn")
+    for info in infos:
+        problem = _entry_problem(info)
+        _need(not problem, problem)
+    _need(sum(i.file_size for i in infos) <= MAX_UNPACKED,
+          f"nội dung quá lớn ({sum(i.file_size for i in infos)} byte; tối đa {MAX_UNPACKED})")
+    m_info = z.getinfo(pkg.MANIFEST)
+    _need(m_info.file_size <= pm.MAX_MANIFEST,
+          f"manifest.json quá lớn ({m_info.file_size} byte; tối đa {pm.MAX_MANIFEST})")
     try:
-        manifest = json.loads(z.read(pkg.MANIFEST).decode("utf-8"))
-    except Exception as err:  # noqa: BLE001
-        raise _Damaged("manifest.json không đọc được") from err
-    _need(isinstance(manifest, dict) and manifest.get("format") == pkg.FORMAT, "manifest.json không đúng định dạng")
-    _need(manifest.get("version") == pkg.VERSION, f"phiên bản gói {manifest.get('version')} không được hỗ trợ")
-    for k in ("cell", "meeting", "files"):
-        _need(k in manifest, f"manifest.json thiếu “{k}”")
+        manifest = safe_json.loads(_read_entry(z, m_info), max_depth=16)
+    except safe_json.JsonLimitError as err:
+        raise _Damaged("manifest.json: " + "; ".join(map(str, err.problems[:3]))) from err
+    except ValueError as err:
+        raise _Damaged("manifest.json không phải JSON hợp lệ") from err
+    if isinstance(manifest, dict) and manifest.get("format") == pkg.FORMAT and manifest.get("version") != pkg.VERSION:
+        raise _Damaged(f"phiên bản gói {str(manifest.get('version'))[:20]} không được hỗ trợ")
+    problems = pm.manifest_problems(manifest)
+    _need(not problems, "manifest.json: " + "; ".join(problems[:5]))
     listed = manifest["files"]
-    _need(isinstance(listed, list) and all(isinstance(f, dict) for f in listed), "danh sách tệp không đúng")
-    listed_names = [f.get("name") for f in listed]
-    _need(sorted(listed_names) == sorted(n for n in names if n != pkg.MANIFEST),
+    _need(sorted(f["name"] for f in listed) == sorted(n for n in names if n != pkg.MANIFEST),
           "danh sách tệp trong manifest.json khác nội dung gói")
     files: dict[str, bytes] = {}
     for f in listed:
         name = f["name"]
-        _need(isinstance(name, str) and SAFE_NAME.match(name) is not None, f"tên tệp không hợp lệ: {name!r}")
-        try:
-            body = z.read(name)
-        except Exception as err:  # noqa: BLE001 - CRC error, bad deflate stream
-            raise _Damaged(f"không đọc được {name}") from err
-        _need(len(body) == f.get("size"), f"kích thước {name} không khớp")
-        _need(hashlib.sha256(body).hexdigest() == f.get("sha256"), f"SHA-256 của {name} không khớp")
+        info = z.getinfo(name)
+        _need(info.file_size == f["size"], f"kích thước {name} không khớp")
+        body = _read_entry(z, info)
+        _need(hashlib.sha256(body).hexdigest() == f["sha256"], f"SHA-256 của {name} không khớp")
         files[name] = body
+    for name, body in files.items():
+        if name == pkg.MEETING_JSON or (name.startswith("meeting-") and name.endswith(".json")):
+            problems = pm.meeting_document_problems(manifest, name, body)
+            _need(not problems, "; ".join(problems[:5]))
     return manifest, files
 
 
@@ -343,6 +393,11 @@ def read_package(data: bytes, key: KeyHandle, *, file_name: str = "") -> OpenedP
 def read_package_file(path: str | os.PathLike, key: KeyHandle) -> OpenedPackage:
     path = Path(path)
     try:
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            raise UserError(f"{path} không phải một tệp gói (là thư mục hoặc tệp đặc biệt). Không ghi gì.")
+        if st.st_size > MAX_PACKAGE:
+            raise PackageRefused("damaged", f"tệp quá lớn ({st.st_size} byte; tối đa {MAX_PACKAGE})", path.name)
         data = path.read_bytes()
     except OSError as err:
         raise UserError(f"Không đọc được tệp gói {path}: {err.strerror or err}.") from err

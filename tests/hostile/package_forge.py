@@ -1,0 +1,100 @@
+"""Packages forged with keys the tests control: the envelope and the signature are genuine, the
+content is hostile. Fixtures: ``forge_keys`` (a cell's signing key, the committee's encryption
+key), ``genuine`` (the manifest and files of a real package, to start from)."""
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import stat
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from kiemdiem_desktop.crypto import package as pkg
+from kiemdiem_desktop.crypto.keys import load_pkcs12_key, load_recipient_certificate, new_key
+from kiemdiem_desktop.crypto.open_package import read_package
+from kiemdiem_desktop.services import CellFile
+from tests.helpers import FIXTURES
+
+PASS = "mat-khau-thu-nghiem"
+CODE = "CB-VP"
+
+
+@pytest.fixture(scope="session")
+def forge_dir(tmp_path_factory) -> Path:
+    d = tmp_path_factory.mktemp("khoa-gia")
+    for stem, name, purpose in (("chi-bo", "Chi bộ Văn phòng", "signing"), ("cap-uy", "Đảng ủy Sở Nội vụ", "encryption"),
+                                ("ke-gian", "Chi bộ Văn phòng", "signing")):
+        new_key(name, d / f"{stem}.p12", PASS, purpose=purpose)
+    (d / "matkhau.txt").write_text(PASS + "\n", encoding="utf-8")
+    return d
+
+
+@pytest.fixture(scope="session")
+def forge_key(forge_dir):
+    cache = {}
+
+    def get(stem: str):
+        if stem not in cache:
+            cache[stem] = load_pkcs12_key(forge_dir / f"{stem}.p12", PASS)
+        return cache[stem]
+    return get
+
+
+@pytest.fixture(scope="session")
+def genuine(tmp_path_factory, forge_key) -> tuple[dict, dict[str, bytes]]:
+    """(manifest, files) of a real package of the locked fixture meeting, cell code CB-VP."""
+    d = tmp_path_factory.mktemp("that")
+    db = d / "chi-bo.kiemdiem"
+    shutil.copy(FIXTURES / "db" / "v4-meeting-locked.kiemdiem", db)
+    with CellFile.open(db) as cf:
+        cell = cf.cell()
+        cell.code = CODE
+        cf.save_cell(cell).result()
+        mid = cf.meetings()[0].id
+        r = pkg.make_package(cf, mid, forge_key("chi-bo"), [forge_key("cap-uy").certificate], out=d / "goi.p7m",
+                             slip=False)
+    opened = read_package(r.path.read_bytes(), forge_key("cap-uy"))
+    return opened.manifest, opened.files
+
+
+def zip_entries(entries: list[tuple[zipfile.ZipInfo | str, bytes]]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        for info, data in entries:
+            if isinstance(info, str):
+                info = zipfile.ZipInfo(info, date_time=pkg.ZIP_TIME)
+                info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, data)
+    return buf.getvalue()
+
+
+def manifest_bytes(manifest) -> bytes:
+    return json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8", "surrogatepass") \
+        if not isinstance(manifest, (bytes, bytearray)) else bytes(manifest)
+
+
+def forge_zip(manifest, files: dict[str, bytes], extra: list[tuple[zipfile.ZipInfo | str, bytes]] = ()) -> bytes:
+    return zip_entries([(pkg.MANIFEST, manifest_bytes(manifest)), *files.items(), *extra])
+
+
+def seal(zip_bytes: bytes, signer, recipient) -> bytes:
+    """Signed by ``signer`` (a KeyHandle), encrypted to ``recipient`` (a certificate)."""
+    return pkg.envelope(pkg.sign_cms(zip_bytes, signer), [recipient])
+
+
+def relist(manifest: dict, files: dict[str, bytes]) -> dict:
+    """The manifest with its file list made to match ``files`` (names, sizes, hashes)."""
+    m = json.loads(json.dumps(manifest))
+    m["files"] = [{"name": n, "size": len(b), "sha256": pkg.sha256_hex(b)} for n, b in files.items()]
+    return m
+
+
+def symlink_info(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=pkg.ZIP_TIME)
+    info.create_system = 3
+    info.external_attr = (stat.S_IFLNK | 0o777) << 16
+    return info
