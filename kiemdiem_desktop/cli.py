@@ -298,7 +298,8 @@ def _opened_json(o, decision=None) -> dict:
 def _check_register(args: argparse.Namespace, opened, *, may_trust: bool):
     """(register or None, decision or None); raises Refused for a known cell's new key and, when
     opening, for a first-seen cell without --trust."""
-    from .crypto.register import CA_REFUSED, FIRST_SEEN, NEW_KEY, CommitteeRegister
+    from .crypto.identity import identity_problem, visible
+    from .crypto.register import FIRST_SEEN, REFUSED, CommitteeRegister
 
     if not args.register:
         print(f"Người ký gói chưa được đối chiếu với sổ đăng ký (không có --register). "
@@ -307,15 +308,20 @@ def _check_register(args: argparse.Namespace, opened, *, may_trust: bool):
     if not Path(args.register).exists() and not (may_trust and args.trust):
         # No register yet: every cell is first seen, and nothing is created before --trust.
         from .crypto.chain import check_chain
-        from .crypto.register import CA_REFUSED, Decision
+        from .crypto.register import Decision
 
+        problem = identity_problem(opened.cell)
+        if problem:
+            raise Refused(f"Không chấp nhận gói {opened.file_name} của {visible(opened.cell.get('name'))}: {problem}.\n"
+                          f"Dấu vân tay khóa ký (SHA-256): {opened.signer_fingerprint}\nKhông ghi gì.")
         chain = check_chain(opened.signer_certificate, opened.other_certificates, [], opened.signing_time)
         if chain.refused:
-            raise Refused(f"Không chấp nhận gói của {opened.cell.get('name')}: {chain.message}.\n"
+            raise Refused(f"Không chấp nhận gói của {visible(opened.cell.get('name'))}: {visible(chain.message)}.\n"
                           f"Dấu vân tay khóa ký (SHA-256): {opened.signer_fingerprint}\n"
                           f"Sổ đăng ký {args.register} chưa có; chưa nhập chứng thư gốc nào (--root). Không ghi gì.")
 
-        d = Decision(FIRST_SEEN, f"Lần đầu nhận gói của {opened.cell.get('name')}. Dấu vân tay khóa ký (SHA-256):\n"
+        d = Decision(FIRST_SEEN, f"Lần đầu nhận gói của {visible(opened.cell.get('name'))} (mã "
+                                 f"{visible(opened.cell.get('code'), limit=100)}). Dấu vân tay khóa ký (SHA-256):\n"
                                  f"  {opened.signer_fingerprint}\nHãy đối chiếu với phiếu bàn giao hoặc đọc qua "
                                  f"điện thoại với chi bộ.", [])
         print(d.message, file=sys.stderr)
@@ -326,7 +332,7 @@ def _check_register(args: argparse.Namespace, opened, *, may_trust: bool):
     reg = CommitteeRegister(args.register)
     try:
         d = reg.decide(opened)
-        if d.status in (NEW_KEY, CA_REFUSED):
+        if d.status in REFUSED:
             raise Refused(d.message)
         if d.status == FIRST_SEEN:
             print(d.message, file=sys.stderr)
@@ -362,9 +368,11 @@ def cmd_open(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(_opened_json(opened, decision) | {"out": str(out)})
     else:
+        from .crypto.identity import visible
+
         m = opened.meeting
-        print(f"Gói hợp lệ: {opened.cell.get('name')}, năm {m.get('rating_year')}, bản lần {m.get('revision')}, "
-              f"ký bởi {opened.signer_certificate.subject.rfc4514_string()} ({opened.signer_fingerprint}).")
+        print(f"Gói hợp lệ: {visible(opened.cell.get('name'))}, năm {m.get('rating_year')}, bản lần {m.get('revision')}, "
+              f"ký bởi {visible(opened.signer_certificate.subject.rfc4514_string())} ({opened.signer_fingerprint}).")
         print(f"Đã mở vào {out} ({len(opened.files) + 1} tệp).")
         _print_chain(decision)
     return EXIT_OK
@@ -375,7 +383,9 @@ def _print_chain(decision) -> None:
     from .crypto.chain import CA_VALID
 
     if decision is not None and decision.chain is not None and decision.chain.status == CA_VALID:
-        print(f"Chứng thư: {decision.chain.message}.")
+        from .crypto.identity import visible
+
+        print(f"Chứng thư: {visible(decision.chain.message, limit=600)}.")
 
 
 def _import_roots(args: argparse.Namespace) -> None:
@@ -409,7 +419,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
                 print(f"{path}: không có chữ ký số.")
             for r in reports:
                 state = "còn nguyên vẹn" if r.ok else "KHÔNG HỢP LỆ hoặc đã bị sửa sau khi ký"
-                print(f"{r.role or r.field}: {r.signer} ({r.fingerprint}), ký lúc {r.signing_time}: {state}.")
+                print(f"{r.role or r.field}: {_visible(r.signer)} ({r.fingerprint}), ký lúc {r.signing_time}: {state}.")
         if not reports or not all(r.ok for r in reports):
             return EXIT_REFUSED
         return EXIT_OK
@@ -425,7 +435,9 @@ def cmd_verify(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(_opened_json(opened, decision))
     else:
-        print(f"Gói hợp lệ: {opened.cell.get('name')}, năm {opened.meeting.get('rating_year')}, "
+        from .crypto.identity import visible
+
+        print(f"Gói hợp lệ: {visible(opened.cell.get('name'))}, năm {opened.meeting.get('rating_year')}, "
               f"bản lần {opened.meeting.get('revision')}; {len(opened.files)} tệp khớp SHA-256; "
               f"khóa ký {opened.signer_fingerprint}.")
         _print_chain(decision)
@@ -560,18 +572,26 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _visible(text: str, **kw) -> str:
+    """Text that may come from a file (a package's names, a certificate's subject) made safe for a
+    terminal: control and format characters (ANSI escapes) shown as ⟨U+XXXX⟩."""
+    from .crypto.identity import visible
+
+    return visible(text, **kw)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
     except Refused as err:
-        print(str(err), file=sys.stderr)
+        print(_visible(str(err), keep_newlines=True, limit=0), file=sys.stderr)
         return EXIT_REFUSED
     except StoreError as err:
-        print(str(err), file=sys.stderr)
+        print(_visible(str(err), keep_newlines=True, limit=0), file=sys.stderr)
         return EXIT_FAILED
     except UserError as err:
-        print(str(err), file=sys.stderr)
+        print(_visible(str(err), keep_newlines=True, limit=0), file=sys.stderr)
         return EXIT_REFUSED
     except KeyboardInterrupt:
         return EXIT_FAILED

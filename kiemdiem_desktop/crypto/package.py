@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives.serialization import pkcs7
 from .. import __version__
 from ..i18n import UserError
 from ..store.atomic import write_bytes_atomically
+from .identity import normalise_identity
 from .keys import KeyHandle, fingerprint
 
 FORMAT = "kiemdiem-package"
@@ -156,6 +157,9 @@ def meeting_documents(cf, meeting_id: str, *, signed_minutes: str | os.PathLike 
     if m.state != MeetingState.LOCKED:
         raise PackageError("Cuộc họp chưa được thông qua biên bản (chưa khóa): chưa lập gói gửi cấp ủy cấp trên được.")
     cell = desk.s.cell
+    if not normalise_identity(cell.code):
+        raise PackageError("Chi bộ chưa có mã chi bộ: hãy ghi mã (do cấp ủy cấp trên cấp) trong thông tin chi bộ "
+                           "trước khi lập gói — cấp ủy cấp trên nhận biết chi bộ gửi theo mã này.")
     files: dict[str, bytes] = {}
     files[MEETING_JSON] = dumps(export_meeting(cf, m.id)).encode("utf-8")
     # The other meetings of the same rating year (a supplementary session), each in the same format.

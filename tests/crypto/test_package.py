@@ -82,8 +82,8 @@ def test_default_name_says_cell_year_and_revision(tmp_path, locked_db, meeting_i
     assert default_file_name("Chi bộ Văn phòng", "", 2025, 1) == "goi-chi-bo-van-phong-2025-lan-1.p7m"
     with CellFile.open(locked_db) as cf:
         r = make_package(cf, meeting_id, key("chi-bo"), [cert("cap-uy")], out=tmp_path, scans=[])
-    assert r.path == tmp_path / "goi-chi-bo-van-phong-2025-lan-1.p7m"
-    assert (tmp_path / "goi-chi-bo-van-phong-2025-lan-1-bien-nhan.pdf").exists()
+    assert r.path == tmp_path / "goi-cb-vp-2025-lan-1.p7m"            # the cell's code, CB-VP
+    assert (tmp_path / "goi-cb-vp-2025-lan-1-bien-nhan.pdf").exists()
 
 
 def test_scan_and_signed_minutes_travel_in_the_package(tmp_path, locked_db, meeting_id, key, cert):
