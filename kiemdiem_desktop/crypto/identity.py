@@ -4,7 +4,7 @@ A cell is known to the committee by its code. Codes are compared after NFKC (ful
 "ＣＢ-VP" is "CB-VP"), with every control, format and other invisible character removed
 ("CB-VP\\u200b"), every dash and minus sign read as "-" ("CB‐VP" with U+2010), the Cyrillic
 and Greek capitals that look like Latin ones read as those ("СВ-VР"), case folded and spaces
-collapsed. A package without a code (empty once normalised) names no cell: refused.
+collapsed (a code loses its spaces altogether). A package without a code (empty once normalised) names no cell: refused.
 
 Names and other texts from a package are shown with every control and format character made
 visible ("⟨U+000A⟩"), so a name cannot push the real fingerprint out of a dialog, forge a line
@@ -55,6 +55,11 @@ def normalise_identity(text: str | None) -> str:
     return " ".join(s.split())
 
 
+def normalise_code(text: str | None) -> str:
+    """A cell code for comparison: as :func:`normalise_identity`, without any space ("CB - VP" is "cb-vp")."""
+    return normalise_identity(text).replace(" ", "")
+
+
 def normalise_name(text: str | None) -> str:
     """A cell's name for comparison: as a code, and without accents (đ read as d)."""
     s = unicodedata.normalize("NFD", normalise_identity(text))
@@ -64,7 +69,7 @@ def normalise_name(text: str | None) -> str:
 
 def identity_problem(cell) -> str:
     """Why a package's cell cannot be told apart from another, or ""."""
-    if not isinstance(cell, dict) or not normalise_identity(cell.get("code")):
+    if not isinstance(cell, dict) or not normalise_code(cell.get("code")):
         return ("gói không ghi mã chi bộ (mã trống hoặc chỉ gồm ký tự vô hình): không xác định được chi bộ gửi; "
                 "chi bộ cần ghi mã do cấp ủy cấp trên cấp rồi lập lại gói")
     return ""
@@ -89,4 +94,4 @@ def visible(text, *, keep_newlines: bool = False, limit: int = 300) -> str:
     return unicodedata.normalize("NFC", s)
 
 
-__all__ = ["normalise_identity", "normalise_name", "identity_problem", "visible"]
+__all__ = ["normalise_identity", "normalise_code", "normalise_name", "identity_problem", "visible"]

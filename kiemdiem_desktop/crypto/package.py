@@ -29,7 +29,7 @@ from cryptography.hazmat.primitives.serialization import pkcs7
 from .. import __version__
 from ..i18n import UserError
 from ..store.atomic import write_bytes_atomically
-from .identity import normalise_identity
+from .identity import normalise_code
 from .keys import KeyHandle, fingerprint
 
 FORMAT = "kiemdiem-package"
@@ -157,7 +157,7 @@ def meeting_documents(cf, meeting_id: str, *, signed_minutes: str | os.PathLike 
     if m.state != MeetingState.LOCKED:
         raise PackageError("Cuộc họp chưa được thông qua biên bản (chưa khóa): chưa lập gói gửi cấp ủy cấp trên được.")
     cell = desk.s.cell
-    if not normalise_identity(cell.code):
+    if not normalise_code(cell.code):
         raise PackageError("Chi bộ chưa có mã chi bộ: hãy ghi mã (do cấp ủy cấp trên cấp) trong thông tin chi bộ "
                            "trước khi lập gói — cấp ủy cấp trên nhận biết chi bộ gửi theo mã này.")
     files: dict[str, bytes] = {}

@@ -28,7 +28,7 @@ from cryptography.hazmat.primitives.serialization import Encoding
 from ..i18n import UserError
 from ..store.database import Database
 from .chain import CA_VALID, ChainResult, check_chain, is_ca
-from .identity import identity_problem, normalise_identity, normalise_name, visible
+from .identity import identity_problem, normalise_code, normalise_name, visible
 from .keys import common_name, fingerprint, load_certificate
 from .open_package import OpenedPackage
 
@@ -41,9 +41,9 @@ REFUSED = (NEW_KEY, CA_REFUSED, NO_IDENTITY)
 
 
 def cell_key(cell: dict) -> str:
-    """The register's key of a cell: its code as compared (identity.normalise_identity); a
+    """The register's key of a cell: its code as compared (identity.normalise_code); a
     cell without one (older registers) by its name without case and accents."""
-    code = normalise_identity(cell.get("code"))
+    code = normalise_code(cell.get("code"))
     if code:
         return "code:" + code
     return "name:" + normalise_name(cell.get("name"))

@@ -98,3 +98,25 @@ def symlink_info(name: str) -> zipfile.ZipInfo:
     info.create_system = 3
     info.external_attr = (stat.S_IFLNK | 0o777) << 16
     return info
+
+
+def recoded(genuine, *, code=None, name=None, revision=None, signer_fp=None) -> tuple[dict, dict[str, bytes]]:
+    """The genuine package's manifest and files with the cell's code / name or the revision
+    changed consistently in manifest.json and meeting.json (as a forger would)."""
+    manifest, files = genuine
+    doc = json.loads(files[pkg.MEETING_JSON])
+    m = json.loads(json.dumps(manifest))
+    if code is not None:
+        doc["cell"]["code"] = m["cell"]["code"] = code
+    if name is not None:
+        doc["cell"]["name"] = m["cell"]["name"] = name
+    if revision is not None:
+        doc["meeting"]["revision"] = m["meeting"]["revision"] = revision
+    m["signer_fingerprint"] = signer_fp
+    files = {**files, pkg.MEETING_JSON: json.dumps(doc, ensure_ascii=False).encode("utf-8")}
+    return relist(m, files), files
+
+
+def sealed(genuine, forge_key, signer="chi-bo", **changes) -> bytes:
+    m, files = recoded(genuine, **changes)
+    return seal(forge_zip(m, files), forge_key(signer), forge_key("cap-uy").certificate)
