@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMainWindow, QMessageBox,
+    QAbstractItemView, QComboBox, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMainWindow, QMessageBox,
     QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -42,7 +42,7 @@ def confirm_first_seen(parent: QWidget, decision, opened=None) -> bool:
     if opened is not None:
         cell, fp = opened.cell, fingerprint(opened.signer_certificate)
         who = tr("Lần đầu nhận gói của <b>{name}</b> (mã <b>{code}</b>), ký bởi “{signer}”.").format(
-            name=html.escape(visible(cell.get("name"))), code=html.escape(visible(cell.get("code"), limit=100)),
+            name=html.escape(visible(cell.get("name"), limit=160)), code=html.escape(visible(cell.get("code"), limit=60)),
             signer=html.escape(visible(common_name(opened.signer_certificate))))
     else:
         fp = decision.message.partition("\n")[2].split("\n")[0].strip()
@@ -61,10 +61,13 @@ def confirm_first_seen(parent: QWidget, decision, opened=None) -> bool:
     after.setObjectName("firstSeenAdvice")
     after.setTextFormat(Qt.TextFormat.RichText)
     after.setWordWrap(True)
-    grid = box.layout()
-    row = grid.rowCount()
-    grid.addWidget(field, row, 0, 1, grid.columnCount())
-    grid.addWidget(after, row + 1, 0, 1, grid.columnCount())
+    grid = box.layout()                       # the field and the advice above the buttons
+    buttons = box.findChild(QDialogButtonBox)
+    grid.removeWidget(buttons)
+    row, cols = grid.rowCount(), grid.columnCount()
+    grid.addWidget(field, row, 1, 1, cols - 1)
+    grid.addWidget(after, row + 1, 1, 1, cols - 1)
+    grid.addWidget(buttons, row + 2, 0, 1, cols)
     yes = box.addButton(tr("Đã đối chiếu, khớp — &ghi vào sổ"), QMessageBox.ButtonRole.YesRole)
     no = box.addButton(tr("&Không khớp / chưa đối chiếu"), QMessageBox.ButtonRole.NoRole)
     box.setDefaultButton(no)
