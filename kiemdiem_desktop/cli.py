@@ -250,7 +250,7 @@ def cmd_keys_new(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.exists():
         raise Refused(f"Tệp {out} đã có: không ghi đè một khóa.")
-    purpose = {"signing": "signing", "encryption": "encryption", None: "both"}[args.purpose]
+    purpose = args.purpose or "signing"          # a key for one use: signing unless --for encryption
     p12, crt = new_key(args.name, out, _secret(args, "Mật khẩu bảo vệ khóa mới: ", confirm=True), purpose=purpose)
     print(f"Đã tạo khóa {p12} (chỉ chủ tệp đọc được; hãy sao lưu cùng mật khẩu) và chứng thư {crt}.")
     print(f"Dấu vân tay (SHA-256): {fingerprint(load_certificate(crt))}")
@@ -354,6 +354,7 @@ def cmd_open(args: argparse.Namespace) -> int:
         _import_roots(args)
     with _load_key(args) as key:
         opened = read_package_file(args.file, key)
+    _confirm_expired(args, opened)
     reg, decision = _check_register(args, opened, may_trust=True)
     try:
         out = unpack(opened, args.out)
@@ -376,6 +377,18 @@ def cmd_open(args: argparse.Namespace) -> int:
         print(f"Đã mở vào {out} ({len(opened.files) + 1} tệp).")
         _print_chain(decision)
     return EXIT_OK
+
+
+def _confirm_expired(args: argparse.Namespace, opened) -> None:
+    """A signer's certificate expired before the package arrived: refused unless --accept-expired
+    (after a call to the cell); with it, the warning is still printed."""
+    if not opened.expired_warning:
+        return
+    warning = _visible(opened.expired_warning, limit=0)
+    if not getattr(args, "accept_expired", False):
+        raise Refused(f"{warning}\nGói {opened.file_name} chưa được mở. Sau khi đã xác nhận với chi bộ, chạy lại lệnh "
+                      f"với --accept-expired. Không ghi gì.")
+    print(f"{warning}\nĐã xác nhận (--accept-expired): vẫn mở gói.", file=sys.stderr)
 
 
 def _print_chain(decision) -> None:
@@ -419,7 +432,11 @@ def cmd_verify(args: argparse.Namespace) -> int:
                 print(f"{path}: không có chữ ký số.")
             for r in reports:
                 state = "còn nguyên vẹn" if r.ok else "KHÔNG HỢP LỆ hoặc đã bị sửa sau khi ký"
+                if r.intact and r.valid and r.covers_rest and r.certificate_problem:
+                    state = f"KHÔNG CHẤP NHẬN — {r.certificate_problem}"
                 print(f"{r.role or r.field}: {_visible(r.signer)} ({r.fingerprint}), ký lúc {r.signing_time}: {state}.")
+                if r.warning:
+                    print(_visible(r.warning), file=sys.stderr)
         if not reports or not all(r.ok for r in reports):
             return EXIT_REFUSED
         return EXIT_OK
@@ -429,6 +446,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         raise Refused("Kiểm tra gói cần khóa của cấp ủy nhận gói (--key hoặc thiết bị ký số).")
     with _load_key(args) as key:
         opened = read_package_file(path, key)
+    _confirm_expired(args, opened)
     reg, decision = _check_register(args, opened, may_trust=False)
     if reg is not None:
         reg.close()
@@ -556,6 +574,8 @@ def build_parser() -> argparse.ArgumentParser:
     op.add_argument("--trust", action="store_true", help="tin cậy khóa của chi bộ gửi lần đầu (đã đối chiếu)")
     op.add_argument("--root", action="append", metavar="CA.crt",
                     help="nhập chứng thư gốc của tổ chức chứng thực vào sổ đăng ký trước khi mở gói (lặp lại được)")
+    op.add_argument("--accept-expired", action="store_true",
+                    help="vẫn mở gói khi chứng thư của người ký đã hết hạn lúc nhận (sau khi đã xác nhận với chi bộ)")
     op.add_argument("--json", action="store_true")
     _add_key_options(op)
     op.set_defaults(func=cmd_open)
@@ -563,6 +583,8 @@ def build_parser() -> argparse.ArgumentParser:
     vf.add_argument("file")
     vf.add_argument("--register")
     vf.add_argument("--json", action="store_true")
+    vf.add_argument("--accept-expired", action="store_true",
+                    help="chấp nhận chứng thư của người ký đã hết hạn lúc nhận (sau khi đã xác nhận với chi bộ)")
     _add_key_options(vf, required=False)
     vf.set_defaults(func=cmd_verify)
     st = sub.add_parser("selftest", help="thử toàn bộ chuỗi (cửa sổ, cuộc họp mẫu, tài liệu, ký, gói, mở gói) "

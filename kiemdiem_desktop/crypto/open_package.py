@@ -27,7 +27,7 @@ import stat
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from asn1crypto import cms, core
@@ -40,7 +40,10 @@ from cryptography.hazmat.primitives.serialization import Encoding, pkcs7
 from ..i18n import UserError
 from ..store.atomic import fsync_dir
 from . import package as pkg
-from .keys import KeyHandle, fingerprint
+from .identity import visible
+from .keys import (
+    KeyHandle, common_name, fingerprint, require_decryption_key, signing_problem, validity_problem,
+)
 
 NOT_FOR_KEY = "Gói không gửi cho khóa này"
 DAMAGED = "Tệp hỏng hoặc đã bị sửa"
@@ -59,6 +62,7 @@ MAX_UNPACKED = 400 << 20        # every file of the package together
 MAX_FILE = 256 << 20            # one file
 MAX_RATIO = 100                 # inflated / compressed, for a file over RATIO_FROM
 RATIO_FROM = 1 << 20
+SIGNING_TIME_SLACK = timedelta(hours=12)   # clocks of a cell's laptop and the committee's may differ
 SAFE_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,120}$")
 
 
@@ -95,6 +99,8 @@ class OpenedPackage:
     notes: list[str] = field(default_factory=list)
     # the other certificates the SignedData carries (a CA's intermediates), for the chain check
     other_certificates: list[x509.Certificate] = field(default_factory=list)
+    # the signer's certificate expired before the package arrived: opened only once confirmed
+    expired_warning: str = ""
 
     @property
     def cell(self) -> dict:
@@ -373,8 +379,40 @@ def read_zip(data: bytes) -> tuple[dict, dict[str, bytes]]:
     return manifest, files
 
 
-def read_package(data: bytes, key: KeyHandle, *, file_name: str = "") -> OpenedPackage:
-    """Everything checked in memory; PackageRefused in one of the two classes otherwise."""
+class SignerRefused(UserError):
+    """A package whose signature is intact but whose signer's certificate may not sign it: no
+    digitalSignature, not valid at the signing time, or a signing time after the package arrived."""
+
+
+def signer_problems(cert: x509.Certificate, signing_time: datetime | None, now: datetime) -> tuple[str, str]:
+    """(why the package is refused, or ""; the loud warning for a certificate expired since, or "").
+    The signing time is the signer's own claim: a certificate that has expired by the time the
+    package arrives is always said, even when the claimed time falls within its validity."""
+    name = visible(common_name(cert))
+    problem = signing_problem(cert)
+    if problem:
+        return f"chứng thư của người ký “{name}”: {problem}", ""
+    when = signing_time or now
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    if when > now + SIGNING_TIME_SLACK:
+        return (f"thời điểm ký ghi trong gói ({when.astimezone():%d/%m/%Y %H:%M}) ở sau lúc nhận gói "
+                f"({now.astimezone():%d/%m/%Y %H:%M})"), ""
+    problem = validity_problem(cert, when)
+    if problem:
+        return f"chứng thư của người ký “{name}” không có hiệu lực lúc ký ({when.astimezone():%d/%m/%Y %H:%M}): {problem}", ""
+    if now > cert.not_valid_after_utc:
+        return "", (f"CẢNH BÁO: chứng thư của người ký “{name}” đã hết hạn ngày "
+                    f"{cert.not_valid_after_utc.astimezone():%d/%m/%Y}, trước lúc nhận gói. Thời điểm ký "
+                    f"({when.astimezone():%d/%m/%Y %H:%M}) do chính người ký ghi, có thể đã bị lùi lại: "
+                    f"hãy gọi điện cho chi bộ để xác nhận trước khi mở gói.")
+    return "", ""
+
+
+def read_package(data: bytes, key: KeyHandle, *, file_name: str = "", now: datetime | None = None) -> OpenedPackage:
+    """Everything checked in memory; PackageRefused in one of the two classes otherwise (or
+    SignerRefused, KeyError_ for a key that may not open packages)."""
+    require_decryption_key(key)
     signed = decrypt_envelope(data, key)
     try:
         content, cert, when = verify_signed(signed)
@@ -386,11 +424,14 @@ def read_package(data: bytes, key: KeyHandle, *, file_name: str = "") -> OpenedP
         raise PackageRefused("damaged", str(err), file_name) from err
     except Exception as err:  # noqa: BLE001 - a field asn1crypto could not parse
         raise PackageRefused("damaged", f"không đọc được cấu trúc ({type(err).__name__})", file_name) from err
+    refused, warning = signer_problems(cert, when, now or datetime.now(timezone.utc))
+    if refused:
+        raise SignerRefused(f"Không chấp nhận gói{f' {file_name}' if file_name else ''}: {refused}. Không ghi gì.")
     return OpenedPackage(manifest, files, cert, fp, when, hashlib.sha256(data).hexdigest(), len(data), file_name,
-                         other_certificates=others)
+                         other_certificates=others, expired_warning=warning)
 
 
-def read_package_file(path: str | os.PathLike, key: KeyHandle) -> OpenedPackage:
+def read_package_file(path: str | os.PathLike, key: KeyHandle, *, now: datetime | None = None) -> OpenedPackage:
     path = Path(path)
     try:
         st = path.stat()
@@ -402,7 +443,7 @@ def read_package_file(path: str | os.PathLike, key: KeyHandle) -> OpenedPackage:
     except OSError as err:
         raise UserError(f"Không đọc được tệp gói {path}: {err.strerror or err}.") from err
     try:
-        return read_package(data, key, file_name=path.name)
+        return read_package(data, key, file_name=path.name, now=now)
     except PackageRefused as err:
         if not err.args[0].count(f"({path.name})"):
             raise PackageRefused(err.kind, err.detail, path.name) from err

@@ -30,7 +30,7 @@ from .. import __version__
 from ..i18n import UserError
 from ..store.atomic import write_bytes_atomically
 from .identity import normalise_code
-from .keys import KeyHandle, fingerprint
+from .keys import KeyHandle, fingerprint, require_signing_key
 
 FORMAT = "kiemdiem-package"
 VERSION = 1
@@ -106,6 +106,7 @@ def sign_cms(data: bytes, key: KeyHandle) -> bytes:
     """CMS SignedData (DER) with ``data`` encapsulated, signed through pyHanko (a file or a token)."""
     from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
 
+    require_signing_key(key)
     attrs = PdfCMSSignedAttributes(signing_time=datetime.now().astimezone())
     ci = asyncio.run(key.signer.async_sign_general_data(data, "sha256", detached=False,
                                                         signed_attr_settings=attrs))
@@ -199,6 +200,7 @@ def make_package(cf, meeting_id: str, key: KeyHandle, recipients: list[x509.Cert
     it as the stem + "-bien-nhan.pdf"."""
     if not recipients:
         raise PackageError("Cần ít nhất một chứng thư số của cấp ủy cấp trên (--to).")
+    require_signing_key(key)                    # before the documents are built
     files, cell_part, meeting_part = meeting_documents(cf, meeting_id, signed_minutes=signed_minutes, scans=scans)
     manifest = make_manifest(files, cell=cell_part, meeting=meeting_part, signer=key.fingerprint)
     blob = seal(files, manifest, key, recipients)

@@ -120,3 +120,19 @@ def recoded(genuine, *, code=None, name=None, revision=None, signer_fp=None) -> 
 def sealed(genuine, forge_key, signer="chi-bo", **changes) -> bytes:
     m, files = recoded(genuine, **changes)
     return seal(forge_zip(m, files), forge_key(signer), forge_key("cap-uy").certificate)
+
+
+def sign_raw(data: bytes, key, signing_time) -> bytes:
+    """CMS SignedData as sign_cms makes it, but with the signing time the forger chooses and none of
+    the program's checks of the key (an expired or encryption-only certificate signs too)."""
+    import asyncio
+
+    from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
+
+    attrs = PdfCMSSignedAttributes(signing_time=signing_time)
+    ci = asyncio.run(key.signer.async_sign_general_data(data, "sha256", detached=False, signed_attr_settings=attrs))
+    return ci.dump()
+
+
+def seal_raw(zip_bytes: bytes, signer, recipient, signing_time) -> bytes:
+    return pkg.envelope(sign_raw(zip_bytes, signer, signing_time), [recipient])

@@ -76,6 +76,23 @@ def confirm_first_seen(parent: QWidget, decision, opened=None) -> bool:
     return box.clickedButton() is yes
 
 
+def confirm_expired(parent: QWidget, opened) -> bool:
+    """The signer's certificate expired before the package arrived: a loud warning; opened only when
+    the user says the cell confirmed it."""
+    box = QMessageBox(QMessageBox.Icon.Warning, tr("CẢNH BÁO: chứng thư của người ký đã hết hạn"), "",
+                      QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName("expiredBox")
+    box.setTextFormat(Qt.TextFormat.RichText)
+    box.setText("<div style='color:#b00020; font-size:13pt'><b>{}</b></div>".format(
+        html.escape(visible(opened.expired_warning, limit=0))))
+    yes = box.addButton(tr("Chi bộ đã xác nhận — &vẫn mở gói"), QMessageBox.ButtonRole.YesRole)
+    no = box.addButton(tr("&Không mở"), QMessageBox.ButtonRole.NoRole)
+    box.setDefaultButton(no)
+    box.setEscapeButton(no)
+    box.exec()
+    return box.clickedButton() is yes
+
+
 def warn_new_key(parent: QWidget, decision) -> None:
     box = QMessageBox(QMessageBox.Icon.Critical, tr("CẢNH BÁO: khóa ký khác với sổ đăng ký"), "",
                       QMessageBox.StandardButton.Ok, parent)
@@ -335,6 +352,11 @@ class CommitteeWindow(QMainWindow):
             self._failed(err)
 
     def _decide_and_unpack(self, path: Path, opened) -> None:
+        if opened.expired_warning and not confirm_expired(self, opened):
+            self._say(tr("Chưa mở gói {name}: chứng thư của người ký đã hết hạn, chưa được xác nhận.").format(
+                name=path.name), error=True)
+            self.opened.emit("cancelled")
+            return
         decision = self.register.decide(opened)
         if decision.status in REFUSED:
             decision.message = decision.message.replace(

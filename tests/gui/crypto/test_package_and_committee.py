@@ -170,7 +170,7 @@ def test_committee_mode_refuses_tampered_and_misaddressed_packages(held_desk, qt
 
     on_modal(lambda box: (titles.append(box.windowTitle()), box.button(QMessageBox.StandardButton.Ok).click()))
     with qtbot.waitSignal(w.opened, timeout=60000) as done:
-        w.open_package(pkg.path, load=load_key("chi-bo"))          # not a recipient
+        w.open_package(pkg.path, load=load_key("cap-uy-khac"))     # not a recipient
     assert done.args[0] == "not_for_key"
     assert "Gói không gửi cho khóa này" in w.last_message
     assert w.table.rowCount() == 0
