@@ -664,7 +664,12 @@ def import_meeting(cf, data: Any, *, file: str = "") -> str:
 
 def import_meeting_report(cf, data: Any, *, file: str = "") -> ImportReport:
     parsed = parse_document(data, file)
-    return cf.db.write(_import, parsed).result()
+    try:
+        return cf.db.write(_import, parsed).result()
+    except MeetingJsonError as err:          # a refusal found against the data file: name the file too
+        if not file:
+            raise
+        raise MeetingJsonError(file, err.problems) from err
 
 
 def import_meeting_file(cf, path: str | os.PathLike) -> ImportReport:
