@@ -14,7 +14,7 @@ from kiemdiem_desktop.crypto import package as pkg
 from kiemdiem_desktop.crypto.keys import load_pkcs12_key
 from tests.helpers import run_cli
 
-from .package_forge import (  # noqa: F401 - fixtures
+from tests.hostile.package_forge import (  # noqa: F401 - fixtures
     CODE, PASS, forge_dir, forge_key, forge_zip, genuine, recoded, seal_raw,
 )
 

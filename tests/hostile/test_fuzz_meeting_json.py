@@ -20,8 +20,8 @@ from kiemdiem_desktop.services import CellFile
 from tests.helpers import run_cli
 from tests.io.meeting_doc import hand_document, uid
 
-from .fuzz_counts import tried
-from .json_mutations import classify, fuzz_settings, mutated
+from tests.hostile.fuzz_counts import tried
+from tests.hostile.json_mutations import classify, fuzz_settings, mutated
 
 
 def _with_ballot() -> dict:

@@ -28,9 +28,9 @@ from kiemdiem_desktop.crypto.register import CommitteeRegister
 from kiemdiem_desktop.i18n import UserError
 from tests.helpers import run_cli
 
-from .fuzz_counts import tried
-from .json_mutations import classify, fuzz_settings, hostile_value, mutated, to_text
-from .package_forge import (  # noqa: F401 - fixtures
+from tests.hostile.fuzz_counts import tried
+from tests.hostile.json_mutations import classify, fuzz_settings, hostile_value, mutated, to_text
+from tests.hostile.package_forge import (  # noqa: F401 - fixtures
     PASS, forge_dir, forge_key, genuine, relist, seal, zip_entries,
 )
 

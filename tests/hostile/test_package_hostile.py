@@ -14,7 +14,7 @@ from kiemdiem_desktop.crypto import package as pkg
 from kiemdiem_desktop.crypto.open_package import PackageRefused, read_package
 from tests.helpers import run_cli
 
-from .package_forge import (  # noqa: F401 - fixtures
+from tests.hostile.package_forge import (  # noqa: F401 - fixtures
     PASS, forge_dir, forge_key, forge_zip, genuine, relist, seal, symlink_info, zip_entries,
 )
 

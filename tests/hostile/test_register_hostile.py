@@ -8,7 +8,7 @@ from kiemdiem_desktop.crypto.identity import normalise_code, normalise_identity,
 from kiemdiem_desktop.crypto.register import CommitteeRegister
 from tests.helpers import run_cli
 
-from .package_forge import CODE, forge_dir, forge_key, genuine, sealed  # noqa: F401 - fixtures
+from tests.hostile.package_forge import CODE, forge_dir, forge_key, genuine, sealed  # noqa: F401 - fixtures
 
 
 def _open(tmp_path, forge_dir, blob, name, *extra):
