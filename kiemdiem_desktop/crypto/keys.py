@@ -92,8 +92,11 @@ def to_asn1(cert: x509.Certificate) -> asn1_x509.Certificate:
 
 
 def common_name(cert: x509.Certificate) -> str:
-    names = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
-    return str(names[0].value) if names else cert.subject.rfc4514_string()
+    try:
+        names = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+        return str(names[0].value) if names else cert.subject.rfc4514_string()
+    except ValueError:                   # a malformed name in a forged certificate
+        return "(tên không đọc được)"
 
 
 # -- the handle ---------------------------------------------------------------------------
@@ -287,16 +290,15 @@ def load_certificate(path: str | os.PathLike) -> x509.Certificate:
 def load_recipient_certificate(path: str | os.PathLike) -> x509.Certificate:
     """The committee's certificate for encryption: refused unless RSA with keyEncipherment."""
     cert = load_certificate(path)
-    if not isinstance(cert.public_key(), rsa.RSAPublicKey):
-        raise KeyError_(f"Chứng thư số {path} không dùng khóa RSA: không mã hóa gói cho chứng thư này được.")
     try:
-        usage = cert.extensions.get_extension_for_class(x509.KeyUsage).value
-    except x509.ExtensionNotFound:
-        raise KeyError_(f"Chứng thư số {path} không ghi mục đích sử dụng “mã hóa khóa” (keyEncipherment): "
-                        f"không dùng để nhận gói được.") from None
-    if not usage.key_encipherment:
-        raise KeyError_(f"Chứng thư số {path} không cho phép “mã hóa khóa” (keyEncipherment): "
-                        f"không dùng để nhận gói được.")
+        rsa_key = isinstance(cert.public_key(), rsa.RSAPublicKey)
+    except Exception:  # noqa: BLE001 - an unsupported or malformed key in a certificate from elsewhere
+        rsa_key = False
+    if not rsa_key:
+        raise KeyError_(f"Chứng thư số {path} không dùng khóa RSA: không mã hóa gói cho chứng thư này được.")
+    problem = encryption_problem(cert)
+    if problem:
+        raise KeyError_(f"Chứng thư số {path}: {problem} — không dùng để nhận gói được (cần keyEncipherment).")
     now = datetime.now(timezone.utc)
     if cert.not_valid_after_utc < now:
         raise KeyError_(f"Chứng thư số {path} đã hết hạn ngày {cert.not_valid_after_utc:%d/%m/%Y}.")
@@ -304,16 +306,25 @@ def load_recipient_certificate(path: str | os.PathLike) -> x509.Certificate:
 
 
 # -- key usage: a key for one use ---------------------------------------------------------------
+class _Unreadable(Exception):
+    pass
+
+
 def _usage(cert: x509.Certificate) -> x509.KeyUsage | None:
     try:
         return cert.extensions.get_extension_for_class(x509.KeyUsage).value
     except x509.ExtensionNotFound:
         return None
+    except Exception as err:  # noqa: BLE001 - DuplicateExtension, ValueError: a forged certificate
+        raise _Unreadable(str(err)) from err
 
 
 def signing_problem(cert: x509.Certificate) -> str:
     """Why this certificate may not sign a package or the minutes (digitalSignature), or ""."""
-    usage = _usage(cert)
+    try:
+        usage = _usage(cert)
+    except _Unreadable:
+        return "các phần mở rộng của chứng thư không đọc được (chứng thư hỏng hoặc bị sửa)"
     if usage is None:
         return "chứng thư không ghi mục đích sử dụng (keyUsage): không dùng để ký được"
     if not usage.digital_signature:
@@ -324,7 +335,10 @@ def signing_problem(cert: x509.Certificate) -> str:
 
 def encryption_problem(cert: x509.Certificate) -> str:
     """Why this certificate may not receive (decrypt) a package (keyEncipherment), or ""."""
-    usage = _usage(cert)
+    try:
+        usage = _usage(cert)
+    except _Unreadable:
+        return "các phần mở rộng của chứng thư không đọc được (chứng thư hỏng hoặc bị sửa)"
     if usage is None:
         return "chứng thư không ghi mục đích sử dụng (keyUsage): không dùng để nhận gói được"
     if not usage.key_encipherment:

@@ -57,9 +57,9 @@ OID_SHA256 = "2.16.840.1.101.3.4.2.1"
 
 # Limits, checked on what the ZIP declares before anything is inflated (and zipfile never
 # inflates an entry past its declared size). A real package is a few megabytes; scans the most.
-MAX_PACKAGE = 512 << 20         # the .p7m file itself
-MAX_UNPACKED = 400 << 20        # every file of the package together
-MAX_FILE = 256 << 20            # one file
+MAX_PACKAGE = 300 << 20         # the .p7m file itself
+MAX_UNPACKED = 256 << 20        # every file of the package together
+MAX_FILE = 200 << 20            # one file
 MAX_RATIO = 100                 # inflated / compressed, for a file over RATIO_FROM
 RATIO_FROM = 1 << 20
 SIGNING_TIME_SLACK = timedelta(hours=12)   # clocks of a cell's laptop and the committee's may differ

@@ -185,11 +185,25 @@ def meeting_documents(cf, meeting_id: str, *, signed_minutes: str | os.PathLike 
         files["tong-hop-ket-qua.pdf"] = build_summary_pdf(desk, folder / "tong-hop-ket-qua.pdf",
                                                          locality=cell.locality).read_bytes()
         files["tong-hop-ket-qua.xlsx"] = build_summary_xlsx(desk, folder / "tong-hop-ket-qua.xlsx").read_bytes()
+    _refuse_inconsistent(files)
     cell_part = {"name": _nfc(cell.name), "code": _nfc(cell.code), "higher_org": _nfc(cell.higher_org),
                  "locality": _nfc(cell.locality)}
     meeting_part = {"id": m.id, "kind": m.kind.value, "rating_year": m.rating_year, "revision": m.revision,
                     "meeting_date": m.meeting_date.isoformat() if m.meeting_date else None}
     return files, cell_part, meeting_part
+
+
+def _refuse_inconsistent(files: dict[str, bytes]) -> None:
+    """The meetings going into the package pass every check of ``meeting import`` (and of the
+    committee's opener): a meeting stored before those checks existed is not signed and sent."""
+    from ..io.meeting_json import MeetingJsonError, parse_document
+
+    for name, body in files.items():
+        if name == MEETING_JSON or (name.startswith("meeting-") and name.endswith(".json")):
+            try:
+                parse_document(json.loads(body), name)
+            except MeetingJsonError as err:
+                raise PackageError(f"Không lập gói: dữ liệu cuộc họp không nhất quán, cấp trên sẽ từ chối.\n{err}") from err
 
 
 def make_package(cf, meeting_id: str, key: KeyHandle, recipients: list[x509.Certificate], *,

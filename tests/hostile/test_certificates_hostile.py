@@ -129,3 +129,37 @@ def test_verify_refuses_a_pdf_signed_by_an_encryption_only_key(tmp_path, forge_d
     import json
     sig = json.loads(j.stdout.decode())["signatures"][0]
     assert sig["state"] == "certificate_refused" and sig["intact"] is True
+
+
+def _with_duplicate_extension(p12):
+    """The key of ``p12`` and its certificate re-signed with its key-usage extension twice (a
+    certificate cryptography loads but whose extensions raise ValueError)."""
+    from types import SimpleNamespace
+
+    from asn1crypto import x509 as ax
+    from cryptography.hazmat.primitives.asymmetric import padding
+
+    k = load_pkcs12_key(p12, PASS)
+    c = ax.Certificate.load(k.certificate.public_bytes(serialization.Encoding.DER))
+    tbs = c["tbs_certificate"].copy()
+    exts = list(tbs["extensions"])
+    tbs["extensions"] = ax.Extensions(exts + [exts[1]])
+    sig = k.private_key.sign(tbs.dump(), padding.PKCS1v15(), hashes.SHA256())
+    forged = ax.Certificate({"tbs_certificate": tbs, "signature_algorithm": c["signature_algorithm"],
+                             "signature_value": sig})
+    return SimpleNamespace(certificate=x509.load_der_x509_certificate(forged.dump()), private_key=k.private_key)
+
+
+def test_a_signer_certificate_with_unreadable_extensions_is_refused_not_a_traceback(tmp_path, forge_dir, forge_key,
+                                                                                   genuine):
+    from tests.hostile.package_forge import seal
+
+    signer = _with_duplicate_extension(forge_dir / "chi-bo.p12")
+    with pytest.raises(x509.DuplicateExtension):
+        signer.certificate.extensions                            # what used to escape as a traceback
+    m, files = recoded(genuine)
+    r = _open(tmp_path, forge_dir, seal(forge_zip(m, files), signer, forge_key("cap-uy").certificate),
+              "--register", str(tmp_path / "r.capuy"), "--trust")
+    err = r.stderr.decode()
+    assert r.returncode == 2 and "không đọc được" in err and "Traceback" not in err and "goi-gia.p7m" in err, err
+    assert not (tmp_path / "mo").exists() and not (tmp_path / "r.capuy").exists()

@@ -116,7 +116,7 @@ def test_fuzz_meeting_import_command(fuzz_dir):
 
 def test_the_mutations_reach_every_class():
     # the generator itself: every raw placeholder becomes text json.loads would otherwise accept or choke on
-    from .json_mutations import RAW, to_text
+    from tests.hostile.json_mutations import RAW, to_text
     text = to_text({"a": list(RAW)})
     assert "NaN" in text and str(2 ** 63) in text and "\\ud800" in text and "[" * 5000 in text
     assert json.loads(to_text({"a": 1})) == {"a": 1}

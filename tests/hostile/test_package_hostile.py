@@ -225,3 +225,34 @@ def test_a_meeting_json_of_another_cell_or_meeting_is_refused(tmp_path, forge_di
     m2["meeting"]["revision"] = 7
     _refused(tmp_path, forge_dir, seal(forge_zip(m2, files2), forge_key("chi-bo"), forge_key("cap-uy").certificate),
              where="meeting.revision")
+
+
+def test_a_stored_inconsistent_meeting_is_not_packaged(tmp_path, forge_key):
+    """A meeting stored before the checks existed (999 votes with fewer present) is not signed."""
+    import shutil
+    import sqlite3
+
+    from kiemdiem_desktop.crypto.package import PackageError, make_package
+    from kiemdiem_desktop.services import CellFile
+    from tests.helpers import FIXTURES
+
+    db = tmp_path / "chi-bo.kiemdiem"
+    shutil.copy(FIXTURES / "db" / "v4-meeting-locked.kiemdiem", db)
+    with CellFile.open(db) as cf:
+        cell = cf.cell()
+        cell.code = "CB-VP"
+        cf.save_cell(cell).result()
+        mid = cf.meetings()[0].id
+    con = sqlite3.connect(db)
+    with con:
+        vote = con.execute("SELECT id FROM vote WHERE kind = 'agenda' ORDER BY position LIMIT 1").fetchone()[0]
+        con.execute("DROP TRIGGER IF EXISTS vote_locked_update")
+        triggers = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'vote'")]
+        for t in triggers:
+            con.execute(f"DROP TRIGGER {t}")
+        con.execute("UPDATE vote SET yes = 999 WHERE id = ?", (vote,))
+    con.close()
+    with CellFile.open(db) as cf, pytest.raises(PackageError) as info:
+        make_package(cf, mid, forge_key("chi-bo"), [forge_key("cap-uy").certificate], out=tmp_path / "goi.p7m")
+    assert "meeting.json" in str(info.value) and "999" in str(info.value)
+    assert not (tmp_path / "goi.p7m").exists()
