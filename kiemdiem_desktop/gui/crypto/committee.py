@@ -76,6 +76,16 @@ def confirm_first_seen(parent: QWidget, decision, opened=None) -> bool:
     return box.clickedButton() is yes
 
 
+def show_plain_error(parent: QWidget, err: BaseException | str, title: str) -> None:
+    """An error whose text may hold a package's names: plain text (never rendered as HTML), every
+    control character visible."""
+    text = err if isinstance(err, str) else error_text(err)
+    box = QMessageBox(QMessageBox.Icon.Warning, title, visible(text, keep_newlines=True, limit=4000),
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
+
+
 def confirm_expired(parent: QWidget, opened) -> bool:
     """The signer's certificate expired before the package arrived: a loud warning; opened only when
     the user says the cell confirmed it."""
@@ -298,7 +308,7 @@ class CommitteeWindow(QMainWindow):
             cert, fp, new = self.register.import_root(path)
         except UserError as err:
             self._say(error_text(err), error=True)
-            show_error(self, err, tr("Không nhập được chứng thư gốc"))
+            show_plain_error(self, err, tr("Không nhập được chứng thư gốc"))
             return False
         from ...crypto.keys import common_name
 
@@ -368,9 +378,9 @@ class CommitteeWindow(QMainWindow):
             if decision.status == NEW_KEY:
                 warn_new_key(self, decision)
             elif decision.status == NO_IDENTITY:
-                show_error(self, decision.message, tr("Gói không ghi mã chi bộ"))
+                show_plain_error(self, decision.message, tr("Gói không ghi mã chi bộ"))
             else:
-                show_error(self, decision.message, tr("Chứng thư không thuộc tổ chức chứng thực đã nhập"))
+                show_plain_error(self, decision.message, tr("Chứng thư không thuộc tổ chức chứng thực đã nhập"))
             self.refused.emit(decision.message)
             self.opened.emit("refused")
             return
@@ -385,7 +395,7 @@ class CommitteeWindow(QMainWindow):
             self.register.record(opened, folder=str(out), chain=decision.chain.message if decision.chain else "")
         except UserError as err:
             self._say(error_text(err), error=True)
-            show_error(self, err, tr("Không ghi được"))
+            show_plain_error(self, err, tr("Không ghi được"))
             self.opened.emit("error")
             return
         assert decision.status in (KNOWN, FIRST_SEEN)
@@ -407,13 +417,13 @@ class CommitteeWindow(QMainWindow):
             self._say(text, error=True)
             self.refused.emit(text)
             self.opened.emit(err.kind)
-            show_error(self, text, title)
+            show_plain_error(self, text, title)
             return
         text = error_text(err) if isinstance(err, UserError) else tr("Không mở được gói: {e}").format(e=error_text(err))
         self._say(text, error=True)
         self.refused.emit(text)
         self.opened.emit("error")
-        show_error(self, text, tr("Không mở được gói"))
+        show_plain_error(self, text, tr("Không mở được gói"))
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.last_message = text

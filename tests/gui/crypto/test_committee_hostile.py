@@ -66,3 +66,52 @@ def test_a_manifest_of_the_wrong_shape_is_refused_and_the_window_says_so(qtbot, 
     assert "Đang mở" not in text and "goi-sai.p7m" in text and "meeting.rating_year" in text and "cell.name" in text
     assert w.open_button.isEnabled() and w.register.inbox() == []
     assert not (tmp_path / "cap-uy-goi-da-mo").exists()
+
+
+def test_a_certificate_expired_before_receipt_needs_confirmation_in_the_window(qtbot, tmp_path, forge_dir, forge_key,
+                                                                               genuine, on_modal, app):
+    from datetime import datetime, timedelta, timezone
+
+    from tests.hostile.package_forge import forge_zip, recoded, seal_raw
+    from tests.hostile.test_certificates_hostile import _self_signed
+
+    now = datetime.now(timezone.utc)
+    p12 = _self_signed(tmp_path / "k.p12", start=now - timedelta(days=400), end=now - timedelta(days=2))
+    signer = load_pkcs12_key(p12, PASS)
+    m, files = recoded(genuine, signer_fp=signer.fingerprint)
+    src = tmp_path / "goi-het-han.p7m"
+    src.write_bytes(seal_raw(forge_zip(m, files), signer, forge_key("cap-uy").certificate, now - timedelta(days=20)))
+    w = _window(qtbot, tmp_path)
+    seen = {}
+
+    def look(box):
+        seen["name"] = box.objectName()
+        seen["text"] = box.text()
+        box.resize(820, 300)
+        box.grab().save(str(tmp_path / "het-han.png"))
+        [b for b in box.buttons() if "Không mở" in b.text()][0].click()
+    on_modal(look)
+    with qtbot.waitSignal(w.opened, timeout=60000) as done:
+        w.open_package(src, load=lambda: load_pkcs12_key(forge_dir / "cap-uy.p12", PASS))
+    assert done.args[0] == "cancelled" and seen["name"] == "expiredBox"
+    assert "đã hết hạn" in seen["text"] and "gọi điện" in seen["text"]
+    assert "Chưa mở gói goi-het-han.p7m" in w.message.text()
+    assert w.register.inbox() == [] and not (tmp_path / "cap-uy-goi-da-mo").exists()
+
+
+def test_a_refusal_naming_the_cell_is_shown_as_plain_text(qtbot, tmp_path, forge_dir, forge_key, genuine, on_modal, app):
+    src = tmp_path / "goi-html.p7m"
+    src.write_bytes(sealed(genuine, forge_key, code="", name="<h1 style='color:green'>ĐÃ XÁC MINH</h1>"))
+    w = _window(qtbot, tmp_path)
+    seen = {}
+
+    def look(box):
+        from PySide6.QtCore import Qt
+        seen["format"] = box.textFormat() == Qt.TextFormat.PlainText
+        seen["text"] = box.text()
+        box.button(QMessageBox.StandardButton.Ok).click()
+    on_modal(look)
+    with qtbot.waitSignal(w.opened, timeout=60000) as done:
+        w.open_package(src, load=lambda: load_pkcs12_key(forge_dir / "cap-uy.p12", PASS))
+    assert done.args[0] == "refused" and seen["format"] and "<h1" in seen["text"]
+    assert "không ghi mã chi bộ" in seen["text"]
