@@ -62,6 +62,8 @@ MAX_UNPACKED = 256 << 20        # every file of the package together
 MAX_FILE = 200 << 20            # one file
 MAX_RATIO = 100                 # inflated / compressed, for a file over RATIO_FROM
 RATIO_FROM = 1 << 20
+MAX_RECIPIENTS = 50
+MAX_CERTIFICATES = 20           # the signer's and a CA's intermediates
 SIGNING_TIME_SLACK = timedelta(hours=12)   # clocks of a cell's laptop and the committee's may differ
 SAFE_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,120}$")
 
@@ -165,6 +167,8 @@ def _check_envelope(ci: cms.ContentInfo) -> cms.EnvelopedData:
     _need(ed["unprotected_attrs"].native is None, "có thuộc tính không bảo vệ không mong đợi")
     ris = ed["recipient_infos"]
     _need(len(ris) >= 1, "không có người nhận")
+    # each recipient may cost a trial RSA decryption: a package is for a committee or a few
+    _need(len(ris) <= MAX_RECIPIENTS, f"quá nhiều người nhận ({len(ris)}; tối đa {MAX_RECIPIENTS})")
     for ri in ris:
         ri.native  # noqa: B018 - parse every field of the recipient now (asn1crypto is lazy)
         _need(ri.name == "ktri", "kiểu người nhận không đúng")
@@ -273,6 +277,7 @@ def verify_signed(data: bytes) -> tuple[bytes, x509.Certificate, datetime | None
     _need(si["unsigned_attrs"].native is None, "có thuộc tính không ký không mong đợi")
     sid = si["sid"].chosen
     certs = [c.chosen for c in sd["certificates"] if c.name == "certificate"] if sd["certificates"].native else []
+    _need(len(certs) <= MAX_CERTIFICATES, f"quá nhiều chứng thư trong chữ ký ({len(certs)}; tối đa {MAX_CERTIFICATES})")
     signer = [c for c in certs if c.issuer == sid["issuer"] and c.serial_number == sid["serial_number"].native]
     _need(len(signer) == 1, "không có chứng thư của người ký")
     cert: ax.Certificate = signer[0]

@@ -256,3 +256,46 @@ def test_a_stored_inconsistent_meeting_is_not_packaged(tmp_path, forge_key):
         make_package(cf, mid, forge_key("chi-bo"), [forge_key("cap-uy").certificate], out=tmp_path / "goi.p7m")
     assert "meeting.json" in str(info.value) and "999" in str(info.value)
     assert not (tmp_path / "goi.p7m").exists()
+
+
+def test_a_package_file_over_the_limit_is_refused_unread(tmp_path, forge_dir):
+    big = tmp_path / "goi-gia.p7m"
+    with open(big, "wb") as f:                     # sparse: nothing is really written
+        f.truncate(301 << 20)
+    r, out, seconds = _open_path(tmp_path, forge_dir, big)
+    err = r.stderr.decode()
+    assert r.returncode == 2 and "tệp quá lớn" in err and "goi-gia.p7m" in err and not out.exists(), err
+
+
+def test_a_fifo_or_a_folder_is_not_read_as_a_package(tmp_path, forge_dir):
+    import os
+    fifo = tmp_path / "goi-gia.p7m"
+    os.mkfifo(fifo)
+    r, out, _ = _open_path(tmp_path, forge_dir, fifo)
+    assert r.returncode == 2 and "không phải một tệp gói" in r.stderr.decode()
+
+
+def _open_path(tmp_path, forge_dir, src):
+    out = tmp_path / "mo-ra"
+    t0 = time.monotonic()
+    r = run_cli("open", str(src), "--key", str(forge_dir / "cap-uy.p12"), "--passphrase-file",
+                str(forge_dir / "matkhau.txt"), "--out", str(out))
+    return r, out, time.monotonic() - t0
+
+
+def test_an_envelope_with_thousands_of_recipients_is_refused_before_any_trial(tmp_path, forge_key, genuine):
+    from cryptography.hazmat.primitives.serialization import Encoding, pkcs7
+    from cryptography.hazmat.primitives.ciphers import algorithms
+
+    from kiemdiem_desktop.crypto.open_package import PackageRefused, read_package
+
+    other = forge_key("cap-uy").certificate
+    b = pkcs7.PKCS7EnvelopeBuilder().set_data(b"x" * 100).set_content_encryption_algorithm(algorithms.AES256)
+    for _ in range(60):
+        b = b.add_recipient(forge_key("chi-bo").certificate)
+    blob = b.encrypt(Encoding.DER, [pkcs7.PKCS7Options.Binary])
+    t0 = time.monotonic()
+    with pytest.raises(PackageRefused) as info:
+        read_package(blob, forge_key("cap-uy"), file_name="goi-gia.p7m")
+    assert "quá nhiều người nhận" in str(info.value) and time.monotonic() - t0 < 5
+    assert other is not None
