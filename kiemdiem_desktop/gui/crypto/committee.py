@@ -9,7 +9,7 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtGui import QAction, QBrush, QColor, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMainWindow, QMessageBox,
     QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
@@ -53,8 +53,11 @@ def confirm_first_seen(parent: QWidget, decision, opened=None) -> bool:
     field.setObjectName("firstSeenFingerprint")
     field.setTextFormat(Qt.TextFormat.PlainText)
     field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    field.setStyleSheet("font-family: monospace; font-size: 13pt; font-weight: bold; padding: 6px; "
-                        "border: 1px solid #888; background: #ffffff;")
+    mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    mono.setPointSizeF(box.font().pointSizeF() + 2)       # follows the zoom of the window
+    mono.setBold(True)
+    field.setFont(mono)
+    field.setStyleSheet("padding: 6px; border: 1px solid #888; background: #ffffff;")
     after = QLabel(tr("Hãy đối chiếu từng nhóm với <b>phiếu bàn giao</b> hoặc đọc qua <b>điện thoại</b> với chi bộ. "
                       "Chỉ ghi khóa này vào sổ đăng ký khi mọi nhóm đều khớp.")
                    + "".join(f"<p style='color:#b00020'><b>{html.escape(visible(w, limit=600))}</b></p>" for w in warn))
