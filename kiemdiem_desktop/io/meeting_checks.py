@@ -8,6 +8,8 @@ imported or packaged: a document must not bring in what could never have been ty
   than voters present, more returned than issued, valid + invalid other than returned, or a
   member's row not adding up to the papers returned (``rules.tally.check_ballot``), the two
   entries of a double count differing once the count was accepted (``compare_entries``);
+* a counting team of people not in the room, an accepted score other than the self-score
+  without a reason, a justification without text;
 * short texts (names, codes, titles) of a sensible length.
 
 Each problem names its path in the document ("meeting.ballots[0].returned"). The checks of a
@@ -130,6 +132,29 @@ def consistency_problems(parsed) -> list[SchemaError]:
         if b.double_entry and b.accepted:
             found += compare_entries({v.id: tally(v, 1) for v in votes}, {v.id: tally(v, 2) for v in votes})
         problems += [SchemaError(path, str(p).rstrip(".")) for p in found]
+    # The counting team: members in the room when the papers were handed out (set_counting_team).
+    for b_id, b in rec.ballots.items():
+        if not b.taken_at:
+            continue
+        for j, member_id in enumerate(b.counting_team):
+            a = rec.attendance.get(member_id)
+            if not (a and a.in_room(b.taken_at)):
+                problems.append(SchemaError(f"meeting.ballots[{ballot_index[b_id]}].counting_team[{j}]",
+                                            f"{names.get(member_id, member_id)} không có mặt lúc {b.taken_at}: tổ "
+                                            f"kiểm phiếu phải gồm người có mặt"))
+    # A score accepted other than the self-score needs a reason (accept_score); a justification a text (justify).
+    ratings = list(rec.proposals.values())
+    for i, p in enumerate(ratings):
+        r = rec.self_reviews.get(p.subject)
+        changed = r is not None and (p.accepted_general, p.accepted_task) != (r.general_score, r.task_score) and \
+            not (p.accepted_general is None and p.accepted_task is None)
+        if changed and not p.score_change_reason:
+            problems.append(SchemaError(f"meeting.ratings[{i}].score_change_reason",
+                                        f"điểm chi bộ chấp nhận khác điểm tự chấm của "
+                                        f"{names.get(p.subject, p.subject)}: cần ghi lý do"))
+        for rule, reason in p.justifications.items():
+            if not reason:
+                problems.append(SchemaError(f"meeting.ratings[{i}].justifications.{rule}", "cần ghi lý do"))
     return problems
 
 

@@ -124,3 +124,13 @@ def test_a_name_of_a_megabyte_is_refused(tmp_path):
 def test_a_400_character_name_is_refused(tmp_path):
     d = variant(members__0__full_name="Nguyễn " * 60)
     _refused(tmp_path, _doc(d), where="members[0].full_name")
+
+
+def test_an_accepted_score_changed_without_a_reason_is_refused(tmp_path):
+    d = variant(meeting__ratings__0__score_change_reason="")
+    _refused(tmp_path, _doc(d), where="meeting.ratings[0].score_change_reason")
+
+
+def test_a_counting_team_member_not_in_the_room_is_refused(tmp_path):
+    # O10 left at 10:00; the papers were handed out at 10:30.
+    _refused(tmp_path, _doc(_with_ballot(counting_team=[O[1], O[10]])), where="meeting.ballots[0].counting_team[1]")
