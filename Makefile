@@ -81,6 +81,7 @@ bench: sysdeps-test $(VENV)/.installed-test
 	@bash installer/debian-deps.sh libreoffice-writer-nogui
 	QT_QPA_PLATFORM=offscreen $(PY) bench/table.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/typing_latency.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/typing_widget.py
 	$(PY) bench/roster_import.py
 
 # Refresh the English catalogue from the marked Vietnamese source text, then compile every .ts.
