@@ -23,7 +23,7 @@ from datetime import date
 from typing import Any
 
 from ..model import Category, category_on
-from ..model.vote import BLANK, VoteKind, VoteMethod
+from ..model.vote import BLANK, MULTIPLE, VoteKind, VoteMethod
 from . import safe_json
 from .json_schema import SchemaError
 
@@ -125,8 +125,10 @@ def consistency_problems(parsed) -> list[SchemaError]:
 
         def tally(v, entry: int) -> MemberTally:
             c = v.levels if entry == 1 else v.second_entry
+            # as VotingDesk._tally: blank rows and rows ticked twice are both invalid for that member
             return MemberTally(names.get(v.subject or "", v.subject or ""),
-                               {lv: c.get(lv.value, 0) for lv in LEVELS_TOP_DOWN}, c.get(BLANK, 0))
+                               {lv: c.get(lv.value, 0) for lv in LEVELS_TOP_DOWN},
+                               c.get(BLANK, 0) + c.get(MULTIPLE, 0), c.get(MULTIPLE, 0))
 
         found = check_ballot(papers, [tally(v, 1) for v in votes])
         if b.double_entry and b.accepted:
