@@ -40,6 +40,8 @@ class UserMessage:
     values: dict[str, Any] = field(default_factory=dict)
 
     def __str__(self) -> str:
+        if not self.values:   # a plain message: braces in it (a file name, a package's text) are text
+            return translate(self.template)
         return translate(self.template).format(**self.values)
 
 

@@ -48,6 +48,7 @@ from ..store.atomic import write_atomically
 from ..store.changes import RowChange, apply_change
 from ..vn.collation import sort_members
 from ..vn.text import clean, nfc
+from . import meeting_checks, safe_json
 from .json_schema import SchemaError, Validator, join
 
 FORMAT = "kiemdiem-meeting"
@@ -55,6 +56,7 @@ VERSION = 2
 READABLE_VERSIONS = (1, 2)
 LEVEL_KEYS = ("EXCELLENT", "GOOD", "COMPLETED", "NOT_COMPLETED", BLANK, MULTIPLE)
 COLLECTIVES = (COMMITTEE, CELL)
+MAX_FILE_BYTES = 256 << 20      # a meeting with every self-review attached stays far below
 
 
 def schema_path() -> Path:
@@ -292,6 +294,9 @@ def read_document(path: str | os.PathLike) -> dict:
     """The file's JSON, or a MeetingJsonError naming the line and column."""
     p = Path(path)
     try:
+        if p.stat().st_size > MAX_FILE_BYTES:
+            raise MeetingJsonError(p.name, [SchemaError("", f"tệp quá lớn ({p.stat().st_size} byte; tối đa "
+                                                            f"{MAX_FILE_BYTES})")])
         raw = p.read_bytes()
     except OSError as err:
         raise UserError(msg(QT_TRANSLATE_NOOP("core", "Không đọc được tệp {file}: {detail}"),
@@ -301,7 +306,9 @@ def read_document(path: str | os.PathLike) -> dict:
     except UnicodeDecodeError as err:
         raise MeetingJsonError(p.name, [SchemaError("", f"tệp không phải văn bản UTF-8 (byte {err.start})")]) from err
     try:
-        return json.loads(text)
+        return safe_json.loads(text, max_bytes=MAX_FILE_BYTES, long_strings=frozenset({"data_base64"}))
+    except safe_json.JsonLimitError as err:
+        raise MeetingJsonError(p.name, [SchemaError(x.path, x.message) for x in err.problems]) from err
     except json.JSONDecodeError as err:
         raise MeetingJsonError(p.name, [SchemaError(
             "", f"không phải JSON hợp lệ (dòng {err.lineno}, cột {err.colno}: {err.msg})")]) from err
@@ -342,7 +349,9 @@ def validate_document(data: Any, file: str = "") -> None:
             and data.get("format") == FORMAT:
         raise MeetingJsonError(file, [SchemaError("version", f"phiên bản {data.get('version')!r} không đọc được; "
                                                   f"chương trình này đọc phiên bản 1 và {VERSION}")])
-    problems = _validator().errors(data)
+    problems = meeting_checks.value_problems(data) or _validator().errors(data)
+    if not problems:
+        problems = meeting_checks.document_problems(data)
     if problems:
         raise MeetingJsonError(file, problems)
     c = _Checker()
@@ -558,6 +567,9 @@ def parse_document(data: dict, file: str = "") -> Parsed:
             dict(sorted(r.get("grades", {}).items())), r.get("proposed_level", ""), presenter=clean(r.get("presenter")),
             strengths=_txt(r.get("strengths")), shortcomings=_txt(r.get("shortcomings")),
             remedies=_txt(r.get("remedies")))
+    problems = meeting_checks.consistency_problems(parsed)
+    if problems:
+        raise MeetingJsonError(file, problems)
     return parsed
 
 
@@ -708,7 +720,12 @@ def import_meeting(cf, data: Any, *, file: str = "") -> str:
 
 def import_meeting_report(cf, data: Any, *, file: str = "") -> ImportReport:
     parsed = parse_document(data, file)
-    return cf.db.write(_import, parsed).result()
+    try:
+        return cf.db.write(_import, parsed).result()
+    except MeetingJsonError as err:          # a refusal found against the data file: name the file too
+        if not file:
+            raise
+        raise MeetingJsonError(file, err.problems) from err
 
 
 def import_meeting_file(cf, path: str | os.PathLike) -> ImportReport:
