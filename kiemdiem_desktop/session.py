@@ -22,8 +22,9 @@ from .model.attendance import Attendance, Presence
 from .model.meeting import Delegate, Meeting, MeetingKind, MeetingState, meeting_day
 from .model.record import MeetingRecord
 from .model.review import AgendaStep, Comment, SelfReview, StepKind, StepState, WrittenComment, WrittenSource
-from .rules.attendance import Headcount
+from .rules.attendance import Headcount, headcount
 from .rules.ruleset import RuleSet, rule_set, rule_set_for_year
+from .rules.settings import MeetingSettings
 from .services import CellFile
 from .store import changes as ch
 from .store import meeting_repo, repositories as repo, rows
@@ -70,6 +71,25 @@ class MeetingSession:
         self.categories: dict[str, Category] = {m.id: category_on(m, day) for m in members}
         self.rules: RuleSet = (rule_set(rec.meeting.rule_set_id) if rec.meeting.rule_set_id
                                else rule_set_for_year(rec.meeting.rating_year))
+        self._headcounts: dict[tuple, Headcount] = {}
+
+    def headcount_of(self, at: str, exclude_absent_approved: bool | None = None,
+                     record: MeetingRecord | None = None) -> Headcount:
+        """Presence and the base at a recorded time ("HH:MM") over this meeting as loaded: computed
+        once per time and setting, and anew after any write to the file (or a reload). Over another
+        record (a correction tried on a copy, see VotingDesk.effects) it is computed each time."""
+        rec = record if record is not None else self.record
+        if rec is not self.record:
+            return headcount(self.rules, self.categories, rec.attendance, at,
+                             exclude_absent_approved=exclude_absent_approved)
+        key = (at, exclude_absent_approved, self.db.writes, id(rec.attendance))
+        found = self._headcounts.get(key)
+        if found is None:
+            if len(self._headcounts) > 256 or any(k[2] != key[2] for k in self._headcounts):
+                self._headcounts.clear()
+            found = self._headcounts[key] = headcount(self.rules, self.categories, rec.attendance, at,
+                                                      exclude_absent_approved=exclude_absent_approved)
+        return found
 
     @property
     def meeting(self) -> Meeting:
@@ -92,7 +112,8 @@ class MeetingSession:
         return [m for m in self.member_list if self.categories[m.id] != Category.NOT_IN_CELL]
 
     def headcount(self, at: str | None = None) -> Headcount:
-        return self.flow.headcount(at or self.time_of(self.current))
+        return self.headcount_of(at or self.time_of(self.current),
+                                 MeetingSettings.of(self.rules, self.meeting.settings).exclude_absent_approved)
 
     def time_of(self, step: AgendaStep | None) -> str:
         """Presence is taken at the step's start; for a step not started yet, now."""

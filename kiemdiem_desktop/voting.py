@@ -22,7 +22,7 @@ from .model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS
 from .model.rating import DecisionKind, Finding, LevelDecision, RatingFacts, RatingProposal
 from .model.record import MeetingRecord
 from .model.vote import BLANK, CELL, COMMITTEE, MULTIPLE, Ballot, BallotLayout, Vote, VoteKind, VoteMethod
-from .rules.attendance import Headcount, eligibility, headcount
+from .rules.attendance import Headcount, eligibility
 from .rules.context import RatingContext
 from .rules.findings import blocking, findings_for
 from .rules.predicates import CollectiveContext
@@ -343,14 +343,13 @@ class VotingDesk:
 
     def headcount_at(self, at: str) -> Headcount:
         """Presence and the base at a recorded time ("HH:MM"); "" = at the opening."""
-        return headcount(self.s.rules, self.s.categories, self.record.attendance, at or self.opening_time(),
-                         exclude_absent_approved=self.settings.exclude_absent_approved)
+        return self.s.headcount_of(at or self.opening_time(), self.settings.exclude_absent_approved)
 
     def result(self, vote: Vote, record: MeetingRecord | None = None) -> VoteResult:
         record = record or self.record
-        h = headcount(self.s.rules, self.s.categories, record.attendance, self.vote_time(vote, record),
-                      exclude_absent_approved=MeetingSettings.of(self.s.rules, record.meeting.settings)
-                      .exclude_absent_approved)
+        h = self.s.headcount_of(self.vote_time(vote, record),
+                                MeetingSettings.of(self.s.rules, record.meeting.settings).exclude_absent_approved,
+                                record)
         settings = MeetingSettings.of(self.s.rules, {**record.meeting.settings, **vote.settings})
         problems: list[UserMessage] = []
         if vote.kind == VoteKind.RATING:
