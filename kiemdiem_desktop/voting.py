@@ -31,6 +31,7 @@ from .rules.majority import LEVELS_TOP_DOWN, MAJORITY, RatingOutcome, rating_out
 from .rules.settings import MeetingSettings
 from .rules.tally import MemberTally, PaperCounts, check_ballot, compare_entries, tally_papers
 from .session import MeetingSession
+from .store import ballot_papers, decisions
 from .store import changes as ch
 from .store.changes import RowChange
 from .vn.text import clean
@@ -264,24 +265,18 @@ class VotingDesk:
     def add_paper(self, ballot_id: str, marks: Mapping[str, str | None]) -> Future:
         """One paper: subject -> Level value ticked (None: a blank row; "MULTIPLE": two ticks or more).
         No voter, no time, no order."""
-        import uuid
-
         b = self.record.ballots[ballot_id]
         if b.accepted:
             raise UserError(msg(QT_TRANSLATE_NOOP("core", "Kết quả kiểm phiếu đã được chấp nhận.")))
-        data = json.dumps({k: v for k, v in sorted(marks.items())})
-        return self.s.db.write(lambda conn: conn.execute(
-            "INSERT INTO ballot_paper (id, ballot_id, marks) VALUES (?, ?, ?)", (str(uuid.uuid4()), ballot_id, data)))
+        return self.s.db.write(ballot_papers.add, ballot_id, dict(marks))
 
     def paper_count(self, ballot_id: str) -> int:
-        return self.s.db.read(lambda conn: conn.execute(
-            "SELECT count(*) FROM ballot_paper WHERE ballot_id = ?", (ballot_id,)).fetchone()[0])
+        return self.s.db.read(ballot_papers.count, ballot_id)
 
     def tally_from_papers(self, ballot_id: str) -> Future:
         """Compute the totals from the papers typed so far and put them in the count (entry 1)."""
         votes = self.ballot_votes(ballot_id)
-        papers = self.s.db.read(lambda conn: [json.loads(r[0]) for r in conn.execute(
-            "SELECT marks FROM ballot_paper WHERE ballot_id = ?", (ballot_id,))])
+        papers = self.s.db.read(ballot_papers.marks, ballot_id)
         tallies = tally_papers([{k: (Level(v) if v and v != MULTIPLE else v) for k, v in p.items()} for p in papers],
                                {v.subject: self.subject_name(v.subject) for v in votes})
         for v in votes:
@@ -308,11 +303,11 @@ class VotingDesk:
         self.s._commit(QT_TRANSLATE_NOOP("core", "Chấp nhận kết quả kiểm phiếu"), changes).result()
 
         def erase(conn) -> None:
-            conn.execute("DELETE FROM ballot_paper WHERE ballot_id = ?", (ballot_id,))
+            ballot_papers.erase(conn, ballot_id)
             ch.barrier(conn, self.s.meeting_id, "Kiểm phiếu")
 
         self.s.db.write(erase).result()
-        self.s.db.call(lambda conn: conn.execute("PRAGMA wal_checkpoint(TRUNCATE)"))
+        self.s.db.call(ballot_papers.checkpoint)
 
     # -- results -----------------------------------------------------------------------------------
     def opening_time(self, record: MeetingRecord | None = None) -> str:
@@ -573,9 +568,5 @@ class VotingDesk:
         self.record.decisions.append(d)
         from .store.database import now_iso
 
-        self.s.db.write(lambda conn: conn.execute(
-            "INSERT INTO level_decision (id, meeting_id, subject, kind, level, decided_on, reference, reason, "
-            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (d.id, self.s.meeting_id, subject, kind.value, level.value, decided_on.isoformat(), d.reference,
-             d.reason, now_iso()))).result()
+        self.s.db.write(decisions.add, self.s.meeting_id, d, now_iso()).result()
         return d
