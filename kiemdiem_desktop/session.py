@@ -169,6 +169,19 @@ class MeetingSession:
         return [p for p in people if matches(query, p.name)]
 
     # -- writing ---------------------------------------------------------------------------------
+    def commit(self, label: str, changes: list[RowChange], merge_key: str = "", *,
+               allowed_when_locked: bool = False) -> Future:
+        """The public command interface (VotingDesk and other collaborators): ``changes`` already
+        made to the meeting in memory, written as one undoable command named ``label``; edits with
+        the same ``merge_key`` in a row make one undo step. Refused once the minutes are locked
+        (the meeting in memory is reloaded) unless ``allowed_when_locked``."""
+        return self._commit(label, changes, merge_key, allowed_when_locked=allowed_when_locked)
+
+    def step_start_changes(self, step: AgendaStep) -> list[RowChange]:
+        """The step starts now (the rows to commit with the edit that starts it), if the meeting is
+        under way and the step has not started; [] otherwise."""
+        return self._started(step)
+
     def _commit(self, label: str, changes: list[RowChange], merge_key: str = "", *,
                 allowed_when_locked: bool = False) -> Future:
         if not allowed_when_locked and self.meeting.state == MeetingState.LOCKED:
@@ -510,7 +523,7 @@ class MeetingSession:
             old, new = v.taken_at, hhmm
             v.taken_at = hhmm
             label = QT_TRANSLATE_NOOP("core", "Sửa giờ biểu quyết")
-            changes += desk._vote_change(v)
+            changes += desk.vote_changes(v)
         else:
             raise ValueError(what)
         revision = self.meeting.revision

@@ -12,13 +12,12 @@ import json
 from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable, Mapping
-
-from .session import meeting_day
+from typing import TYPE_CHECKING, Callable, Mapping
 
 from .i18n import QT_TRANSLATE_NOOP, UserError, UserMessage, msg
 from .model import Category, Level, Member, PartyPost, leave_on
 from .model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS
+from .model.meeting import meeting_day
 from .model.rating import DecisionKind, Finding, LevelDecision, RatingFacts, RatingProposal
 from .model.record import MeetingRecord
 from .model.vote import BLANK, CELL, COMMITTEE, MULTIPLE, Ballot, BallotLayout, Vote, VoteKind, VoteMethod
@@ -30,11 +29,13 @@ from .rules.quota import QuotaLine, quota_lines
 from .rules.majority import LEVELS_TOP_DOWN, MAJORITY, RatingOutcome, rating_outcome
 from .rules.settings import MeetingSettings
 from .rules.tally import MemberTally, PaperCounts, check_ballot, compare_entries, tally_papers
-from .session import MeetingSession
 from .store import ballot_papers, decisions
 from .store import changes as ch
 from .store.changes import RowChange
 from .vn.text import clean
+
+if TYPE_CHECKING:   # the desk works over a session; the session imports the desk, never the reverse
+    from .session import MeetingSession
 
 _POST_ORDER = {PartyPost.SECRETARY: 0, PartyPost.DEPUTY: 1, PartyPost.COMMITTEE: 2, PartyPost.MEMBER: 3}
 
@@ -108,7 +109,8 @@ class VotingDesk:
         m = self.s.members.get(subject or "")
         return m.full_name if m else ""
 
-    def _vote_change(self, v: Vote) -> list[RowChange]:
+    def vote_changes(self, v: Vote) -> list[RowChange]:
+        """The rows of a vote and its counts, as the session commits them."""
         values = {"meeting_id": self.s.meeting_id, "step_id": v.step_id, "position": v.position, "kind": v.kind.value,
                   "question": clean(v.question), "subject": v.subject, "method": v.method.value,
                   "ballot_id": v.ballot_id, "taken_at": v.taken_at, "yes": v.yes, "no": v.no, "abstain": v.abstain,
@@ -142,8 +144,8 @@ class VotingDesk:
         v = Vote(kind, clean(question), method, subject, step_id or (self.s.current.id if self.s.current else None),
                  ballot_id, at or self.s.clock(), position=len(self.record.votes))
         self.record.votes.append(v)
-        started = self.s._started(self.record.step(v.step_id)) if v.step_id else []   # a vote starts its step
-        self.s._commit(QT_TRANSLATE_NOOP("core", "Đặt câu hỏi biểu quyết"), started + self._vote_change(v))
+        started = self.s.step_start_changes(self.record.step(v.step_id)) if v.step_id else []   # a vote starts its step
+        self.s.commit(QT_TRANSLATE_NOOP("core", "Đặt câu hỏi biểu quyết"), started + self.vote_changes(v))
         return v
 
     def rating_subjects(self) -> list[str]:
@@ -179,7 +181,7 @@ class VotingDesk:
         v = self.vote(vote_id)
         self._refuse_if_recorded(v)
         v.yes, v.no, v.abstain = yes, no, abstain
-        return self.s._commit(QT_TRANSLATE_NOOP("core", "Nhập kết quả biểu quyết"), self._vote_change(v),
+        return self.s.commit(QT_TRANSLATE_NOOP("core", "Nhập kết quả biểu quyết"), self.vote_changes(v),
                               merge_key=f"vote:{v.id}")
 
     def set_levels(self, vote_id: str, counts: Mapping[str, int], entry: int = 1) -> Future:
@@ -193,20 +195,20 @@ class VotingDesk:
             v.levels = clean_counts
         else:
             v.second_entry = clean_counts
-        return self.s._commit(QT_TRANSLATE_NOOP("core", "Nhập số phiếu"), self._vote_change(v),
+        return self.s.commit(QT_TRANSLATE_NOOP("core", "Nhập số phiếu"), self.vote_changes(v),
                               merge_key=f"vote:{v.id}:{entry}")
 
     def set_taken_at(self, vote_id: str, at: str) -> Future:
         v = self.vote(vote_id)
         self._refuse_if_recorded(v)
         v.taken_at = at
-        return self.s._commit(QT_TRANSLATE_NOOP("core", "Sửa giờ biểu quyết"), self._vote_change(v))
+        return self.s.commit(QT_TRANSLATE_NOOP("core", "Sửa giờ biểu quyết"), self.vote_changes(v))
 
     # -- ballots -----------------------------------------------------------------------------------
     def new_ballot(self, layout: BallotLayout = BallotLayout.COMMON, step_id: str | None = None) -> Ballot:
         b = Ballot(layout, step_id or (self.s.current.id if self.s.current else None), self.s.clock())
         self.record.ballots[b.id] = b
-        self.s._commit(QT_TRANSLATE_NOOP("core", "Phát phiếu"), [self._ballot_change(b)])
+        self.s.commit(QT_TRANSLATE_NOOP("core", "Phát phiếu"), [self._ballot_change(b)])
         return b
 
     def ballot_votes(self, ballot_id: str) -> list[Vote]:
@@ -220,7 +222,7 @@ class VotingDesk:
             raise UserError(msg(QT_TRANSLATE_NOOP("core", "Tổ kiểm phiếu phải gồm người có mặt: {names}."),
                                 names=", ".join(self.subject_name(m) for m in absent)))
         b.counting_team = list(member_ids)
-        return self.s._commit(QT_TRANSLATE_NOOP("core", "Bầu tổ kiểm phiếu"), [self._ballot_change(b)])
+        return self.s.commit(QT_TRANSLATE_NOOP("core", "Bầu tổ kiểm phiếu"), [self._ballot_change(b)])
 
     def set_papers(self, ballot_id: str, issued: int, returned: int, valid: int, invalid: int,
                    double_entry: bool | None = None) -> Future:
@@ -230,7 +232,7 @@ class VotingDesk:
         b.issued, b.returned, b.valid, b.invalid = issued, returned, valid, invalid
         if double_entry is not None:
             b.double_entry = double_entry
-        return self.s._commit(QT_TRANSLATE_NOOP("core", "Nhập số phiếu"), [self._ballot_change(b)],
+        return self.s.commit(QT_TRANSLATE_NOOP("core", "Nhập số phiếu"), [self._ballot_change(b)],
                               merge_key=f"ballot:{b.id}")
 
     def set_counting_record(self, ballot_id: str, document_number: str | None = None,
@@ -242,7 +244,7 @@ class VotingDesk:
             b.document_number = clean(document_number)
         if counted_at is not None:
             b.counted_at = counted_at
-        return self.s._commit(QT_TRANSLATE_NOOP("core", "Ghi số, giờ kết thúc kiểm phiếu"), [self._ballot_change(b)])
+        return self.s.commit(QT_TRANSLATE_NOOP("core", "Ghi số, giờ kết thúc kiểm phiếu"), [self._ballot_change(b)])
 
     def ballot_problems(self, ballot_id: str) -> list[UserMessage]:
         """Every figure that does not add up, named; empty when the count can be accepted."""
@@ -284,8 +286,8 @@ class VotingDesk:
             v.levels = {**{lv.value: n for lv, n in t.votes.items()}, BLANK: t.blank_or_invalid - t.multiple}
             if t.multiple:
                 v.levels[MULTIPLE] = t.multiple
-        changes = [c for v in votes for c in self._vote_change(v)]
-        return self.s._commit(QT_TRANSLATE_NOOP("core", "Tính kết quả từ các phiếu"), changes)
+        changes = [c for v in votes for c in self.vote_changes(v)]
+        return self.s.commit(QT_TRANSLATE_NOOP("core", "Tính kết quả từ các phiếu"), changes)
 
     def accept_ballot(self, ballot_id: str) -> None:
         """The count is accepted: refused while anything does not add up (or the two entries differ).
@@ -299,8 +301,8 @@ class VotingDesk:
         b.counted_at = b.counted_at or self.s.clock()     # the counting ends now (correctable: set_counting_record)
         for v in self.ballot_votes(ballot_id):
             v.recorded = True
-        changes = [self._ballot_change(b)] + [c for v in self.ballot_votes(ballot_id) for c in self._vote_change(v)]
-        self.s._commit(QT_TRANSLATE_NOOP("core", "Chấp nhận kết quả kiểm phiếu"), changes).result()
+        changes = [self._ballot_change(b)] + [c for v in self.ballot_votes(ballot_id) for c in self.vote_changes(v)]
+        self.s.commit(QT_TRANSLATE_NOOP("core", "Chấp nhận kết quả kiểm phiếu"), changes).result()
 
         def erase(conn) -> None:
             ballot_papers.erase(conn, ballot_id)
@@ -391,9 +393,9 @@ class VotingDesk:
             raise UserError(problems[0])
         v.recorded = True
         if v.kind == VoteKind.MINUTES and self.result(v).passed:
-            self.s.lock(with_changes=self._vote_change(v))   # the lock starts with the adoption vote
+            self.s.lock(with_changes=self.vote_changes(v))   # the lock starts with the adoption vote
             return
-        self.s._commit(QT_TRANSLATE_NOOP("core", "Công bố kết quả biểu quyết"), self._vote_change(v)).result()
+        self.s.commit(QT_TRANSLATE_NOOP("core", "Công bố kết quả biểu quyết"), self.vote_changes(v)).result()
         self.s.db.write(ch.barrier, self.s.meeting_id, "Biểu quyết").result()
 
     def round_needed(self, subject: str) -> str:
@@ -438,7 +440,7 @@ class VotingDesk:
         v = self.new_question(VoteKind.RATING, f"{question} (lần {number})", old.method, old.subject, old.step_id)
         v.supersedes, v.offered = old.id, offered
         v.revote_reason = clean(reason) or why
-        self.s._commit(QT_TRANSLATE_NOOP("core", "Biểu quyết lại"), self._vote_change(v))
+        self.s.commit(QT_TRANSLATE_NOOP("core", "Biểu quyết lại"), self.vote_changes(v))
         return v
 
     def revote_next_level(self, vote_id: str) -> Vote:
@@ -541,7 +543,7 @@ class VotingDesk:
                 name=self.subject_name(subject)))
         p = self.proposal(subject)
         p.accepted_general, p.accepted_task, p.score_change_reason = general, task, clean(reason)
-        return self.s._commit(QT_TRANSLATE_NOOP("core", "Điểm chi bộ chấp nhận"), [self._rating_change(subject)])
+        return self.s.commit(QT_TRANSLATE_NOOP("core", "Điểm chi bộ chấp nhận"), [self._rating_change(subject)])
 
     def set_facts(self, member_id: str, **values) -> Future:
         f = self.record.facts.get(member_id) or RatingFacts(member_id)
@@ -550,7 +552,7 @@ class VotingDesk:
                 raise AttributeError(k)
             setattr(f, k, v)
         self.record.facts[member_id] = f
-        return self.s._commit(QT_TRANSLATE_NOOP("core", "Nhập kết quả thực hiện nhiệm vụ"),
+        return self.s.commit(QT_TRANSLATE_NOOP("core", "Nhập kết quả thực hiện nhiệm vụ"),
                               [self._rating_change(member_id)])
 
     def justify(self, subject: str, rule_id: str, reason: str) -> Future:
@@ -558,7 +560,7 @@ class VotingDesk:
         if not clean(reason):
             raise UserError(msg(QT_TRANSLATE_NOOP("core", "Cần ghi lý do.")))
         self.proposal(subject).justifications[rule_id] = clean(reason)
-        return self.s._commit(QT_TRANSLATE_NOOP("core", "Ghi lý do"), [self._rating_change(subject)])
+        return self.s.commit(QT_TRANSLATE_NOOP("core", "Ghi lý do"), [self._rating_change(subject)])
 
     def record_decision(self, subject: str, kind: DecisionKind, level: Level, decided_on: date,
                         reference: str = "", reason: str = "") -> LevelDecision:

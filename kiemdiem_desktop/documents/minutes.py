@@ -20,7 +20,7 @@ from ..rules.attendance import eligibility
 from ..rules.findings import vn_number
 from ..voting import VotingDesk
 from .base import HeaderInfo, Marking, date_vn, date_words, time_words
-from .blocks import DocumentBlocks, Heading, Para, Signatures, TableBlock, Title, write_docx, write_pdf
+from .blocks import DocumentBlocks, Heading, Para, Signatures, TableBlock, Title, write_pdf
 from .common import (
     accepted_score, citation, decided_level, final_result, meeting_marking, pct, printed_article, rating_rounds,
 )
@@ -563,4 +563,6 @@ def build_minutes(desk: VotingDesk, target: str | Path, *, locality: str | None 
 
 
 def build_minutes_docx(desk: VotingDesk, target: str | Path, *, locality: str | None = None) -> Path:
-    return write_docx(MinutesWriter(desk, locality).build(), target, minutes_marking(desk))
+    from .docx_render import render_docx      # python-docx only when Word is asked for
+
+    return render_docx(MinutesWriter(desk, locality).build(), target, minutes_marking(desk))
