@@ -120,43 +120,12 @@ class MeetingSession:
         return step.started_at if step and step.started_at else self.clock()
 
     def check(self, step: AgendaStep | None = None) -> StepCheck:
-        step = step or self.current
-        result = self.flow.check(step, self.time_of(step))
-        if step.kind in (StepKind.RATING_VOTES, StepKind.CELL_RATING):
-            result = self._rating_check(step, result)
-        if step.kind == StepKind.ADOPTION:
-            vote = self.adoption_vote()
-            missing = list(result.missing)
-            if vote is None or not vote.recorded:
-                missing.append(msg(QT_TRANSLATE_NOOP("core", "Chưa biểu quyết thông qua biên bản.")))
-            warnings = [w for w in result.warnings if "màn hình biểu quyết" not in w.template]
-            result = StepCheck(tuple(missing), tuple(warnings))
-        return result
-
-    def _rating_check(self, step: AgendaStep, result: StepCheck) -> StepCheck:
-        """A rating step waits for a justification of every blocking finding on a level voted."""
-        from .model.vote import CELL
+        """What the step needs before it is left, and what to mention (flow.MeetingFlow.check,
+        with the rating gates read from the votes)."""
         from .voting import VotingDesk
 
-        desk = VotingDesk(self)
-        missing = list(result.missing)
-        for subject in desk.rating_subjects():
-            if (subject == CELL) != (step.kind == StepKind.CELL_RATING):
-                continue
-            for f in desk.unjustified(subject):
-                missing.append(msg(QT_TRANSLATE_NOOP(
-                    "core", "{name}: {message} ({article}) — cần ghi lý do nếu vẫn giữ mức đã biểu quyết."),
-                    name=desk.subject_name(subject), message=f.message, article=f.article))
-        warnings = [w for w in result.warnings if "màn hình biểu quyết" not in w.template]
-        for subject in desk.rating_subjects():
-            if (subject == CELL) != (step.kind == StepKind.CELL_RATING):
-                continue
-            why = desk.round_needed(subject)
-            if why:   # the guide proposes a new vote: the member stays unrated until one has a quorum
-                warnings.append(msg(QT_TRANSLATE_NOOP(
-                    "core", "{name}: {why}; đề nghị biểu quyết lại (chưa xếp loại cho đến khi có kết quả hợp lệ)."),
-                    name=desk.subject_name(subject), why=why))
-        return StepCheck(tuple(missing), tuple(warnings))
+        step = step or self.current
+        return self.flow.check(step, self.time_of(step), VotingDesk(self))
 
     def speakers(self, query: str = "", at: str | None = None) -> list[Speaker]:
         """Members in the room and delegates, matched with or without diacritics or by initials."""
@@ -431,8 +400,10 @@ class MeetingSession:
 
     def go_next(self) -> StepCheck:
         """Finish the current step and start the next; refused (nothing changed) while something is missing."""
+        from .voting import VotingDesk
+
         step = self.current
-        result = self.check(step)
+        result = self.flow.leave_check(step, self.time_of(step), VotingDesk(self))   # every gate: flow/
         if not result.ok:
             return result
         changes = []
@@ -542,10 +513,7 @@ class MeetingSession:
     # -- adoption and lock ---------------------------------------------------------------------------
     def adoption_vote(self):
         """The last vote on the minutes (kind "minutes"), if any."""
-        from .model.vote import VoteKind
-
-        votes = [v for v in self.record.votes if v.kind == VoteKind.MINUTES]
-        return votes[-1] if votes else None
+        return self.flow.adoption_vote()
 
     def lock(self, with_changes: list[RowChange] | None = None) -> int:
         """The minutes adopted by their vote are locked: revision 1 (then 2, 3… after each reopening).
