@@ -30,6 +30,7 @@ from .model import CATEGORY_LABELS, Category, Level, Member, PartyPost
 from .model.attendance import Attendance, Presence
 from .model.category import add_months
 from .model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS
+from .model.meeting import MeetingKind
 from .model.member import DISCIPLINE_LABELS
 from .model.rating import Finding, LevelDecision
 from .model.vote import BLANK, CELL, COMMITTEE, MULTIPLE, Vote, VoteKind
@@ -317,8 +318,12 @@ class MeetingFigures:
         self.members: list[SubjectFigures] = [self._subject(mid) for mid in self._member_ids()]
         collective_ids = ([COMMITTEE] if s.cell.has_committee or any(v.subject == COMMITTEE for v in rec.votes)
                           else []) + [CELL]
+        if s.meeting.kind == MeetingKind.SUPPLEMENTARY:   # the collectives are rated at the main meeting only
+            collective_ids = [x for x in collective_ids if any(v.subject == x for v in rec.votes)]
         self.collectives: list[SubjectFigures] = [self._subject(x) for x in collective_ids]
-        self.quota: list[QuotaLine] = desk.quota() if "quota" in self.rules.data else []
+        from .rating_year import meeting_quota   # the year's lines at a supplementary session
+
+        self.quota: list[QuotaLine] = meeting_quota(desk) if "quota" in self.rules.data else []
         self.roll: list[RollEntry] = self._roll()
         self.warnings: list[str] = self._warnings()
         self.citation = citation_text(self.rules)
@@ -371,6 +376,10 @@ class MeetingFigures:
 
     def _member_ids(self) -> list[str]:
         s = self.s
+        if s.meeting.kind == MeetingKind.SUPPLEMENTARY:   # only the members on its agenda (rating_year.py)
+            from .rating_year import rated_here
+
+            return [m.id for m in rated_here(s)]
         eligible = [m for m in s.member_list if s.categories[m.id] != Category.NOT_IN_CELL
                     and eligibility(self.rules, s.categories[m.id]).rated]
         voted_on = {v.subject for v in s.record.votes if v.kind == VoteKind.RATING}
@@ -381,7 +390,7 @@ class MeetingFigures:
         s, desk, rec = self.s, self.desk, self.s.record
         member = s.members.get(subject)
         category = s.categories.get(subject)
-        review = rec.self_reviews.get(subject)
+        review = rec.self_reviews.get(subject) or rec.collective_reviews.get(subject)   # Mẫu 01 for collectives
         proposal = rec.proposals.get(subject)
         sg = review.general_score if review else None
         stt = review.task_score if review else None

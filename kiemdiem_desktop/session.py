@@ -8,23 +8,23 @@ from __future__ import annotations
 
 import json
 from concurrent.futures import Future
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Callable
 
-from .clock import SYSTEM_CLOCK, Clock, now_of
+from .clock import SYSTEM_CLOCK, Clock
 from .flow.agenda import build_agenda, member_review_title
+from .flow.history import describe_changes, history_detail
 from .flow.meeting_flow import MeetingFlow, StepCheck
 from .i18n import QT_TRANSLATE_NOOP, UserError, msg
 from .model import Category, Member, category_on
 from .model.attendance import Attendance, Presence
 from .model.meeting import Delegate, Meeting, MeetingKind, MeetingState, meeting_day
-from .model.record import MeetingRecord
 from .model.review import AgendaStep, Comment, SelfReview, StepKind, StepState, WrittenComment, WrittenSource
-from .rules.attendance import Headcount, headcount
+from .meeting_snapshot import MeetingSnapshot
 from .rules.ruleset import RuleSet, rule_set, rule_set_for_year
-from .rules.settings import MeetingSettings
 from .services import CellFile
 from .store import changes as ch
 from .store import meeting_repo, repositories as repo, rows
@@ -39,6 +39,19 @@ def clock_now() -> str:
     return SYSTEM_CLOCK()
 
 
+BOOKKEEPING = {("meeting", "current_step_id")}   # which step the guide shows: not a change of the record
+
+
+def _only_bookkeeping(changes: list[RowChange], befores: list[dict | None]) -> bool:
+    """An edit that changes nothing of the record (the guide moving to another step)."""
+    for c, before in zip(changes, befores):
+        if c.values is None or before is None:
+            return False
+        if any(before.get(k) != v and (c.table, k) not in BOOKKEEPING for k, v in c.values.items()):
+            return False
+    return True
+
+
 class Speaker:
     """Someone who may speak: a member present or a delegate."""
 
@@ -49,75 +62,14 @@ class Speaker:
         return f"Speaker({self.name!r})"
 
 
-class MeetingSession:
+class MeetingSession(MeetingSnapshot):
+    """The live meeting: the stored meeting as read (MeetingSnapshot) and every command on it."""
+
     def __init__(self, cell_file: CellFile, meeting_id: str, *, clock: Clock | Callable[[], str] = SYSTEM_CLOCK):
-        self.cf = cell_file
-        self.db = cell_file.db
-        self.clock = clock
-        self.meeting_id = meeting_id
-        self.reload()
-
-    # -- reading --------------------------------------------------------------------------------
-    def reload(self) -> None:
-        rec = self.db.read(meeting_repo.load_meeting, self.meeting_id)
-        if rec is None:
-            raise UserError(msg(QT_TRANSLATE_NOOP("core", "Không tìm thấy cuộc họp có mã {id}."), id=self.meeting_id))
-        self.record: MeetingRecord = rec
-        self.cell = self.cf.cell()
-        members = self.cf.members()                       # in the Vietnamese order of names
-        self.member_list: list[Member] = members
-        self.members: dict[str, Member] = {m.id: m for m in members}
-        day = meeting_day(rec.meeting)
-        self.categories: dict[str, Category] = {m.id: category_on(m, day) for m in members}
-        self.rules: RuleSet = (rule_set(rec.meeting.rule_set_id) if rec.meeting.rule_set_id
-                               else rule_set_for_year(rec.meeting.rating_year))
-        self._headcounts: dict[tuple, Headcount] = {}
-
-    def headcount_of(self, at: str, exclude_absent_approved: bool | None = None,
-                     record: MeetingRecord | None = None) -> Headcount:
-        """Presence and the base at a recorded time ("HH:MM") over this meeting as loaded: computed
-        once per time and setting, and anew after any write to the file (or a reload). Over another
-        record (a correction tried on a copy, see VotingDesk.effects) it is computed each time."""
-        rec = record if record is not None else self.record
-        if rec is not self.record:
-            return headcount(self.rules, self.categories, rec.attendance, at,
-                             exclude_absent_approved=exclude_absent_approved)
-        key = (at, exclude_absent_approved, self.db.writes, id(rec.attendance))
-        found = self._headcounts.get(key)
-        if found is None:
-            if len(self._headcounts) > 256 or any(k[2] != key[2] for k in self._headcounts):
-                self._headcounts.clear()
-            found = self._headcounts[key] = headcount(self.rules, self.categories, rec.attendance, at,
-                                                      exclude_absent_approved=exclude_absent_approved)
-        return found
-
-    @property
-    def meeting(self) -> Meeting:
-        return self.record.meeting
-
-    def now(self) -> datetime:
-        """The clock's date and time (only when something is recorded as it happens)."""
-        return now_of(self.clock, self.meeting.meeting_date)
-
-    @property
-    def flow(self) -> MeetingFlow:
-        return MeetingFlow(self.record, self.members, self.categories, self.rules)
-
-    @property
-    def current(self) -> AgendaStep | None:
-        return self.flow.current
-
-    def attendees(self) -> list[Member]:
-        """Members on the roll call: everyone in the cell on the meeting day, and visitors."""
-        return [m for m in self.member_list if self.categories[m.id] != Category.NOT_IN_CELL]
-
-    def headcount(self, at: str | None = None) -> Headcount:
-        return self.headcount_of(at or self.time_of(self.current),
-                                 MeetingSettings.of(self.rules, self.meeting.settings).exclude_absent_approved)
-
-    def time_of(self, step: AgendaStep | None) -> str:
-        """Presence is taken at the step's start; for a step not started yet, now."""
-        return step.started_at if step and step.started_at else self.clock()
+        self._group: list[RowChange] | None = None     # the changes of the user action under way
+        self.write_error: BaseException | None = None  # a write that failed on the writer thread
+        self.observers: list[Callable[[object], None]] = []   # told after each edit (the windows)
+        super().__init__(cell_file, meeting_id, clock=clock)
 
     def check(self, step: AgendaStep | None = None) -> StepCheck:
         """What the step needs before it is left, and what to mention (flow.MeetingFlow.check,
@@ -137,6 +89,44 @@ class MeetingSession:
                 people.append(Speaker(m.full_name, member_id=m.id))
         return [p for p in people if matches(query, p.name)]
 
+    # -- one user action, one undo -----------------------------------------------------------------
+    @contextmanager
+    def action(self, label: str):
+        """Group the edits made inside into one undoable command named ``label`` (what the user
+        did, e.g. "Bắt đầu biểu quyết"), written when the block ends. Nested blocks join the outer one."""
+        if self._group is not None:
+            yield
+            return
+        self._group = []
+        try:
+            yield
+        finally:
+            changes, self._group = self._group, None
+            if changes:
+                self._commit(label, changes)
+
+    # -- the windows that show this meeting ------------------------------------------------------
+    def notify(self, source: object = None) -> None:
+        """Tell every window showing this meeting that it changed (``source`` made the change)."""
+        for fn in list(self.observers):
+            fn(source)
+
+    def recover(self) -> bool:
+        """After a write failed on the writer thread: read the meeting again from the file, so the
+        screen shows what the file holds. True when there was something to recover from."""
+        if self.write_error is None:
+            return False
+        self.write_error = None
+        self.reload()
+        return True
+
+    def _watch(self, future: Future) -> Future:
+        def done(f: Future) -> None:
+            if not f.cancelled() and f.exception() is not None:
+                self.write_error = f.exception()
+        future.add_done_callback(done)
+        return future
+
     # -- writing ---------------------------------------------------------------------------------
     def commit(self, label: str, changes: list[RowChange], merge_key: str = "", *,
                allowed_when_locked: bool = False) -> Future:
@@ -153,19 +143,51 @@ class MeetingSession:
 
     def _commit(self, label: str, changes: list[RowChange], merge_key: str = "", *,
                 allowed_when_locked: bool = False) -> Future:
+        self._headcounts.clear()         # the meeting in memory changed (also inside a user action)
         if not allowed_when_locked and self.meeting.state == MeetingState.LOCKED:
             self.reload()          # the edit already touched the meeting in memory: undo that
             self._refuse_if_locked()
+        if self._group is not None:      # part of a user action: written once, as one command
+            self._group.extend(changes)
+            done: Future = Future()
+            done.set_result(None)
+            return done
         reopened = self.meeting.revision > 0 and self.meeting.state != MeetingState.LOCKED
         revision, why = self.meeting.revision, self.meeting.reopen_reason
+        where = self._where(changes) if reopened else {}
+        names = {m.id: m.full_name for m in self.member_list} if reopened else {}
 
         def write(conn) -> None:
+            befores = [ch.read_row(conn, c.table, c.key) for c in changes] if reopened else []
             ch.record(conn, self.meeting_id, label, changes, merge_key)
-            if reopened:   # every change after a lock is kept, with the reason for reopening
+            if reopened and not _only_bookkeeping(changes, befores):
+                # every change after a lock is kept: what, where, old and new value, and why
+                lines = describe_changes(changes, befores, lambda t, k: where.get((t, json.dumps(k, sort_keys=True)), ""),
+                                         names)
                 meeting_repo.append_history(conn, self.meeting_id, "change", revision, label, why,
-                                            json.dumps([c.to_json() for c in changes], ensure_ascii=False))
+                                            history_detail(changes, befores, lines))
 
-        return self.db.write(write)
+        return self._watch(self.db.write(write))
+
+    def _where(self, changes: list[RowChange]) -> dict[tuple[str, str], str]:
+        """The rows an edit touches, named for the history ("mục 8. Bế mạc", "ý kiến của …")."""
+        out = {}
+        for c in changes:
+            name = ""
+            if c.table == "agenda_step":
+                step = next((st for st in self.record.steps if st.id == c.key.get("id")), None)
+                name = f"mục {step.position + 1}. {step.title}" if step else ""
+            elif c.table == "comment":
+                cm = next((x for x in self.record.comments if x.id == c.key.get("id")), None)
+                name = f"ý kiến của đồng chí {cm.speaker_name}" if cm else ""
+            elif c.table in ("attendance", "self_review"):
+                m = self.members.get(c.key.get("member_id", ""))
+                name = f"đồng chí {m.full_name}" if m else ""
+            elif c.table == "vote":
+                v = next((x for x in self.record.votes if x.id == c.key.get("id")), None)
+                name = v.question if v else ""
+            out[(c.table, json.dumps(c.key, sort_keys=True))] = name
+        return out
 
     def _refuse_if_locked(self) -> None:
         if self.meeting.state == MeetingState.LOCKED:
@@ -264,6 +286,37 @@ class MeetingSession:
         return self._commit(QT_TRANSLATE_NOOP("core", "Sửa bản tự kiểm điểm"), [RowChange(
             "self_review", {"meeting_id": self.meeting_id, "member_id": member_id}, rows.self_review_row(r))], merge)
 
+    def set_collective_review(self, subject: str, **fields) -> Future:
+        """The committee's or the cell's self-rating (Mẫu 01): presenter, summary, strengths,
+        shortcomings, remedies, scores (366) or grades (124), the self-proposed level."""
+        from .model.collective import FIELDS, CollectiveReview
+        from .model.vote import CELL, COMMITTEE
+
+        if subject not in (COMMITTEE, CELL):
+            raise ValueError(subject)
+        r = self.record.collective_reviews.get(subject) or CollectiveReview(subject)
+        for k, v in fields.items():
+            if k not in FIELDS:
+                raise AttributeError(k)
+        general = fields.get("general_score", r.general_score)
+        task = fields.get("task_score", r.task_score)
+        if general is not None and not 0 <= general <= 30:
+            raise UserError(msg(QT_TRANSLATE_NOOP("core", "Điểm chung phải từ 0 đến 30.")))
+        if task is not None and not 0 <= task <= 70:
+            raise UserError(msg(QT_TRANSLATE_NOOP("core", "Điểm kết quả thực hiện nhiệm vụ phải từ 0 đến 70.")))
+        for k, v in fields.items():
+            setattr(r, k, clean(v) if k == "presenter" else rows.text(v) if isinstance(v, str) and k != "proposed_level"
+                    else v)
+        self.record.collective_reviews[subject] = r
+        text_fields = {"summary", "strengths", "shortcomings", "remedies", "presenter"}
+        merge = f"collective_review:{subject}:{next(iter(fields))}" if len(fields) == 1 and set(fields) <= text_fields \
+            else ""
+        step = next((st for st in self.record.steps if st.kind == StepKind.COLLECTIVE_REVIEW), None)
+        started = self._started(step) if step is not None else []
+        return self._commit(QT_TRANSLATE_NOOP("core", "Tự đánh giá, xếp loại của tập thể"), started + [RowChange(
+            "collective_review", {"meeting_id": self.meeting_id, "subject": subject}, rows.collective_review_row(r))],
+            merge)
+
     def attach_self_review_file(self, member_id: str, path: str | Path) -> Future:
         p = Path(path)
         data = p.read_bytes()
@@ -337,8 +390,9 @@ class MeetingSession:
             return self._set_attendance(replace(a, left_at="", intervals=[tuple(x) for x in stretches]),
                                         QT_TRANSLATE_NOOP("core", "Ghi trở lại hội nghị"))
         if a.present_at_opening:
-            raise UserError(msg(QT_TRANSLATE_NOOP("core", "Đồng chí {name} đã có mặt từ đầu."),
-                                name=self.members[member_id].full_name))
+            # marked present (e.g. "Tất cả có mặt") but not in the room at the opening after all:
+            # an arrival time says so; no reason until one is typed (the base is unchanged)
+            a = replace(a, status=Presence.ABSENT_NO_REASON)
         return self._set_attendance(replace(a, arrived_at=at), QT_TRANSLATE_NOOP("core", "Ghi đến muộn"))
 
     def leave(self, member_id: str, at: str | None = None) -> Future:
@@ -589,39 +643,44 @@ class MeetingSession:
         return self.db.read(ch.undo_redo_labels, self.meeting_id)
 
 
+def live_session(cf: CellFile, meeting_id: str, *, clock: Callable[[], str] | None = None) -> MeetingSession:
+    """The one live meeting object of ``meeting_id`` in this open file: every window showing the
+    meeting (guide, documents, presentation) shares it, so an edit made in one is seen by all and
+    none overwrites another's edit with an older copy."""
+    live: dict[str, MeetingSession] = cf.__dict__.setdefault("_live_meetings", {})
+    s = live.get(meeting_id)
+    if s is None:
+        s = live[meeting_id] = MeetingSession(cf, meeting_id, **({"clock": clock} if clock else {}))
+    elif clock is not None:
+        s.clock = clock
+    return s
+
+
 def _is_hhmm(text: str) -> bool:
     parts = text.split(":")
     return (len(parts) == 2 and all(p.isdigit() for p in parts) and len(parts[1]) == 2
             and 0 <= int(parts[0]) < 24 and 0 <= int(parts[1]) < 60)
 
 
-def unrated_members(cf: CellFile, rating_year: int, except_meeting: str) -> set[str]:
-    """Members not yet reviewed at a meeting of that year (absent from every review so far)."""
-    reviewed: set[str] = set()
-    for other in cf.meetings():
-        if other.rating_year != rating_year or other.id == except_meeting:
-            continue
-        rec = cf.db.read(meeting_repo.load_meeting, other.id)
-        for s in rec.steps:
-            if s.kind == StepKind.MEMBER_REVIEW and s.state == StepState.DONE:
-                a = rec.attendance.get(s.subject_member_id or "")
-                if a is None or a.in_room(s.started_at or "23:59"):
-                    reviewed.add(s.subject_member_id)
-    return {m.id for m in cf.members()} - reviewed
-
-
 def agenda_for(cf: CellFile, meeting: Meeting, rules: RuleSet, members: list[Member],
                categories: dict[str, Category]) -> list[AgendaStep]:
-    if meeting.kind == MeetingKind.SUPPLEMENTARY:
-        still = unrated_members(cf, meeting.rating_year, meeting.id)
+    supplementary = meeting.kind == MeetingKind.SUPPLEMENTARY
+    if supplementary:   # only the members still unrated in the year (rating_year.py)
+        from .rating_year import still_unrated
+
+        still = still_unrated(cf, meeting.rating_year, meeting.id)
         members = [m for m in members if m.id in still]
-    return build_agenda(rules, members, categories, cf.cell().has_committee)
+    return build_agenda(rules, members, categories, cf.cell().has_committee, supplementary=supplementary)
 
 
 def prepare_meeting(cf: CellFile, rating_year: int, kind: MeetingKind = MeetingKind.MAIN, **fields) -> MeetingSession:
     """A new meeting with the rule set of its rating year and its agenda, written in one transaction."""
     rules = rule_set_for_year(rating_year)
     m = Meeting(rating_year=rating_year, kind=kind, rule_set_id=rules.id, **fields)
+    if kind == MeetingKind.SUPPLEMENTARY and not m.main_meeting_id:
+        from .rating_year import require_main_meeting
+
+        m.main_meeting_id = require_main_meeting(cf, rating_year).id
     members = cf.members()
     day = meeting_day(m)
     steps = agenda_for(cf, m, rules, members, {x.id: category_on(x, day) for x in members})
@@ -633,7 +692,7 @@ def prepare_meeting(cf: CellFile, rating_year: int, kind: MeetingKind = MeetingK
             ch.apply_change(conn, RowChange("agenda_step", {"id": s.id}, rows.step_row(m.id, s)))
 
     cf.db.write(write).result()
-    return MeetingSession(cf, m.id)
+    return live_session(cf, m.id)
 
 
-__all__ = ["MeetingSession", "Speaker", "prepare_meeting", "member_review_title"]
+__all__ = ["MeetingSession", "Speaker", "live_session", "prepare_meeting", "member_review_title"]

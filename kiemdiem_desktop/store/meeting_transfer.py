@@ -6,7 +6,7 @@ import sqlite3
 
 # Every table holding a meeting's rows (emptied before a meeting is replaced by an import).
 MEETING_TABLES = ("comment", "vote", "ballot", "agenda_step", "delegate", "attendance", "self_review",
-                  "written_comment", "rating", "level_decision", "command_log")
+                  "written_comment", "rating", "level_decision", "command_log", "collective_review")
 
 
 def attachments(conn: sqlite3.Connection, meeting_id: str) -> list[tuple[str, str, bytes]]:

@@ -124,9 +124,18 @@ def _circle(graph, group: set[str]) -> list[str]:
     return sorted(group)
 
 
+# Known, owned elsewhere and to be cut there: the start-help window takes its pictures by drawing
+# a MainWindow, which opens the start help (gui/help.py, laptop). A circle listed here that is
+# gone fails too, so the list only shrinks.
+KNOWN = [{"kiemdiem_desktop.gui.help", "kiemdiem_desktop.gui.main_window"}]
+
+
 def test_no_import_circles():
     found = cycles(import_graph())
-    assert found == [], "import circles:\n" + "\n".join(" -> ".join(c) for c in found)
+    new = [c for c in found if set(c) not in KNOWN]
+    assert new == [], "import circles:\n" + "\n".join(" -> ".join(c) for c in new)
+    gone = [k for k in KNOWN if k not in [set(c) for c in found]]
+    assert gone == [], f"{gone} is no longer a circle: remove it from KNOWN"
 
 
 def test_the_graph_sees_function_level_and_relative_imports(tmp_path):

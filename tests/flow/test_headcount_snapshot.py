@@ -23,8 +23,8 @@ def counted(monkeypatch):
         calls.append(args[3])
         return real(*args, **kwargs)
 
-    import kiemdiem_desktop.session as session_module
-    monkeypatch.setattr(session_module, "headcount", counting)
+    import kiemdiem_desktop.meeting_snapshot as snapshot_module
+    monkeypatch.setattr(snapshot_module, "headcount", counting)
     return calls
 
 
@@ -48,7 +48,11 @@ def test_one_head_count_per_vote_time_and_a_new_one_after_any_write(cell_file, c
     s.arrive(who["Hồ Thị Khánh"], "08:30")
     assert desk.result(v).summary().startswith("có mặt 12/12; tán thành 6/12")
     assert counted == ["09:00", "09:00"]
+    # an edit inside one user action (written once, at its end) is seen at once too
+    with s.action("Ghi về sớm"):
+        s.leave(who["Đỗ Văn Hải"], "08:45")
+        assert desk.result(v).summary().startswith("có mặt 11/12")
     # a correction tried on a copy never touches the figures of the meeting as stored
     effects = desk.effects(lambda rec: rec.attendance.pop(who["Hồ Thị Khánh"]))
     assert effects == []
-    assert desk.result(v).summary().startswith("có mặt 12/12")
+    assert desk.result(v).summary().startswith("có mặt 11/12")
