@@ -354,7 +354,7 @@ def cmd_keys_new(args: argparse.Namespace) -> int:
     for path in (out, crt):
         if path.exists() or path.is_symlink():
             raise Refused(f"Tệp {path} đã có: không ghi đè một khóa hay chứng thư. Hãy chọn tên khác; không ghi gì.")
-    purpose = {"signing": "signing", "encryption": "encryption", None: "both"}[args.purpose]
+    purpose = args.purpose or "signing"          # a key for one use: signing unless --for encryption
     p12, crt = new_key(args.name, out, _secret(args, "Mật khẩu bảo vệ khóa mới: ", confirm=True), purpose=purpose)
     print(f"Đã tạo khóa {p12} (chỉ chủ tệp đọc được; hãy sao lưu cùng mật khẩu) và chứng thư {crt}.")
     print(f"Dấu vân tay (SHA-256): {fingerprint(load_certificate(crt))}")
@@ -410,7 +410,8 @@ def _opened_json(o, decision=None) -> dict:
 def _check_register(args: argparse.Namespace, opened, *, may_trust: bool):
     """(register or None, decision or None); raises Refused for a known cell's new key and, when
     opening, for a first-seen cell without --trust."""
-    from .crypto.register import CA_REFUSED, FIRST_SEEN, NEW_KEY, CommitteeRegister
+    from .crypto.identity import identity_problem, visible
+    from .crypto.register import FIRST_SEEN, REFUSED, CommitteeRegister
 
     if not args.register:
         print(f"Người ký gói chưa được đối chiếu với sổ đăng ký (không có --register). "
@@ -419,15 +420,20 @@ def _check_register(args: argparse.Namespace, opened, *, may_trust: bool):
     if not Path(args.register).exists() and not (may_trust and args.trust):
         # No register yet: every cell is first seen, and nothing is created before --trust.
         from .crypto.chain import check_chain
-        from .crypto.register import CA_REFUSED, Decision
+        from .crypto.register import Decision
 
+        problem = identity_problem(opened.cell)
+        if problem:
+            raise Refused(f"Không chấp nhận gói {opened.file_name} của {visible(opened.cell.get('name'))}: {problem}.\n"
+                          f"Dấu vân tay khóa ký (SHA-256): {opened.signer_fingerprint}\nKhông ghi gì.")
         chain = check_chain(opened.signer_certificate, opened.other_certificates, [], opened.signing_time)
         if chain.refused:
-            raise Refused(f"Không chấp nhận gói của {opened.cell.get('name')}: {chain.message}.\n"
+            raise Refused(f"Không chấp nhận gói của {visible(opened.cell.get('name'))}: {visible(chain.message)}.\n"
                           f"Dấu vân tay khóa ký (SHA-256): {opened.signer_fingerprint}\n"
                           f"Sổ đăng ký {args.register} chưa có; chưa nhập chứng thư gốc nào (--root). Không ghi gì.")
 
-        d = Decision(FIRST_SEEN, f"Lần đầu nhận gói của {opened.cell.get('name')}. Dấu vân tay khóa ký (SHA-256):\n"
+        d = Decision(FIRST_SEEN, f"Lần đầu nhận gói của {visible(opened.cell.get('name'))} (mã "
+                                 f"{visible(opened.cell.get('code'), limit=100)}). Dấu vân tay khóa ký (SHA-256):\n"
                                  f"  {opened.signer_fingerprint}\nHãy đối chiếu với phiếu bàn giao hoặc đọc qua "
                                  f"điện thoại với chi bộ.", [])
         print(d.message, file=sys.stderr)
@@ -438,7 +444,7 @@ def _check_register(args: argparse.Namespace, opened, *, may_trust: bool):
     reg = CommitteeRegister(args.register)
     try:
         d = reg.decide(opened)
-        if d.status in (NEW_KEY, CA_REFUSED):
+        if d.status in REFUSED:
             raise Refused(d.message)
         if d.status == FIRST_SEEN:
             print(d.message, file=sys.stderr)
@@ -462,6 +468,7 @@ def cmd_open(args: argparse.Namespace) -> int:
         _import_roots(args)
     with _load_key(args) as key:
         opened = read_package_file(args.file, key)
+    _confirm_expired(args, opened)
     reg, decision = _check_register(args, opened, may_trust=True)
     try:
         out = unpack(opened, args.out)
@@ -476,12 +483,26 @@ def cmd_open(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(_opened_json(opened, decision) | {"out": str(out)})
     else:
+        from .crypto.identity import visible
+
         m = opened.meeting
-        print(f"Gói hợp lệ: {opened.cell.get('name')}, năm {m.get('rating_year')}, bản lần {m.get('revision')}, "
-              f"ký bởi {opened.signer_certificate.subject.rfc4514_string()} ({opened.signer_fingerprint}).")
+        print(f"Gói hợp lệ: {visible(opened.cell.get('name'))}, năm {m.get('rating_year')}, bản lần {m.get('revision')}, "
+              f"ký bởi {visible(opened.signer_certificate.subject.rfc4514_string())} ({opened.signer_fingerprint}).")
         print(f"Đã mở vào {out} ({len(opened.files) + 1} tệp).")
         _print_chain(decision)
     return EXIT_OK
+
+
+def _confirm_expired(args: argparse.Namespace, opened) -> None:
+    """A signer's certificate expired before the package arrived: refused unless --accept-expired
+    (after a call to the cell); with it, the warning is still printed."""
+    if not opened.expired_warning:
+        return
+    warning = _visible(opened.expired_warning, limit=0)
+    if not getattr(args, "accept_expired", False):
+        raise Refused(f"{warning}\nGói {opened.file_name} chưa được mở. Sau khi đã xác nhận với chi bộ, chạy lại lệnh "
+                      f"với --accept-expired. Không ghi gì.")
+    print(f"{warning}\nĐã xác nhận (--accept-expired): vẫn mở gói.", file=sys.stderr)
 
 
 def _print_chain(decision) -> None:
@@ -489,7 +510,9 @@ def _print_chain(decision) -> None:
     from .crypto.chain import CA_VALID
 
     if decision is not None and decision.chain is not None and decision.chain.status == CA_VALID:
-        print(f"Chứng thư: {decision.chain.message}.")
+        from .crypto.identity import visible
+
+        print(f"Chứng thư: {visible(decision.chain.message, limit=600)}.")
 
 
 def _import_roots(args: argparse.Namespace) -> None:
@@ -523,7 +546,11 @@ def cmd_verify(args: argparse.Namespace) -> int:
                 print(f"{path}: không có chữ ký số.")
             for r in reports:
                 state = "còn nguyên vẹn" if r.ok else "KHÔNG HỢP LỆ hoặc đã bị sửa sau khi ký"
-                print(f"{r.role or r.field}: {r.signer} ({r.fingerprint}), ký lúc {r.signing_time}: {state}.")
+                if r.intact and r.valid and r.covers_rest and r.certificate_problem:
+                    state = f"KHÔNG CHẤP NHẬN — {r.certificate_problem}"
+                print(f"{r.role or r.field}: {_visible(r.signer)} ({r.fingerprint}), ký lúc {r.signing_time}: {state}.")
+                if r.warning:
+                    print(_visible(r.warning), file=sys.stderr)
         if not reports or not all(r.ok for r in reports):
             return EXIT_REFUSED
         return EXIT_OK
@@ -533,13 +560,16 @@ def cmd_verify(args: argparse.Namespace) -> int:
         raise Refused("Kiểm tra gói cần khóa của cấp ủy nhận gói (--key hoặc thiết bị ký số).")
     with _load_key(args) as key:
         opened = read_package_file(path, key)
+    _confirm_expired(args, opened)
     reg, decision = _check_register(args, opened, may_trust=False)
     if reg is not None:
         reg.close()
     if args.json:
         _print_json(_opened_json(opened, decision))
     else:
-        print(f"Gói hợp lệ: {opened.cell.get('name')}, năm {opened.meeting.get('rating_year')}, "
+        from .crypto.identity import visible
+
+        print(f"Gói hợp lệ: {visible(opened.cell.get('name'))}, năm {opened.meeting.get('rating_year')}, "
               f"bản lần {opened.meeting.get('revision')}; {len(opened.files)} tệp khớp SHA-256; "
               f"khóa ký {opened.signer_fingerprint}.")
         _print_chain(decision)
@@ -701,6 +731,8 @@ def build_parser() -> argparse.ArgumentParser:
     op.add_argument("--trust", action="store_true", help="tin cậy khóa của chi bộ gửi lần đầu (đã đối chiếu)")
     op.add_argument("--root", action="append", metavar="CA.crt",
                     help="nhập chứng thư gốc của tổ chức chứng thực vào sổ đăng ký trước khi mở gói (lặp lại được)")
+    op.add_argument("--accept-expired", action="store_true",
+                    help="vẫn mở gói khi chứng thư của người ký đã hết hạn lúc nhận (sau khi đã xác nhận với chi bộ)")
     op.add_argument("--json", action="store_true")
     _add_key_options(op)
     op.set_defaults(func=cmd_open)
@@ -708,6 +740,8 @@ def build_parser() -> argparse.ArgumentParser:
     vf.add_argument("file")
     vf.add_argument("--register")
     vf.add_argument("--json", action="store_true")
+    vf.add_argument("--accept-expired", action="store_true",
+                    help="chấp nhận chứng thư của người ký đã hết hạn lúc nhận (sau khi đã xác nhận với chi bộ)")
     _add_key_options(vf, required=False)
     vf.set_defaults(func=cmd_verify)
     st = sub.add_parser("selftest", help="thử toàn bộ chuỗi (cửa sổ, cuộc họp mẫu, tài liệu, ký, gói, mở gói) "
@@ -715,6 +749,14 @@ def build_parser() -> argparse.ArgumentParser:
     st.add_argument("--no-window", action="store_true", help="bỏ qua bước mở cửa sổ chính")
     st.set_defaults(func=cmd_selftest)
     return p
+
+
+def _visible(text: str, **kw) -> str:
+    """Text that may come from a file (a package's names, a certificate's subject) made safe for a
+    terminal: control and format characters (ANSI escapes) shown as ⟨U+XXXX⟩."""
+    from .crypto.identity import visible
+
+    return visible(text, **kw)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

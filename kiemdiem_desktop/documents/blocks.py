@@ -147,12 +147,8 @@ def write_pdf(doc: DocumentBlocks, target: str | Path, marking: Marking) -> Path
     return build_pdf(target, to_flowables(doc), title=doc.title, marking=marking)
 
 
-# -- Word ---------------------------------------------------------------------------------------------
-def write_docx(doc: DocumentBlocks, target: str | Path, marking: Marking) -> Path:
-    from .docx_render import render_docx
-
-    return render_docx(doc, target, marking)
+# Word: docx_render.render_docx (it imports these blocks; they do not import it).
 
 
 __all__ = ["TITLE_RULE", "Block", "DocumentBlocks", "Gap", "Heading", "HeaderInfo", "Para", "Signatures", "TableBlock", "Title",
-           "nfc", "to_flowables", "write_docx", "write_pdf"]
+           "nfc", "to_flowables", "write_pdf"]

@@ -22,7 +22,7 @@ from ..rules.findings import vn_number
 from ..rules.tally import level_count_headings, level_counts_text
 from ..voting import VotingDesk
 from .base import HeaderInfo, Marking, date_vn, date_words, time_words
-from .blocks import DocumentBlocks, Heading, Para, Signatures, TableBlock, Title, write_docx, write_pdf
+from .blocks import DocumentBlocks, Heading, Para, Signatures, TableBlock, Title, write_pdf
 from ..figures import MeetingFigures
 from ..rules.citation import article_citation, guidance_citation, regulation_citation
 from .collective_minutes import collective_paragraphs, presenter_of
@@ -426,6 +426,10 @@ class MinutesWriter:
             base = r.headcount.base_count if r else 0
             counts = [f"{c.votes}/{base}" for c in r.rating.counts] if r and r.rating else ["", "", "", ""]
             score = _score(sc.total) + ("*" if sc.changed else "")
+            own = self.s.record.collective_reviews.get(subj)      # a collective's own rating (Mẫu 01)
+            if own is not None and proposed is None:
+                proposed = Level(own.proposed_level) if own.proposed_level else None
+                score = _score(own.total_score)
             rows.append([str(i), self.desk.subject_name(subj), LEVEL_ABBREVIATIONS.get(proposed, "") if proposed else "",
                          score, *counts, self.outcome_text(subj)])
         if not rows:
@@ -438,9 +442,9 @@ class MinutesWriter:
                if self.desk.settings.cumulative else "số phiếu / số đảng viên được tính")
         title = "Kết quả biểu quyết xếp loại chi bộ" if cell else "Kết quả biểu quyết xếp loại"
         self.line(f"{title} ({how}):", keep=True)
-        self.doc.add(TableBlock(["STT", "Họ và tên", "Tự xếp loại", "Điểm",    # cumulative columns named so
-                                 *level_count_headings(self.desk.settings.cumulative), "Chi bộ đề xuất"], rows, [11, 35, 17, 12, 17, 17, 17, 17], bold_columns=(8,),
-                                font_size=10))
+        heads = level_count_headings(self.desk.settings.cumulative, short=True)    # cumulative columns named so
+        self.doc.add(TableBlock(["STT", "Họ và tên", "Tự xếp loại", "Điểm", *heads, "Chi bộ đề xuất"], rows,
+                                [11, 35, 17, 12, 17, 17, 17, 17], bold_columns=(8,), font_size=10))
         self.rounds_note(subjects)
         self.below_quorum_note(subjects)
         self.scores_note(subjects)
@@ -588,4 +592,6 @@ def build_minutes(desk: VotingDesk, target: str | Path, *, locality: str | None 
 
 
 def build_minutes_docx(desk: VotingDesk, target: str | Path, *, locality: str | None = None) -> Path:
-    return write_docx(MinutesWriter(desk, locality).build(), target, minutes_marking(desk))
+    from .docx_render import render_docx      # python-docx only when Word is asked for
+
+    return render_docx(MinutesWriter(desk, locality).build(), target, minutes_marking(desk))

@@ -136,7 +136,7 @@ def tally_papers(papers: list[Mapping[str, Level | str | None]], names: Mapping[
     return tallies
 
 
-def level_count_headings(cumulative: bool) -> list[str]:
+def level_count_headings(cumulative: bool, short: bool = False) -> list[str]:
     """The headings of the four level columns of a results table (screens and documents share
     them). Counted cumulatively from the top, a column holds the votes for its level and every
     level above it: "Từ HTNV trở lên", never a bare "HTNV" a clerk reads as votes for HTNV alone."""
@@ -145,6 +145,7 @@ def level_count_headings(cumulative: bool) -> list[str]:
     return [LEVEL_ABBREVIATIONS[Level.EXCELLENT],
             translate(QT_TRANSLATE_NOOP("core", "Từ HTTNV trở lên")),
             translate(QT_TRANSLATE_NOOP("core", "Từ HTNV trở lên")),
+            translate(QT_TRANSLATE_NOOP("core", "Từ KHTNV trở lên")) if short else
             translate(QT_TRANSLATE_NOOP("core", "Từ KHTNV trở lên (mọi phiếu hợp lệ)"))]
 
 
@@ -152,6 +153,6 @@ def level_counts_text(counts, base: int, cumulative: bool) -> str:
     """The four counts of a rating vote in one line, named as the table names them:
     "HTXSNV 3/11, từ HTTNV trở lên 10/11, từ HTNV trở lên 10/11, từ KHTNV trở lên 10/11"
     (``counts``: the LevelCount of rules.majority, top level first)."""
-    heads = [h.replace(" (mọi phiếu hợp lệ)", "") for h in level_count_headings(cumulative)]
+    heads = level_count_headings(cumulative, short=True)
     heads = [h if i == 0 else h[:1].lower() + h[1:] for i, h in enumerate(heads)]
     return ", ".join(f"{h} {c.votes}/{base}" for h, c in zip(heads, counts))

@@ -237,15 +237,15 @@ def test_xlsx_scores_are_numbers_totals_are_formulas_and_hostile_names_stay_text
 
 
 # -- meetings of our own: votes after each review, a re-vote, a vote below quorum -------------------------
-def _quick_meeting(cf: CellFile) -> VotingDesk:
+def _quick_meeting(cf: CellFile, year: int = 2025) -> VotingDesk:
     clock = {"t": "08:00"}
-    s = prepare_meeting(cf, 2025, meeting_date=date(2025, 12, 10), place="Hội trường", document_number="07-BB/CB",
+    s = prepare_meeting(cf, year, meeting_date=date(year, 12, 10), place="Hội trường", document_number="07-BB/CB",
                         start_time="07:30")
     s.clock = lambda: clock["t"]
     ids = [m.id for m in s.member_list]
     s.update_meeting(chair_id=ids[0], minute_taker_id=ids[1])
     s.start()
-    s.update_meeting(started_at=datetime(2025, 12, 10, 8, 10))
+    s.update_meeting(started_at=datetime(year, 12, 10, 8, 10))
     s.mark_all_present()
     d = VotingDesk(s)
     for mid in ids:
@@ -391,3 +391,19 @@ def test_every_word_file_of_the_meeting_is_in_vietnamese_for_the_spell_checker(d
         defaults = styles.split("<w:docDefaults>")[1].split("</w:docDefaults>")[0]
         assert 'w:lang w:val="vi-VN"' in defaults, path.name
         assert "en-US" not in styles, path.name
+
+
+def test_minutes_under_124_cite_in_full_and_print_no_uncertainty(tmp_path):
+    cf = twelve_member_cell(tmp_path / "c.kiemdiem")
+    try:
+        desk = _quick_meeting(cf, 2024)
+        out = tmp_path / "bb-2024.pdf"
+        build_minutes(desk, out)
+        text = whole_text(out)
+        assert "Quy định số 124-QĐ/TW, ngày 04/10/2023 của Bộ Chính trị" in text
+        assert "Hướng dẫn số 25-HD/BTCTW, ngày 25/10/2023 của Ban Tổ chức Trung ương" in text
+        assert "Hồi 8 giờ 10 ngày 10 tháng 12 năm 2024" in text and "7 giờ 30" not in text
+        for bad in FORBIDDEN:
+            assert bad not in text, bad
+    finally:
+        cf.close(backup=False)

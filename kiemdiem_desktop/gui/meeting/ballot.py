@@ -20,7 +20,7 @@ from ...rules.majority import LEVELS_TOP_DOWN
 from ...rules.tally import MemberTally, compare_entries, level_count_headings, second_entry_pending
 from ...voting import VoteResult, VotingDesk
 from .votes import (
-    AMBER, GREEN, RED, VOTES_QSS, CountEdit, HandsVotePanel, pct, set_enabled, set_flag,
+    AMBER, GREEN, RED, VOTES_QSS, CountEdit, HandsVotePanel, entered, pct, set_enabled, set_flag, verdict_text,
     set_read_only, set_style, set_text,
 )
 from ..common import list_table
@@ -243,22 +243,24 @@ class RatingResults(QWidget):
             r = self.desk.result(v)
             base = r.headcount.base_count
             values = [self.desk.subject_name(v.subject)]
+            # no verdict beside figures that cannot be, none before anything is typed (issue 11)
+            sure = not r.problems and entered(r)
             tips = []
             for c in r.rating.counts:
-                mark = " ✓" if c.passed else ""
+                mark = tr(", đạt") if c.passed and sure else ""
                 values.append(f"{c.votes}/{base} ({pct(c.votes, base)}){mark}")
                 plain = v.levels.get(c.level.value, 0)
                 tips.append(tr("{heading}: {n}/{base} phiếu; riêng mức {level}: {plain} phiếu").format(
                     heading=heads[len(tips)], n=c.votes, base=base, level=LEVEL_ABBREVIATIONS[c.level], plain=plain))
             values.append(threshold_text(r))
-            values.append(core(LEVEL_LABELS[r.rating.reached]) if r.rating.reached
-                          else tr("Không mức nào đạt quá nửa"))
+            values.append(verdict_text(r)[:1].upper() + verdict_text(r)[1:])
             for c, text in enumerate(values):
                 item = QTableWidgetItem(text)
-                if 1 <= c <= 4 and r.rating.counts[c - 1].passed:
+                if 1 <= c <= 4 and r.rating.counts[c - 1].passed and sure:
                     item.setForeground(QBrush(QColor(GREEN)))
                 if c == len(values) - 1:
-                    item.setForeground(QBrush(QColor(GREEN if r.rating.reached else RED)))
+                    item.setForeground(QBrush(QColor(GREEN if r.rating.reached and sure else
+                                                     RED if sure else AMBER if r.problems else "#6b675f")))
                     f = item.font()
                     f.setBold(True)
                     item.setFont(f)
@@ -281,7 +283,8 @@ class RatingResults(QWidget):
 
     def _selected(self) -> None:
         i = self.table.currentRow()
-        failing = [v for v in self.votes if not self.desk.result(v).rating.reached]
+        failing = [v for v in self.votes if not (r := self.desk.result(v)).rating.reached
+                   and entered(r) and not r.problems]
         names = ", ".join(self.desk.subject_name(v.subject) for v in failing)
         self.none_passed.setText(tr("Không mức nào đạt quá nửa số đảng viên được tính: {names}.").format(names=names)
                                  if failing else "")
@@ -549,9 +552,21 @@ class BallotPanel(QWidget):
         self._uncovered = False
         cv.addWidget(self.cover, 1)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.problems, 1)
+        # the list of errors takes at most four lines and scrolls: a long one never squeezes
+        # the entry grid (issue 11)
+        from PySide6.QtWidgets import QFrame, QScrollArea
+
+        self.problems_scroll = QScrollArea()
+        self.problems_scroll.setObjectName("ballotProblemsScroll")
+        self.problems_scroll.setWidget(self.problems)
+        self.problems_scroll.setWidgetResizable(True)
+        self.problems_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.problems_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.problems_scroll.setMaximumHeight(4 * self.problems.fontMetrics().lineSpacing() + 8)
+        bottom.addWidget(self.problems_scroll, 1)
         bottom.addWidget(self.accept_button, 0, Qt.AlignmentFlag.AlignTop)
         cv.addLayout(bottom)
+        self.grid.setMinimumHeight(5 * self.problems.fontMetrics().lineSpacing())
         self.count_tab = count
         self.tabs.addTab(count, tr("2. Kiểm phiếu"))
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QStackedWidget, QTextBrowser, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
 )
 
+from ...i18n import QT_TRANSLATE_NOOP
 from ...model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS, Level
 from ...model.rating import Finding, FindingKind, RatingFacts
 from ...model.review import AgendaStep, StepKind
@@ -25,7 +26,7 @@ from .ballot import BallotPanel, LevelGrid, RatingResults, counts_of
 from .review import fmt_score
 from .votes import AMBER, GREEN, RED, VOTES_QSS, set_read_only
 from ..common import list_table
-from .widgets import AutoSaveText, Runner, core, tr
+from .widgets import AutoSaveText, ElidedLabel, Runner, core, tr
 
 def level_considered(desk: VotingDesk, subject: str) -> tuple[Level | None, str]:
     """The level the rules are checked against: the one voted, else the one proposed."""
@@ -321,7 +322,7 @@ class RatingStepPage(QWidget):
         self.start_button = QPushButton(tr("&Bắt đầu biểu quyết"))
         self.start_button.setObjectName("startVotes")
         self.start_button.clicked.connect(self.start_votes)
-        self.method_state = QLabel()
+        self.method_state = ElidedLabel()       # one line that never widens the page (150 % on a laptop)
         self.method_state.setObjectName("hint")
         top = QHBoxLayout()
         top.addWidget(QLabel(tr("Cách biểu quyết:")))
@@ -564,7 +565,9 @@ class RatingStepPage(QWidget):
             self.quota.setVisible(False)
             return
         try:
-            lines = self.desk.quota()
+            from ...rating_year import meeting_quota   # the year's lines at a supplementary session
+
+            lines = meeting_quota(self.desk)
         except Exception as err:  # noqa: BLE001 - a rule set without a quota section: say so, do not fail
             self.quota.setText(html.escape(str(err)))
             self.quota.setVisible(True)
@@ -633,8 +636,12 @@ class RatingStepPage(QWidget):
             return
         method, layout = METHODS[self.method_group.checkedId()]
         subjects = self.subjects
-        votes = self.run(self.desk.new_rating_votes, method, subjects, layout or BallotLayout.COMMON,
-                         step_id=self.step.id)
+        def start():
+            # one user action = one undo: every question (and the ballot) is one "Bắt đầu biểu quyết"
+            with self.desk.s.action(QT_TRANSLATE_NOOP("core", "Bắt đầu biểu quyết")):
+                return self.desk.new_rating_votes(method, subjects, layout or BallotLayout.COMMON,
+                                                  step_id=self.step.id)
+        votes = self.run(start)
         if votes in (None, True):
             return
         self.error.clear()

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QUrl, Qt, Signal
 from PySide6.QtGui import QDesktopServices, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QPushButton,
+    QAbstractItemView, QDialog, QDialogButtonBox, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QPushButton,
     QSplitter, QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget,
 )
 
@@ -17,7 +17,49 @@ from ...model import LEVEL_LABELS, Level
 from ...model.review import WRITTEN_SOURCE_LABELS, AgendaStep, StepKind
 from ...vn.text import fold
 from .collective import CollectiveRatingPanel
-from .widgets import AutoSaveText, CommentText, MatchCompleter, MemberPicker, Runner, core, is_enter, mods, tr
+from .widgets import (
+    AutoSaveText, CommentText, MatchCompleter, MemberPicker, Runner, best, core, is_enter, mods, ranked, tr,
+)
+
+
+class CommentEditDialog(QDialog):
+    """Sửa ý kiến: a box as wide as the comment needs and several lines tall; Ctrl+Enter saves
+    (as it records a new comment), Esc leaves it unchanged."""
+
+    def __init__(self, speaker: str, text: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Sửa ý kiến"))
+        self.box = CommentText()
+        self.box.setObjectName("commentEdit")
+        self.box.setPlainText(text)
+        self.box.submit.connect(self.accept)
+        line = self.box.fontMetrics().lineSpacing()
+        self.box.setMinimumHeight(6 * line)
+        label = QLabel(tr("Ý kiến của {name}:").format(name=speaker))
+        label.setBuddy(self.box)
+        hint = QLabel(tr("Ctrl+Enter để lưu · Esc để thôi"))
+        hint.setObjectName("hint")
+        buttons = QDialogButtonBox()
+        ok = buttons.addButton(tr("&Lưu"), QDialogButtonBox.ButtonRole.AcceptRole)
+        ok.setAutoDefault(False)
+        cancel = buttons.addButton(tr("&Thôi"), QDialogButtonBox.ButtonRole.RejectRole)
+        cancel.setAutoDefault(False)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(label)
+        lay.addWidget(self.box, 1)
+        lay.addWidget(hint)
+        lay.addWidget(buttons)
+        width = max(560, min(900, self.box.fontMetrics().horizontalAdvance("m") * 60))
+        self.resize(width, 14 * line)
+        self.box.setFocus()
+        cursor = self.box.textCursor()
+        cursor.movePosition(cursor.MoveOperation.End)
+        self.box.setTextCursor(cursor)
+
+    def text(self) -> str:
+        return self.box.toPlainText()
 
 
 def level_text(value: str) -> str:
@@ -343,7 +385,9 @@ class ReviewPanel(QWidget):
         self.run(self.session.set_step_text, step_id, field, text)
 
     def _speakers(self, query: str):
-        return self.session.speakers(query, at=self.session.clock())
+        """Who may speak now, best match first ("yen" → Yến before Nguyễn…; "trinh nga" finds
+        Trịnh Thị Nga)."""
+        return ranked(query, self.session.speakers("", at=self.session.clock()), lambda p: p.name)
 
     def _speaker_names(self, query: str) -> list[str]:
         return [p.name for p in self._speakers(query)]
@@ -363,8 +407,10 @@ class ReviewPanel(QWidget):
         exact = [p for p in found if fold(p.name) == fold(typed)]
         if len(exact) == 1:
             return exact[0]
-        if len(found) == 1:
-            return found[0]
+        top = best(typed, found, lambda p: p.name)
+        if len(top) == 1:
+            return top[0]
+        found = top or found
         if not found:
             self.report(tr("Không có ai đang có mặt hay đại biểu tên “{typed}”.").format(typed=typed))
         else:
@@ -403,8 +449,10 @@ class ReviewPanel(QWidget):
         if cid is None:
             return
         c = next(c for c in self.session.record.comments if c.id == cid)
-        text, ok = QInputDialog.getMultiLineText(self, tr("Sửa ý kiến"), tr("Ý kiến của {name}:").format(
-            name=c.speaker_name), c.text)
+        dlg = CommentEditDialog(c.speaker_name, c.text, self)
+        self.comment_dialog = dlg
+        ok = dlg.exec() == CommentEditDialog.DialogCode.Accepted
+        text = dlg.text()
         if ok and text.strip() and text != c.text:
             if self.run(self.session.edit_comment, cid, text):
                 self.fill_comments()
