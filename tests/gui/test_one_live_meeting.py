@@ -80,18 +80,18 @@ def test_a_failed_write_reads_the_meeting_back_and_says_so(qtbot, app, tmp_path,
     cf = twelve_member_cell(tmp_path / "c.kiemdiem")
     meeting_id = prepare_meeting(cf, 2025).meeting_id
     guide = open_meeting_guide(None, cf, meeting_id)
-    step = next(st for st in guide.session.record.steps if st.kind.value == "member_review")
+    step = guide.session.record.steps[1]
     guide.go_to(step.id)
     # the disk refuses writes of agenda steps from now on (as a full or removed disk would)
     cf.db.call(lambda conn: conn.execute(
         "CREATE TEMP TRIGGER refuse BEFORE UPDATE ON agenda_step BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END"))
-    box = guide.review.answer
+    box = guide.review.conclusion                      # the collective review's conclusion (agenda_step)
     box.setFocus()
-    type_text(box, "Xin tiếp thu")
+    type_text(box, "Báo cáo")
     qtbot.keyClick(box, Qt.Key.Key_Tab)                 # leaving the box saves it
     qtbot.waitUntil(lambda: "Chưa lưu được" in guide.review.error.text(), timeout=5000)
     assert "Đã đọc lại cuộc họp từ tệp" in guide.review.error.text()
-    assert guide.session.record.step(step.id).answer == ""      # what the file holds
+    assert guide.session.record.step(step.id).conclusion == ""  # what the file holds
     assert box.toPlainText() == ""
     guide.close()
     QApplication.processEvents()
