@@ -139,7 +139,12 @@ def test_a_whole_meeting_on_the_laptop(qtbot, app, tmp_path, keys, on_modal, typ
     zoom_to(qtbot, main, percent)
     check(main)
 
-    # -- preparation, from the Cuộc họp tab ------------------------------------------------------------
+    # -- the cell's code (the package is known by it), then the preparation from the Cuộc họp tab -------------
+    main.tabs.setCurrentWidget(main.cell_page)
+    focus(qtbot, main.cell_page.code)
+    type_text(main.cell_page.code, "CB-VP-01")
+    press(qtbot, K.Key_Tab)
+    qtbot.waitUntil(lambda: cf.cell().code == "CB-VP-01", timeout=5000)
     main.tabs.setCurrentWidget(main.meetings)
     prepared = {}
 
@@ -350,8 +355,11 @@ def test_a_whole_meeting_on_the_laptop(qtbot, app, tmp_path, keys, on_modal, typ
     package.chooser.use_file(keys / "chi-bo.p12", PASS)
     package.add_certificate(str(keys / "cap-uy.crt"))
     package.out.setText(str(tmp_path / "goi.p7m"))
-    with qtbot.waitSignal(package.packaged, timeout=120000):
-        qtbot.mouseClick(package.go, Qt.MouseButton.LeftButton)
+    failures = []
+    package.failed.connect(failures.append)
+    qtbot.mouseClick(package.go, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: package.result_box.isVisible() or bool(failures), timeout=120000)
+    assert not failures, failures
     check(package, package.go)
     assert (tmp_path / "goi.p7m").exists() and (tmp_path / "goi-bien-nhan.pdf").exists()
     package.close()
