@@ -5,6 +5,8 @@ version under tests/fixtures/db/; the suite upgrades every fixture to the latest
 """
 from __future__ import annotations
 
+from .committee_schema import step as _committee_step
+
 APPLICATION_ID = 0x4B444D31  # "KDM1": marks a SQLite file as ours
 
 MIGRATIONS: list[tuple[int, str, list[str]]] = [
@@ -305,5 +307,10 @@ MIGRATIONS.append((6, "the higher committee's side: the roots of the certificati
     # The chain status of each package's signer certificate, as shown when it was opened.
     "ALTER TABLE inbox ADD COLUMN chain TEXT NOT NULL DEFAULT ''",
 ]))
+
+# The committee's year (its cells, the proposals of the packages received, decisions with their
+# history, notices): the "year" step of committee_schema.py, the same tables a PostgreSQL store gets.
+MIGRATIONS.append((7, "the higher committee's year: cells, proposals, decisions, notices",
+                   _committee_step("year", "sqlite")))
 
 LATEST_VERSION = MIGRATIONS[-1][0]
