@@ -286,7 +286,7 @@ def carried_certificates(data: bytes) -> list[x509.Certificate]:
 
 
 # -- the ZIP and its manifest ----------------------------------------------------------------
-def read_zip(data: bytes) -> tuple[dict, dict[str, bytes]]:
+def read_zip(data: bytes, *, fmt: str = pkg.FORMAT, version: int = pkg.VERSION) -> tuple[dict, dict[str, bytes]]:
     try:
         z = zipfile.ZipFile(io.BytesIO(data))
         infos = z.infolist()
@@ -300,8 +300,8 @@ def read_zip(data: bytes) -> tuple[dict, dict[str, bytes]]:
         manifest = json.loads(z.read(pkg.MANIFEST).decode("utf-8"))
     except Exception as err:  # noqa: BLE001
         raise _Damaged("manifest.json không đọc được") from err
-    _need(isinstance(manifest, dict) and manifest.get("format") == pkg.FORMAT, "manifest.json không đúng định dạng")
-    _need(manifest.get("version") == pkg.VERSION, f"phiên bản gói {manifest.get('version')} không được hỗ trợ")
+    _need(isinstance(manifest, dict) and manifest.get("format") == fmt, "manifest.json không đúng định dạng")
+    _need(manifest.get("version") == version, f"phiên bản gói {manifest.get('version')} không được hỗ trợ")
     for k in ("cell", "meeting", "files"):
         _need(k in manifest, f"manifest.json thiếu “{k}”")
     listed = manifest["files"]
