@@ -392,7 +392,7 @@ class CommitteeOffice:
             d = cs.DecisionRow(id=str(uuid.uuid4()), rating_year=year, subject_kind=kind, subject=subject,
                                cell_key=key, level=level, proposed_level=proposed, reason=clean(reason),
                                decided_on=decided_on.isoformat(), reference=clean(reference),
-                               decided_by=clean(decided_by), created_at=cs.now_iso(), replaces=current,
+                               decided_by=clean(decided_by), created_at=cs.now_iso(precise=True), replaces=current,
                                replaced_by=None)
             cs.add_decision(q, d, expected_current=current)
             return d
@@ -460,7 +460,7 @@ class CommitteeOffice:
                                    subject=p.member.id, cell_key=p.member.cell_key, level=p.level,
                                    proposed_level=p.member.voted_level, reason=p.reason,
                                    decided_on=p.decided_on.isoformat(), reference=p.reference,
-                                   decided_by=clean(decided_by), created_at=cs.now_iso(), replaces=p.expected,
+                                   decided_by=clean(decided_by), created_at=cs.now_iso(precise=True), replaces=p.expected,
                                    replaced_by=None)
                 cs.add_decision(q, d, expected_current=p.expected)
             return len(preview.items)
@@ -521,7 +521,7 @@ class DecisionPreview:
             m = p.member
             change = ("giữ mức" if p.level == m.voted_level else "hạ mức")
             out.append(f"{m.full_name} ({m.cell_name}): chi bộ đề xuất {LEVEL_ABBREVIATIONS[Level(m.voted_level)]}"
-                       f" -> quyết định {LEVEL_ABBREVIATIONS[Level(p.level)]} ({change})"
+                       f", quyết định {LEVEL_ABBREVIATIONS[Level(p.level)]} ({change})"
                        + (f"; lý do: {p.reason}" if p.reason else ""))
         return out
 

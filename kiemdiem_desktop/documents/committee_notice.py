@@ -55,7 +55,7 @@ def label(level: str | None) -> str:
 def notice_blocks(d: NoticeData) -> DocumentBlocks:
     c = d.committee
     doc = DocumentBlocks(f"Thông báo kết quả xếp loại năm {d.year} — {d.cell_name}")
-    number = d.reference.removesuffix("-TB/ĐU") if d.reference else ""
+    number = d.reference if not d.reference or "-" in d.reference else f"{d.reference}-TB/ĐU"
     doc.add(HeaderInfo(c.higher_org, c.name, number, c.locality, d.day, number_suffix="TB/ĐU"))
     doc.add(Title("THÔNG BÁO", f"kết quả xếp loại chất lượng đảng viên và tổ chức đảng năm {d.year}\n"
                                f"đối với {d.cell_name}"))

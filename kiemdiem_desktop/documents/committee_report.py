@@ -68,7 +68,7 @@ def _level_table(levels: dict[str, int], unrated: int, total: int, what: str) ->
 def report_blocks(d: ReportData) -> DocumentBlocks:
     c = d.committee
     doc = DocumentBlocks(f"Báo cáo kết quả xếp loại chất lượng năm {d.year}")
-    number = d.reference.removesuffix("-BC/ĐU") if d.reference else ""
+    number = d.reference if not d.reference or "-" in d.reference else f"{d.reference}-BC/ĐU"
     doc.add(HeaderInfo(c.higher_org, c.name, number, c.locality, d.day, number_suffix="BC/ĐU"))
     doc.add(Title("BÁO CÁO", f"kết quả kiểm điểm, đánh giá, xếp loại chất lượng\n"
                              f"tổ chức đảng và đảng viên năm {d.year}"))
@@ -102,7 +102,7 @@ def report_blocks(d: ReportData) -> DocumentBlocks:
                      *[str(r.levels.get(lv, 0)) if r.members else "" for lv in LEVEL_CODES],
                      str(r.unrated) if r.members else "", LEVEL_ABBREVIATIONS[Level(r.level)] if r.level else ""])
     doc.add(TableBlock(["STT", "Chi bộ", "Tình trạng", "Số ĐV", "HTXSNV", "HTTNV", "HTNV", "KHTNV", "Chưa XL"],
-                       [r[:9] for r in rows], [9, 40, 22, 12, 15, 14, 12, 14, 13][:8], left_columns=(1, 2),
+                       [r[:9] for r in rows], [9, 36, 22, 12, 17, 16, 14, 16], left_columns=(1, 2),
                        font_size=10))
     doc.add(Para.of("Mức xếp loại của từng chi bộ: " + "; ".join(
         f"{r.name}: {LEVEL_ABBREVIATIONS[Level(r.level)] if r.level else 'chưa xếp loại'}" for r in d.cells if r.members)

@@ -36,8 +36,8 @@ def is_postgres_url(location: str | os.PathLike) -> bool:
     return text.startswith("postgresql://") or text.startswith("postgres://")
 
 
-def now_iso() -> str:
-    return datetime.now().astimezone().isoformat(timespec="seconds")
+def now_iso(precise: bool = False) -> str:
+    return datetime.now().astimezone().isoformat(timespec="microseconds" if precise else "seconds")
 
 
 class ConflictError(UserError):
