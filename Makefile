@@ -17,7 +17,7 @@ RUN_DEBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0
             libxcb-xkb1 libxcb-xinerama0 fonts-dejavu-core
 TEST_DEBS := $(RUN_DEBS) poppler-utils openssl softhsm2 opensc libnss3-tools postgresql
 
-.PHONY: run test sysdeps-run sysdeps-test venv venv-test demo bench bench-bundle dist translations clean
+.PHONY: run test sysdeps-run sysdeps-test venv venv-test demo bench bench-bundle dist translations clean lock
 
 run: sysdeps-run $(VENV)/.installed
 	@test -f $(DEMO_DB) || $(VENV)/bin/kiemdiem demo --db $(DEMO_DB)
@@ -36,18 +36,29 @@ $(VENV)/bin/python:
 	@$(PYTHON) -m venv $(VENV) || { bash installer/debian-deps.sh python3-venv && $(PYTHON) -m venv $(VENV); }
 	@$(PY) -m pip install -q --upgrade pip
 
-$(VENV)/.installed: $(VENV)/bin/python pyproject.toml
-	$(PY) -m pip install -q -e . --config-settings editable_mode=compat
+# Every package from the hashed lock (installer/lock/, made by `make lock`), then the program itself.
+LOCK := installer/lock/requirements-linux.txt
+PIP_LOCKED = $(PY) -m pip install -q --require-hashes -r $(LOCK) && $(PY) -m pip install -q --no-deps -e . --config-settings editable_mode=compat
+
+$(VENV)/.installed: $(VENV)/bin/python pyproject.toml $(LOCK)
+	$(PIP_LOCKED)
 	@touch $@
 
-# The test extra and the dist extra: tests/installer/test_bundle.py builds the bundle with PyInstaller.
-$(VENV)/.installed-test: $(VENV)/bin/python pyproject.toml
-	$(PY) -m pip install -q -e '.[test,dist]' --config-settings editable_mode=compat
+# The test extra and the dist extra are in the same lock: tests/installer/test_bundle.py builds the bundle.
+$(VENV)/.installed-test: $(VENV)/bin/python pyproject.toml $(LOCK)
+	$(PIP_LOCKED)
 	@touch $@ $(VENV)/.installed $(VENV)/.installed-dist
 
-$(VENV)/.installed-dist: $(VENV)/bin/python pyproject.toml
-	$(PY) -m pip install -q -e '.[dist]' --config-settings editable_mode=compat
+$(VENV)/.installed-dist: $(VENV)/bin/python pyproject.toml $(LOCK)
+	$(PIP_LOCKED)
 	@touch $@ $(VENV)/.installed
+
+# Refresh the locks after changing a dependency in pyproject.toml (Linux, and Windows with its
+# marker-only packages); hashes of every wheel of each pinned version.
+lock: $(VENV)/bin/python
+	$(PY) -m pip install -q pip-tools
+	$(VENV)/bin/pip-compile -q --generate-hashes --allow-unsafe --no-emit-index-url --no-emit-find-links --extra test --extra dist -o installer/lock/requirements-linux.txt pyproject.toml
+	$(VENV)/bin/pip-compile -q --generate-hashes --allow-unsafe --no-emit-index-url --no-emit-find-links --extra test --extra dist -o installer/lock/requirements-windows.txt pyproject.toml installer/lock/windows-only.in
 
 # The Linux one-folder program dist/kiemdiem/kiemdiem and its archive dist/kiemdiem-linux-x86_64.tar.gz
 # (with kiemdiem.desktop). Windows: installer/build-windows.ps1 on a Windows machine (installer/WINDOWS.md).

@@ -12,6 +12,7 @@ import tempfile
 import time
 from datetime import date
 from pathlib import Path
+from kiemdiem_desktop.services.demo import create_demo
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -37,7 +38,7 @@ def main() -> None:
         from tests.documents.conftest import hold_generic_meeting
 
         for n in (12, 500):
-            cf = CellFile.create_demo(Path(tmp) / f"c{n}.kiemdiem", members=n)
+            cf = create_demo(Path(tmp) / f"c{n}.kiemdiem", members=n)
             t0 = time.perf_counter()
             desk = hold_generic_meeting(cf, 2026, date(2026, 12, 10))
             held = time.perf_counter() - t0

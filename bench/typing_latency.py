@@ -19,6 +19,7 @@ import tempfile
 import time
 from datetime import date
 from pathlib import Path
+from kiemdiem_desktop.services.demo import create_demo
 
 
 def pct(values: list[float], p: float) -> float:
@@ -35,7 +36,7 @@ def run(folder: Path, members: int, keys: int) -> None:
     db = folder / f"bench-{members}.kiemdiem"
     for suffix in ("", "-wal"):
         Path(str(db) + suffix).unlink(missing_ok=True)
-    cf = CellFile.create_demo(db, members=members)
+    cf = create_demo(db, members=members)
     s = prepare_meeting(cf, date.today().year, meeting_date=date.today())
     ids = [m.id for m in s.attendees()]
     s.update_meeting(chair_id=ids[0], minute_taker_id=ids[1])

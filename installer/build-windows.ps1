@@ -22,7 +22,10 @@ if ($LASTEXITCODE -ne 0) { throw "Cần Python 3.11 64-bit (python.org), cài ch
 if (-not (Test-Path "$Venv\Scripts\python.exe")) { & $Python $PythonArgs -m venv $Venv }
 $Py = "$Venv\Scripts\python.exe"
 & $Py -m pip install -q --upgrade pip
-& $Py -m pip install -q -e ".[dist]"
+# Every package from the hashed lock (make lock), then the program without resolving anything more.
+& $Py -m pip install -q --require-hashes -r installer\lock\requirements-windows.txt
+if ($LASTEXITCODE -ne 0) { throw "pip install (requirements-windows.txt) thất bại" }
+& $Py -m pip install -q --no-deps -e .
 if ($LASTEXITCODE -ne 0) { throw "pip install thất bại" }
 
 Step "PyInstaller (installer\kiemdiem.spec)"

@@ -52,7 +52,9 @@ def roster_entry_json(e: RosterEntry) -> dict[str, Any]:
 
 # -- commands ----------------------------------------------------------------------------
 def cmd_demo(args: argparse.Namespace) -> int:
-    cf = CellFile.create_demo(args.db, members=args.members, finished=args.finished)
+    from .services.demo import create_demo
+
+    cf = create_demo(args.db, members=args.members, finished=args.finished)
     count = len(cf.members())
     cf.close(backup=False)
     print(f"Đã tạo tệp dữ liệu mẫu {args.db} ({count} đảng viên).")
@@ -659,10 +661,13 @@ def cmd_decisions_import(args: argparse.Namespace) -> int:
 
 
 def cmd_selftest(args: argparse.Namespace) -> int:
-    from .crypto.selftest import SelftestFailed, run_selftest
+    from .services.selftest import SelftestFailed, run_selftest
 
+    check_window = None
+    if not args.no_window:       # the entry point may load Qt; the use case below does not
+        from .gui.selftest_window import check_main_window as check_window
     try:
-        run_selftest(lambda line: print(line, flush=True), window=not args.no_window)
+        run_selftest(lambda line: print(line, flush=True), check_window=check_window)
     except SelftestFailed as err:
         print(str(err), file=sys.stderr)
         return EXIT_FAILED

@@ -33,10 +33,6 @@ def demo_path() -> Path:
 
 def setup_application(app: QApplication) -> None:
     """Names, Vietnamese translations (ours and Qt's own dialogs), style sheet, icon, font size."""
-    from .refcount_guard import start as start_refcount_guard
-
-    if app.findChild(QObject, "refcount_guard") is None:
-        start_refcount_guard(app)
     if app.findChild(QObject, "gc_guard") is None:
         from .gc_guard import start as start_gc_guard
 
@@ -145,7 +141,9 @@ class Launcher(QObject):
         while True:
             try:
                 if demo and not Path(path).exists():
-                    return CellFile.create_demo(path, members=40)
+                    from ..services.demo import create_demo
+
+                    return create_demo(path, members=40)
                 return CellFile.open(path, create=create)
             except StoreError as err:
                 box = error_box(err, self.window)

@@ -4,7 +4,6 @@ import random
 import re
 import shutil
 import subprocess
-import time
 import zipfile
 
 import pytest
@@ -138,7 +137,6 @@ def _mutants(data: bytes, n: int, seed: int = 20251210):
 def test_a_thousand_damaged_copies_are_all_refused_as_damaged(package, key):
     data = package.path.read_bytes()
     k = key("cap-uy")
-    start = time.perf_counter()
     wrong = []
     for what, blob in _mutants(data, 1000):
         try:
@@ -147,9 +145,7 @@ def test_a_thousand_damaged_copies_are_all_refused_as_damaged(package, key):
         except PackageRefused as err:
             if err.kind != "damaged":
                 wrong.append((what, err.kind))
-    elapsed = time.perf_counter() - start
     assert wrong == []
-    assert elapsed < 60, elapsed
 
 
 def test_every_byte_of_the_envelope_header_damaged_is_damage(package, key):

@@ -10,11 +10,12 @@ from kiemdiem_desktop.documents.attendance_sheet import build_attendance_sheet
 from kiemdiem_desktop.documents.base import Marking
 from kiemdiem_desktop.services import CellFile
 from kiemdiem_desktop.session import prepare_meeting
+from kiemdiem_desktop.services.demo import create_demo
 
 
 @pytest.fixture(params=[12, 500], ids=["12 members", "500 members"])
 def session(request, tmp_path):
-    cf = CellFile.create_demo(tmp_path / "d.kiemdiem", members=request.param)
+    cf = create_demo(tmp_path / "d.kiemdiem", members=request.param)
     s = prepare_meeting(cf, 2026, meeting_date=date(2026, 12, 10))
     yield s
     cf.close(backup=False)

@@ -5,6 +5,7 @@ from pypdf import PdfReader
 
 from kiemdiem_desktop.documents.minutes import build_minutes
 from tests.documents.conftest import LONG_COMMENT
+from kiemdiem_desktop.services.demo import create_demo
 
 
 def flat(path) -> str:
@@ -85,7 +86,7 @@ def test_minutes_of_a_500_member_meeting(tmp_path):
     from kiemdiem_desktop.services import CellFile
     from tests.documents.conftest import hold_generic_meeting
 
-    cf = CellFile.create_demo(tmp_path / "lon.kiemdiem", members=500)
+    cf = create_demo(tmp_path / "lon.kiemdiem", members=500)
     try:
         desk = hold_generic_meeting(cf, 2026, date(2026, 12, 10))
         out = tmp_path / "bien-ban-500.pdf"

@@ -29,6 +29,7 @@ from kiemdiem_desktop.session import prepare_meeting
 
 from tests.documents.reading import A4_H, assert_readable_pdf, docx_text, pages_text, words
 from tests.flow.conftest import twelve_member_cell
+from kiemdiem_desktop.services.demo import create_demo
 
 LEVELS = list(LEVEL_LABELS.values())
 
@@ -305,7 +306,7 @@ def test_build_documents_writes_every_file_with_plain_names_and_the_minutes_thro
 
 
 def test_five_hundred_members_common_ballot_and_summary_flow_across_pages(tmp_path):
-    cf = CellFile.create_demo(tmp_path / "d.kiemdiem", members=500)
+    cf = create_demo(tmp_path / "d.kiemdiem", members=500)
     try:
         s = prepare_meeting(cf, 2026, meeting_date=date(2026, 12, 10))
         ballot = build_common_ballot(s, tmp_path / "phieu.pdf")

@@ -12,6 +12,7 @@ from kiemdiem_desktop.gui.app import FirstRunDialog, Launcher, is_first_run
 from kiemdiem_desktop.gui.common import recent_files, settings
 from kiemdiem_desktop.gui.main_window import MainWindow
 from kiemdiem_desktop.services import CellFile
+from kiemdiem_desktop.services.demo import create_demo
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -41,7 +42,7 @@ def test_message_box_buttons_read_in_vietnamese(app):
 
 
 def test_demo_banner_on_demo_data_only(qtbot, app, tmp_path, cell):
-    demo = CellFile.create_demo(tmp_path / "mau.kiemdiem", members=12)
+    demo = create_demo(tmp_path / "mau.kiemdiem", members=12)
     w = show(qtbot, MainWindow(demo))
     assert w.demo_banner.isVisible()
     assert w.demo_banner.text() == "DỮ LIỆU MẪU — không dùng cho cuộc họp thật"

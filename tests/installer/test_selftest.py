@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from kiemdiem_desktop import cli
-from kiemdiem_desktop.crypto import selftest
+from kiemdiem_desktop.services import selftest
 
 
 def test_selftest_runs_every_step_and_prints_ok(qapp, capsys, monkeypatch, tmp_path):

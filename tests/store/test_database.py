@@ -18,6 +18,7 @@ from kiemdiem_desktop.store.errors import (
 )
 from kiemdiem_desktop.store.migrations import APPLICATION_ID, LATEST_VERSION
 from tests.helpers import FIXTURES, run_cli
+from kiemdiem_desktop.services.demo import create_demo
 
 
 def _member(name: str, born: date = date(1980, 5, 1)) -> Member:
@@ -151,7 +152,7 @@ def test_migration_from_an_older_version_backs_up_first(tmp_path, monkeypatch):
 
 def test_backup_then_restore_gives_the_same_data(tmp_path):
     path = tmp_path / "chi-bo.kiemdiem"
-    cf = CellFile.create_demo(path, members=30)
+    cf = create_demo(path, members=30)
     before = [(m.id, m.full_name, m.birth_date, len(m.periods)) for m in cf.members()]
     out = tmp_path / "usb" / "sao-luu.kiemdiem"
     cf.backup(out)

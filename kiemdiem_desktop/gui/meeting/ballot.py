@@ -19,7 +19,7 @@ from ...rules.majority import LEVELS_TOP_DOWN
 from ...rules.tally import MemberTally, compare_entries
 from ...voting import VoteResult, VotingDesk
 from .votes import (
-    AMBER, GREEN, RED, VOTES_QSS, CountEdit, HandsVotePanel, keep_none_alive, pct, set_enabled, set_flag,
+    AMBER, GREEN, RED, VOTES_QSS, CountEdit, HandsVotePanel, pct, set_enabled, set_flag,
     set_read_only, set_style, set_text,
 )
 from ..common import list_table
@@ -151,7 +151,6 @@ class LevelGrid(QWidget):
         set_text(self.totals[vote_id], str(sum(e.value() for e in self.edits[vote_id].values())))
 
     def _edited(self, vote_id: str) -> None:
-        keep_none_alive()
         self._total(vote_id)
         self.edited.emit(vote_id, self.counts(vote_id))
 
@@ -540,7 +539,6 @@ class BallotPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        keep_none_alive()
         b = self.ballot
         if b is None:
             return

@@ -23,7 +23,7 @@ from ...vn.dates import format_date
 from .attendance import AttendancePanel, headcount_line, voters_line
 from .ratings import RatingStepPage
 from .review import ReviewPanel
-from .votes import HandsVotePanel, QuestionVoteDialog, ResultsView, confirm_effects, keep_none_alive
+from .votes import HandsVotePanel, QuestionVoteDialog, ResultsView, confirm_effects
 from .widgets import MEETING_QSS, AutoSaveText, MemberPicker, Runner, core, notice_panel, parse_time, route_undo, scaled_font, tr
 
 def wait_saved(session) -> None:
@@ -609,7 +609,6 @@ class MeetingGuideWindow(QMainWindow):
         self._tick()
 
     def _tick(self) -> None:
-        keep_none_alive()
         now = self.session.clock()
         self.clock_label.setText(now)
         if now != self._last_minute:

@@ -23,7 +23,7 @@ from ...model.vote import CELL, BallotLayout, Vote, VoteKind, VoteMethod
 from ...voting import VotingDesk
 from .ballot import BallotPanel, LevelGrid, RatingResults, counts_of
 from .review import fmt_score
-from .votes import AMBER, GREEN, RED, VOTES_QSS, keep_none_alive, set_read_only
+from .votes import AMBER, GREEN, RED, VOTES_QSS, set_read_only
 from ..common import list_table
 from .widgets import AutoSaveText, Runner, core, tr
 
@@ -451,7 +451,6 @@ class RatingStepPage(QWidget):
             self.table.setCurrentCell(0, 1)
 
     def refresh(self) -> None:
-        keep_none_alive()
         votes = self.step_votes()
         started = bool(votes)
         for b in self.method_buttons:
@@ -648,7 +647,6 @@ class RatingStepPage(QWidget):
             self.ballot.team_pickers[0].setFocus()
 
     def save_hands(self, vote_id: str, counts: dict) -> None:
-        keep_none_alive()
         if self.run(self.desk.set_levels, vote_id, counts):
             self._refresh_hands(self.hands_votes())
             self.fill_table()

@@ -22,7 +22,6 @@ from ...model.vote import VOTE_METHOD_LABELS, Vote, VoteKind, VoteMethod
 from ...rules.attendance import Headcount
 from ...rules.majority import MAJORITY
 from ...voting import VoteResult, VotingDesk
-from ..refcount_guard import guard
 from .widgets import Runner, core, is_enter, mods, parse_time, tr
 
 RED = "#8c1d18"
@@ -68,11 +67,6 @@ def needed_line(h: Headcount, what: str | None = None) -> str:
 def quorum_text(h: Headcount) -> str:
     return tr("Không đủ số lượng: có mặt {present}/{base}, cần {needed} (2/3) — kết quả biểu quyết bị đánh dấu.").format(
         present=h.present_in_base, base=h.base_count, needed=h.quorum_needed)
-
-
-def keep_none_alive() -> None:
-    """Before a burst of widget updates (see gui/refcount_guard.py)."""
-    guard()
 
 
 def set_style(widget: QWidget, sheet: str) -> None:
@@ -303,7 +297,6 @@ class HandsVotePanel(QWidget):
 
     # -- edits -----------------------------------------------------------------------------------
     def _counts_edited(self, _text: str = "") -> None:
-        keep_none_alive()
         v = self._ensure_vote()
         if v is None or v.recorded:
             return

@@ -12,17 +12,17 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
-from .i18n import QT_TRANSLATE_NOOP, UserError, msg, translate
-from .model import (
+from ..i18n import QT_TRANSLATE_NOOP, UserError, msg, translate
+from ..model import (
     CATEGORY_LABELS, Category, Cell, Meeting, Member, Period, PeriodKind, category_on, leave_on,
 )
-from .model.member import PERIOD_LABELS
-from .store import repositories as repo
-from .store.database import Database
-from .vn.collation import sort_members
+from ..model.member import PERIOD_LABELS
+from ..store import repositories as repo
+from ..store.database import Database
+from ..vn.collation import sort_members
 
 if TYPE_CHECKING:
-    from .io.roster_import import ImportPreview
+    from ..io.roster_import import ImportPreview
 
 
 @dataclass(frozen=True)
@@ -83,28 +83,6 @@ class CellFile:
     @classmethod
     def open(cls, path: str | os.PathLike, *, create: bool = False) -> "CellFile":
         return cls(Database(path, create=create))
-
-    @classmethod
-    def create_demo(cls, path: str | os.PathLike, *, members: int = 12, finished: bool = False) -> "CellFile":
-        """A new file marked as demo data. Demo data never enters an existing (real) file."""
-        from . import demo
-
-        path = Path(path)
-        if path.exists() and path.stat().st_size > 0:
-            raise UserError(msg(QT_TRANSLATE_NOOP(
-                "core", "Tệp {path} đã có. Dữ liệu mẫu chỉ được ghi vào một tệp mới."), path=str(path)))
-        if finished and members < 3:
-            raise UserError(msg(QT_TRANSLATE_NOOP(
-                "core", "Cuộc họp mẫu đã họp cần ít nhất 3 đảng viên (chủ trì, thư ký và người được kiểm điểm).")))
-        cf = cls.open(path, create=True)
-        today = date.today()
-        roster = cf.db.write(demo.fill_demo, members, today, finished).result()
-        cf._meta = cf.db.read(repo.get_meta)
-        if finished:
-            from .demo_meeting import hold_demo_meeting
-
-            hold_demo_meeting(cf, roster, today)
-        return cf
 
     def __enter__(self) -> "CellFile":
         return self
@@ -199,7 +177,7 @@ class CellFile:
 
     # -- import ------------------------------------------------------------------------------
     def preview_import(self, path: str | os.PathLike, **options) -> "ImportPreview":
-        from .io.roster_import import read_roster
+        from ..io.roster_import import read_roster
 
         return read_roster(path, self.db.read(repo.load_members), **options)
 
