@@ -251,8 +251,6 @@ class CommitteeOffice:
 
     def open_one(self, path: Path, key, *, target: Path | None, trust: bool = False,
                  confirm: Callable[[object, object], bool] | None = None) -> "OpenOutcome":
-        from .proposals import read_proposal
-
         try:
             if target is not None:
                 check_target_folder(target)
@@ -272,6 +270,14 @@ class CommitteeOffice:
                 return OpenOutcome(path, "untrusted", decision.message + "\nChưa ghi vào sổ đăng ký: sau khi đối "
                                    "chiếu dấu vân tay, chạy lại lệnh với --trust. Không ghi gì.",
                                    opened=opened, decision=decision)
+        return self.accept(path, opened, decision, target)
+
+    def accept(self, path: Path, opened, decision, target: Path | None) -> "OpenOutcome":
+        """A checked package whose signer is known or was just confirmed: read its proposal, unpack
+        it, trust a first-seen key, and record the package with its proposal in one transaction."""
+        from .proposals import read_proposal
+
+        chain = decision.chain.message if decision.chain else ""
         try:
             proposal = read_proposal(opened.files, opened.manifest)
         except UserError as err:

@@ -10,11 +10,12 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMainWindow, QMessageBox,
-    QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit,
+    QMainWindow, QMessageBox, QPushButton, QTabWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from ...crypto.open_package import DAMAGED, NOT_FOR_KEY, PackageRefused, read_package_file, unpack
+from ...committee.year import CommitteeOffice
+from ...crypto.open_package import DAMAGED, NOT_FOR_KEY, PackageRefused, read_package_file
 from ...crypto.chain import CA_VALID
 from ...crypto.register import CA_REFUSED, FIRST_SEEN, KNOWN, NEW_KEY, CommitteeRegister
 from ...i18n import UserError
@@ -69,6 +70,7 @@ class CommitteeWindow(QMainWindow):
         self.setObjectName("committeeWindow")
         self.setWindowTitle(tr("Cấp ủy cấp trên — hộp thư gói của các chi bộ"))
         self.register: CommitteeRegister | None = None
+        self.office: CommitteeOffice | None = None
         self.busy = False
         self.last_message = ""
 
@@ -79,6 +81,10 @@ class CommitteeWindow(QMainWindow):
         new_b.clicked.connect(lambda: self.create_file())
         open_b = QPushButton(tr("Mở &tệp…"))
         open_b.clicked.connect(lambda: self.open_file())
+        shared_b = QPushButton(tr("Kho &dùng chung…"))
+        shared_b.setObjectName("openShared")
+        shared_b.setToolTip(tr("Kho dữ liệu PostgreSQL mà nhiều cán bộ văn phòng cùng dùng (postgresql://…)"))
+        shared_b.clicked.connect(lambda: self.open_shared())
         self.year = QComboBox()
         self.year.setObjectName("inboxYear")
         self.year.currentIndexChanged.connect(lambda _i: self.reload())
@@ -120,18 +126,29 @@ class CommitteeWindow(QMainWindow):
         top.addWidget(self.file_label, 1)
         top.addWidget(new_b)
         top.addWidget(open_b)
+        top.addWidget(shared_b)
         bar = QHBoxLayout()
         bar.addWidget(year_label)
         bar.addWidget(self.year)
         bar.addStretch(1)
         bar.addWidget(self.root_button)
         bar.addWidget(self.open_button)
+        from .committee_year import YearPage
+
+        inbox_page = QWidget()
+        ilay = QVBoxLayout(inbox_page)
+        ilay.addLayout(bar)
+        ilay.addWidget(self.table, 1)
+        ilay.addWidget(self.detail)
+        self.year_page = YearPage()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("committeeTabs")
+        self.tabs.addTab(inbox_page, tr("&Hộp thư gói"))
+        self.tabs.addTab(self.year_page, tr("Năm đánh giá của đảng &bộ"))
         central = QWidget()
         lay = QVBoxLayout(central)
         lay.addLayout(top)
-        lay.addLayout(bar)
-        lay.addWidget(self.table, 1)
-        lay.addWidget(self.detail)
+        lay.addWidget(self.tabs, 1)
         lay.addWidget(self.message)
         self.setCentralWidget(central)
         self.resize(1366, 768)
@@ -157,24 +174,43 @@ class CommitteeWindow(QMainWindow):
                 return False
         return self._use(path, create=False)
 
+    def open_shared(self, url: str | None = None) -> bool:
+        """A shared PostgreSQL store (postgresql://user@host/db)."""
+        if url is None:
+            url, ok = QInputDialog.getText(self, tr("Kho dữ liệu dùng chung"),
+                                           tr("Địa chỉ kho PostgreSQL (ví dụ postgresql://canbo@maychu/capuy):"),
+                                           QLineEdit.EchoMode.Normal, str(settings().value("committee/url", "") or ""))
+            if not ok or not url.strip():
+                return False
+        return self._use(url.strip(), create=True)
+
     def _use(self, path: str | Path, *, create: bool) -> bool:
+        from ...store.committee_store import is_postgres_url
+
         try:
-            reg = CommitteeRegister(path, create=create)
+            office = CommitteeOffice(path, create=create)
         except UserError as err:
             show_error(self, err, tr("Không mở được tệp"))
             return False
         self._close_register()
-        self.register = reg
+        self.office, self.register = office, office.register
         s = settings()
-        s.setValue("committee/file", str(Path(path).absolute()))
+        if is_postgres_url(path):
+            s.setValue("committee/url", str(path))
+            self.file_label.setText(tr("Kho dữ liệu dùng chung: <b>{url}</b>").format(url=office.location))
+        else:
+            s.setValue("committee/file", str(Path(path).absolute()))
+            self.file_label.setText(tr("Tệp dữ liệu của cấp ủy: <b>{path}</b>").format(path=path))
         s.sync()
-        self.file_label.setText(tr("Tệp dữ liệu của cấp ủy: <b>{path}</b>").format(path=path))
         self.reload()
+        self.year_page.set_office(office)
         return True
 
     def _close_register(self) -> None:
-        if self.register is not None:
-            self.register.close()
+        if self.office is not None:
+            self.year_page.set_office(None)
+            self.office.close()
+            self.office = None
             self.register = None
 
     # -- the inbox ------------------------------------------------------------------------------------
@@ -261,7 +297,10 @@ class CommitteeWindow(QMainWindow):
     def target_folder(self, package: Path, sha256: str) -> Path:
         """Where a package is unpacked: beside the data file, one folder per package."""
         assert self.register is not None
-        base = self.register.path.absolute().parent / (self.register.path.stem + "-goi-da-mo")
+        if self.register.path is None:        # a shared store: beside the user's documents
+            base = Path.home() / "kiemdiem-goi-da-mo"
+        else:
+            base = self.register.path.absolute().parent / (self.register.path.stem + "-goi-da-mo")
         return base / f"{package.stem}-{sha256[:8]}"
 
     def open_package(self, path: str | Path | None = None, load=None) -> bool:
@@ -316,10 +355,10 @@ class CommitteeWindow(QMainWindow):
             self.opened.emit("cancelled")
             return
         try:
-            out = unpack(opened, self.target_folder(path, opened.package_sha256))
-            if decision.status == FIRST_SEEN:
-                self.register.trust(opened)
-            self.register.record(opened, folder=str(out), chain=decision.chain.message if decision.chain else "")
+            r = self.office.accept(path, opened, decision, self.target_folder(path, opened.package_sha256))
+            if not r.ok:
+                raise UserError(r.message)
+            out = r.folder
         except UserError as err:
             self._say(error_text(err), error=True)
             show_error(self, err, tr("Không ghi được"))
@@ -332,6 +371,7 @@ class CommitteeWindow(QMainWindow):
             + (" " + tr("Chứng thư: {chain}.").format(chain=decision.chain.message)
                if decision.chain is not None and decision.chain.status == CA_VALID else ""))
         self.reload()
+        self.year_page.reload()
         self.opened.emit("verified")
 
     def _failed(self, err: BaseException) -> None:

@@ -1,0 +1,310 @@
+"""Năm đánh giá của đảng bộ: the committee's year in the window — each cell with its state and
+figures, the quota lines across the đảng bộ, a cell's members with the level proposed and decided,
+deciding with a reason, the notice to a cell and the report upward. Every figure and check comes
+from committee/year.py (the same functions as the command line); no SQL here."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QPushButton, QSpinBox, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from ...committee.year import LEVELS, STATUS_LABELS, CommitteeOffice, YearView
+from ...i18n import UserError, translate
+from ...model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS, Level
+from ..common import error_text, show_error
+from .keys import tr
+
+CELL_COLUMNS = ("Chi bộ", "Tình trạng", "Lần", "Số ĐV", "HTXSNV", "HTTNV", "HTNV", "KHTNV", "Chưa XL", "Mức chi bộ")
+MEMBER_COLUMNS = ("Họ và tên", "Tự xếp loại", "Chi bộ đề xuất", "Cấp ủy quyết định", "Lý do / ghi chú")
+STATUS_COLOURS = {"verified": "#1b5e20", "superseded": "#1b5e20", "refused": "#b00020", "expected": "#6d6d6d"}
+
+
+def _abbr(level: str | None) -> str:
+    return LEVEL_ABBREVIATIONS[Level(level)] if level else "—"
+
+
+class YearPage(QWidget):
+    """The committee's year on an open CommitteeOffice."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("committeeYear")
+        self.office: CommitteeOffice | None = None
+        self.view: YearView | None = None
+        self.year = QSpinBox()
+        self.year.setObjectName("yearSpin")
+        self.year.setRange(2023, 2100)
+        self.year.setValue(date.today().year)
+        self.year.valueChanged.connect(lambda _v: self.reload())
+        year_label = QLabel(tr("Năm đánh &giá:"))
+        year_label.setBuddy(self.year)
+        self.totals = QLabel()
+        self.totals.setObjectName("yearTotals")
+        self.totals.setWordWrap(True)
+        self.quota = QLabel()
+        self.quota.setObjectName("yearQuota")
+        self.quota.setWordWrap(True)
+
+        self.cells = QTableWidget(0, len(CELL_COLUMNS))
+        self.cells.setObjectName("yearCells")
+        self.cells.setHorizontalHeaderLabels([tr(c) for c in CELL_COLUMNS])
+        self._table(self.cells)
+        self.cells.currentCellChanged.connect(lambda *_: self._show_members())
+        self.members = QTableWidget(0, len(MEMBER_COLUMNS))
+        self.members.setObjectName("yearMembers")
+        self.members.setHorizontalHeaderLabels([tr(c) for c in MEMBER_COLUMNS])
+        self._table(self.members)
+        self.members.currentCellChanged.connect(lambda *_: self._member_selected())
+
+        self.level = QComboBox()
+        self.level.setObjectName("decideLevel")
+        for lv in LEVELS:
+            self.level.addItem(f"{LEVEL_ABBREVIATIONS[Level(lv)]} — {translate(LEVEL_LABELS[Level(lv)])}", lv)
+        self.reason = QLineEdit()
+        self.reason.setObjectName("decideReason")
+        self.reason.setPlaceholderText(tr("bắt buộc khi hạ mức so với chi bộ đề xuất"))
+        self.reference = QLineEdit()
+        self.reference.setObjectName("decideReference")
+        self.reference.setPlaceholderText(tr("ví dụ 15-TB/ĐU"))
+        self.decide_button = QPushButton(tr("&Ghi quyết định"))
+        self.decide_button.setObjectName("decideButton")
+        self.decide_button.clicked.connect(lambda: self.decide())
+        self.notice_button = QPushButton(tr("Lập &thông báo cho chi bộ…"))
+        self.notice_button.setObjectName("noticeButton")
+        self.notice_button.clicked.connect(lambda: self.make_notice())
+        self.report_button = QPushButton(tr("&Báo cáo lên cấp trên…"))
+        self.report_button.setObjectName("reportButton")
+        self.report_button.clicked.connect(lambda: self.make_report())
+        self.message = QLabel()
+        self.message.setObjectName("yearMessage")
+        self.message.setWordWrap(True)
+
+        top = QHBoxLayout()
+        top.addWidget(year_label)
+        top.addWidget(self.year)
+        top.addWidget(self.totals, 1)
+        top.addWidget(self.report_button)
+        form = QFormLayout()
+        form.addRow(tr("&Mức quyết định:"), self.level)
+        form.addRow(tr("&Lý do:"), self.reason)
+        form.addRow(tr("&Số thông báo:"), self.reference)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.decide_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.notice_button)
+        lower = QWidget()
+        lv = QVBoxLayout(lower)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(self.members, 1)
+        lv.addLayout(form)
+        lv.addLayout(buttons)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.cells)
+        split.addWidget(lower)
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.quota)
+        lay.addWidget(split, 1)
+        lay.addWidget(self.message)
+        self._update()
+
+    @staticmethod
+    def _table(t: QTableWidget) -> None:
+        t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        t.verticalHeader().hide()
+        h = t.horizontalHeader()
+        h.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        h.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
+    def set_office(self, office: CommitteeOffice | None) -> None:
+        self.office = office
+        if office is not None:
+            years = office.years()
+            if years and self.year.value() not in years:
+                self.year.setValue(years[-1])
+        self.reload()
+
+    # -- showing ------------------------------------------------------------------------------------
+    def reload(self) -> None:
+        if self.office is None:
+            self.view = None
+            self.cells.setRowCount(0)
+            self.members.setRowCount(0)
+            self.totals.clear()
+            self.quota.clear()
+            self._update()
+            return
+        keep = self.cells.currentRow()
+        self.view = self.office.view(self.year.value())
+        self.cells.setRowCount(len(self.view.cells))
+        for r, c in enumerate(self.view.cells):
+            rated = [m for m in c.members if m.rated]
+            counts = [str(sum(1 for m in rated if m.level == lv)) if c.package else "" for lv in LEVELS]
+            values = [c.name, translate(STATUS_LABELS[c.status]), str(c.revision or ""),
+                      str(len(rated)) if c.package else "", *counts,
+                      str(sum(1 for m in rated if m.level is None)) if c.package else "",
+                      _abbr(c.level) if c.package else ""]
+            for col, v in enumerate(values):
+                item = QTableWidgetItem(v)
+                if col == 1:
+                    item.setForeground(QBrush(QColor(STATUS_COLOURS[c.status])))
+                    if c.reason:
+                        item.setToolTip(c.reason)
+                self.cells.setItem(r, col, item)
+        s = self.office.summary(self.year.value(), self.view)
+        m = s["members"]
+        self.totals.setText(tr("{total} đảng viên được xếp loại ở {sent} chi bộ đã gửi ({missing} chi bộ chưa gửi): "
+                               "{levels}; chưa xếp loại {unrated}. Cấp ủy đã quyết định {decided}.").format(
+            total=m["total"], sent=s["cells"]["total"], missing=s["cells"]["expected"],
+            levels=", ".join(f"{m['levels'][lv]} {LEVEL_ABBREVIATIONS[Level(lv)]}" for lv in LEVELS),
+            unrated=m["unrated"], decided=s["decided"]))
+        lines = [f"{q['label']}: {q['text']}" + (tr(" — VƯỢT tỷ lệ") if q["over"] else "") for q in s["quota"]]
+        self.quota.setText(tr("Tỷ lệ HTXSNV: ") + ("; ".join(lines) if lines else tr("chưa có kết quả để tính.")))
+        self.quota.setStyleSheet("color: #b00020; font-weight: bold;" if any(q["over"] for q in s["quota"]) else "")
+        if self.view.cells:
+            self.cells.setCurrentCell(min(max(keep, 0), len(self.view.cells) - 1), 0)
+        self._show_members()
+        self.changed.emit()
+
+    def current_cell(self):
+        r = self.cells.currentRow()
+        if self.view is None or not (0 <= r < len(self.view.cells)):
+            return None
+        return self.view.cells[r]
+
+    def _rated(self, cell) -> list:
+        return [m for m in cell.members if m.rated] if cell else []
+
+    def _show_members(self) -> None:
+        cell = self.current_cell()
+        keep = self.members.currentRow()
+        rows = self._rated(cell)
+        self.members.setRowCount(len(rows))
+        for r, m in enumerate(rows):
+            proposed = _abbr(m.voted_level) + (f" ({m.votes}/{m.base})" if m.voted_level and m.votes is not None else "")
+            note = (m.decision.reason if m.decision and m.decision.reason else m.note)
+            for col, v in enumerate((m.full_name, _abbr(m.self_level), proposed,
+                                     _abbr(m.decision.level) if m.decision else "", note)):
+                item = QTableWidgetItem(v)
+                if col == 3 and m.decision and m.decision.level != m.voted_level:
+                    item.setForeground(QBrush(QColor("#b00020")))
+                self.members.setItem(r, col, item)
+        if rows:
+            self.members.setCurrentCell(min(max(keep, 0), len(rows) - 1), 0)
+        self._update()
+
+    def current_member(self):
+        r = self.members.currentRow()
+        rows = self._rated(self.current_cell())
+        return rows[r] if 0 <= r < len(rows) else None
+
+    def _member_selected(self) -> None:
+        m = self.current_member()
+        if m is not None and (m.decision or m.voted_level):
+            self.level.setCurrentIndex(self.level.findData(m.level))
+            self.reason.setText(m.decision.reason if m.decision else "")
+        self._update()
+
+    def _update(self) -> None:
+        m = self.current_member()
+        cell = self.current_cell()
+        self.decide_button.setEnabled(m is not None and m.voted_level is not None)
+        self.notice_button.setEnabled(cell is not None and cell.package is not None)
+        self.report_button.setEnabled(self.office is not None)
+
+    def say(self, text: str, *, error: bool = False) -> None:
+        self.message.setStyleSheet("color: #b00020; font-weight: bold;" if error else "color: #1b5e20;")
+        self.message.setText(text)
+
+    # -- acting ---------------------------------------------------------------------------------------
+    def decide(self) -> bool:
+        m = self.current_member()
+        if self.office is None or m is None:
+            return False
+        try:
+            d = self.office.decide_member(self.year.value(), m.id, self.level.currentData(), reason=self.reason.text(),
+                                          decided_on=date.today(), reference=self.reference.text(),
+                                          expected=m.decision.id if m.decision else None, view=self.view)
+        except UserError as err:
+            self.say(error_text(err), error=True)
+            self.reload()
+            return False
+        self.say(tr("Đã ghi: {name} — {level}{why}.").format(
+            name=m.full_name, level=_abbr(d.level), why=(tr(", lý do: {r}").format(r=d.reason) if d.reason else "")))
+        self.reload()
+        return True
+
+    def make_report(self, path: str | Path | None = None) -> Path | None:
+        if self.office is None:
+            return None
+        if path is None:
+            path = QFileDialog.getSaveFileName(self, tr("Lưu báo cáo lên cấp trên"),
+                                               f"bao-cao-{self.year.value()}.pdf",
+                                               tr("PDF (*.pdf);;Word (*.docx);;Bảng tính (*.xlsx)"))[0]
+            if not path:
+                return None
+        from ...committee.notice import decisions_sheet, report_data
+        from ...documents.committee_report import build_report_docx, build_report_pdf, build_report_xlsx
+
+        path = Path(path)
+        try:
+            data = report_data(self.office, self.year.value(), day=date.today(), reference="")
+            if path.suffix.lower() == ".docx":
+                out = build_report_docx(data, path)
+            elif path.suffix.lower() == ".xlsx":
+                out = build_report_xlsx(data, path, decisions_sheet(self.view))
+            else:
+                out = build_report_pdf(data, path.with_suffix(".pdf"))
+        except (UserError, OSError) as err:
+            self.say(error_text(err), error=True)
+            return None
+        self.say(tr("Đã ghi báo cáo vào {path}.").format(path=out))
+        return out
+
+    def make_notice(self, out: str | Path | None = None, cert: str | Path | None = None, load=None) -> Path | None:
+        """The notice for the selected cell; ``load`` opens the committee's signing key (tests)."""
+        cell = self.current_cell()
+        if self.office is None or cell is None:
+            return None
+        if cert is None:
+            cert = QFileDialog.getOpenFileName(self, tr("Chứng thư mã hóa của {cell}").format(cell=cell.name), "",
+                                               tr("Chứng thư số (*.crt *.cer *.pem *.der)"))[0]
+            if not cert:
+                return None
+        if out is None:
+            out = QFileDialog.getSaveFileName(self, tr("Lưu thông báo"), f"thong-bao-{cell.code or 'chi-bo'}.p7m",
+                                              tr("Thông báo (*.p7m)"))[0]
+            if not out:
+                return None
+        if load is None:
+            from .keys import KeyDialog
+
+            dlg = KeyDialog("committee", tr("Khóa ký của cấp ủy"), tr("Chọn khóa ký của cấp ủy để ký thông báo."), self)
+            if not dlg.exec():
+                return None
+            load = dlg.load
+        from ...committee.notice import make_notice
+        from ...crypto.keys import load_recipient_certificate
+
+        try:
+            with load() as key:
+                r = make_notice(self.office, self.year.value(), cell.code or cell.name, key,
+                                load_recipient_certificate(cert), out, day=date.today(),
+                                reference=self.reference.text())
+        except UserError as err:
+            self.say(error_text(err), error=True)
+            show_error(self, err, tr("Không lập được thông báo"))
+            return None
+        self.say(tr("Đã lập thông báo {path}: {n} đảng viên, {low} hạ mức so với đề xuất.").format(
+            path=r.path, n=r.members, low=r.lowered))
+        return r.path
