@@ -91,6 +91,7 @@ class Year:
 @pytest.fixture(scope="session")
 def year(tmp_path_factory) -> Year:
     from kiemdiem_desktop.crypto.package import make_package
+    from kiemdiem_desktop.services.demo import create_demo
 
     d = tmp_path_factory.mktemp("nam")
     keys = d / "khoa"
@@ -108,7 +109,7 @@ def year(tmp_path_factory) -> Year:
     cells, meetings = {}, {}
     for code, name, n in CELLS:
         path = d / f"{code.lower()}.kiemdiem"
-        cf = CellFile.create_demo(path, members=n, finished=True)
+        cf = create_demo(path, members=n, finished=True)
         cf.save_cell(replace(cf.cell(), code=code, name=name, higher_org="Đảng bộ phường Bến Nghé",
                              locality="Thành phố Hồ Chí Minh")).result()
         mid = cf.meetings()[0].id
