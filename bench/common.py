@@ -1,0 +1,112 @@
+"""Shared pieces of the benchmarks: whole-process runs with their peak memory, paired series
+(anchor, ours, anchor, ours…) reduced to medians with min–max, and the machine's load."""
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+KIEMDIEM = [PY, "-m", "kiemdiem_desktop"]
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mib: float
+    code: int = 0
+
+
+def run(cmd: list[str], env: dict | None = None, *, cwd: Path = ROOT, check: bool = True) -> Run:
+    """One whole process: wall time and peak resident memory (from wait4's rusage)."""
+    start = time.perf_counter()
+    p = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(p.pid, 0)
+    elapsed = time.perf_counter() - start
+    p.returncode = os.waitstatus_to_exitcode(status)
+    err = p.stderr.read().decode(errors="replace") if p.stderr else ""
+    if p.stderr:
+        p.stderr.close()
+    if check and p.returncode != 0:
+        raise RuntimeError(f"{' '.join(map(str, cmd))} -> exit {p.returncode}: {err[-800:]}")
+    return Run(elapsed, usage.ru_maxrss / 1024, p.returncode)
+
+
+@dataclass
+class Series:
+    samples: list[float] = field(default_factory=list)
+    peaks: list[float] = field(default_factory=list)
+
+    def add(self, r: Run) -> None:
+        self.samples.append(r.seconds)
+        self.peaks.append(r.peak_mib)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.samples)
+
+    def text(self) -> str:
+        return f"{fmt(self.median)} ({fmt(min(self.samples))}–{fmt(max(self.samples))})"
+
+    @property
+    def peak(self) -> float:
+        return max(self.peaks) if self.peaks else 0.0
+
+
+def fmt(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+def paired(ours: list[str], anchor: list[str] | None, runs: int, env: dict | None = None,
+           *, before=None) -> tuple[Series, Series | None]:
+    """Alternate anchor and ours after one warm-up of each; ``before`` runs ahead of every sample."""
+    a, o = Series(), Series()
+    for cmd in ([anchor] if anchor else []) + [ours]:
+        if before:
+            before()
+        run(cmd, env)
+    for _ in range(runs):
+        if anchor:
+            if before:
+                before()
+            a.add(run(anchor, env))
+        if before:
+            before()
+        o.add(run(ours, env))
+    return o, (a if anchor else None)
+
+
+def load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"{one:.2f} {five:.2f} {fifteen:.2f}"
+
+
+def bench_env(tmp: Path) -> dict:
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env["KIEMDIEM_DATA_DIR"] = str(tmp / "data")
+    env["XDG_CONFIG_HOME"] = str(tmp / "config")
+    env["PYTHONPATH"] = str(ROOT)
+    return env
+
+
+def meeting_id(db: Path, env: dict) -> str:
+    import json
+
+    out = subprocess.run(KIEMDIEM + ["meeting", "list", "--db", str(db), "--json"], env=env, cwd=ROOT,
+                         capture_output=True, text=True, check=True).stdout
+    return [m for m in json.loads(out) if m["state"] == "locked"][0]["id"]
+
+
+def demo(tmp: Path, members: int, env: dict, *, finished: bool = True) -> Path:
+    """The demo cell of `kiemdiem demo` (the same meeting as the program's demo), made once."""
+    db = tmp / f"demo-{members}{'-held' if finished else ''}.kiemdiem"
+    if not db.exists():
+        cmd = KIEMDIEM + ["demo", "--db", str(db), "--members", str(members)] + (["--finished"] if finished else [])
+        run(cmd, env)
+    return db
