@@ -262,7 +262,8 @@ class CommitteeOffice:
         decision = self.register.decide(opened)
         chain = decision.chain.message if decision.chain else ""
         if decision.status in (NEW_KEY, CA_REFUSED):
-            self.register.record(opened, state="refused", reason=decision.message, chain=chain)
+            if decision.known_fingerprints:       # a known cell's package refused: its state says so
+                self.register.record(opened, state="refused", reason=decision.message, chain=chain)
             return OpenOutcome(path, "refused", decision.message, opened=opened, decision=decision)
         if decision.status == FIRST_SEEN:
             ok = trust or (confirm is not None and confirm(opened, decision))
