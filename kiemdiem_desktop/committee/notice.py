@@ -93,11 +93,12 @@ class NoticeResult:
 
 
 def make_notice(office: CommitteeOffice, year: int, code: str, key, recipient, out: str | os.PathLike, *,
-                day: date, reference: str = "") -> NoticeResult:
-    """The notice for one cell, written exactly to ``out`` (atomically) and recorded."""
+                day: date, reference: str = "", view: YearView | None = None) -> NoticeResult:
+    """The notice for one cell, written exactly to ``out`` (atomically) and recorded. ``view``: the
+    year already read (a batch of notices)."""
     from ..crypto.keys import fingerprint
 
-    view = office.view(year)
+    view = view or office.view(year)
     cell = view.cell(code)
     data = notice_data(office, view, code, day=day, reference=reference)
     with tempfile.TemporaryDirectory(prefix="kiemdiem-thong-bao-") as tmp:

@@ -13,7 +13,7 @@ import os
 import shutil
 import subprocess
 import tempfile
-from contextlib import redirect_stderr, redirect_stdout
+from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -35,6 +35,14 @@ def _pg_bin() -> Path:
 @pytest.fixture(scope="session")
 def postgres_server():
     """A throw-away PostgreSQL cluster; yields a function that makes a new empty database's URL."""
+    with pg_cluster() as new_database:
+        yield new_database
+
+
+@contextmanager
+def pg_cluster():
+    """Start a PostgreSQL cluster in a temporary folder (as the postgres user, Unix socket only,
+    trust authentication); stop and remove it at the end (also used by bench/committee.py)."""
     bindir = _pg_bin()
     root = Path(tempfile.mkdtemp(prefix="kd-pg-"))
     shutil.chown(root, "postgres", "postgres")
