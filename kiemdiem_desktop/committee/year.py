@@ -345,6 +345,24 @@ class CommitteeOffice:
             return None
         return self.store.read(lambda q: cs.minutes_of(q, cell.package))
 
+    def minutes_file(self, year: int, cell: CellLine, folder: str | os.PathLike) -> tuple[Path, list] | None:
+        """The cell's minutes as received (written into ``folder``) and the report of each of its
+        signatures (chủ trì, thư ký): who signed, when, intact or not."""
+        from ..crypto.pdf_sign import verify_pdf
+        from ..store.atomic import write_bytes_atomically
+
+        found = self.minutes(year, cell)
+        if found is None:
+            return None
+        name, data = found
+        stem = (cell.code or "chi-bo").replace("/", "-")
+        target = write_bytes_atomically(Path(folder) / f"{stem}-{name or 'bien-ban.pdf'}", data)
+        try:
+            reports = verify_pdf(target)
+        except UserError:
+            reports = []
+        return target, reports
+
     # -- decisions ------------------------------------------------------------------------------------
     def check_member_decision(self, m: MemberLine, level: str, reason: str) -> None:
         name = m.full_name
@@ -570,16 +588,10 @@ def build_view(year: int, cells: list[dict], inbox: list[dict], proposals: list[
                 birth_year=m["birth_year"], post=m["post"], membership=m["membership"], quota_group=m["quota_group"],
                 rated=bool(m["rated"]), self_level=m["self_level"], score=m["score"], voted_level=m["voted_level"],
                 votes=m["votes"], base=m["base"], note=m["note"], decision=decisions.get(m["member_id"])))
-    ordered = sorted(by_key.values(), key=lambda c: (not c.listed, _position(cells, c.key), fold(c.name)))
+    position = {c["cell_key"]: c["position"] for c in cells}
+    ordered = sorted(by_key.values(), key=lambda c: (not c.listed, position.get(c.key, 0), fold(c.name)))
     all_members = [m for c in ordered for m in c.members]
     return YearView(year, ordered, _quota(year, all_members))
-
-
-def _position(cells: list[dict], key: str) -> int:
-    for c in cells:
-        if c["cell_key"] == key:
-            return c["position"]
-    return 0
 
 
 def expand_packages(items: Iterable[str | os.PathLike]) -> list[Path]:

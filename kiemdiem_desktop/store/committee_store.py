@@ -26,7 +26,7 @@ from typing import Any, Callable, Iterable, TypeVar
 
 from ..i18n import QT_TRANSLATE_NOOP, UserError, msg
 from . import committee_schema
-from .errors import StoreError
+from .errors import ConflictError, StoreError
 
 T = TypeVar("T")
 
@@ -38,10 +38,6 @@ def is_postgres_url(location: str | os.PathLike) -> bool:
 
 def now_iso(precise: bool = False) -> str:
     return datetime.now().astimezone().isoformat(timespec="microseconds" if precise else "seconds")
-
-
-class ConflictError(UserError):
-    """Someone else wrote the same thing first: nothing was overwritten."""
 
 
 class Q:

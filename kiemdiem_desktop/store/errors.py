@@ -51,3 +51,7 @@ class DiskError(StoreError):
         super().__init__(msg(QT_TRANSLATE_NOOP(
             "core", "Không ghi được vào {path}: {detail}. Dữ liệu đã lưu trước đó vẫn còn nguyên."),
             path=str(path), detail=detail))
+
+
+class ConflictError(UserError):
+    """Someone else wrote the same thing first (a shared store): nothing was overwritten."""

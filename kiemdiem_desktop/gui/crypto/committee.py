@@ -94,6 +94,11 @@ class CommitteeWindow(QMainWindow):
         self.open_button.setObjectName("openPackage")
         self.open_button.setToolTip("Ctrl+O")
         self.open_button.clicked.connect(lambda: self.open_package())
+        self.folder_button = QPushButton(tr("Mở cả thư mục &gói…"))
+        self.folder_button.setObjectName("openFolder")
+        self.folder_button.setToolTip(tr("Mọi tệp .p7m trong một thư mục, lần lượt; gói bị từ chối được nêu tên, "
+                                         "các gói khác vẫn được mở"))
+        self.folder_button.clicked.connect(lambda: self.open_folder())
         self.root_button = QPushButton(tr("Nhập chứng thư &gốc (CA)…"))
         self.root_button.setObjectName("importRoot")
         self.root_button.setToolTip(tr("Chứng thư gốc của tổ chức chứng thực cấp chứng thư cho các chi bộ "
@@ -132,6 +137,7 @@ class CommitteeWindow(QMainWindow):
         bar.addWidget(self.year)
         bar.addStretch(1)
         bar.addWidget(self.root_button)
+        bar.addWidget(self.folder_button)
         bar.addWidget(self.open_button)
         from .committee_year import YearPage
 
@@ -268,6 +274,7 @@ class CommitteeWindow(QMainWindow):
 
     def _update(self) -> None:
         self.open_button.setEnabled(self.register is not None and not self.busy)
+        self.folder_button.setEnabled(self.register is not None and not self.busy)
         self.root_button.setEnabled(self.register is not None and not self.busy)
         self.year.setEnabled(self.register is not None)
 
@@ -329,6 +336,101 @@ class CommitteeWindow(QMainWindow):
                 return read_package_file(path, key)
         run_in_background(job, lambda opened: self._checked(path, opened), self._failed)
         return True
+
+    # -- a folder of packages ------------------------------------------------------------------------
+    folder_done = Signal(list)    # the outcomes, one per package
+
+    def open_folder(self, folder: str | Path | None = None, load=None, confirm=None) -> bool:
+        """Every .p7m of a folder, one after the other in the background, with progress; a first-seen
+        cell's fingerprint is confirmed one by one (``confirm(opened, decision)``: tests)."""
+        from ...committee.year import expand_packages
+
+        if self.office is None or self.busy:
+            return False
+        if folder is None:
+            folder = QFileDialog.getExistingDirectory(self, tr("Chọn thư mục chứa các gói của chi bộ"))
+            if not folder:
+                return False
+        paths = expand_packages([folder])
+        if not paths:
+            self._say(tr("Thư mục {folder} không có tệp gói (.p7m) nào.").format(folder=folder), error=True)
+            return False
+        if load is None:
+            dlg = KeyDialog("committee", tr("Khóa của cấp ủy cấp trên"),
+                            tr("Chọn khóa của cấp ủy để mở các gói (tệp .p12/.pfx hoặc thiết bị ký số)."), self)
+            if not dlg.exec():
+                return False
+            load = dlg.load
+        try:
+            key = load()
+        except UserError as err:
+            show_error(self, err, tr("Không mở được khóa"))
+            return False
+        self.busy = True
+        self._update()
+        self._batch = {"paths": paths, "i": 0, "key": key, "confirm": confirm or (
+            lambda opened, decision: confirm_first_seen(self, decision)), "results": []}
+        self._batch_next()
+        return True
+
+    def _batch_next(self) -> None:
+        b = self._batch
+        if b["i"] >= len(b["paths"]):
+            self._batch_end()
+            return
+        path = b["paths"][b["i"]]
+        b["i"] += 1
+        self.message.setStyleSheet("")
+        self.message.setText(tr("Đang mở gói {i}/{n}: {name}…").format(i=b["i"], n=len(b["paths"]), name=path.name))
+        office = self.office
+
+        def check():
+            opened = read_package_file(path, b["key"])
+            return opened, office.register.decide(opened)
+
+        def checked(result) -> None:
+            opened, decision = result
+            if self.office is None:
+                return self._batch_end()
+            from ...committee.year import OpenOutcome
+
+            if decision.status in (NEW_KEY, CA_REFUSED):
+                if decision.known_fingerprints:
+                    self.office.register.record(opened, state="refused", reason=decision.message,
+                                                chain=decision.chain.message if decision.chain else "")
+                b["results"].append(OpenOutcome(path, "refused", decision.message))
+                return self._batch_next()
+            if decision.status == FIRST_SEEN and not b["confirm"](opened, decision):
+                b["results"].append(OpenOutcome(path, "untrusted", tr("khóa chưa được xác nhận")))
+                return self._batch_next()
+            target = self.target_folder(path, opened.package_sha256)
+            run_in_background(lambda: office.accept(path, opened, decision, target),
+                              lambda r: (b["results"].append(r), self._batch_next()), failed)
+
+        def failed(err: BaseException) -> None:
+            from ...committee.year import OpenOutcome
+
+            b["results"].append(OpenOutcome(path, "refused", error_text(err)))
+            self._batch_next()
+
+        run_in_background(check, checked, failed)
+
+    def _batch_end(self) -> None:
+        b = self._batch
+        b["key"].close()
+        self.busy = False
+        self._update()
+        results = b["results"]
+        good = [r for r in results if r.ok]
+        bad = [r for r in results if not r.ok]
+        text = tr("Đã mở {ok}/{n} gói.").format(ok=len(good), n=len(results))
+        if bad:
+            text += " " + tr("Không mở: {list}").format(list="; ".join(
+                f"{r.path.name} ({r.message.splitlines()[0] if r.message else r.state})" for r in bad))
+        self._say(text, error=bool(bad))
+        self.reload()
+        self.year_page.reload()
+        self.folder_done.emit(results)
 
     def _checked(self, path: Path, opened) -> None:
         self.busy = False

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from ...committee.year import LEVELS, STATUS_LABELS, CommitteeOffice, YearView
 from ...i18n import UserError, translate
+from ...store.errors import ConflictError
 from ...model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS, Level
 from ..common import error_text, show_error
 from .keys import tr
@@ -77,6 +78,19 @@ class YearPage(QWidget):
         self.decide_button = QPushButton(tr("&Ghi quyết định"))
         self.decide_button.setObjectName("decideButton")
         self.decide_button.clicked.connect(lambda: self.decide())
+        self.cell_button = QPushButton(tr("Ghi mức của &tập thể chi bộ"))
+        self.cell_button.setObjectName("decideCellButton")
+        self.cell_button.setToolTip(tr("Mức xếp loại chất lượng của chi bộ đang chọn (tổ chức đảng)"))
+        self.cell_button.clicked.connect(lambda: self.decide_cell())
+        self.cells_button = QPushButton(tr("Nhập danh sách &chi bộ…"))
+        self.cells_button.setObjectName("importCells")
+        self.cells_button.clicked.connect(lambda: self.import_cells())
+        self.minutes_button = QPushButton(tr("Biên bản và chữ &ký…"))
+        self.minutes_button.setObjectName("minutesButton")
+        self.minutes_button.clicked.connect(lambda: self.show_minutes())
+        self.history = QLabel()
+        self.history.setObjectName("decisionHistory")
+        self.history.setWordWrap(True)
         self.notice_button = QPushButton(tr("Lập &thông báo cho chi bộ…"))
         self.notice_button.setObjectName("noticeButton")
         self.notice_button.clicked.connect(lambda: self.make_notice())
@@ -91,6 +105,7 @@ class YearPage(QWidget):
         top.addWidget(year_label)
         top.addWidget(self.year)
         top.addWidget(self.totals, 1)
+        top.addWidget(self.cells_button)
         top.addWidget(self.report_button)
         form = QFormLayout()
         form.addRow(tr("&Mức quyết định:"), self.level)
@@ -98,12 +113,15 @@ class YearPage(QWidget):
         form.addRow(tr("&Số thông báo:"), self.reference)
         buttons = QHBoxLayout()
         buttons.addWidget(self.decide_button)
+        buttons.addWidget(self.cell_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.minutes_button)
         buttons.addWidget(self.notice_button)
         lower = QWidget()
         lv = QVBoxLayout(lower)
         lv.setContentsMargins(0, 0, 0, 0)
         lv.addWidget(self.members, 1)
+        lv.addWidget(self.history)
         lv.addLayout(form)
         lv.addLayout(buttons)
         split = QSplitter(Qt.Orientation.Vertical)
@@ -200,8 +218,10 @@ class YearPage(QWidget):
                     item.setForeground(QBrush(QColor("#b00020")))
                 self.members.setItem(r, col, item)
         if rows:
+            self.members.blockSignals(True)
             self.members.setCurrentCell(min(max(keep, 0), len(rows) - 1), 0)
-        self._update()
+            self.members.blockSignals(False)
+        self._member_selected()
 
     def current_member(self):
         r = self.members.currentRow()
@@ -210,17 +230,34 @@ class YearPage(QWidget):
 
     def _member_selected(self) -> None:
         m = self.current_member()
-        if m is not None and (m.decision or m.voted_level):
+        shown = (m.id, m.decision.id if m.decision else None) if m is not None else None
+        if m is not None and shown != getattr(self, "_shown", None) and (m.decision or m.voted_level):
+            # a newly chosen member (or a new decision): the fields show what counts now; the same
+            # member after a refusal keeps what the user typed
             self.level.setCurrentIndex(self.level.findData(m.level))
             self.reason.setText(m.decision.reason if m.decision else "")
+        self._shown = shown
+        self.history.clear()
+        if m is not None and m.decision is not None and self.office is not None:
+            lines = []
+            for h in self.office.history(self.year.value(), m.id):
+                lines.append(tr("{day}: {level}{ref}{why}{by}").format(
+                    day="/".join(reversed(h.decided_on.split("-"))), level=_abbr(h.level),
+                    ref=f" ({h.reference})" if h.reference else "", why=f", {h.reason}" if h.reason else "",
+                    by=f" — {h.decided_by}" if h.decided_by else "")
+                    + ("" if h.replaced_by is None else tr(" (đã được thay)")))
+            self.history.setText(tr("Các quyết định: ") + "; ".join(lines))
         self._update()
 
     def _update(self) -> None:
         m = self.current_member()
         cell = self.current_cell()
         self.decide_button.setEnabled(m is not None and m.voted_level is not None)
+        self.cell_button.setEnabled(cell is not None and cell.cell_level is not None)
         self.notice_button.setEnabled(cell is not None and cell.package is not None)
+        self.minutes_button.setEnabled(cell is not None and cell.package is not None)
         self.report_button.setEnabled(self.office is not None)
+        self.cells_button.setEnabled(self.office is not None)
 
     def say(self, text: str, *, error: bool = False) -> None:
         self.message.setStyleSheet("color: #b00020; font-weight: bold;" if error else "color: #1b5e20;")
@@ -237,12 +274,78 @@ class YearPage(QWidget):
                                           expected=m.decision.id if m.decision else None, view=self.view)
         except UserError as err:
             self.say(error_text(err), error=True)
-            self.reload()
+            if isinstance(err, ConflictError):      # someone else decided meanwhile: show it
+                self.reload()
+                self.say(error_text(err), error=True)
             return False
         self.say(tr("Đã ghi: {name} — {level}{why}.").format(
             name=m.full_name, level=_abbr(d.level), why=(tr(", lý do: {r}").format(r=d.reason) if d.reason else "")))
         self.reload()
         return True
+
+    def decide_cell(self) -> bool:
+        cell = self.current_cell()
+        if self.office is None or cell is None:
+            return False
+        try:
+            d = self.office.decide_cell(self.year.value(), cell.code or cell.name, self.level.currentData(),
+                                        reason=self.reason.text(), decided_on=date.today(),
+                                        reference=self.reference.text(),
+                                        expected=cell.decision.id if cell.decision else None, view=self.view)
+        except UserError as err:
+            self.say(error_text(err), error=True)
+            if isinstance(err, ConflictError):
+                self.reload()
+                self.say(error_text(err), error=True)
+            return False
+        self.say(tr("Đã ghi mức của {cell}: {level}.").format(cell=cell.name, level=_abbr(d.level)))
+        self.reload()
+        return True
+
+    def import_cells(self, path: str | Path | None = None) -> bool:
+        if self.office is None:
+            return False
+        if path is None:
+            path = QFileDialog.getOpenFileName(self, tr("Danh sách chi bộ của đảng bộ (mã, tên chi bộ)"), "",
+                                               tr("Bảng tính hoặc CSV (*.xlsx *.csv);;Mọi tệp (*)"))[0]
+            if not path:
+                return False
+        try:
+            added, updated = self.office.import_cells(path)
+        except UserError as err:
+            self.say(error_text(err), error=True)
+            return False
+        self.say(tr("Đã nhập danh sách chi bộ: {a} mới, {u} cập nhật.").format(a=added, u=updated))
+        self.reload()
+        return True
+
+    def show_minutes(self, folder: str | Path | None = None, *, open_it: bool = True):
+        """The selected cell's minutes as received, opened in the PDF reader, with its signatures."""
+        cell = self.current_cell()
+        if self.office is None or cell is None:
+            return None
+        import tempfile
+
+        folder = Path(folder) if folder else Path(tempfile.mkdtemp(prefix="kiemdiem-bien-ban-"))
+        found = self.office.minutes_file(self.year.value(), cell, folder)
+        if found is None:
+            self.say(tr("Chưa có biên bản của {cell}.").format(cell=cell.name), error=True)
+            return None
+        path, reports = found
+        if reports:
+            sigs = "; ".join(tr("{role}: {who}, {state}").format(
+                role={"chu-tri": "chủ trì", "thu-ky": "thư ký"}.get(r.role, r.role or r.field), who=r.signer,
+                state=tr("còn nguyên vẹn") if r.ok else tr("KHÔNG HỢP LỆ hoặc đã bị sửa")) for r in reports)
+        else:
+            sigs = tr("biên bản không có chữ ký số (bản lập từ dữ liệu; bản giấy có chữ ký gửi kèm nếu có)")
+        self.say(tr("Biên bản của {cell}: {path}. Chữ ký: {sigs}.").format(cell=cell.name, path=path, sigs=sigs),
+                 error=any(not r.ok for r in reports))
+        if open_it:
+            from PySide6.QtCore import QUrl
+            from PySide6.QtGui import QDesktopServices
+
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        return path, reports
 
     def make_report(self, path: str | Path | None = None) -> Path | None:
         if self.office is None:

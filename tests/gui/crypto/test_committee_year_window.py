@@ -12,17 +12,29 @@ from tests.committee.conftest import postgres_server, register, year  # noqa: F4
 def test_the_year_tab_decides_with_a_reason_and_writes_report_and_notice(app, year, register, tmp_path, qtbot):
     with CommitteeOffice(register) as office:
         office.set_identity(name="Đảng ủy phường Bến Nghé", higher_org="Đảng bộ quận 1", locality="Thành phố Hồ Chí Minh")
-        office.open_packages(sorted(year.packages.glob("*.p7m")), year.key("capuy-mh"), out=None, trust=True)
     from kiemdiem_desktop.gui.crypto.committee import CommitteeWindow
 
     w = CommitteeWindow()
     qtbot.addWidget(w)
     assert (w.open_shared(register) if register.startswith("postgresql") else w.open_file(register))
     page = w.year_page
+    cells = tmp_path / "chi-bo.csv"
+    cells.write_text("Mã;Tên chi bộ\nCB01;Chi bộ Khu phố 1\nCB02;Chi bộ Khu phố 2\nCB03;Chi bộ Khu phố 3\n"
+                     "CB04;Chi bộ Khu phố 4\n", encoding="utf-8")
+    assert page.import_cells(cells) and "4 mới" in page.message.text()
+    # the whole folder of packages, in the background, with progress; every first-seen key confirmed
+    asked = []
+    with qtbot.waitSignal(w.folder_done, timeout=120_000) as done:
+        assert w.open_folder(year.packages, load=lambda: year.key("capuy-mh"),
+                             confirm=lambda opened, decision: asked.append(opened.cell["name"]) or True)
+        assert "Đang mở gói 1/3" in w.message.text()
+    assert [r.state for r in done.args[0]] == ["verified"] * 3 and len(asked) == 3
+    assert "Đã mở 3/3 gói." in w.message.text()
     w.tabs.setCurrentWidget(page)
     w.show()
-    assert page.year.value() == 2026
-    assert page.cells.rowCount() == 3
+    page.year.setValue(2026)
+    assert page.cells.rowCount() == 4
+    assert page.cells.item(3, 1).text() == "Chưa gửi"
     assert [page.cells.item(r, 1).text() for r in range(3)] == ["Đã nhận, đã xác minh"] * 3
     assert "HTXSNV" in page.quota.text() and "VƯỢT" in page.quota.text()
     page.cells.setCurrentCell(0, 0)
@@ -40,6 +52,14 @@ def test_the_year_tab_decides_with_a_reason_and_writes_report_and_notice(app, ye
     assert "Cấp ủy đã quyết định 1" in page.totals.text()
     assert page.members.item(row, 3).text() == "HTTNV"
     assert page.members.item(row, 4).text() == "Vượt tỷ lệ 20% của đảng bộ"
+    page.members.setCurrentCell(row, 0)
+    assert "Vượt tỷ lệ 20% của đảng bộ" in page.history.text() and "15-TB/ĐU" in page.history.text()
+    # the cell's own level, kept as voted
+    page.level.setCurrentIndex(page.level.findData("GOOD"))
+    assert page.decide_cell() and "Đã ghi mức của Chi bộ Khu phố 1: HTTNV" in page.message.text()
+    # drill-down: the cell's minutes as received, with its signatures' state
+    path, reports = page.show_minutes(tmp_path / "bb", open_it=False)
+    assert path.read_bytes().startswith(b"%PDF") and "Biên bản của Chi bộ Khu phố 1" in page.message.text()
     # raising is refused
     good_row = next(r for r in range(page.members.rowCount()) if page.members.item(r, 2).text().startswith("HTTNV"))
     page.members.setCurrentCell(good_row, 0)
