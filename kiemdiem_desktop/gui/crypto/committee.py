@@ -28,6 +28,16 @@ COLUMNS = ("Chi bộ", "Cuộc họp", "Lần", "Nhận lúc", "Trạng thái", 
 FILE_FILTER = "Tệp dữ liệu cấp ủy (*.capuy *.kiemdiem);;Mọi tệp (*)"
 
 
+def _local_time(iso: str | None) -> str:
+    """"2026-11-29T20:53:16+07:00" -> "29/11/2026 20:53" (dd/mm/yyyy HH:MM, the house's form)."""
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(iso).strftime("%d/%m/%Y %H:%M") if iso else ""
+    except ValueError:
+        return iso or ""
+
+
 def confirm_first_seen(parent: QWidget, decision) -> bool:
     """The first package from a cell: its fingerprint, to check against the slip or by phone."""
     box = QMessageBox(QMessageBox.Icon.Question, tr("Chi bộ gửi gói lần đầu"), "", QMessageBox.StandardButton.NoButton,
@@ -94,7 +104,7 @@ class CommitteeWindow(QMainWindow):
         self.open_button.setObjectName("openPackage")
         self.open_button.setToolTip("Ctrl+O")
         self.open_button.clicked.connect(lambda: self.open_package())
-        self.folder_button = QPushButton(tr("Mở cả thư mục &gói…"))
+        self.folder_button = QPushButton(tr("Mở &cả thư mục gói…"))
         self.folder_button.setObjectName("openFolder")
         self.folder_button.setToolTip(tr("Mọi tệp .p7m trong một thư mục, lần lượt; gói bị từ chối được nêu tên, "
                                          "các gói khác vẫn được mở"))
@@ -244,7 +254,7 @@ class CommitteeWindow(QMainWindow):
         self.table.setRowCount(len(self._rows))
         for r, row in enumerate(self._rows):
             meeting = tr("Năm {year} · mã {id}").format(year=row["rating_year"], id=(row["meeting_id"] or "")[:8])
-            values = (row["cell_name"], meeting, str(row["revision"]), (row["received_at"] or "").replace("T", " ")[:19],
+            values = (row["cell_name"], meeting, str(row["revision"]), _local_time(row["received_at"]),
                       tr(STATES.get(row["state"], row["state"])), row["file_name"])
             for c, v in enumerate(values):
                 item = QTableWidgetItem(v)
