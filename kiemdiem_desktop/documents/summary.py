@@ -22,6 +22,7 @@ from ..rules.majority import LEVELS_TOP_DOWN
 from ..store.atomic import write_atomically
 from ..voting import VotingDesk
 from .base import TEXT_WIDTH, HeaderInfo, Marking, build_pdf, grid, header_block, markup, p, styles, x
+from .higher_decision import higher_decision_note
 from .common import date_vn, kind_of, meeting_marking, members_rated_here, pct, post_of
 
 
@@ -94,7 +95,8 @@ def _note(desk: VotingDesk, member, rated_ids: set[str]) -> str:
                      + ", kiểm điểm bổ sung")
     elif a is not None and a.left_at:
         parts.append(f"Về sớm lúc {a.left_at}")
-    return "; ".join(parts)
+    parts.append(higher_decision_note(desk, member.id))
+    return "; ".join(p for p in parts if p)
 
 
 def summary_rows(desk: VotingDesk) -> list[SummaryRow]:

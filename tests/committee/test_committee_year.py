@@ -187,6 +187,18 @@ def test_notice_to_a_cell_is_signed_encrypted_and_recorded_beside_the_vote(year,
     me = next(x for x in r["members"] if x["id"] == m.id)
     assert me["voted_level"] == "EXCELLENT"                           # the cell's vote, untouched
     assert [(d["level"], d["reference"]) for d in me["decisions"]] == [("GOOD", "15-TB/ĐU")]
+    # the cell's summary says what the committee decided beside the vote
+    from kiemdiem_desktop.documents.summary import build_summary_pdf
+    from kiemdiem_desktop.session import MeetingSession
+    from kiemdiem_desktop.voting import VotingDesk
+
+    with CellFile.open(cell) as cf:
+        build_summary_pdf(VotingDesk(MeetingSession(cf, year.meetings["CB01"])), tmp_path / "tong-hop.pdf")
+    summary = " ".join(subprocess.run(["pdftotext", tmp_path / "tong-hop.pdf", "-"], capture_output=True,
+                                      text=True).stdout.split())
+    assert "Cấp ủy cấp trên quyết định: HTTNV (Thông báo số" in summary       # in the note column, beside the row
+    assert "15-TB/ĐU" in summary and "ngày 20/12/2026; lý do: Vượt tỷ lệ của đảng bộ)" in summary
+    assert summary.count("Cấp ủy cấp trên quyết định") == 1          # only where it differs from the vote
     # a notice signed with another key later: refused, nothing recorded
     code, _o, err = cli("committee", "notify", "--register", register, "--year", 2026, "--cell", "CB01",
                         *year.keyargs("capuy-khac"), "--to", year.keys / "cb01-mh.crt", "--out", tmp_path / "gia.p7m")
