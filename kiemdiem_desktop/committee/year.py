@@ -144,15 +144,26 @@ class YearView:
                                   code=code))
 
     def counts(self) -> dict:
-        rated = [m for m in self.members() if m.rated]
-        levels = {lv: sum(1 for m in rated if m.level == lv) for lv in LEVELS}
+        levels = dict.fromkeys(LEVELS, 0)
+        unrated = total = not_here = decided = 0
+        for m in self.members():
+            if m.decision is not None:
+                decided += 1
+            if not m.rated:
+                not_here += 1
+                continue
+            total += 1
+            lv = m.level
+            if lv is None:
+                unrated += 1
+            else:
+                levels[lv] += 1
         sent = [c for c in self.cells if c.package]
         cell_levels = {lv: sum(1 for c in sent if c.level == lv) for lv in LEVELS}
-        return {"members": {"levels": levels, "unrated": sum(1 for m in rated if m.level is None),
-                            "total": len(rated), "not_rated_here": sum(1 for m in self.members() if not m.rated)},
+        return {"members": {"levels": levels, "unrated": unrated, "total": total, "not_rated_here": not_here},
                 "cells": {"levels": cell_levels, "unrated": sum(1 for c in sent if c.level is None),
                           "total": len(sent), "expected": sum(1 for c in self.cells if not c.package)},
-                "decided": sum(1 for m in self.members() if m.decision is not None)}
+                "decided": decided}
 
 
 def _quota(year: int, members: list[MemberLine]) -> list[QuotaLineView]:
@@ -187,6 +198,7 @@ class CommitteeOffice:
         self.register = CommitteeRegister(location, create=create)
         self.store = self.register.store
         self.location = self.register.location
+        self._members: dict[str, list[dict]] = {}      # package SHA-256 -> its proposal's member rows
 
     def close(self) -> None:
         self.register.close()
@@ -310,8 +322,12 @@ class CommitteeOffice:
             return (cs.cells(q), cs.inbox(q, year), cs.current_proposals(q, year), cs.current_decisions(q, year))
 
         cells, inbox, proposals, decisions = self.store.read(read)
-        members = self.store.read(lambda q: cs.proposal_members(q, [p["package_sha256"] for p in proposals]))
-        return build_view(year, cells, inbox, proposals, members, decisions)
+        # A package's proposal never changes once recorded: its members are read once per process.
+        shas = [p["package_sha256"] for p in proposals]
+        missing = [sha for sha in shas if sha not in self._members]
+        if missing:
+            self._members.update(self.store.read(lambda q: cs.proposal_members(q, missing)))
+        return build_view(year, cells, inbox, proposals, {sha: self._members[sha] for sha in shas}, decisions)
 
     def status(self, year: int) -> dict:
         v = self.view(year)
@@ -329,7 +345,7 @@ class CommitteeOffice:
                           for q in v.quota],
                 "decided": counts["decided"],
                 "per_cell": [{"code": c.code, "name": c.name, "status": c.status,
-                              "levels": {lv: sum(1 for m in c.members if m.rated and m.level == lv) for lv in LEVELS},
+                              "levels": _levels(c.members),
                               "unrated": [{"id": m.id, "full_name": m.full_name, "reason": m.note}
                                           for m in c.members if m.rated and m.level is None],
                               "not_rated_here": [{"id": m.id, "full_name": m.full_name, "reason": m.note}
@@ -592,6 +608,14 @@ def build_view(year: int, cells: list[dict], inbox: list[dict], proposals: list[
     ordered = sorted(by_key.values(), key=lambda c: (not c.listed, position.get(c.key, 0), fold(c.name)))
     all_members = [m for c in ordered for m in c.members]
     return YearView(year, ordered, _quota(year, all_members))
+
+
+def _levels(members: list[MemberLine]) -> dict[str, int]:
+    out = dict.fromkeys(LEVELS, 0)
+    for m in members:
+        if m.rated and m.level is not None:
+            out[m.level] += 1
+    return out
 
 
 def expand_packages(items: Iterable[str | os.PathLike]) -> list[Path]:
