@@ -187,7 +187,11 @@ class ImportedDecisions:
 
 
 class NoticeRefused(UserError):
-    pass
+    """A notice not recorded; ``first_seen`` when only the committee key's confirmation is missing."""
+
+    def __init__(self, message: str, *, first_seen: bool = False, fingerprint: str = "", committee: str = ""):
+        super().__init__(message)
+        self.first_seen, self.fingerprint, self.committee = first_seen, fingerprint, committee
 
 
 def read_notice(path: str | os.PathLike, key) -> tuple[dict, dict[str, bytes], object, str]:
@@ -237,7 +241,7 @@ def import_decisions(cf, path: str | os.PathLike, key, *, trust: bool = False) -
     if not pinned and not trust:
         raise NoticeRefused(f"Lần đầu nhận thông báo của {committee}. Dấu vân tay khóa ký (SHA-256):\n  {fp}\n"
                             f"Hãy đối chiếu với cấp ủy (qua điện thoại hoặc văn bản), rồi chạy lại lệnh với --trust. "
-                            f"Không ghi gì.")
+                            f"Không ghi gì.", first_seen=True, fingerprint=fp, committee=committee)
     cell = cf.cell()
     want = body.get("cell", {})
     if (want.get("code") and cell.code and fold(want["code"]) != fold(cell.code)) or \

@@ -406,7 +406,7 @@ class YearPage(QWidget):
         if load is None:
             from .keys import KeyDialog
 
-            dlg = KeyDialog("committee", tr("Khóa ký của cấp ủy"), tr("Chọn khóa ký của cấp ủy để ký thông báo."), self)
+            dlg = KeyDialog("committee-signing", tr("Khóa ký của cấp ủy"), tr("Chọn khóa ký của cấp ủy để ký thông báo."), self)
             if not dlg.exec():
                 return None
             load = dlg.load

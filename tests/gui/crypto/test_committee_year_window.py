@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 from kiemdiem_desktop.committee.year import CommitteeOffice
 from tests.committee.conftest import postgres_server, register, year  # noqa: F401 - fixtures
 
@@ -73,4 +75,39 @@ def test_the_year_tab_decides_with_a_reason_and_writes_report_and_notice(app, ye
     w.grab().save(str(tmp_path / "committee-year.png"))
     if os.environ.get("KD_SHOTS"):
         w.grab().save(os.path.join(os.environ["KD_SHOTS"], f"committee-year-{register[:6]}.png"))
+    w.close()
+
+
+def test_the_cell_imports_the_notice_from_its_window_confirming_the_committee_key(app, year, tmp_path, qtbot):
+    """Gửi cấp trên › Nhập thông báo kết quả của cấp ủy…: the first time the committee's fingerprint is
+    shown and confirmed; the decided level is recorded beside the cell's vote."""
+    import shutil
+    from datetime import date
+
+    from kiemdiem_desktop.committee.notice import make_notice
+    from kiemdiem_desktop.gui.main_window import MainWindow
+    from kiemdiem_desktop.services import CellFile
+
+    with CommitteeOffice(tmp_path / "cap-uy.capuy") as office:
+        office.open_packages([year.packages / "cb01.p7m"], year.key("capuy-mh"), out=None, trust=True)
+        m = next(x for x in office.view(2026).members() if x.voted_level == "EXCELLENT")
+        office.decide_member(2026, m.id, "GOOD", reason="Vượt tỷ lệ của đảng bộ", decided_on=date(2026, 12, 20),
+                             reference="15-TB/ĐU")
+        make_notice(office, 2026, "CB01", year.key("capuy-ky"), year.cert("cb01-mh"), tmp_path / "tb.p7m",
+                    day=date(2026, 12, 20), reference="15-TB/ĐU")
+    cell = tmp_path / "cb01.kiemdiem"
+    shutil.copy(year.cells["CB01"], cell)
+    w = MainWindow(CellFile.open(cell))
+    qtbot.addWidget(w)
+    assert w.findChild(type(w.menuBar().actions()[0]), "decisionsImportAction") is not None
+    shown = []
+    result = w.import_decisions(tmp_path / "tb.p7m", load=lambda: year.key("cb01-mh"),
+                                confirm=lambda err: shown.append(err.fingerprint) or True)
+    assert shown == [year.key("capuy-ky").fingerprint]
+    assert any(f"{m.full_name}: chi bộ biểu quyết HTXSNV, cấp ủy quyết định HTTNV" in line for line in result.recorded)
+    assert "Kết quả biểu quyết của chi bộ giữ nguyên" in w._decisions_box.text()
+    # again: nothing new, no question asked (the key is pinned)
+    again = w.import_decisions(tmp_path / "tb.p7m", load=lambda: year.key("cb01-mh"),
+                               confirm=lambda err: pytest.fail("asked again"))
+    assert again.recorded == [] and again.unchanged == len(result.recorded)
     w.close()
