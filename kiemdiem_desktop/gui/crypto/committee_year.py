@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPushButton, QSpinBox, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QMessageBox, QPushButton, QSpinBox, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from ...committee.year import LEVELS, STATUS_LABELS, CommitteeOffice, YearView
@@ -87,6 +87,11 @@ class YearPage(QWidget):
         self.cells_button.setObjectName("importCells")
         self.cells_button.setToolTip(tr("Nhập danh sách chi bộ của đảng bộ (CSV/XLSX: mã, tên chi bộ)"))
         self.cells_button.clicked.connect(lambda: self.import_cells())
+        self.sheet_button = QPushButton(tr("&Quyết định từ bảng tính…"))
+        self.sheet_button.setObjectName("decideFromSheet")
+        self.sheet_button.setToolTip(tr("Ghi các quyết định cán bộ đã điền trong bảng tính (trang “Quyết định” của "
+                                        "báo cáo .xlsx), sau khi kiểm tra và xem trước"))
+        self.sheet_button.clicked.connect(lambda: self.decide_from_sheet())
         self.minutes_button = QPushButton(tr("Biên bản, chữ &ký…"))
         self.minutes_button.setObjectName("minutesButton")
         self.minutes_button.clicked.connect(lambda: self.show_minutes())
@@ -109,6 +114,7 @@ class YearPage(QWidget):
         top.addWidget(year_label)
         top.addWidget(self.year)
         top.addWidget(self.totals, 1)
+        top.addWidget(self.cells_button)
         fields = QHBoxLayout()
         reason_row = QHBoxLayout()
         for row, text, widget, stretch in ((fields, tr("&Mức quyết định:"), self.level, 0),
@@ -125,8 +131,9 @@ class YearPage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.decide_button)
         buttons.addWidget(self.cell_button)
+        buttons.addWidget(self.sheet_button)
         buttons.addStretch(1)
-        for b in (self.cells_button, self.minutes_button, self.notice_button, self.report_button):
+        for b in (self.minutes_button, self.notice_button, self.report_button):
             buttons.addWidget(b)
         split = QSplitter(Qt.Orientation.Vertical)
         split.setObjectName("yearSplit")
@@ -272,6 +279,7 @@ class YearPage(QWidget):
         self.minutes_button.setEnabled(cell is not None and cell.package is not None)
         self.report_button.setEnabled(self.office is not None)
         self.cells_button.setEnabled(self.office is not None)
+        self.sheet_button.setEnabled(self.office is not None and self.view is not None and bool(self.view.members()))
 
     def say(self, text: str, *, error: bool = False) -> None:
         self.message.setStyleSheet("color: #b00020; font-weight: bold;" if error else "color: #1b5e20;")
@@ -315,6 +323,59 @@ class YearPage(QWidget):
         self.say(tr("Đã ghi mức của {cell}: {level}.").format(cell=cell.name, level=_abbr(d.level)))
         self.reload()
         return True
+
+    def decide_from_sheet(self, path: str | Path | None = None, confirm=None) -> int:
+        """Decisions from a filled workbook: every row checked as one decision is; any error and
+        nothing is written; otherwise a preview to confirm (``confirm(preview)``: tests)."""
+        if self.office is None:
+            return 0
+        if path is None:
+            path = QFileDialog.getOpenFileName(self, tr("Bảng tính quyết định (trang “Quyết định”)"), "",
+                                               tr("Bảng tính (*.xlsx)"))[0]
+            if not path:
+                return 0
+        try:
+            preview = self.office.preview_decisions(self.year.value(), path, decided_on=date.today())
+        except UserError as err:
+            self.say(error_text(err), error=True)
+            return 0
+        if preview.errors:
+            text = tr("{file}: {n} dòng không ghi được; chưa ghi gì.").format(file=preview.file, n=len(preview.errors))
+            self.say(text + " " + preview.errors[0], error=True)
+            if confirm is None:
+                box = QMessageBox(QMessageBox.Icon.Warning, tr("Bảng tính có lỗi"), text, QMessageBox.StandardButton.Ok,
+                                  self)
+                box.setDetailedText("\n".join(preview.errors))
+                box.exec()
+            return 0
+        if not preview.items:
+            self.say(tr("{file}: không có dòng nào ghi mức quyết định.").format(file=preview.file), error=True)
+            return 0
+        if confirm is None:
+            def confirm(p) -> bool:
+                lowered = sum(1 for i in p.items if i.level != i.member.voted_level)
+                box = QMessageBox(QMessageBox.Icon.Question, tr("Xem trước các quyết định"),
+                                  tr("{file}: {n} quyết định, trong đó {low} hạ mức so với chi bộ đề xuất. Ghi vào?").format(
+                                      file=p.file, n=len(p.items), low=lowered),
+                                  QMessageBox.StandardButton.NoButton, self)
+                box.setDetailedText("\n".join(p.lines()))
+                yes = box.addButton(tr("&Ghi các quyết định"), QMessageBox.ButtonRole.YesRole)
+                no = box.addButton(tr("&Hủy"), QMessageBox.ButtonRole.NoRole)
+                box.setDefaultButton(no)
+                box.exec()
+                return box.clickedButton() is yes
+        if not confirm(preview):
+            self.say(tr("Chưa ghi gì."))
+            return 0
+        try:
+            n = self.office.apply_decisions(preview)
+        except UserError as err:
+            self.say(error_text(err), error=True)
+            self.reload()
+            return 0
+        self.say(tr("Đã ghi {n} quyết định từ {file}.").format(n=n, file=preview.file))
+        self.reload()
+        return n
 
     def import_cells(self, path: str | Path | None = None) -> bool:
         if self.office is None:

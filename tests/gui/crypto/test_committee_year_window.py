@@ -67,10 +67,27 @@ def test_the_year_tab_decides_with_a_reason_and_writes_report_and_notice(app, ye
     page.members.setCurrentCell(good_row, 0)
     page.level.setCurrentIndex(page.level.findData("EXCELLENT"))
     assert not page.decide() and "cao hơn mức chi bộ đã biểu quyết" in page.message.text()
+    # decisions from the workbook the report writes: a raise refused with its row, then a preview confirmed
+    sheet = page.make_report(tmp_path / "bao-cao.xlsx")
+    from openpyxl import load_workbook
+
+    wb = load_workbook(sheet)
+    ws = wb["Quyết định"]
+    rows = [r for r in ws.iter_rows(min_row=2) if r[3].value == "HTTNV"]
+    rows[0][4].value = "HTXSNV"
+    wb.save(sheet)
+    assert page.decide_from_sheet(sheet, confirm=lambda p: pytest.fail("no preview when a row is wrong")) == 0
+    assert f"dòng {rows[0][0].row}" in page.message.text() and "chưa ghi gì" in page.message.text()
+    rows[0][4].value = "HTNV"
+    rows[0][5].value = "Chưa hoàn thành chỉ tiêu"
+    wb.save(sheet)
+    previews = []
+    assert page.decide_from_sheet(sheet, confirm=lambda p: previews.append(p.lines()) or True) >= 1
+    assert any("quyết định HTNV (hạ mức); lý do: Chưa hoàn thành chỉ tiêu" in line for line in previews[0])
     report = page.make_report(tmp_path / "bao-cao.pdf")
     assert report.exists() and report.read_bytes().startswith(b"%PDF")
     notice = page.make_notice(tmp_path / "tb.p7m", year.keys / "cb01-mh.crt", load=lambda: year.key("capuy-ky"))
-    assert notice.exists() and "1 hạ mức" in page.message.text()
+    assert notice.exists() and "hạ mức so với đề xuất" in page.message.text()
     w.resize(1366, 728)
     w.grab().save(str(tmp_path / "committee-year.png"))
     if os.environ.get("KD_SHOTS"):
