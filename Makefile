@@ -17,7 +17,7 @@ RUN_DEBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0
             libxcb-xkb1 libxcb-xinerama0 fonts-dejavu-core
 TEST_DEBS := $(RUN_DEBS) poppler-utils openssl softhsm2 opensc libnss3-tools postgresql
 
-.PHONY: run test sysdeps-run sysdeps-test venv venv-test demo bench bench-bundle dist translations clean lock
+.PHONY: run test fuzz sysdeps-run sysdeps-test venv venv-test demo bench bench-bundle dist translations clean lock
 
 run: sysdeps-run $(VENV)/.installed
 	@test -f $(DEMO_DB) || $(VENV)/bin/kiemdiem demo --db $(DEMO_DB)
@@ -25,6 +25,11 @@ run: sysdeps-run $(VENV)/.installed
 
 test: sysdeps-test $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
+
+# The hostile-input suite with fifty times as many generated inputs (README: "Hostile inputs").
+FUZZ ?= 50
+fuzz: sysdeps-test $(VENV)/.installed-test
+	KIEMDIEM_FUZZ=$(FUZZ) QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider tests/hostile
 
 sysdeps-run:
 	@bash installer/debian-deps.sh $(RUN_DEBS)

@@ -1,10 +1,36 @@
+"""Entry: without a subcommand the window opens (gui.app.run) without loading the command line's
+parser and services; with one, cli.main() handles it (CLI.md)."""
 import sys
 
-from .cli import main as _cli_main
+
+def _window_args(argv: list[str]) -> dict | None:
+    """``[--db PATH] [--exit-when-shown]`` and nothing else: the window's own arguments; else None."""
+    out: dict = {"db": None, "exit_when_shown": False}
+    i = 0
+    while i < len(argv):
+        a = argv[i]
+        if a == "--exit-when-shown":
+            out["exit_when_shown"] = True
+        elif a == "--db" and i + 1 < len(argv):
+            out["db"] = argv[i + 1]
+            i += 1
+        elif a.startswith("--db=") and len(a) > 5:
+            out["db"] = a[5:]
+        else:
+            return None
+        i += 1
+    return out
 
 
 def main() -> int:
-    return _cli_main()
+    window = _window_args(sys.argv[1:])
+    if window is not None:
+        from .gui.app import run
+
+        return run(**window)
+    from .cli import main as cli_main
+
+    return cli_main()
 
 
 if __name__ == "__main__":

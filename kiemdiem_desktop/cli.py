@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 import unicodedata
 from pathlib import Path
@@ -14,7 +15,8 @@ from typing import Any, Sequence
 from . import paths
 from .i18n import UserError
 from .services import CellFile, RosterEntry
-from .store.errors import StoreError
+from .store.atomic import clash, protect
+from .store.errors import RefusedFileError, StoreError
 from .vn.dates import format_date
 
 EXIT_OK, EXIT_FAILED, EXIT_REFUSED = 0, 1, 2
@@ -28,6 +30,46 @@ def _print_json(data: Any) -> None:
     text = json.dumps(data, ensure_ascii=False, indent=2)
     sys.stdout.buffer.write(unicodedata.normalize("NFC", text).encode("utf-8") + b"\n")
     sys.stdout.flush()
+
+
+# -- outputs never replace the data file or an input ---------------------------------------
+def _inputs(args: argparse.Namespace, *names: str) -> None:
+    """The files this command reads: no output of the command may replace them."""
+    what = "tệp đầu vào của lệnh này"
+    for name in names:
+        value = getattr(args, name, None)
+        for v in (value if isinstance(value, list) else [value]):
+            if v:
+                protect(v, f"{what} ({name.replace('_', '-')})")
+
+
+def _check_outputs(*outputs: str | Path | None) -> None:
+    """Refuse (exit 2, nothing written) an output that is the open data file, one of its
+    -wal/-shm/-journal files or an input of the command (by path, link or inode)."""
+    for out in outputs:
+        if out is None:
+            continue
+        what = clash(out)
+        if what:
+            raise Refused(f"Không ghi vào {out}: đó là {what}. Hãy chọn một tên tệp khác; không ghi gì.")
+
+
+def _check_output_folder(folder: str | Path, suffixes: tuple[str, ...]) -> None:
+    """A folder the command writes into (names chosen by the program): not a protected file itself,
+    and no protected file with one of those suffixes inside it."""
+    folder = Path(folder)
+    _check_outputs(folder)
+    if folder.is_dir():
+        for child in folder.iterdir():
+            if child.suffix.lower() in suffixes:
+                _check_outputs(child)
+
+
+def _db_protected(args: argparse.Namespace) -> None:
+    """The data file is protected before the command opens it (it is again once open)."""
+    from .store.atomic import protect_data_file
+
+    protect_data_file(_db_path(args))
 
 
 def _iso(d) -> str | None:
@@ -61,21 +103,45 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_roster_import(args: argparse.Namespace) -> int:
-    cf = CellFile.open(_db_path(args), create=True)
-    try:  # closed with an automatic backup: the import changed the roster
-        preview = cf.preview_import(args.file, encoding=args.encoding)
-        notes = preview.all_problems()
-        errors = [p for p in notes if p.severity == "error"]
-        for p in notes:
-            print(str(p) if p.severity == "error" else f"Lưu ý — {p}", file=sys.stderr)
+def _refuse_preview(preview, confirm: set[int], db: Path) -> None:
+    """Print every problem of a roster preview; raise Refused if anything blocks the import."""
+    notes = preview.all_problems()
+    errors = [p for p in notes if p.severity == "error"]
+    for p in notes:
+        print(str(p) if p.severity == "error" else f"Lưu ý — {p}", file=sys.stderr)
+    conflicts = [r for r in preview.rows if r.action == "conflict" and r.row not in confirm]
+    for r in conflicts:
+        print(f"Cần xác nhận — {r.conflict_text()}", file=sys.stderr)
+    if errors or conflicts:
+        parts = []
         if errors:
-            raise Refused(f"Không nhập: {len(errors)} lỗi; chưa ghi gì vào {cf.path}.")
-        summary = cf.apply_import(preview).result()
+            parts.append(f"{len(errors)} lỗi")
+        if conflicts:
+            parts.append(f"{len(conflicts)} dòng đổi họ tên cần xác nhận (nếu đúng, chạy lại với "
+                         f"{' '.join(f'--confirm {r.row}' for r in conflicts[:10])})")
+        raise Refused(f"Không nhập {preview.file}: {', '.join(parts)}; chưa ghi gì vào {db}.")
+
+
+def cmd_roster_import(args: argparse.Namespace) -> int:
+    from .io.roster_import import read_roster
+
+    path = _db_path(args)
+    confirm = set(args.confirm or [])
+    if not path.exists():
+        # A refused file must not even create the data file.
+        _refuse_preview(read_roster(args.file, [], encoding=args.encoding), confirm, path)
+    cf = CellFile.open(path, create=True)
+    summary = None
+    try:
+        preview = cf.preview_import(args.file, encoding=args.encoding)
+        _refuse_preview(preview, confirm, cf.path)
+        summary = cf.apply_import(preview, confirm_rows=confirm).result()
     finally:
-        cf.close()
+        if summary is None:
+            cf.close(backup=False)      # nothing changed: no automatic copy either
     print(f"Đã nhập {preview.file}: {summary.added} mới, {summary.updated} cập nhật, "
           f"{summary.unchanged} không đổi.")
+    cf.db.close(backup_reason="dong", committed=True)   # BackupFailedError says the rows are saved
     return EXIT_OK
 
 
@@ -105,6 +171,8 @@ def cmd_meeting_list(args: argparse.Namespace) -> int:
 def cmd_meeting_export(args: argparse.Namespace) -> int:
     from .io.meeting_json import write_meeting_file
 
+    _db_protected(args)
+    _check_outputs(args.out)
     with CellFile.open(_db_path(args)) as cf:
         meeting = cf.find_meeting(args.meeting)
         out = write_meeting_file(cf, meeting.id, args.out, attachments=args.attachments)
@@ -116,6 +184,7 @@ def cmd_meeting_import(args: argparse.Namespace) -> int:
     from .io.meeting_json import import_meeting_report, parse_document, read_document
 
     name = Path(args.file).name
+    _inputs(args, "file")
     data = read_document(args.file)
     parse_document(data, name)          # every check before the data file is even opened
     with CellFile.open(_db_path(args), create=True) as cf:
@@ -145,15 +214,20 @@ def cmd_meeting_results(args: argparse.Namespace) -> int:
 
 
 def _desk(cf: CellFile, meeting_prefix: str):
+    """A snapshot of the stored meeting for documents and packages: its session holds NO_CLOCK,
+    so a figure that would depend on the hour it is printed fails instead of changing."""
+    from .clock import NO_CLOCK
     from .session import MeetingSession
     from .voting import VotingDesk
 
-    return VotingDesk(MeetingSession(cf, cf.find_meeting(meeting_prefix).id))
+    return VotingDesk(MeetingSession(cf, cf.find_meeting(meeting_prefix).id, clock=NO_CLOCK))
 
 
 def cmd_minutes(args: argparse.Namespace) -> int:
     from .documents.minutes import build_minutes, build_minutes_docx
 
+    _db_protected(args)
+    _check_outputs(args.out)
     with CellFile.open(_db_path(args)) as cf:
         desk = _desk(cf, args.meeting)
         out = (build_minutes_docx if args.docx else build_minutes)(desk, args.out)
@@ -171,6 +245,8 @@ def cmd_documents(args: argparse.Namespace) -> int:
         build_minutes_docx(desk, Path(path).with_suffix(".docx"))
         return build_minutes(desk, path)
 
+    _db_protected(args)
+    _check_output_folder(args.out, (".pdf", ".docx", ".xlsx"))
     with CellFile.open(_db_path(args)) as cf:
         desk = _desk(cf, args.meeting)
         paths = build_documents(desk, args.out, minutes=minutes, locality=desk.s.cell.locality)
@@ -181,6 +257,8 @@ def cmd_documents(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    _db_protected(args)
+    _check_outputs(args.out)
     with CellFile.open(_db_path(args)) as cf:
         out = cf.backup(args.out)
     print(f"Đã sao lưu vào {out}.")
@@ -188,6 +266,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    _db_protected(args)
+    what = clash(args.file)
+    if what:
+        raise Refused(f"Không khôi phục {args.file} vào chính nó: đó là {what}. Không ghi gì.")
     with CellFile.open(_db_path(args), create=True) as cf:
         saved = cf.restore(args.file)
     print(f"Đã khôi phục {cf.path} từ {args.file}. Dữ liệu trước đó được giữ ở {saved}.")
@@ -250,8 +332,14 @@ def cmd_keys_new(args: argparse.Namespace) -> int:
     from .crypto.keys import fingerprint, load_certificate, new_key
 
     out = Path(args.out)
-    if out.exists():
-        raise Refused(f"Tệp {out} đã có: không ghi đè một khóa.")
+    crt = out.with_suffix(".crt")
+    if out.suffix.lower() == ".crt":
+        raise Refused(f"Tệp khóa {out} cần đuôi .p12 (chứng thư .crt được ghi bên cạnh, cùng tên). Không ghi gì.")
+    _inputs(args, "passphrase_file")
+    _check_outputs(out, crt)
+    for path in (out, crt):
+        if path.exists() or path.is_symlink():
+            raise Refused(f"Tệp {path} đã có: không ghi đè một khóa hay chứng thư. Hãy chọn tên khác; không ghi gì.")
     purpose = {"signing": "signing", "encryption": "encryption", None: "both"}[args.purpose]
     p12, crt = new_key(args.name, out, _secret(args, "Mật khẩu bảo vệ khóa mới: ", confirm=True), purpose=purpose)
     print(f"Đã tạo khóa {p12} (chỉ chủ tệp đọc được; hãy sao lưu cùng mật khẩu) và chứng thư {crt}.")
@@ -262,6 +350,8 @@ def cmd_keys_new(args: argparse.Namespace) -> int:
 def cmd_sign(args: argparse.Namespace) -> int:
     from .crypto.pdf_sign import sign_pdf
 
+    _inputs(args, "file", "key", "passphrase_file")
+    _check_outputs(args.out)
     with _load_key(args) as key:
         out = sign_pdf(args.file, args.role, key, args.out)
         print(f"Đã ký {args.file} với vai trò {args.role} ({key.name}, {key.fingerprint}) vào {out}.")
@@ -272,6 +362,12 @@ def cmd_package(args: argparse.Namespace) -> int:
     from .crypto.keys import load_recipient_certificate
     from .crypto.package import make_package
 
+    from .crypto.package import slip_path
+
+    _db_protected(args)
+    _inputs(args, "to", "key", "passphrase_file", "minutes", "scan")
+    if args.out and not Path(args.out).is_dir():
+        _check_outputs(args.out, slip_path(args.out))
     recipients = [load_recipient_certificate(c) for c in args.to]
     with _load_key(args) as key, CellFile.open(_db_path(args)) as cf:
         meeting = cf.find_meeting(args.meeting)
@@ -360,6 +456,9 @@ def cmd_open(args: argparse.Namespace) -> int:
     from .crypto.open_package import check_target_folder
     from .store.committee_store import location_exists
 
+    _inputs(args, "file", "key", "passphrase_file", "root")
+    _register_protected(args)
+    _check_outputs(args.out)
     paths = expand_packages(args.file)
     if not paths:
         raise Refused(f"Không có tệp gói (.p7m) nào trong {', '.join(args.file)}. Không ghi gì.")
@@ -509,12 +608,25 @@ def _day(args: argparse.Namespace):
     return date.today()
 
 
+def _register_protected(args: argparse.Namespace) -> None:
+    """The committee's data file (not a PostgreSQL URL) is protected like a cell's: no output replaces it."""
+    from .store.atomic import protect_data_file
+    from .store.committee_store import is_postgres_url
+
+    if getattr(args, "register", None) and not is_postgres_url(args.register):
+        protect_data_file(args.register)
+
+
 def _office(args: argparse.Namespace, *, create: bool = False):
     from .committee.year import CommitteeOffice
     from .store.committee_store import location_exists
 
     if not create and not location_exists(args.register):
         raise Refused(f"Không tìm thấy tệp dữ liệu của cấp ủy {args.register}.")
+    _register_protected(args)
+    for name in ("file", "from_file", "to", "key", "passphrase_file"):
+        _inputs(args, name)
+    _check_outputs(getattr(args, "out", None))
     return CommitteeOffice(args.register, create=create)
 
 
@@ -647,6 +759,8 @@ def cmd_committee_notify(args: argparse.Namespace) -> int:
 def cmd_decisions_import(args: argparse.Namespace) -> int:
     from .committee.notice import import_decisions
 
+    _db_protected(args)
+    _inputs(args, "file", "key", "passphrase_file")
     with _load_key(args) as key, CellFile.open(_db_path(args)) as cf:
         r = import_decisions(cf, args.file, key, trust=args.trust)
     if r.first_seen:
@@ -676,6 +790,44 @@ def cmd_selftest(args: argparse.Namespace) -> int:
 
 
 # -- parser ------------------------------------------------------------------------------
+# argparse's own messages (a missing or unknown option), said in Vietnamese: every message of the
+# command line is Vietnamese (argparse looks its texts up through gettext at call time).
+_ARGPARSE_VI = {
+    "usage: ": "cách dùng: ",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: lỗi: %(message)s\n",
+    "argument %(argument_name)s: %(message)s": "tham số %(argument_name)s: %(message)s",
+    "the following arguments are required: %s": "thiếu tham số bắt buộc: %s",
+    "unrecognized arguments: %s": "tham số không hiểu: %s",
+    "expected one argument": "cần một giá trị",
+    "expected at most one argument": "cần nhiều nhất một giá trị",
+    "expected at least one argument": "cần ít nhất một giá trị",
+    "invalid choice: %(value)r (choose from %(choices)s)": "lựa chọn %(value)r không có (chọn một trong %(choices)s)",
+    "invalid %(type)s value: %(value)r": "giá trị %(value)r không hợp lệ (%(type)s)",
+    "ambiguous option: %(option)s could match %(matches)s": "tùy chọn %(option)s không rõ: có thể là %(matches)s",
+    "not allowed with argument %s": "không dùng cùng tham số %s",
+    "one of the arguments %s is required": "cần một trong các tham số %s",
+    "ignored explicit argument %r": "bỏ qua giá trị %r",
+    "unexpected option string: %s": "tùy chọn không mong đợi: %s",
+    "positional arguments": "tham số",
+    "options": "tùy chọn",
+    "show this help message and exit": "in hướng dẫn này rồi thoát",
+}
+
+
+def _argparse_vi(text: str) -> str:
+    return _ARGPARSE_VI.get(text, text)
+
+
+def _argparse_vi_n(singular: str, plural: str, n: int) -> str:
+    if singular == "expected %s argument":
+        return "cần %s giá trị"
+    return singular if n == 1 else plural
+
+
+argparse._ = _argparse_vi                       # type: ignore[attr-defined]
+argparse.ngettext = _argparse_vi_n              # type: ignore[attr-defined]
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kiemdiem", description="Kiểm điểm Desktop")
     p.add_argument("--db", help="tệp dữ liệu")
@@ -697,6 +849,8 @@ def build_parser() -> argparse.ArgumentParser:
     ri.add_argument("file")
     with_db(ri)
     ri.add_argument("--encoding", choices=["utf-8", "utf-16", "cp1258", "tcvn3", "vni"])
+    ri.add_argument("--confirm", type=int, action="append", metavar="DÒNG",
+                    help="xác nhận dòng đổi họ tên của một đảng viên đã có (cùng số thẻ, ngày sinh); lặp lại được")
     ri.set_defaults(func=cmd_roster_import)
     rl = roster.add_parser("list")
     with_db(rl)
@@ -859,13 +1013,59 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.func(args)
     except Refused as err:
-        print(str(err), file=sys.stderr)
-        return EXIT_REFUSED
-    except StoreError as err:
-        print(str(err), file=sys.stderr)
-        return EXIT_FAILED
+        return _fail(str(err), EXIT_REFUSED)
+    except RefusedFileError as err:      # a data file or backup refused for what it is
+        return _fail(str(err), EXIT_REFUSED)
+    except StoreError as err:            # held open elsewhere, missing, disk full: failed
+        return _fail(str(err), EXIT_FAILED)
     except UserError as err:
-        print(str(err), file=sys.stderr)
-        return EXIT_REFUSED
+        return _fail(str(err), EXIT_REFUSED)
     except KeyboardInterrupt:
         return EXIT_FAILED
+    except BrokenPipeError:
+        # `kiemdiem roster list | head`: the reader has gone; not an error of ours.
+        _silence_stdout()
+        return EXIT_FAILED
+    except sqlite3.DatabaseError as err:
+        from .store.errors import sqlite_detail
+
+        return _fail(f"Tệp dữ liệu {getattr(args, 'db', None) or ''} không đọc được giữa chừng: "
+                     f"{sqlite_detail(err)}. Không ghi gì; hãy khôi phục từ một bản sao lưu vào tệp mới.",
+                     EXIT_REFUSED)
+    except MemoryError:
+        return _fail("Không đủ bộ nhớ để làm việc này (tệp đầu vào quá lớn?). Không ghi gì.", EXIT_FAILED)
+    except RecursionError:
+        return _fail("Tệp đầu vào lồng nhau quá sâu: không đọc được. Không ghi gì.", EXIT_REFUSED)
+    except OSError as err:
+        from .store.atomic import os_error_detail
+
+        where = f" {err.filename}" if getattr(err, "filename", None) else ""
+        return _fail(f"Không làm được:{where} {os_error_detail(err)}.", EXIT_FAILED)
+    except Exception as err:  # noqa: BLE001 - the last guard: a message, never a traceback
+        import os
+        import traceback
+
+        if os.environ.get("KIEMDIEM_DEBUG"):
+            traceback.print_exc()
+        return _fail(f"Lỗi không lường trước ({type(err).__name__}); không có gì bị ghi dở. "
+                     f"Hãy báo cho người hỗ trợ kèm lệnh đã chạy (đặt KIEMDIEM_DEBUG=1 để xem chi tiết).",
+                     EXIT_FAILED)
+
+
+def _fail(message: str, code: int) -> int:
+    try:
+        print(message, file=sys.stderr)
+    except (BrokenPipeError, OSError):
+        pass
+    return code
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, point stdout at the null device so the interpreter's final flush is quiet."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

@@ -96,13 +96,23 @@ def hold_demo_meeting(cf: CellFile, roster: list[Member], today: date) -> str:
     desk.set_hands(agenda.id, present)
     desk.record_result(agenda.id)
 
-    minute = 10
+    # Times that make sense: the reviews share 08:10-10:30 (at least a minute each, later for a big
+    # cell), the ballot follows them, the adoption and the closing come last, all on the same day.
+    reviews = sum(1 for st in s.record.steps if st.kind in (StepKind.COLLECTIVE_REVIEW, StepKind.MEMBER_REVIEW))
+    step_minutes = max(1, min(6, 140 // max(1, reviews)))
+    minute = 8 * 60 + 10 - step_minutes
     comments = 0
     speakers_pool = [x for x in (chair, deputy, at(2), at(3)) if x]
+
+    def hhmm(total: int) -> str:
+        total = min(total, 23 * 60 + 59)
+        return f"{total // 60:02d}:{total % 60:02d}"
+
     while True:
         step = s.current
-        minute += 6
-        clock.t = f"{8 + minute // 60:02d}:{minute % 60:02d}"
+        if step.kind in (StepKind.COLLECTIVE_REVIEW, StepKind.MEMBER_REVIEW):
+            minute += step_minutes
+        clock.t = hhmm(minute)
         if at(8) and clock.t >= "08:20" and not s.record.attendance[at(8)].arrived_at:
             s.arrive(at(8), "08:20")
         if step.kind in (StepKind.COLLECTIVE_REVIEW, StepKind.MEMBER_REVIEW) and \
@@ -122,15 +132,16 @@ def hold_demo_meeting(cf: CellFile, roster: list[Member], today: date) -> str:
             s.set_step_text(step.id, "answer", "Xin tiếp thu đầy đủ các ý kiến và có kế hoạch khắc phục.")
             s.set_step_text(step.id, "conclusion", "Hội nghị thống nhất ghi nhận ưu điểm, đề nghị khắc phục hạn chế.")
         if step.kind == StepKind.RATING_VOTES:
+            minute = max(minute + 10, 10 * 60 + 40)
             if at(4):
-                s.leave(at(4), "10:30")          # leaves before the ballot: stays in the base
-            minute = 160
-            clock.t = "10:40"
+                s.leave(at(4), hhmm(minute - 10))   # leaves before the ballot: stays in the base
+            clock.t = hhmm(minute)
             team_vote = desk.new_question(VoteKind.COUNTING_TEAM, "Bầu tổ kiểm phiếu")
-            voters = sorted(desk.headcount_at("10:40").voters, key=ids.index)
+            voters = sorted(desk.headcount_at(clock.t).voters, key=ids.index)
             desk.set_hands(team_vote.id, len(voters))
             desk.record_result(team_vote.id)
-            clock.t = "10:45"
+            minute += 5
+            clock.t = hhmm(minute)
             _facts_and_scores(desk, ids)
             votes = desk.new_rating_votes(VoteMethod.BALLOT, layout=BallotLayout.COMMON)
             ballot_id = votes[0].ballot_id
@@ -144,15 +155,21 @@ def hold_demo_meeting(cf: CellFile, roster: list[Member], today: date) -> str:
             desk.accept_ballot(ballot_id)
             if at(6):
                 desk.justify(at(6), DISCIPLINE_RULE, JUSTIFICATION)
-            minute = 180
-            clock.t = "11:00"
+            minute += 15
+            clock.t = hhmm(minute)
+        if step.kind in (StepKind.CELL_RATING, StepKind.RESULTS):
+            minute += 5
+            clock.t = hhmm(minute)
         if step.kind == StepKind.ADOPTION:
+            minute += 10
+            clock.t = hhmm(minute)
             adoption = desk.new_question(VoteKind.MINUTES, "Thông qua biên bản hội nghị")
             desk.set_hands(adoption.id, len(desk.headcount_at(clock.t).voters))
             desk.record_result(adoption.id)      # adopted: the minutes are locked (revision 1)
         if step.kind == StepKind.CLOSING:
-            clock.t = "11:30"
-            s.close_meeting("11:30")
+            minute += 10
+            clock.t = hhmm(minute)
+            s.close_meeting(clock.t)
         check = s.go_next()
         if not check.ok:
             raise RuntimeError("; ".join(str(m) for m in check.missing))

@@ -1,25 +1,22 @@
 """The results of a meeting as data: every vote against its base, each member's levels with
 the findings of the rule set, and the quota lines (`kiemdiem meeting results`, CLI.md).
 
-Nothing here is stored: it is computed from what was typed, with the same code paths as
-the window (MeetingSession, VotingDesk, rules.findings, rules.quota).
+Nothing here is stored or computed: it prints :class:`~kiemdiem_desktop.figures.MeetingFigures`,
+the one computation that the window, the minutes, the counting record, the summary and the
+package read too. No clock is read: the figures are a function of the stored meeting.
 """
 from __future__ import annotations
 
-from datetime import date
 from fractions import Fraction
 from typing import Any
 
-from .model import Category, Level, leave_on
+from .figures import MeetingFigures, Round, SubjectFigures
+from .model import Level
 from .model.levels import LEVEL_ABBREVIATIONS
-from .model.rating import RatingFacts
-from .model.vote import CELL, COMMITTEE, VoteKind
-from .rules.attendance import eligibility
-from .rules.context import RatingContext
+from .rules.findings import vn_number
 from .rules.majority import MAJORITY
 from .services import CellFile
 from .session import MeetingSession
-from .voting import VotingDesk
 
 
 def _num(x: Fraction | None) -> float | None:
@@ -27,29 +24,30 @@ def _num(x: Fraction | None) -> float | None:
 
 
 def opening_time(s: MeetingSession) -> str:
-    """The base is set at the opening: the announced start, else when the first step started."""
-    if s.meeting.start_time:
-        return s.meeting.start_time
-    started = [st.started_at for st in s.record.steps if st.started_at]
-    return min(started) if started else "00:00"
+    """The base is set at the opening (see VotingDesk.opening_time)."""
+    from .voting import VotingDesk
+
+    return VotingDesk(s).opening_time()
 
 
-def _vote_json(desk: VotingDesk, v) -> dict[str, Any]:
-    r = desk.result(v)
-    h = r.headcount
+def _vote_json(fig: MeetingFigures, r) -> dict[str, Any]:
+    desk, v, h = fig.desk, r.vote, r.headcount
     out: dict[str, Any] = {
         "id": v.id, "question": v.question, "kind": v.kind.value, "method": v.method.value,
         "subject": v.subject, "subject_name": desk.subject_name(v.subject) if v.subject else None,
-        "taken_at": v.taken_at, "base": h.base_count, "present": h.present_in_base, "present_total": len(h.present),
-        "voters": len(h.voters), "quorum_needed": h.quorum_needed, "quorum_met": h.quorum_met,
-        "ballot_id": v.ballot_id, "supersedes": v.supersedes, "recorded": v.recorded,
+        "taken_at": desk.vote_time(v), "base": h.base_count, "present": h.present_in_base,
+        "present_total": len(h.present), "voters": len(h.voters), "quorum_needed": h.quorum_needed,
+        "quorum_met": h.quorum_met, "decides": h.quorum_met, "ballot_id": v.ballot_id, "supersedes": v.supersedes,
+        "recorded": v.recorded, "offered": list(v.offered) or [lv.value for lv in Level],
+        "revote_reason": v.revote_reason,
     }
     if r.rating is not None:
-        out["levels"] = {k: v.levels[k] for k in ("EXCELLENT", "GOOD", "COMPLETED", "NOT_COMPLETED", "BLANK")
-                         if k in v.levels}
+        out["levels"] = {k: v.levels[k] for k in ("EXCELLENT", "GOOD", "COMPLETED", "NOT_COMPLETED", "BLANK",
+                                                  "MULTIPLE") if k in v.levels}
         out["counts"] = [{"level": c.level.value, "votes": c.votes, "needed": c.needed, "passed": c.passed}
                          for c in r.rating.counts]
         out["reached"] = r.rating.reached.value if r.rating.reached else None
+        out["counted_level"] = r.counted_level.value if r.counted_level else None
     else:
         out.update(yes=v.yes, no=v.no, abstain=v.abstain, needed=MAJORITY.votes_needed(h.base_count))
     out["passed"] = r.passed
@@ -58,103 +56,91 @@ def _vote_json(desk: VotingDesk, v) -> dict[str, Any]:
     return out
 
 
-def _findings(s: MeetingSession, member, category: Category, level: str | None) -> tuple[list[dict], str | None]:
-    try:
-        from .rules.findings import findings_for, highest_allowed
-    except ImportError:   # pragma: no cover - the rules arrive with their own issue
-        return [], None
-    rec = s.record
-    day = s.meeting.meeting_date or date.today()
-    ctx = RatingContext(member=member, category=category, rating_year=s.meeting.rating_year,
-                        facts=rec.facts.get(member.id) or RatingFacts(member.id),
-                        self_review=rec.self_reviews.get(member.id), proposal=rec.proposals.get(member.id),
-                        leave=tuple(leave_on(member, day)))
-    justified = rec.proposals[member.id].justifications if member.id in rec.proposals else {}
-    out = []
-    if level:
-        for f in findings_for(s.rules, ctx, level):
-            out.append({"rule": f.rule, "kind": f.kind.value, "article": f.article, "message": f.message,
-                        "caps_at": f.caps_at or None, "justified": f.rule in justified,
-                        "justification": justified.get(f.rule)})
-    return out, highest_allowed(s.rules, ctx).value
+def _round_json(r: Round) -> dict[str, Any]:
+    return {"vote": r.vote.id, "number": r.number, "at": r.at, "base": r.base, "present": r.present,
+            "quorum_met": r.quorum_met, "offered": [lv.value for lv in r.offered], "counts": dict(r.counts),
+            "blank": r.blank, "multiple": r.multiple, "reached": r.reached.value if r.reached else None,
+            "why": r.why}
 
 
-def meeting_results(cf: CellFile, meeting_id: str) -> dict[str, Any]:
-    s = MeetingSession(cf, meeting_id)
-    desk = VotingDesk(s)
-    rec = s.record
-    settings = desk.settings
-    opening = desk.headcount_at(opening_time(s))
-    votes = [_vote_json(desk, v) for v in rec.votes]
+def _findings_json(f: SubjectFigures) -> list[dict]:
+    return [{"rule": x.rule, "kind": x.kind.value, "article": x.article, "message": x.message,
+             "caps_at": x.caps_at or None, "justified": x.rule in f.justifications,
+             "justification": f.justifications.get(x.rule)} for x in f.findings]
 
-    rated_ids = [m.id for m in s.member_list
-                 if s.categories[m.id] != Category.NOT_IN_CELL and eligibility(s.rules, s.categories[m.id]).rated]
-    voted_on = {v.subject for v in rec.votes if v.kind == VoteKind.RATING}
-    rated_ids += [m.id for m in s.member_list if m.id in voted_on and m.id not in rated_ids]
-    members = []
-    counted: list[tuple[Any, str]] = []
-    for mid in rated_ids:
-        m = s.members[mid]
-        review = rec.self_reviews.get(mid)
-        proposal = rec.proposals.get(mid)
-        voted = desk.voted_level(mid)
-        final = desk.final_vote(mid)
-        self_level = review.proposed_level if review and review.proposed_level else None
-        findings, allowed = _findings(s, m, s.categories[mid], voted.value if voted else self_level)
-        a = rec.attendance.get(mid)
-        members.append({
-            "id": mid, "full_name": m.full_name, "category": s.categories[mid].value,
-            "attendance": a.status.value if a else None,
-            "self_level": self_level,
-            "self_score": review.total_score if review else None,
-            "accepted_score": (None if proposal is None or proposal.accepted_general is None
-                               or proposal.accepted_task is None
-                               else proposal.accepted_general + proposal.accepted_task),
-            "score_change_reason": proposal.score_change_reason if proposal else "",
-            "voted_level": voted.value if voted else None,
-            "vote": final.id if final else None,
-            "highest_allowed": allowed,
-            "findings": findings,
-            "decisions": [{"kind": d.kind.value, "level": d.level, "decided_on": d.decided_on.isoformat(),
-                           "reference": d.reference} for d in rec.decisions if d.subject == mid],
-        })
-        if voted:
-            counted.append((m, voted.value))
-    collectives = []
-    for subject in (COMMITTEE, CELL):
-        if any(v.subject == subject for v in rec.votes):
-            lv = desk.voted_level(subject)
-            collectives.append({"subject": subject, "name": desk.subject_name(subject),
-                                "voted_level": lv.value if lv else None})
 
-    quota = []
-    try:
-        from .rules.quota import quota_lines
-    except ImportError:   # pragma: no cover
-        quota_lines = None
-    if quota_lines is not None and "quota" in s.rules.data:
-        for q in quota_lines(counted, is_grassroots=s.cell.is_grassroots, quota=s.rules,
-                             raised=settings.quota_raised):
-            quota.append({"group": q.group, "excellent": q.excellent, "good": q.good, "ratio": _num(q.ratio),
-                          "limit": _num(q.limit), "allowed": q.allowed, "over": q.over, "advisory": q.advisory,
-                          "text": q.text, "article": q.article})
+def _member_json(fig: MeetingFigures, f: SubjectFigures, roll: dict) -> dict[str, Any]:
+    a = fig.s.record.attendance.get(f.subject)
+    entry = roll.get(f.subject)
+    return {
+        "id": f.subject, "full_name": f.name, "category": f.category.value if f.category else None,
+        "attendance": a.status.value if a else None,
+        "roll_status": entry.status.value if entry else None,
+        "self_level": f.self_level.value if f.self_level else None,
+        "self_score": f.self_score,
+        "accepted_score": f.accepted_score if f.score_changed else (
+            None if f.subject not in fig.s.record.proposals or f.accepted_score is None
+            or fig.s.record.proposals[f.subject].accepted_general is None else f.accepted_score),
+        "score": f.accepted_score,
+        "score_changed": f.score_changed,
+        "score_change_reason": f.score_change_reason,
+        "voted_level": f.level.value if f.level else None,
+        "level_votes": f.level_votes, "level_base": f.level_base,
+        "outcome": f.outcome.value, "outcome_text": f.outcome_text,
+        "vote": f.rounds[-1].vote.id if f.rounds else None,
+        "rounds": [_round_json(r) for r in f.rounds],
+        "highest_allowed": f.highest_allowed.value if f.highest_allowed else None,
+        "findings": _findings_json(f),
+        "note": f.note,
+        "decisions": [{"kind": d.kind.value, "level": d.level, "decided_on": d.decided_on.isoformat(),
+                       "reference": d.reference} for d in f.decisions],
+    }
+
+
+def results_of(fig: MeetingFigures) -> dict[str, Any]:
+    s, settings, t = fig.s, fig.desk.settings, fig.times
+    roll = {e.member.id: e for e in fig.roll}
     return {
         "meeting": {"id": s.meeting.id, "kind": s.meeting.kind.value, "rating_year": s.meeting.rating_year,
                     "state": s.meeting.state.value,
-                    "date": s.meeting.meeting_date.isoformat() if s.meeting.meeting_date else None},
+                    "date": s.meeting.meeting_date.isoformat() if s.meeting.meeting_date else None,
+                    "place": s.meeting.place},
+        "times": {"planned_date": t.planned_date.isoformat() if t.planned_date else None,
+                  "planned_start": t.planned_start, "opened_on": t.opened_on.isoformat() if t.opened_on else None,
+                  "opened_at": t.opened_at, "adopted_at": t.adopted_at, "closed_at": t.closed_at},
         "rule_set": s.rules.id,
         "rule_set_name": s.rules.name,
+        "citation": fig.citation,
         "settings": {"cumulative": settings.cumulative, "excellent_two_thirds": settings.excellent_two_thirds,
                      "exclude_absent_approved": settings.exclude_absent_approved,
                      "quota_raised": settings.quota_raised},
-        "base": opening.base_count,
-        "opening": {"at": opening.at, "present": opening.present_in_base, "quorum_needed": opening.quorum_needed,
-                    "quorum_met": opening.quorum_met},
-        "votes": votes,
-        "members": members,
-        "collectives": collectives,
-        "quota": quota,
+        "base": fig.base,
+        "opening": {"at": fig.opening.at, "present": fig.opening.present_in_base,
+                    "quorum_needed": fig.opening.quorum_needed, "quorum_met": fig.opening.quorum_met},
+        "membership": {"cell": fig.cell_size, "present_at_opening": fig.present_at_opening,
+                       "attended": fig.attended},
+        "votes": [_vote_json(fig, r) for r in fig.votes],
+        "members": [_member_json(fig, f, roll) for f in fig.members],
+        "collectives": [{"subject": c.subject, "name": c.name, "voted_level": c.level.value if c.level else None,
+                         "self_level": c.self_level.value if c.self_level else None, "score": c.accepted_score,
+                         "outcome": c.outcome.value, "rounds": [_round_json(r) for r in c.rounds],
+                         "findings": _findings_json(c)}
+                        for c in fig.collectives if c.rounds or c.self_level],
+        "quota": [{"group": q.group, "excellent": q.excellent, "good": q.good, "ratio": _num(q.ratio),
+                   "limit": _num(q.limit), "allowed": q.allowed, "over": q.over, "advisory": q.advisory,
+                   "text": q.text, "article": q.article} for q in fig.quota],
+        "level_totals": {lv.value: n for lv, n in fig.level_totals().items()},
+        "unrated": [{"id": f.subject, "full_name": f.name, "outcome": f.outcome.value, "reason": f.outcome_text}
+                    for f in fig.unrated],
+        "roll": [{"number": e.number, "id": e.member.id, "full_name": e.member.full_name,
+                  "category": e.category.value, "status": e.status.value, "reason": e.reason, "text": e.text,
+                  "present_at_opening": e.present_at_opening, "attended": e.ever_present} for e in fig.roll],
+        "warnings": list(fig.warnings),
     }
+
+
+def meeting_results(cf: CellFile, meeting_id: str) -> dict[str, Any]:
+    return results_of(MeetingFigures.of(cf, meeting_id))
 
 
 def results_text(data: dict[str, Any]) -> str:
@@ -165,6 +151,8 @@ def results_text(data: dict[str, Any]) -> str:
              f"có mặt {data['opening']['present']}", "", "BIỂU QUYẾT"]
     for i, v in enumerate(data["votes"], 1):
         lines.append(f"{i:>3}. [{v['taken_at'] or '--:--'}] {v['question']}")
+        if v.get("revote_reason"):
+            lines.append(f"     Lý do biểu quyết lại: {v['revote_reason']}")
         lines.append(f"     {v['summary']}")
         for p in v["problems"]:
             lines.append(f"     ! {p}")
@@ -174,6 +162,11 @@ def results_text(data: dict[str, Any]) -> str:
     for i, m in enumerate(data["members"], 1):
         lines.append(f"{i:>3}. {m['full_name']:<{width}}  {abbr.get(m['self_level'] or '', '—'):<11}  "
                      f"{abbr.get(m['voted_level'] or '', '—'):<14}")
+        if m["score_changed"]:
+            lines.append(f"       Điểm chi bộ chấp nhận {vn_number(m['score'])} (tự chấm {vn_number(m['self_score'])}): "
+                         f"{m['score_change_reason']}")
+        if not m["voted_level"]:
+            lines.append(f"       {m['outcome_text']}")
         for f in m["findings"]:
             tag = "VƯỚNG" if f["kind"] == "finding" else "Lưu ý"
             lines.append(f"       {tag}: {f['message']} ({f['article']})")
@@ -187,4 +180,6 @@ def results_text(data: dict[str, Any]) -> str:
             group = q["group"] or "Chi bộ"
             kind = "tham khảo" if q["advisory"] else "kiểm tra"
             lines.append(f"     {group}: {q['text']} ({kind})")
+    if data["warnings"]:
+        lines += ["", "LƯU Ý"] + [f"     {w}" for w in data["warnings"]]
     return "\n".join(lines)

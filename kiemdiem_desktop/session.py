@@ -13,12 +13,13 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Callable
 
+from .clock import SYSTEM_CLOCK, Clock, now_of
 from .flow.agenda import build_agenda, member_review_title
 from .flow.meeting_flow import MeetingFlow, StepCheck
 from .i18n import QT_TRANSLATE_NOOP, UserError, msg
 from .model import Category, Member, category_on
 from .model.attendance import Attendance, Presence
-from .model.meeting import Delegate, Meeting, MeetingKind, MeetingState
+from .model.meeting import Delegate, Meeting, MeetingKind, MeetingState, meeting_day
 from .model.record import MeetingRecord
 from .model.review import AgendaStep, Comment, SelfReview, StepKind, StepState, WrittenComment, WrittenSource
 from .rules.attendance import Headcount
@@ -33,7 +34,8 @@ MAX_ATTACHMENT = 20 * 1024 * 1024
 
 
 def clock_now() -> str:
-    return datetime.now().strftime("%H:%M")
+    """The system clock's "HH:MM" (kept for older callers; the entry points give a Clock)."""
+    return SYSTEM_CLOCK()
 
 
 class Speaker:
@@ -47,7 +49,7 @@ class Speaker:
 
 
 class MeetingSession:
-    def __init__(self, cell_file: CellFile, meeting_id: str, *, clock: Callable[[], str] = clock_now):
+    def __init__(self, cell_file: CellFile, meeting_id: str, *, clock: Clock | Callable[[], str] = SYSTEM_CLOCK):
         self.cf = cell_file
         self.db = cell_file.db
         self.clock = clock
@@ -64,7 +66,7 @@ class MeetingSession:
         members = self.cf.members()                       # in the Vietnamese order of names
         self.member_list: list[Member] = members
         self.members: dict[str, Member] = {m.id: m for m in members}
-        day = rec.meeting.meeting_date or date.today()
+        day = meeting_day(rec.meeting)
         self.categories: dict[str, Category] = {m.id: category_on(m, day) for m in members}
         self.rules: RuleSet = (rule_set(rec.meeting.rule_set_id) if rec.meeting.rule_set_id
                                else rule_set_for_year(rec.meeting.rating_year))
@@ -72,6 +74,10 @@ class MeetingSession:
     @property
     def meeting(self) -> Meeting:
         return self.record.meeting
+
+    def now(self) -> datetime:
+        """The clock's date and time (only when something is recorded as it happens)."""
+        return now_of(self.clock, self.meeting.meeting_date)
 
     @property
     def flow(self) -> MeetingFlow:
@@ -121,6 +127,14 @@ class MeetingSession:
                     "core", "{name}: {message} ({article}) — cần ghi lý do nếu vẫn giữ mức đã biểu quyết."),
                     name=desk.subject_name(subject), message=f.message, article=f.article))
         warnings = [w for w in result.warnings if "màn hình biểu quyết" not in w.template]
+        for subject in desk.rating_subjects():
+            if (subject == CELL) != (step.kind == StepKind.CELL_RATING):
+                continue
+            why = desk.round_needed(subject)
+            if why:   # the guide proposes a new vote: the member stays unrated until one has a quorum
+                warnings.append(msg(QT_TRANSLATE_NOOP(
+                    "core", "{name}: {why}; đề nghị biểu quyết lại (chưa xếp loại cho đến khi có kết quả hợp lệ)."),
+                    name=desk.subject_name(subject), why=why))
         return StepCheck(tuple(missing), tuple(warnings))
 
     def speakers(self, query: str = "", at: str | None = None) -> list[Speaker]:
@@ -280,7 +294,7 @@ class MeetingSession:
             self.generate_agenda()
         self.db.automatic_backup("bat-dau-hop")
         self.meeting.state = MeetingState.IN_PROGRESS
-        self.meeting.started_at = self.meeting.started_at or datetime.now().replace(microsecond=0)
+        self.meeting.started_at = self.meeting.started_at or self.now()
         if not self.meeting.start_time:
             self.meeting.start_time = self.clock()
         first = self.current
@@ -308,19 +322,32 @@ class MeetingSession:
         return self._commit(QT_TRANSLATE_NOOP("core", "Điểm danh: có mặt"), changes)
 
     def arrive(self, member_id: str, at: str | None = None) -> Future:
+        """A late arrival; or a member who had left coming back (a new stretch in the room)."""
         a = self.record.attendance.get(member_id) or Attendance(member_id, Presence.ABSENT_NO_REASON)
+        at = at or self.clock()
+        if a.left_at and not a.in_room(at):
+            if at < a.left_at:
+                raise UserError(msg(QT_TRANSLATE_NOOP(
+                    "core", "Đồng chí {name} rời hội nghị lúc {left}: giờ trở lại ({at}) phải sau giờ đó."),
+                    name=self.members[member_id].full_name, left=a.left_at, at=at))
+            stretches = [list(x) for x in a.stretches()] + [[at, ""]]
+            return self._set_attendance(replace(a, left_at="", intervals=[tuple(x) for x in stretches]),
+                                        QT_TRANSLATE_NOOP("core", "Ghi trở lại hội nghị"))
         if a.present_at_opening:
             raise UserError(msg(QT_TRANSLATE_NOOP("core", "Đồng chí {name} đã có mặt từ đầu."),
                                 name=self.members[member_id].full_name))
-        return self._set_attendance(replace(a, arrived_at=at or self.clock()),
-                                    QT_TRANSLATE_NOOP("core", "Ghi đến muộn"))
+        return self._set_attendance(replace(a, arrived_at=at), QT_TRANSLATE_NOOP("core", "Ghi đến muộn"))
 
     def leave(self, member_id: str, at: str | None = None) -> Future:
         a = self.record.attendance.get(member_id)
-        if a is None or not a.in_room(at or self.clock()):
+        at = at or self.clock()
+        if a is None or not a.in_room(at):
             raise UserError(msg(QT_TRANSLATE_NOOP("core", "Đồng chí {name} không có mặt lúc này."),
                                 name=self.members[member_id].full_name))
-        return self._set_attendance(replace(a, left_at=at or self.clock()), QT_TRANSLATE_NOOP("core", "Ghi về sớm"))
+        intervals = a.intervals
+        if intervals:
+            intervals = [*intervals[:-1], (intervals[-1][0], at)]
+        return self._set_attendance(replace(a, left_at=at, intervals=intervals), QT_TRANSLATE_NOOP("core", "Ghi về sớm"))
 
     def set_times(self, member_id: str, arrived_at: str = "", left_at: str = "") -> Future:
         """Correct a late arrival or early leave ("" clears it)."""
@@ -423,6 +450,61 @@ class MeetingSession:
         self.meeting.end_time = end_time or self.clock()
         return self._commit(QT_TRANSLATE_NOOP("core", "Bế mạc"), [self._meeting_change()], allowed_when_locked=True)
 
+    # -- the actual times, correctable with the correction kept -------------------------------------
+    def correct_time(self, what: str, value: str, reason: str, vote_id: str | None = None) -> Future:
+        """Correct an actual time recorded when it happened, keeping the correction in the history
+        (what it was, what it becomes, why). ``what``: "opening" (``value`` "dd/mm/yyyy HH:MM" or
+        "HH:MM" on the same day), "closing" ("HH:MM"), or "vote" (``vote_id``; "HH:MM").
+        The adoption time is the time of the vote on the minutes."""
+        from .vn.dates import parse_date
+
+        why = clean(reason)
+        if not why:
+            raise UserError(msg(QT_TRANSLATE_NOOP("core", "Cần ghi lý do sửa giờ.")))
+        value = clean(value)
+        hhmm = value.split()[-1] if value else ""
+        if not _is_hhmm(hhmm):
+            raise UserError(msg(QT_TRANSLATE_NOOP("core", "Giờ không hợp lệ: «{value}», cần dạng giờ:phút (08:30)."),
+                                value=value))
+        changes: list[RowChange] = []
+        if what == "opening":
+            day = parse_date(value.split()[0]) if " " in value else (
+                self.meeting.started_at.date() if self.meeting.started_at else meeting_day(self.meeting))
+            h, m = (int(x) for x in hhmm.split(":"))
+            old = self.meeting.started_at.strftime("%d/%m/%Y %H:%M") if self.meeting.started_at else ""
+            self.meeting.started_at = datetime(day.year, day.month, day.day, h, m)
+            new = self.meeting.started_at.strftime("%d/%m/%Y %H:%M")
+            label = QT_TRANSLATE_NOOP("core", "Sửa giờ khai mạc")
+            changes.append(self._meeting_change())
+        elif what == "closing":
+            old, new = self.meeting.end_time, hhmm
+            self.meeting.end_time = hhmm
+            label = QT_TRANSLATE_NOOP("core", "Sửa giờ bế mạc")
+            changes.append(self._meeting_change())
+        elif what == "vote":
+            from .voting import VotingDesk
+
+            desk = VotingDesk(self)
+            v = desk.vote(vote_id)
+            old, new = v.taken_at, hhmm
+            v.taken_at = hhmm
+            label = QT_TRANSLATE_NOOP("core", "Sửa giờ biểu quyết")
+            changes += desk._vote_change(v)
+        else:
+            raise ValueError(what)
+        revision = self.meeting.revision
+        detail = json.dumps({"what": what, "vote_id": vote_id, "from": old, "to": new}, ensure_ascii=False)
+
+        def write(conn) -> None:
+            ch.record(conn, self.meeting_id, label, changes, "")
+            meeting_repo.append_history(conn, self.meeting_id, "change", revision, f"{label}: {old or '…'} thành {new}",
+                                        why, detail)
+
+        if self.meeting.state == MeetingState.LOCKED:
+            self.reload()
+            self._refuse_if_locked()
+        return self.db.write(write)
+
     # -- adoption and lock ---------------------------------------------------------------------------
     def adoption_vote(self):
         """The last vote on the minutes (kind "minutes"), if any."""
@@ -505,6 +587,12 @@ class MeetingSession:
         return self.db.read(ch.undo_redo_labels, self.meeting_id)
 
 
+def _is_hhmm(text: str) -> bool:
+    parts = text.split(":")
+    return (len(parts) == 2 and all(p.isdigit() for p in parts) and len(parts[1]) == 2
+            and 0 <= int(parts[0]) < 24 and 0 <= int(parts[1]) < 60)
+
+
 def unrated_members(cf: CellFile, rating_year: int, except_meeting: str) -> set[str]:
     """Members not yet reviewed at a meeting of that year (absent from every review so far)."""
     reviewed: set[str] = set()
@@ -533,7 +621,7 @@ def prepare_meeting(cf: CellFile, rating_year: int, kind: MeetingKind = MeetingK
     rules = rule_set_for_year(rating_year)
     m = Meeting(rating_year=rating_year, kind=kind, rule_set_id=rules.id, **fields)
     members = cf.members()
-    day = m.meeting_date or date.today()
+    day = meeting_day(m)
     steps = agenda_for(cf, m, rules, members, {x.id: category_on(x, day) for x in members})
     m.current_step_id = steps[0].id if steps else None
 

@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable, Mapping
 
+from .session import meeting_day
+
 from .i18n import QT_TRANSLATE_NOOP, UserError, UserMessage, msg
 from .model import Category, Level, Member, PartyPost, leave_on
 from .model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS
 from .model.rating import DecisionKind, Finding, LevelDecision, RatingFacts, RatingProposal
 from .model.record import MeetingRecord
-from .model.vote import BLANK, CELL, COMMITTEE, Ballot, BallotLayout, Vote, VoteKind, VoteMethod
+from .model.vote import BLANK, CELL, COMMITTEE, MULTIPLE, Ballot, BallotLayout, Vote, VoteKind, VoteMethod
 from .rules.attendance import Headcount, eligibility, headcount
 from .rules.context import RatingContext
 from .rules.findings import blocking, findings_for
@@ -38,11 +40,18 @@ _POST_ORDER = {PartyPost.SECRETARY: 0, PartyPost.DEPUTY: 1, PartyPost.COMMITTEE:
 
 @dataclass(frozen=True)
 class VoteResult:
+    """One vote against its base, at the vote's recorded time (never the clock).
+
+    A vote below quorum decides nothing (DOMAIN.md §5): ``passed`` is False and
+    ``rating.reached`` is None whatever the counts; ``counted_level`` keeps what the counts
+    alone would have given, for the record of the vote."""
+
     vote: Vote
     headcount: Headcount
-    passed: bool                       # yes/no questions: more than half of the base said yes
-    rating: RatingOutcome | None       # rating votes
+    passed: bool                       # decided: quorum met and more than half of the base said yes / reached a level
+    rating: RatingOutcome | None       # rating votes (reached is None below quorum)
     problems: tuple[UserMessage, ...]  # counts that do not add up
+    counted_level: Level | None = None  # the level the counts reach, quorum or not
 
     @property
     def quorum_met(self) -> bool:
@@ -53,18 +62,25 @@ class VoteResult:
         return self.rating.reached.value if self.rating and self.rating.reached else ""
 
     def summary(self) -> str:
-        """One line with the figures against the base, for lists and the minutes."""
+        """One line with the figures against the base, for lists and the minutes (words, no symbols)."""
         h = self.headcount
         head = f"có mặt {h.present_in_base}/{h.base_count}"
         if not self.quorum_met:
-            head += " (không đủ 2/3)"
+            head += f" (không đủ 2/3, cần {h.quorum_needed})"
         if self.rating is not None:
             parts = [f"{LEVEL_ABBREVIATIONS[c.level]} {c.votes}/{h.base_count}" for c in self.rating.counts]
-            end = (LEVEL_LABELS[self.rating.reached] if self.rating.reached else "không mức nào đạt quá nửa")
-            return f"{head}; " + ", ".join(parts) + f" → {end}"
+            if not self.quorum_met:
+                end = "không đủ số lượng: biểu quyết không có giá trị, cần biểu quyết lại"
+            elif self.rating.reached:
+                end = LEVEL_LABELS[self.rating.reached]
+            else:
+                end = "không mức nào đạt quá nửa"
+            return f"{head}; " + ", ".join(parts) + f"; kết quả: {end}"
         v = self.vote
-        verdict = "thông qua" if self.passed else "không thông qua"
-        return f"{head}; tán thành {v.yes}/{h.base_count}, không tán thành {v.no}, không biểu quyết {v.abstain} → {verdict}"
+        verdict = ("thông qua" if self.passed else "không thông qua" if self.quorum_met
+                   else "không đủ số lượng, biểu quyết không có giá trị")
+        return (f"{head}; tán thành {v.yes}/{h.base_count}, không tán thành {v.no}, "
+                f"không biểu quyết {v.abstain}; kết quả: {verdict}")
 
 
 class VotingDesk:
@@ -96,10 +112,11 @@ class VotingDesk:
                   "question": clean(v.question), "subject": v.subject, "method": v.method.value,
                   "ballot_id": v.ballot_id, "taken_at": v.taken_at, "yes": v.yes, "no": v.no, "abstain": v.abstain,
                   "settings": json.dumps(v.settings, sort_keys=True), "supersedes": v.supersedes,
-                  "recorded": int(v.recorded)}
+                  "recorded": int(v.recorded), "offered": json.dumps(list(v.offered)),
+                  "revote_reason": clean(v.revote_reason)}
         out = [RowChange("vote", {"id": v.id}, values)]
         for entry, counts in ((1, v.levels), (2, v.second_entry)):
-            for level in [*(lv.value for lv in LEVELS_TOP_DOWN), BLANK]:
+            for level in [*(lv.value for lv in LEVELS_TOP_DOWN), BLANK, MULTIPLE]:
                 key = {"vote_id": v.id, "entry": entry, "level": level}
                 out.append(RowChange("vote_level", key, {"count": counts[level]} if level in counts else None))
         return out
@@ -109,7 +126,8 @@ class VotingDesk:
             "meeting_id": self.s.meeting_id, "step_id": b.step_id, "layout": b.layout.value, "taken_at": b.taken_at,
             "issued": b.issued, "returned": b.returned, "valid": b.valid, "invalid": b.invalid,
             "counting_team": json.dumps(b.counting_team), "double_entry": int(b.double_entry),
-            "state": "accepted" if b.accepted else "counting"})
+            "state": "accepted" if b.accepted else "counting", "counted_at": b.counted_at,
+            "document_number": clean(b.document_number)})
 
     def _refuse_if_recorded(self, v: Vote) -> None:
         if v.recorded:
@@ -129,14 +147,18 @@ class VotingDesk:
 
     def rating_subjects(self) -> list[str]:
         """Who is rated here, in the order of 366 Điều 12: the committee first, then its members,
-        then the other members, the cell last. Absent members wait for the supplementary session."""
-        at = self.s.clock()
+        then the other members, the cell last. Absent members wait for the supplementary session.
+
+        From the stored meeting only: a member is rated here when he was in the room at some
+        time of the meeting (at the opening, or arrived later; an early leaver was reviewed),
+        or a rating vote on him was recorded. Never the clock."""
         subjects = [COMMITTEE] if self.s.cell.has_committee else []
         members = [m for m in self.s.member_list
                    if eligibility(self.s.rules, self.s.categories[m.id]).rated
                    and self.s.categories[m.id] != Category.NOT_IN_CELL]
-        present = [m for m in members if (a := self.record.attendance.get(m.id)) is None or a.in_room(at)
-                   or a.left_at]   # an early leaver was reviewed: still rated
+        voted_on = {v.subject for v in self.record.votes if v.kind == VoteKind.RATING}
+        present = [m for m in members if (a := self.record.attendance.get(m.id)) is None or a.ever_present
+                   or m.id in voted_on]
         subjects += [m.id for m in sorted(present, key=lambda m: _POST_ORDER[m.party_post])]
         return subjects + [CELL]
 
@@ -160,7 +182,7 @@ class VotingDesk:
                               merge_key=f"vote:{v.id}")
 
     def set_levels(self, vote_id: str, counts: Mapping[str, int], entry: int = 1) -> Future:
-        """Votes per level (Level values, and BLANK for blank or invalid rows)."""
+        """Votes per level (Level values; BLANK for blank rows, MULTIPLE for rows ticked twice)."""
         v = self.vote(vote_id)
         self._refuse_if_recorded(v)
         clean_counts = {str(k.value if isinstance(k, Level) else k): int(n) for k, n in counts.items()}
@@ -210,6 +232,17 @@ class VotingDesk:
         return self.s._commit(QT_TRANSLATE_NOOP("core", "Nhập số phiếu"), [self._ballot_change(b)],
                               merge_key=f"ballot:{b.id}")
 
+    def set_counting_record(self, ballot_id: str, document_number: str | None = None,
+                            counted_at: str | None = None) -> Future:
+        """The counting record's number ("…-BBKP/CB") and the time the counting ended ("HH:MM");
+        allowed after the count was accepted (they are the record's, not the count's)."""
+        b = self.record.ballots[ballot_id]
+        if document_number is not None:
+            b.document_number = clean(document_number)
+        if counted_at is not None:
+            b.counted_at = counted_at
+        return self.s._commit(QT_TRANSLATE_NOOP("core", "Ghi số, giờ kết thúc kiểm phiếu"), [self._ballot_change(b)])
+
     def ballot_problems(self, ballot_id: str) -> list[UserMessage]:
         """Every figure that does not add up, named; empty when the count can be accepted."""
         b = self.record.ballots[ballot_id]
@@ -225,11 +258,12 @@ class VotingDesk:
     def _tally(self, v: Vote, entry: int) -> MemberTally:
         counts = v.levels if entry == 1 else v.second_entry
         return MemberTally(self.subject_name(v.subject), {lv: counts.get(lv.value, 0) for lv in LEVELS_TOP_DOWN},
-                           counts.get(BLANK, 0))
+                           counts.get(BLANK, 0) + counts.get(MULTIPLE, 0), counts.get(MULTIPLE, 0))
 
     # paper by paper: anonymous rows, outside the undo log
     def add_paper(self, ballot_id: str, marks: Mapping[str, str | None]) -> Future:
-        """One paper: subject -> Level value ticked (None: blank or two ticks). No voter, no time, no order."""
+        """One paper: subject -> Level value ticked (None: a blank row; "MULTIPLE": two ticks or more).
+        No voter, no time, no order."""
         import uuid
 
         b = self.record.ballots[ballot_id]
@@ -248,11 +282,13 @@ class VotingDesk:
         votes = self.ballot_votes(ballot_id)
         papers = self.s.db.read(lambda conn: [json.loads(r[0]) for r in conn.execute(
             "SELECT marks FROM ballot_paper WHERE ballot_id = ?", (ballot_id,))])
-        tallies = tally_papers([{k: (Level(v) if v else None) for k, v in p.items()} for p in papers],
+        tallies = tally_papers([{k: (Level(v) if v and v != MULTIPLE else v) for k, v in p.items()} for p in papers],
                                {v.subject: self.subject_name(v.subject) for v in votes})
         for v in votes:
             t = tallies[v.subject]
-            v.levels = {**{lv.value: n for lv, n in t.votes.items()}, BLANK: t.blank_or_invalid}
+            v.levels = {**{lv.value: n for lv, n in t.votes.items()}, BLANK: t.blank_or_invalid - t.multiple}
+            if t.multiple:
+                v.levels[MULTIPLE] = t.multiple
         changes = [c for v in votes for c in self._vote_change(v)]
         return self.s._commit(QT_TRANSLATE_NOOP("core", "Tính kết quả từ các phiếu"), changes)
 
@@ -265,6 +301,7 @@ class VotingDesk:
             raise UserError(problems[0])
         b = self.record.ballots[ballot_id]
         b.accepted = True
+        b.counted_at = b.counted_at or self.s.clock()     # the counting ends now (correctable: set_counting_record)
         for v in self.ballot_votes(ballot_id):
             v.recorded = True
         changes = [self._ballot_change(b)] + [c for v in self.ballot_votes(ballot_id) for c in self._vote_change(v)]
@@ -278,13 +315,40 @@ class VotingDesk:
         self.s.db.call(lambda conn: conn.execute("PRAGMA wal_checkpoint(TRUNCATE)"))
 
     # -- results -----------------------------------------------------------------------------------
+    def opening_time(self, record: MeetingRecord | None = None) -> str:
+        """When the base was set: the actual opening ("Khai mạc" pressed, as corrected), else the
+        first step's start, else the time announced; "00:00" for a meeting never held."""
+        rec = record or self.record
+        m = rec.meeting
+        if m.started_at is not None:
+            return m.started_at.strftime("%H:%M")
+        started = [st.started_at for st in rec.steps if st.started_at]
+        if started:
+            return min(started)
+        return m.start_time or "00:00"
+
+    def vote_time(self, vote: Vote, record: MeetingRecord | None = None) -> str:
+        """The vote's recorded time; for a vote typed without one, its ballot's, its step's start,
+        else the opening. Presence and the base are taken then."""
+        rec = record or self.record
+        if vote.taken_at:
+            return vote.taken_at
+        b = rec.ballots.get(vote.ballot_id or "")
+        if b is not None and b.taken_at:
+            return b.taken_at
+        step = next((st for st in rec.steps if st.id == vote.step_id), None)
+        if step is not None and step.started_at:
+            return step.started_at
+        return self.opening_time(rec)
+
     def headcount_at(self, at: str) -> Headcount:
-        return headcount(self.s.rules, self.s.categories, self.record.attendance, at or self.s.clock(),
+        """Presence and the base at a recorded time ("HH:MM"); "" = at the opening."""
+        return headcount(self.s.rules, self.s.categories, self.record.attendance, at or self.opening_time(),
                          exclude_absent_approved=self.settings.exclude_absent_approved)
 
     def result(self, vote: Vote, record: MeetingRecord | None = None) -> VoteResult:
         record = record or self.record
-        h = headcount(self.s.rules, self.s.categories, record.attendance, vote.taken_at or self.s.clock(),
+        h = headcount(self.s.rules, self.s.categories, record.attendance, self.vote_time(vote, record),
                       exclude_absent_approved=MeetingSettings.of(self.s.rules, record.meeting.settings)
                       .exclude_absent_approved)
         settings = MeetingSettings.of(self.s.rules, {**record.meeting.settings, **vote.settings})
@@ -292,17 +356,20 @@ class VotingDesk:
         if vote.kind == VoteKind.RATING:
             counts = {lv: vote.levels.get(lv.value, 0) for lv in LEVELS_TOP_DOWN}
             outcome = rating_outcome(counts, h.base_count, settings.counting())
+            counted = outcome.reached
+            if not h.quorum_met:                     # below quorum: decides nothing
+                outcome = RatingOutcome(outcome.base, outcome.counts, None)
             if vote.method == VoteMethod.HANDS and sum(counts.values()) > len(h.voters):
                 problems.append(msg(QT_TRANSLATE_NOOP(
                     "core", "Tổng số phiếu ({total}) nhiều hơn số người được biểu quyết có mặt ({voters})."),
                     total=sum(counts.values()), voters=len(h.voters)))
-            return VoteResult(vote, h, outcome.reached is not None, outcome, tuple(problems))
+            return VoteResult(vote, h, outcome.reached is not None, outcome, tuple(problems), counted)
         if vote.yes + vote.no + vote.abstain > len(h.voters):
             problems.append(msg(QT_TRANSLATE_NOOP(
                 "core", "Tán thành + không tán thành + không biểu quyết = {total}, nhiều hơn số người được "
                         "biểu quyết có mặt ({voters})."),
                 total=vote.yes + vote.no + vote.abstain, voters=len(h.voters)))
-        return VoteResult(vote, h, MAJORITY.passes(vote.yes, h.base_count), None, tuple(problems))
+        return VoteResult(vote, h, h.quorum_met and MAJORITY.passes(vote.yes, h.base_count), None, tuple(problems))
 
     def results(self, record: MeetingRecord | None = None) -> dict[str, VoteResult]:
         record = record or self.record
@@ -335,21 +402,54 @@ class VotingDesk:
         self.s._commit(QT_TRANSLATE_NOOP("core", "Công bố kết quả biểu quyết"), self._vote_change(v)).result()
         self.s.db.write(ch.barrier, self.s.meeting_id, "Biểu quyết").result()
 
-    def revote_next_level(self, vote_id: str) -> Vote:
-        """No level passed: a new vote proposing the next level down."""
+    def round_needed(self, subject: str) -> str:
+        """Why a new round of the rating vote on ``subject`` is needed ("" when none is): the last
+        round was below quorum (it decided nothing), or no level reached more than half of the base."""
+        v = self.final_vote(subject)
+        if v is None:
+            return ""
+        r = self.result(v)
+        h = r.headcount
+        if not h.quorum_met:
+            return (f"lần biểu quyết lúc {self.vote_time(v)} không đủ 2/3 số đảng viên được tính có mặt "
+                    f"(có mặt {h.present_in_base}/{h.base_count}, cần {h.quorum_needed}) nên không có giá trị")
+        if r.rating is not None and r.rating.reached is None:
+            return (f"lần biểu quyết lúc {self.vote_time(v)} không có mức nào được quá nửa số đảng viên được tính "
+                    f"({h.base_count}) tán thành")
+        return ""
+
+    def new_round(self, vote_id: str, reason: str = "") -> Vote:
+        """A new round of a rating vote, kept beside the first (never replacing it), with why:
+        below quorum, the same levels again; no level passed, from the next level down."""
         old = self.vote(vote_id)
         res = self.result(old)
-        if res.rating is None or res.rating.reached is not None:
+        if res.rating is None:
+            raise UserError(msg(QT_TRANSLATE_NOOP("core", "Chỉ biểu quyết lại được khi xếp loại.")))
+        why = self.round_needed(old.subject) if self.final_vote(old.subject) is old else ""
+        if res.headcount.quorum_met and res.rating.reached is not None:
             raise UserError(msg(QT_TRANSLATE_NOOP("core", "Đã có mức đạt quá nửa: không cần biểu quyết lại.")))
-        proposed = self.proposed_level(old.subject) or Level.EXCELLENT
-        nxt = res.rating.next_vote_level(proposed)
-        if nxt is None:
-            raise UserError(msg(QT_TRANSLATE_NOOP("core", "Không còn mức thấp hơn để biểu quyết.")))
-        v = self.new_question(VoteKind.RATING, f"{self.rating_question(old.subject)} — biểu quyết lại ở mức "
-                              f"{LEVEL_LABELS[nxt]}", old.method, old.subject, old.step_id)
-        v.supersedes = old.id
+        offered = list(old.offered)
+        if res.headcount.quorum_met:
+            proposed = self.proposed_level(old.subject) or Level.EXCELLENT
+            if offered:     # a round that already started lower: go on from its highest level
+                proposed = min((Level(x) for x in offered), key=LEVELS_TOP_DOWN.index)
+            nxt = res.rating.next_vote_level(proposed)
+            if nxt is None:
+                raise UserError(msg(QT_TRANSLATE_NOOP("core", "Không còn mức thấp hơn để biểu quyết.")))
+            offered = [lv.value for lv in LEVELS_TOP_DOWN if LEVELS_TOP_DOWN.index(lv) >= LEVELS_TOP_DOWN.index(nxt)]
+            question = f"{self.rating_question(old.subject)}: biểu quyết lại từ mức {LEVEL_LABELS[nxt]}"
+        else:
+            question = f"{self.rating_question(old.subject)}: biểu quyết lại"
+        number = len([v for v in self.record.votes_on(old.subject) if v.kind == VoteKind.RATING]) + 1
+        v = self.new_question(VoteKind.RATING, f"{question} (lần {number})", old.method, old.subject, old.step_id)
+        v.supersedes, v.offered = old.id, offered
+        v.revote_reason = clean(reason) or why
         self.s._commit(QT_TRANSLATE_NOOP("core", "Biểu quyết lại"), self._vote_change(v))
         return v
+
+    def revote_next_level(self, vote_id: str) -> Vote:
+        """No level passed (or the vote was below quorum): a new round (see new_round)."""
+        return self.new_round(vote_id)
 
     # -- rules ------------------------------------------------------------------------------------
     def context(self, subject: str) -> RatingContext:
@@ -361,14 +461,19 @@ class VotingDesk:
             committee = tuple(m for m in self.s.member_list if m.party_post != PartyPost.MEMBER
                               and self.s.categories[m.id] != Category.NOT_IN_CELL)
             stand_in = Member(full_name=self.subject_name(subject), id=subject)
+            degraded = facts.member_degradation_concluded
+            if any((f := rec.facts.get(m.id)) is not None and f.degradation_concluded for m in committee):
+                degraded = True     # a member of the leadership collective concluded degraded
             return CollectiveContext(stand_in, Category.OFFICIAL, self.s.meeting.rating_year, facts,
-                                     proposal=rec.proposals.get(subject),
+                                     proposal=rec.proposals.get(subject), day=meeting_day(self.s.meeting),
                                      subject="committee" if subject == COMMITTEE else "collective",
-                                     members=committee)
+                                     members=committee, personnel_wrongdoing=facts.personnel_wrongdoing,
+                                     disunity=facts.disunity, member_degradation_concluded=degraded)
         member = self.s.members[subject]
-        day = self.s.meeting.meeting_date or date.today()
+        day = meeting_day(self.s.meeting)
         return RatingContext(member, self.s.categories[subject], self.s.meeting.rating_year, facts,
-                             rec.self_reviews.get(subject), rec.proposals.get(subject), tuple(leave_on(member, day)))
+                             rec.self_reviews.get(subject), rec.proposals.get(subject), tuple(leave_on(member, day)),
+                             day=day)
 
     def level_considered(self, subject: str) -> Level | None:
         """The level voted, or before the vote the level proposed."""
@@ -389,11 +494,13 @@ class VotingDesk:
         return [f for f in blocking(self.findings(subject, level)) if not done.get(f.rule)]
 
     def quota(self) -> list[QuotaLine]:
+        """The quota lines over the levels **voted** (with a quorum) only: a member with no level
+        reached, or not voted on, is never counted at the level he proposed (DOMAIN.md §7)."""
         rated = []
         for subject in self.rating_subjects():
             if subject in (COMMITTEE, CELL):
                 continue
-            level = self.level_considered(subject)
+            level = self.voted_level(subject)
             if level is not None:
                 rated.append((self.s.members[subject], level))
         return quota_lines(rated, is_grassroots=self.s.cell.is_grassroots, quota=self.s.rules,

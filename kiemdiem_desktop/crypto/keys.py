@@ -142,8 +142,8 @@ def _text(b: str | bytes | None) -> bytes | None:
 
 
 def load_pkcs12_key(path: str | os.PathLike, passphrase: str | bytes | None) -> KeyHandle:
-    """A PKCS#12 file (.p12/.pfx) from a CA or made by ``new_key``."""
-    from pyhanko.sign.signers import SimpleSigner
+    """A PKCS#12 file (.p12/.pfx) from a CA or made by ``new_key``: parsed and validated once."""
+    from .file_signer import FileKeySigner
 
     path = Path(path)
     try:
@@ -159,10 +159,7 @@ def load_pkcs12_key(path: str | os.PathLike, passphrase: str | bytes | None) -> 
         raise KeyError_(f"Tệp {path} không chứa cả khóa riêng và chứng thư số.")
     if not isinstance(key, rsa.RSAPrivateKey):
         raise KeyError_(f"Khóa trong tệp {path} không phải khóa RSA: chương trình chỉ dùng khóa RSA.")
-    signer = SimpleSigner.load_pkcs12_data(data, other_certs=[to_asn1(c) for c in extra or []],
-                                           passphrase=_text(passphrase))
-    if signer is None:
-        raise KeyError_(f"Không mở được tệp khóa {path}.")
+    signer = FileKeySigner(key, to_asn1(cert), [to_asn1(c) for c in extra or []])
 
     def decrypt(enc: bytes) -> bytes:
         return key.decrypt(enc, padding.PKCS1v15())
@@ -238,6 +235,12 @@ def new_key(name: str, out: str | os.PathLike, passphrase: str, *, purpose: str 
     if purpose not in ("signing", "encryption", "both"):
         raise KeyError_(f"Mục đích khóa không hợp lệ: {purpose}.")
     out = Path(out)
+    crt = out.with_suffix(".crt")
+    if out.suffix.lower() == ".crt":
+        raise KeyError_(f"Tệp khóa {out} cần đuôi .p12 (chứng thư .crt được ghi bên cạnh, cùng tên). Không ghi gì.")
+    for path in (out, crt):
+        if path.exists() or path.is_symlink():
+            raise KeyError_(f"Tệp {path} đã có: không ghi đè một khóa hay chứng thư. Hãy chọn tên khác; không ghi gì.")
     key = rsa.generate_private_key(public_exponent=65537, key_size=KEY_BITS)
     attrs = [x509.NameAttribute(NameOID.COMMON_NAME, name)]
     if organisation:
@@ -260,9 +263,18 @@ def new_key(name: str, out: str | os.PathLike, passphrase: str, *, purpose: str 
     cert = builder.sign(key, hashes.SHA256())
     p12 = pkcs12.serialize_key_and_certificates(
         name.encode("utf-8"), key, cert, None, serialization.BestAvailableEncryption(passphrase.encode("utf-8")))
-    crt = out.with_suffix(".crt")
-    write_bytes_atomically(out, p12, private=True)
-    write_bytes_atomically(crt, cert.public_bytes(serialization.Encoding.PEM))
+    # Never replace a key or certificate, even one that appeared while the key was being made.
+    try:
+        write_bytes_atomically(out, p12, private=True, no_clobber=True)
+    except FileExistsError as err:
+        raise KeyError_(f"Tệp {out} đã có: không ghi đè một khóa. Không ghi gì.") from err
+    try:
+        write_bytes_atomically(crt, cert.public_bytes(serialization.Encoding.PEM), no_clobber=True)
+    except BaseException as err:
+        out.unlink(missing_ok=True)     # a key without its certificate is not left behind
+        if isinstance(err, FileExistsError):
+            raise KeyError_(f"Tệp {crt} đã có: không ghi đè một chứng thư. Không ghi gì.") from err
+        raise
     return out, crt
 
 

@@ -58,7 +58,8 @@ def signing_page() -> bytes:
         for i, line in enumerate([
             "Trang này mang chữ ký số của những người ký biên bản (chủ trì, thư ký).",
             "Bản giấy ký tay là bản gốc; chữ ký số xác nhận tệp PDF không bị sửa sau khi ký.",
-            "Kiểm tra: kiemdiem verify <tệp>.pdf, hoặc bảng chữ ký của trình đọc PDF.",
+            "Kiểm tra chữ ký bằng chức năng kiểm tra chữ ký của chương trình Kiểm điểm Desktop",
+            "hoặc bảng chữ ký của trình đọc PDF.",
         ]):
             c.drawString(85, 725 - 17 * i, nfc(line))
         for field, (x0, y0) in BOXES.items():
@@ -80,7 +81,7 @@ def block_appearance(role_label: str, name: str, when: datetime, fp: str) -> byt
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=(BOX_W, BOX_H))
     c.setFont(FONT + "-Bold", 11)
-    c.drawString(6, BOX_H - 16, nfc(f"Đã ký số — {role_label}"))
+    c.drawString(6, BOX_H - 16, nfc(f"Đã ký số: {role_label}"))
     c.setFont(FONT, 10.5)
     c.drawString(6, BOX_H - 32, nfc(f"Người ký: {name}"))
     c.drawString(6, BOX_H - 47, nfc(f"Thời điểm: {when:%d/%m/%Y %H:%M}"))
@@ -140,7 +141,8 @@ def sign_pdf(src: str | os.PathLike, role: str, key: KeyHandle, out: str | os.Pa
     try:
         existing = _signatures(data)
     except Exception as err:  # noqa: BLE001
-        raise SignError(f"Không đọc được PDF {src}: {err}.") from err
+        raise SignError(f"Không đọc được PDF {src}: tệp bị hỏng, bị cắt hoặc không phải PDF "
+                        f"(chi tiết kỹ thuật: {str(err)[:200]}). Không ghi gì.") from err
     if any(s.field_name == field for s in existing):
         raise SignError(f"Biên bản {src} đã có chữ ký của {label.lower()}.")
     if not existing:
@@ -201,7 +203,8 @@ def verify_pdf(path: str | os.PathLike) -> list[PdfSignatureReport]:
     try:
         sigs = PdfFileReader(io.BytesIO(data), strict=False).embedded_signatures
     except Exception as err:  # noqa: BLE001
-        raise SignError(f"Không đọc được PDF {path}: {err}.") from err
+        raise SignError(f"Không đọc được PDF {path}: tệp bị hỏng, bị cắt hoặc không phải PDF "
+                        f"(chi tiết kỹ thuật: {str(err)[:200]}).") from err
     out = []
     for s in sigs:
         cert = s.signer_cert

@@ -114,7 +114,7 @@ def _slip(session, name: str, post: str) -> Table:
                      markup("<b><u>ĐẢNG CỘNG SẢN VIỆT NAM</u></b>", small_c)]], colWidths=[width * 0.45, width * 0.55])
     header.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                 ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
-    who = f"<b>{x(name)}</b>" + (f" — {x(post)}" if post else "")
+    who = f"<b>{x(name)}</b>" + (f", {x(post)}" if post else "")
     boxes = Table([[TickBox(5.5 * mm) for _ in LEVELS_TOP_DOWN],
                    [p(LEVEL_LABELS[lv], label) for lv in LEVELS_TOP_DOWN]], colWidths=[width / 4] * 4)
     boxes.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 1),

@@ -82,7 +82,7 @@ def styles() -> Styles:
         subtitle=ParagraphStyle("subtitle", parent=base, fontName=FONT + "-Bold", fontSize=14, leading=18,
                                 alignment=TA_CENTER, firstLineIndent=0, spaceAfter=10),
         heading=ParagraphStyle("heading", parent=base, fontName=FONT + "-Bold", alignment=TA_LEFT,
-                               firstLineIndent=0, spaceBefore=6, spaceAfter=3),
+                               firstLineIndent=0, spaceBefore=6, spaceAfter=3, keepWithNext=1),
         cell=ParagraphStyle("cell", parent=base, fontSize=12, leading=14.5, alignment=TA_LEFT, firstLineIndent=0,
                             spaceAfter=0),
         cell_center=ParagraphStyle("cell_center", parent=base, fontSize=12, leading=14.5, alignment=TA_CENTER,
@@ -107,11 +107,35 @@ def markup(html: str, style: ParagraphStyle | None = None) -> Paragraph:
     return Paragraph(nfc(html), style or styles().body)
 
 
-def vietnamese_date_line(place: str, day: date | None) -> str:
-    place = place or "………"
+def date_words(day: date | None) -> str:
+    """"ngày 05 tháng 02 năm 2026", "ngày 10 tháng 12 năm 2025", "ngày 03 tháng 4 năm 2018".
+
+    Leading zeros as the Party's own format guide writes them: Hướng dẫn số 36-HD/VPTW, ngày 03/4/2018
+    của Văn phòng Trung ương Đảng (thể thức và kỹ thuật trình bày văn bản của Đảng), phần "địa danh và
+    ngày, tháng, năm ban hành văn bản": the day below 10 and the months 1 and 2 take a 0 in front
+    (the guide's own date line is "Hà Nội, ngày 03 tháng 4 năm 2018"), the other months none — the same
+    rule as Nghị định 30/2020/NĐ-CP for state documents ("ngày 05 tháng 02", "tháng 4")."""
     if day is None:
-        return f"{place}, ngày … tháng … năm …"
-    return f"{place}, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
+        return "ngày … tháng … năm …"
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def time_words(hhmm: str | None) -> str:
+    """"08:05" -> "8 giờ 05": times in prose, as every Party document writes them."""
+    if not hhmm or ":" not in hhmm:
+        return "… giờ …"
+    h, m = hhmm.split(":")[:2]
+    return f"{int(h)} giờ {int(m):02d}"
+
+
+def date_vn(day: date | None) -> str:
+    """dd/mm/yyyy (tables, short mentions)."""
+    return f"{day.day:02d}/{day.month:02d}/{day.year}" if day else "……"
+
+
+def vietnamese_date_line(place: str, day: date | None) -> str:
+    return f"{place or '………'}, {date_words(day)}"
 
 
 @dataclass(frozen=True)
@@ -168,15 +192,21 @@ def signature_block(left_title: str, left_name: str, right_title: str, right_nam
 
 @dataclass(frozen=True)
 class Marking:
-    """Before the adoption vote every page says DỰ THẢO; after the lock, the revision."""
+    """DOMAIN.md §7 Revisions: before the adoption vote every page says "DỰ THẢO"; the lock makes
+    revision 1, which carries nothing extra; from revision 2 a line at the foot of each page says
+    "Bản sửa đổi lần N, khóa ngày dd/mm/yyyy". Nothing is ever printed above the Party header."""
 
     draft: bool = True
     revision: int = 0
+    locked_on: date | None = None
 
     def text(self) -> str:
+        """The foot line of every page ("" for none)."""
         if self.draft:
             return "DỰ THẢO"
-        return f"Bản chính thức — lần {self.revision}" if self.revision else ""
+        if self.revision >= 2:
+            return f"Bản sửa đổi lần {self.revision}, khóa ngày {date_vn(self.locked_on)}"
+        return ""
 
 
 def build_pdf(target: str | Path, story: list, *, title: str, marking: Marking = Marking(),
@@ -189,10 +219,10 @@ def build_pdf(target: str | Path, story: list, *, title: str, marking: Marking =
         if not first:
             canvas.setFont(FONT, 13)
             canvas.drawCentredString(PAGE_W / 2, PAGE_H - MARGIN_TOP / 2 - 2, str(doc.page))
-        label = marking.text()
-        if label:
-            canvas.setFont(FONT + "-Bold", 11)
-            canvas.drawRightString(PAGE_W - MARGIN_RIGHT, PAGE_H - MARGIN_TOP / 2 - 2, label)
+        label = nfc(marking.text())
+        if label:   # at the foot, never above the Party header
+            canvas.setFont(FONT + ("-Bold" if marking.draft else "-Italic"), 11)
+            canvas.drawCentredString(MARGIN_LEFT + TEXT_WIDTH / 2, MARGIN_BOTTOM / 2 - 2, label)
         canvas.restoreState()
 
     def produce(tmp: Path) -> None:

@@ -19,23 +19,30 @@ Run = tuple[str, str]   # (text, "" | "b" | "i" | "bi")
 
 @dataclass
 class Title:
+    """The document's kind ("BIÊN BẢN") and its subject line (trích yếu), with the short line
+    under the subject line that HD 36-HD/VPTW draws."""
     text: str
     subtitle: str = ""
+
+
+TITLE_RULE = "-----"
 
 
 @dataclass
 class Heading:
     text: str
+    level: int = 1               # 1: a part of the document; 2: an item inside it
 
 
 @dataclass
 class Para:
     runs: list[Run]
     indent: bool = True          # first-line indent, justified; False: a list line, left aligned
+    keep_with_next: bool = False  # a lead-in line ("Ý kiến phát biểu:") never alone at a page foot
 
     @classmethod
-    def of(cls, text: str, indent: bool = True) -> "Para":
-        return cls([(text, "")], indent)
+    def of(cls, text: str, indent: bool = True, keep_with_next: bool = False) -> "Para":
+        return cls([(text, "")], indent, keep_with_next)
 
 
 @dataclass
@@ -89,17 +96,31 @@ def _runs_markup(runs: list[Run]) -> str:
 def to_flowables(doc: DocumentBlocks) -> list:
     st = styles()
     story: list = []
-    for b in doc.blocks:
+    for i, b in enumerate(doc.blocks):
+        before_table = i + 1 < len(doc.blocks) and isinstance(doc.blocks[i + 1], TableBlock)
         if isinstance(b, HeaderInfo):
             story += [header_block(b), Spacer(1, 8 * mm)]
         elif isinstance(b, Title):
             story.append(markup(x(b.text), st.title))
             if b.subtitle:
-                story.append(markup(x(b.subtitle), st.subtitle))
+                story.append(markup(x(b.subtitle), ParagraphStyle("sub", parent=st.subtitle, spaceAfter=0)))
+            story.append(markup(TITLE_RULE, ParagraphStyle("rule", parent=st.subtitle, fontName=st.title.fontName,
+                                                           spaceAfter=8, leading=14)))
         elif isinstance(b, Heading):
-            story += [CondPageBreak(30 * mm), markup(x(b.text), st.heading)]
+            # keep-with-next chains headings to what follows; a page-break test between two headings
+            # would cut the chain and leave the first alone at the foot of a page
+            if not (story and getattr(getattr(story[-1], "style", None), "keepWithNext", 0)):
+                story.append(CondPageBreak(30 * mm))
+            story.append(markup(x(b.text), st.heading))
         elif isinstance(b, Para):
-            story.append(markup(_runs_markup(b.runs), st.body if b.indent else st.body_left))
+            style = st.body if b.indent else st.body_left
+            if b.keep_with_next and before_table:
+                # a lead-in before a table: room for it, the table's header and a few rows, or a new page;
+                # the table itself may then split (its header repeats) instead of leaving a page half empty
+                story.append(CondPageBreak(40 * mm))
+            elif b.keep_with_next:
+                style = ParagraphStyle(style.name + "_keep", parent=style, keepWithNext=1)
+            story.append(markup(_runs_markup(b.runs), style))
         elif isinstance(b, TableBlock):
             head_style = ParagraphStyle("tb_head", parent=st.cell_bold, fontSize=b.font_size - 0.5,
                                         leading=(b.font_size - 0.5) * 1.2)
@@ -133,5 +154,5 @@ def write_docx(doc: DocumentBlocks, target: str | Path, marking: Marking) -> Pat
     return render_docx(doc, target, marking)
 
 
-__all__ = ["Block", "DocumentBlocks", "Gap", "Heading", "HeaderInfo", "Para", "Signatures", "TableBlock", "Title",
+__all__ = ["TITLE_RULE", "Block", "DocumentBlocks", "Gap", "Heading", "HeaderInfo", "Para", "Signatures", "TableBlock", "Title",
            "nfc", "to_flowables", "write_docx", "write_pdf"]

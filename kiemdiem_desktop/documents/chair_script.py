@@ -17,8 +17,8 @@ from ..model.vote import CELL
 from ..rules.majority import LEVELS_TOP_DOWN
 from ..model.levels import LEVEL_ABBREVIATIONS
 from ..voting import VotingDesk
-from .base import FONT, HeaderInfo, Marking, build_pdf, header_block, markup, p, styles, x
-from .common import BLANK
+from .base import FONT, HeaderInfo, Marking, build_pdf, date_words, header_block, markup, p, styles, time_words, x
+from .common import BLANK, citation
 
 B = BLANK
 
@@ -82,14 +82,14 @@ class ChairScript:
         probation = sum(1 for x_ in members if s.categories[x_.id] in (Category.PROBATIONARY,
                                                                        Category.PROBATIONARY_RECENT))
         day = m.meeting_date
-        when = f"ngày {day.day:02d} tháng {day.month:02d} năm {day.year}" if day else f"ngày {B} tháng {B} năm {B}"
+        when = date_words(day) if day else f"ngày {B} tháng {B} năm {B}"
         out = []
         greet = [f"đồng chí {d.name}" + (f", {d.title}" if d.title else "") for d in m.delegates]
         out.append(self.say("Kính thưa " + ("; ".join(greet) + "; " if greet else "các đồng chí đại biểu; ")
                             + "thưa toàn thể các đồng chí đảng viên!"))
         out.append(self.say(f"Hôm nay, {when}, tại {m.place or B}, {s.cell.name or 'Chi bộ ' + B} tổ chức hội nghị "
-                            f"kiểm điểm, đánh giá, xếp loại chất lượng năm {m.rating_year} theo Quy định "
-                            f"{rules.regulation_code} và Hướng dẫn {rules.guidance_code}."))
+                            f"kiểm điểm, đánh giá, xếp loại chất lượng năm {m.rating_year} theo "
+                            f"{citation(rules.regulation_code)} và {citation(rules.guidance_code)}."))
         if greet:
             out.append(self.say("Đến dự hội nghị có: " + "; ".join(greet) + "."))
         else:
@@ -104,10 +104,21 @@ class ChairScript:
             approved = str(sum(1 for a in away if a.status == Presence.ABSENT_APPROVED))
             other = str(len(away) - int(approved))
             quorum = str(h.quorum_needed)
-        out.append(self.say(f"Tổng số đảng viên của chi bộ: {len(members)} đồng chí (chính thức: {official}; "
-                            f"dự bị: {probation}). Số đảng viên được tính: {base} đồng chí; có mặt: {present} "
-                            f"đồng chí; vắng mặt: {absent} đồng chí (có lý do được chấp thuận: {approved}; "
-                            f"lý do khác hoặc không có lý do: {other})."))
+        kinds = [f"{official} đồng chí là đảng viên chính thức"] if official else []
+        if probation:
+            kinds.append(f"{probation} đồng chí là đảng viên dự bị")
+        other_labels = {Category.EXEMPTED: "được miễn công tác và sinh hoạt đảng",
+                        Category.TEMPORARY_ELSEWHERE: "đang sinh hoạt tạm thời nơi khác",
+                        Category.SUSPENDED: "đang bị đình chỉ sinh hoạt đảng",
+                        Category.PROSECUTED: "đang bị khởi tố, truy tố hoặc tạm giam"}
+        for cat, label in other_labels.items():
+            n = sum(1 for x_ in members if s.categories[x_.id] == cat)
+            if n:
+                kinds.append(f"{n} đồng chí {label}")
+        out.append(self.say(f"Chi bộ hiện có {len(members)} đảng viên, trong đó " + ", ".join(kinds) + ". "
+                            f"Số đảng viên được tính để biểu quyết là {base} đồng chí; hôm nay có mặt {present} "
+                            f"đồng chí, vắng mặt {absent} đồng chí, trong đó {approved} đồng chí vắng có lý do "
+                            f"được chấp thuận và {other} đồng chí vắng vì lý do khác hoặc không có lý do."))
         out.append(self.say(f"Số đảng viên có mặt {'' if h is None else '(' + present + ') '}đạt ít nhất 2/3 số "
                             f"đảng viên được tính (cần {quorum} đồng chí): hội nghị đủ điều kiện tiến hành."))
         out.append(self.say(f"Chủ trì hội nghị: đồng chí {self.chair}. Đề nghị đồng chí "
@@ -222,8 +233,10 @@ class ChairScript:
         m, cell = s.meeting, s.cell
         story = [header_block(HeaderInfo(cell.higher_org, cell.name, None, self.locality or cell.locality, m.meeting_date)),
                  Spacer(1, 7 * mm), p("KỊCH BẢN ĐIỀU HÀNH", st.title),
-                 p(f"hội nghị kiểm điểm, đánh giá, xếp loại chất lượng năm {m.rating_year}", st.subtitle),
-                 markup(f"- Thời gian: {x(m.start_time or B)}, "
+                 p(f"hội nghị kiểm điểm, đánh giá, xếp loại chất lượng năm {m.rating_year}",
+                   ParagraphStyle("cs_sub", parent=st.subtitle, spaceAfter=0)),
+                 markup("-----", ParagraphStyle("cs_rule", parent=st.subtitle, spaceAfter=8, leading=14)),
+                 markup(f"- Thời gian: {x(time_words(m.start_time) if m.start_time else B)}, "
                         + (f"ngày {m.meeting_date.day:02d}/{m.meeting_date.month:02d}/{m.meeting_date.year}"
                            if m.meeting_date else f"ngày {B}") + f"; địa điểm: {x(m.place or B)}.", st.body_left),
                  markup(f"- Chủ trì: đồng chí <b>{x(self.chair)}</b>; thư ký: đồng chí "

@@ -1,43 +1,70 @@
 """Word rendering of DocumentBlocks: Times New Roman (the PDF's Liberation Serif has its
-metrics), A4 with the Party margins, the header as a borderless table. The PDF stays the record."""
+metrics), A4 with the Party margins, the header as a borderless table. The PDF stays the record.
+
+Real paragraph styles (Title, Subtitle, Heading 1/2, Body Text, "Dòng liệt kê", "Chữ trong bảng"),
+proofing language vi-VN in the document defaults and every style (Word underlines nothing),
+line spacing 1.3 as the PDF's leading, page numbers as PAGE fields centred in the top margin from
+page 2, the DỰ THẢO / revision line in the footer of every page, table columns as wide as the PDF's."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Mm, Pt, RGBColor
 
 from ..store.atomic import write_atomically
 from .base import Marking, nfc, vietnamese_date_line
-from .blocks import DocumentBlocks, Gap, Heading, HeaderInfo, Para, Signatures, TableBlock, Title
+from .blocks import TITLE_RULE, DocumentBlocks, Gap, Heading, HeaderInfo, Para, Signatures, TableBlock, Title
 
 FONT = "Times New Roman"
+LANGUAGE = "vi-VN"
+LINE_SPACING = 1.3          # the PDF's leading / font size
+TEXT_WIDTH_MM = 165         # A4 210 - 30 - 15
+
+BODY, LIST, TABLE_TEXT, TABLE_HEAD = "Body Text", "Dòng liệt kê", "Chữ trong bảng", "Tiêu đề cột"
 
 
-def _font(run, size: float = 14, bold: bool = False, italic: bool = False, underline: bool = False) -> None:
-    run.font.name = FONT
-    run.font.size = Pt(size)
-    run.bold, run.italic, run.underline = bold, italic, underline
-    rpr = run._element.get_or_add_rPr()
+def fonts_and_language(rpr) -> None:
+    """Times New Roman for every script (no theme fonts) and the proofing language vi-VN."""
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
-        rpr.append(fonts)
+        rpr.insert(0, fonts)
+    for attr in list(fonts.attrib):
+        if attr.endswith("Theme"):
+            del fonts.attrib[attr]
     for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         fonts.set(qn(attr), FONT)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    for attr in ("w:val", "w:eastAsia", "w:bidi"):
+        lang.set(qn(attr), LANGUAGE)
 
 
-def _para(cell_or_doc, text: str = "", *, size: float = 14, bold=False, italic=False, underline=False,
-          align=WD_ALIGN_PARAGRAPH.LEFT, indent=False, space_after=3):
-    par = cell_or_doc.add_paragraph()
-    par.alignment = align
-    par.paragraph_format.space_after = Pt(space_after)
-    par.paragraph_format.space_before = Pt(0)
+def _font(run, size: float | None = None, bold: bool = False, italic: bool = False, underline: bool = False) -> None:
+    if size is not None:
+        run.font.size = Pt(size)
+    run.bold = bold or None
+    run.italic = italic or None
+    run.underline = underline or None
+    fonts_and_language(run._element.get_or_add_rPr())
+
+
+def _para(cell_or_doc, text: str = "", *, size: float | None = None, bold=False, italic=False, underline=False,
+          align=None, indent=False, space_after=None, style: str | None = None):
+    par = cell_or_doc.add_paragraph(style=style)
+    if align is not None:
+        par.alignment = align
+    if space_after is not None:
+        par.paragraph_format.space_after = Pt(space_after)
     if indent:
         par.paragraph_format.first_line_indent = Mm(10)
     if text:
@@ -56,22 +83,188 @@ def no_borders(table) -> None:
     tbl_pr.append(borders)
 
 
+def vietnamese_defaults(doc) -> None:
+    """The document defaults and Normal: Times New Roman, proofing language vi-VN."""
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpr_default.append(rpr)
+    fonts_and_language(rpr)
+    for st in doc.styles:
+        if st.type in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER, WD_STYLE_TYPE.TABLE):
+            fonts_and_language(st.element.get_or_add_rPr())
+    doc.core_properties.language = LANGUAGE
+
+
+def _styles(doc) -> None:
+    """Document defaults and the styles every block uses."""
+    vietnamese_defaults(doc)
+    normal = doc.styles["Normal"]
+    normal.font.name, normal.font.size = FONT, Pt(14)
+    fonts_and_language(normal.element.get_or_add_rPr())
+    pf = normal.paragraph_format
+    pf.line_spacing_rule = WD_LINE_SPACING.MULTIPLE
+    pf.line_spacing = LINE_SPACING
+    pf.space_before, pf.space_after = Pt(0), Pt(3)
+
+    def style(name: str, *, base: str = "Normal", size: float = 14, bold: bool = False, italic: bool = False,
+              align=None, indent: bool = False, keep: bool = False, space_before: float = 0, space_after: float = 3,
+              spacing: float = LINE_SPACING):
+        try:
+            st = doc.styles[name]
+        except KeyError:
+            st = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        st.base_style = doc.styles[base] if base != name else None
+        st.font.name, st.font.size, st.font.bold, st.font.italic = FONT, Pt(size), bold, italic
+        st.font.color.rgb = RGBColor(0, 0, 0)
+        fonts_and_language(st.element.get_or_add_rPr())
+        f = st.paragraph_format
+        if align is not None:
+            f.alignment = align
+        f.first_line_indent = Mm(10) if indent else Mm(0)
+        f.keep_with_next = keep
+        f.space_before, f.space_after = Pt(space_before), Pt(space_after)
+        f.line_spacing_rule = WD_LINE_SPACING.MULTIPLE
+        f.line_spacing = spacing
+        st.quick_style = True
+        return st
+
+    style("Title", size=15, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, keep=True, space_after=0)
+    style("Subtitle", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, keep=True, space_after=0)
+    style("Heading 1", bold=True, align=WD_ALIGN_PARAGRAPH.LEFT, keep=True, space_before=6)
+    style("Heading 2", bold=True, align=WD_ALIGN_PARAGRAPH.LEFT, keep=True, space_before=4)
+    style(BODY, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=True)
+    style(LIST, align=WD_ALIGN_PARAGRAPH.LEFT)
+    style(TABLE_TEXT, size=11, space_after=0, spacing=1.0)
+    style(TABLE_HEAD, size=10.5, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0, spacing=1.0)
+    for name in ("Heading 1", "Heading 2", "Title", "Subtitle"):
+        st = doc.styles[name]
+        ppr = st.element.get_or_add_pPr()
+        for border in ppr.findall(qn("w:pBdr")):     # the default Title has a coloured rule under it
+            ppr.remove(border)
+        rpr = st.element.get_or_add_rPr()
+        for tag in ("w:spacing", "w:kern", "w:color"):  # and spread letters: the Party's titles are plain
+            for el in rpr.findall(qn(tag)):
+                rpr.remove(el)
+
+
+def _field(paragraph, instruction: str) -> None:
+    """A Word field (PAGE) that Word and LibreOffice compute when the page is laid out."""
+    def run_with(el):
+        r = OxmlElement("w:r")
+        rpr = OxmlElement("w:rPr")
+        fonts_and_language(rpr)
+        size = OxmlElement("w:sz")
+        size.set(qn("w:val"), "26")
+        rpr.append(size)
+        r.append(rpr)
+        r.append(el)
+        paragraph._p.append(r)
+
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    run_with(begin)
+    text = OxmlElement("w:instrText")
+    text.set(qn("xml:space"), "preserve")
+    text.text = f" {instruction} "
+    run_with(text)
+    sep = OxmlElement("w:fldChar")
+    sep.set(qn("w:fldCharType"), "separate")
+    run_with(sep)
+    shown = OxmlElement("w:t")
+    shown.text = "2"
+    run_with(shown)
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run_with(end)
+
+
+def _page_furniture(section, marking: Marking) -> None:
+    """Page numbers centred in the top margin, not on the first page; the marking at every foot."""
+    section.different_first_page_header_footer = True
+    section.header_distance = Mm(10)
+    section.footer_distance = Mm(8)
+    header = section.header.paragraphs[0]
+    header.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    header.paragraph_format.left_indent = Mm(-15)     # centred on the page, as the PDF (margins 30 / 15)
+    _field(header, "PAGE")
+    label = marking.text()
+    for footer in (section.footer, section.first_page_footer):
+        par = footer.paragraphs[0]
+        par.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if label:
+            _font(par.add_run(nfc(label)), 11, bold=marking.draft, italic=not marking.draft)
+
+
 def _header(doc, h: HeaderInfo) -> None:
     table = doc.add_table(rows=1, cols=2)
     no_borders(table)
+    table.autofit = False
     left, right = table.rows[0].cells
     left.width, right.width = Mm(70), Mm(95)
-    left.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _font(left.paragraphs[0].add_run(nfc(h.higher_org.upper())), 14)
+    first = left.paragraphs[0]
+    first.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    first.paragraph_format.space_after = Pt(0)
+    _font(first.add_run(nfc(h.higher_org.upper())), 14)
     _para(left, h.cell_name.upper(), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
     _para(left, "*", align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
     if h.number is not None:
         _para(left, f"Số {h.number}" if h.number else f"Số        -{h.number_suffix}",
               align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
-    right.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _font(right.paragraphs[0].add_run("ĐẢNG CỘNG SẢN VIỆT NAM"), 15, bold=True, underline=True)
+    top = right.paragraphs[0]
+    top.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    top.paragraph_format.space_after = Pt(4)
+    _font(top.add_run("ĐẢNG CỘNG SẢN VIỆT NAM"), 15, bold=True, underline=True)
     _para(right, vietnamese_date_line(h.place, h.day), italic=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     _para(doc, "")
+
+
+def _widths(b: TableBlock) -> list[float]:
+    widths = list(b.widths_mm)[:len(b.header)]
+    if len(widths) < len(b.header):
+        widths.append(max(TEXT_WIDTH_MM - sum(widths), 12))
+    return widths
+
+
+def _table(doc, b: TableBlock) -> None:
+    table = doc.add_table(rows=1 + len(b.rows), cols=len(b.header))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    margins = OxmlElement("w:tblCellMar")          # narrow cell margins, as the PDF's 3 pt paddings
+    for side in ("left", "right"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), "57")
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    table._tbl.tblPr.append(margins)
+    widths = [Mm(w) for w in _widths(b)]
+    grid = table._tbl.tblGrid
+    for col, w in zip(grid.findall(qn("w:gridCol")), widths):
+        col.set(qn("w:w"), str(int(w.twips)))
+    for row in table.rows:
+        for cell, w in zip(row.cells, widths):
+            cell.width = w
+    for i, h in enumerate(b.header):
+        cell = table.rows[0].cells[i]
+        par = cell.paragraphs[0]
+        par.style = doc.styles[TABLE_HEAD]
+        _font(par.add_run(nfc(h)), b.font_size - 0.5, bold=True)
+    tr_pr = table.rows[0]._tr.get_or_add_trPr()
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    tr_pr.append(repeat)
+    for r, row in enumerate(b.rows, 1):
+        cant_split = OxmlElement("w:cantSplit")
+        table.rows[r]._tr.get_or_add_trPr().append(cant_split)
+        for c, text in enumerate(row):
+            par = table.rows[r].cells[c].paragraphs[0]
+            par.style = doc.styles[TABLE_TEXT]
+            par.alignment = WD_ALIGN_PARAGRAPH.LEFT if c in b.left_columns else WD_ALIGN_PARAGRAPH.CENTER
+            _font(par.add_run(nfc(text)), b.font_size, bold=c in b.bold_columns)
+    _para(doc, "", style=LIST, space_after=0)
 
 
 def render_docx(blocks: DocumentBlocks, target: str | Path, marking: Marking) -> Path:
@@ -81,47 +274,32 @@ def render_docx(blocks: DocumentBlocks, target: str | Path, marking: Marking) ->
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.top_margin, section.bottom_margin = Mm(20), Mm(20)
     section.left_margin, section.right_margin = Mm(30), Mm(15)
-    normal = doc.styles["Normal"]
-    normal.font.name, normal.font.size = FONT, Pt(14)
+    _styles(doc)
     doc.core_properties.title = nfc(blocks.title)
     doc.core_properties.author = "Kiểm điểm Desktop"
-    if marking.text():
-        _para(section.header, marking.text(), size=11, bold=True, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    doc.core_properties.language = LANGUAGE
+    _page_furniture(section, marking)
     for b in blocks.blocks:
         if isinstance(b, HeaderInfo):
             _header(doc, b)
         elif isinstance(b, Title):
-            _para(doc, b.text, size=15, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
+            _para(doc, b.text, style="Title")
             if b.subtitle:
-                _para(doc, b.subtitle, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=10)
+                _para(doc, b.subtitle, style="Subtitle")
+            _para(doc, TITLE_RULE, bold=True, style="Subtitle", space_after=8)
         elif isinstance(b, Heading):
-            par = _para(doc, b.text, bold=True)
-            par.paragraph_format.keep_with_next = True
+            _para(doc, b.text, style="Heading 1" if b.level == 1 else "Heading 2")
         elif isinstance(b, Para):
-            par = _para(doc, align=WD_ALIGN_PARAGRAPH.JUSTIFY if b.indent else WD_ALIGN_PARAGRAPH.LEFT,
-                        indent=b.indent)
+            par = _para(doc, style=BODY if b.indent else LIST)
+            if b.keep_with_next:
+                par.paragraph_format.keep_with_next = True
             for text, style in b.runs:
-                _font(par.add_run(nfc(text)), 14, "b" in style, "i" in style)
+                _font(par.add_run(nfc(text)), None, "b" in style, "i" in style)
         elif isinstance(b, TableBlock):
-            table = doc.add_table(rows=1 + len(b.rows), cols=len(b.header))
-            table.style = "Table Grid"
-            table.alignment = WD_TABLE_ALIGNMENT.CENTER
-            for i, h in enumerate(b.header):
-                cell = table.rows[0].cells[i]
-                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-                _font(cell.paragraphs[0].add_run(nfc(h)), b.font_size - 0.5, bold=True)
-            tr_pr = table.rows[0]._tr.get_or_add_trPr()
-            repeat = OxmlElement("w:tblHeader")
-            repeat.set(qn("w:val"), "true")
-            tr_pr.append(repeat)
-            for r, row in enumerate(b.rows, 1):
-                for c, text in enumerate(row):
-                    cell = table.rows[r].cells[c]
-                    cell.paragraphs[0].alignment = (WD_ALIGN_PARAGRAPH.LEFT if c in b.left_columns
-                                                    else WD_ALIGN_PARAGRAPH.CENTER)
-                    _font(cell.paragraphs[0].add_run(nfc(text)), b.font_size, bold=c in b.bold_columns)
-            _para(doc, "")
+            _table(doc, b)
         elif isinstance(b, Signatures):
+            if doc.paragraphs:       # the last paragraph goes with the signatures, as in the PDF
+                doc.paragraphs[-1].paragraph_format.keep_with_next = True
             table = doc.add_table(rows=1, cols=2)
             no_borders(table)
             for cell, title, name in ((table.rows[0].cells[0], b.left_title, b.left_name),
@@ -132,5 +310,5 @@ def render_docx(blocks: DocumentBlocks, target: str | Path, marking: Marking) ->
                     _para(cell, "", align=WD_ALIGN_PARAGRAPH.CENTER)
                 _para(cell, name, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
         elif isinstance(b, Gap):
-            _para(doc, "")
+            _para(doc, "", style=LIST)
     return write_atomically(target, lambda tmp: doc.save(str(tmp)))

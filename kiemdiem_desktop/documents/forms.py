@@ -22,7 +22,7 @@ from ..rules.majority import LEVELS_TOP_DOWN
 from ..store.atomic import write_atomically
 from ..vn.text import fold, nfc
 from .common import BLANK, POST_ORDER, date_vn, slug
-from .docx_render import no_borders as _no_borders
+from .docx_render import no_borders as _no_borders, vietnamese_defaults
 
 WORD_FONT = "Times New Roman"
 TEXT_WIDTH_MM = 210 - 30 - 15
@@ -66,7 +66,7 @@ def _new_document():
             rfonts.set(qn(attr), WORD_FONT)
         style.paragraph_format.space_after = Pt(3)
         style.paragraph_format.line_spacing = 1.15
-    doc.core_properties.language = "vi-VN"
+    vietnamese_defaults(doc)          # proofing language vi-VN: Word underlines nothing
     doc.core_properties.author = "Kiểm điểm Desktop"
     return doc
 

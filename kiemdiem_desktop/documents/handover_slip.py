@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer, Table, TableStyle
 
@@ -21,6 +22,19 @@ def _groups(hex_text: str) -> str:
     return " ".join(h[i:i + 4] for i in range(0, len(h), 4))
 
 
+def local_time(iso: str) -> tuple[str, date | None]:
+    """"2026-11-29T19:18:47+00:00" -> ("30/11/2026 02:18", that day) in the computer's local time."""
+    from datetime import datetime
+
+    try:
+        when = datetime.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return iso or "", None
+    if when.tzinfo is not None:
+        when = when.astimezone()
+    return when.strftime("%d/%m/%Y %H:%M"), when.date()
+
+
 def build_handover_slip(result, recipients, target: str | Path) -> Path:
     """``result``: a crypto.package.PackageResult; ``recipients``: the committee certificates."""
     from ..crypto.keys import common_name, fingerprint
@@ -31,19 +45,22 @@ def build_handover_slip(result, recipients, target: str | Path) -> Path:
     kind = "Hội nghị kiểm điểm" if meeting.get("kind") == "main" else "Buổi kiểm điểm bổ sung"
     meeting_day = meeting.get("meeting_date")
     day_text = "/".join(reversed(meeting_day.split("-"))) if meeting_day else "…"
+    made, made_on = local_time(m.get("created_at", ""))
     story = [
         header_block(HeaderInfo(higher_org=cell.get("higher_org", ""), cell_name=cell.get("name", ""), number=None,
-                                place=cell.get("locality", ""), day=date.today())),
+                                place=cell.get("locality", ""), day=made_on)),
         Spacer(1, 8 * mm),
         p("PHIẾU BÀN GIAO GÓI DỮ LIỆU", s.title),
-        p(f"kết quả kiểm điểm, đánh giá, xếp loại chất lượng năm {meeting.get('rating_year')}", s.subtitle),
+        p(f"kết quả kiểm điểm, đánh giá, xếp loại chất lượng năm {meeting.get('rating_year')}",
+          ParagraphStyle("hs_sub", parent=s.subtitle, spaceAfter=0)),
+        markup("-----", ParagraphStyle("hs_rule", parent=s.subtitle, spaceAfter=8, leading=14)),
     ]
     key_style = s.cell
     rows = [
         ("Chi bộ", cell.get("name", "") + (f" (mã {cell['code']})" if cell.get("code") else "")),
         ("Cuộc họp", f"{kind} ngày {day_text}"),
         ("Mã cuộc họp", meeting.get("id", "")),
-        ("Bản biên bản", f"Bản chính thức — lần {meeting.get('revision')}"),
+        ("Bản biên bản", f"Biên bản đã thông qua, khóa lần {meeting.get('revision')}"),
         ("Tên tệp gói", result.path.name),
         ("Dung lượng", f"{result.size:,} byte".replace(",", ".")),
         ("SHA-256 của tệp gói", _groups(result.sha256)),
@@ -51,7 +68,7 @@ def build_handover_slip(result, recipients, target: str | Path) -> Path:
     ]
     for cert in recipients:
         rows.append((f"Gửi cho: {common_name(cert)} (SHA-256)", fingerprint(cert)))
-    rows.append(("Thời điểm lập gói", m.get("created_at", "")))
+    rows.append(("Thời điểm lập gói", made))
     table = Table([[markup(f"<b>{x(k)}</b>", key_style), markup(x(v), key_style)] for k, v in rows],
                   colWidths=[TEXT_WIDTH * 0.34, TEXT_WIDTH * 0.66])
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

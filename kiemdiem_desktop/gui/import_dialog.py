@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
 from ..vn.dates import format_date
 from .common import error_text, run_in_background
 
-ROW_COLOURS = {"new": "#e3f4e1", "update": "#e4eefb", "unchanged": "#ffffff", "error": "#fbe3e1"}
+ROW_COLOURS = {"new": "#e3f4e1", "update": "#e4eefb", "unchanged": "#ffffff", "error": "#fbe3e1",
+               "conflict": "#fdf1d6"}
 FILE_ENCODINGS = (("utf-8", "UTF-8"), ("utf-16", "UTF-16"), ("cp1258", "Windows-1258"),
                   ("tcvn3", "TCVN3 (ABC)"), ("vni", "VNI"))
 COLUMN_ENCODINGS = (("unicode", "Unicode"), ("tcvn3", "TCVN3 (ABC)"), ("vni", "VNI"))
@@ -90,6 +91,11 @@ class ImportDialog(QDialog):
         self.counts.setObjectName("countsLine")
         self.skip_errors = QCheckBox(self.tr("&Bỏ qua các dòng lỗi"))
         self.skip_errors.toggled.connect(self._update_buttons)
+        # A row whose card number and birth date match a member but whose name differs renames that
+        # member: never silently; the user confirms (or skips the row with the errors).
+        self.confirm_renames = QCheckBox(self.tr("&Xác nhận đổi họ tên"))
+        self.confirm_renames.toggled.connect(self._update_buttons)
+        self.confirm_renames.hide()
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.setMaximumWidth(200)
@@ -119,6 +125,7 @@ class ImportDialog(QDialog):
 
         bottom = QHBoxLayout()
         bottom.addWidget(self.counts, 1)
+        bottom.addWidget(self.confirm_renames)
         bottom.addWidget(self.skip_errors)
         bottom.addWidget(self.progress)
 
@@ -270,6 +277,9 @@ class ImportDialog(QDialog):
             return self.tr("Cập nhật ({fields})").format(fields=fields) if fields else self.tr("Cập nhật")
         if row.action == "unchanged":
             return self.tr("Không đổi")
+        if row.action == "conflict" and row.existing is not None and row.member is not None:
+            return self.tr("Đổi họ tên «{old}» thành «{new}»: cần xác nhận").format(
+                old=row.existing.full_name, new=row.member.full_name)
         return self.tr("Lỗi")
 
     def _fill_table(self, preview) -> None:
@@ -277,9 +287,13 @@ class ImportDialog(QDialog):
         for r, row in enumerate(preview.rows):
             member = row.member or row.existing
             name = member.full_name if member else row.name
+            problems = [self._problem_text(p) for p in row.problems]
+            if row.action == "conflict":
+                problems.insert(0, self.tr("Số thẻ và ngày sinh khớp với đảng viên đã có; sẽ thay đổi: {fields}").format(
+                    fields=", ".join(row.changes)))
             values = (str(row.row), name,
                       format_date(member.birth_date) if member else row.birth_text, self.action_text(row),
-                      "; ".join(self._problem_text(p) for p in row.problems))
+                      "; ".join(problems))
             brush = QBrush(QColor(ROW_COLOURS.get(row.action, "#ffffff")))
             for c, text in enumerate(values):
                 item = QTableWidgetItem(text)
@@ -292,9 +306,13 @@ class ImportDialog(QDialog):
                 self.table.setItem(r, c, item)
         self.table.resizeRowsToContents()
         counts = self.row_counts()
-        self.counts.setText(self.tr("{new} thêm mới, {update} cập nhật, {unchanged} không đổi, {error} lỗi").format(
-            **counts))
-        self.skip_errors.setEnabled(counts["error"] > 0)
+        text = self.tr("{new} thêm mới, {update} cập nhật, {unchanged} không đổi, {error} lỗi").format(**counts)
+        if counts.get("conflict"):
+            text += self.tr(", {conflict} đổi họ tên cần xác nhận").format(conflict=counts["conflict"])
+        self.counts.setText(text)
+        self.skip_errors.setEnabled(counts["error"] > 0 or counts.get("conflict", 0) > 0)
+        self.confirm_renames.setVisible(counts.get("conflict", 0) > 0)
+        self.confirm_renames.setChecked(False)
 
     def file_errors(self) -> list:
         """File-level problems that stop the import (warnings and notes do not)."""
@@ -316,20 +334,36 @@ class ImportDialog(QDialog):
     def excluded_rows(self) -> list[int]:
         if not self.preview or not self.skip_errors.isChecked():
             return []
-        return [r.row for r in self.preview.rows if r.action == "error"]
+        return [r.row for r in self.preview.rows
+                if r.action == "error" or (r.action == "conflict" and not self.confirm_renames.isChecked())]
+
+    def confirmed_rows(self) -> list[int]:
+        if not self.preview or not self.confirm_renames.isChecked():
+            return []
+        return [r.row for r in self.preview.rows if r.action == "conflict"]
+
+    def _unsettled_conflicts(self) -> int:
+        if self.confirm_renames.isChecked() or self.skip_errors.isChecked():
+            return 0
+        return self.row_counts().get("conflict", 0)
 
     @Slot()
     def _update_buttons(self) -> None:
         p = self.preview
         ok = (p is not None and not self._loading and not self.file_errors()
               and (self.row_counts()["error"] == 0 or self.skip_errors.isChecked())
-              and any(r.action in ("new", "update") for r in p.rows))
+              and not self._unsettled_conflicts()
+              and any(r.action in ("new", "update") or (r.action == "conflict" and r.row in self.confirmed_rows())
+                      for r in p.rows))
         self.import_button.setEnabled(ok)
         if p is not None and not self._loading:
             if self.file_errors():
                 self.status.setText(self.tr("Hãy sửa tệp rồi chọn lại."))
             elif self.row_counts()["error"] and not self.skip_errors.isChecked():
                 self.status.setText(self.tr("Có dòng lỗi: sửa tệp rồi chọn lại, hoặc đánh dấu “Bỏ qua các dòng lỗi”."))
+            elif self._unsettled_conflicts():
+                self.status.setText(self.tr("Có dòng đổi họ tên của đảng viên đã có: kiểm tra rồi đánh dấu "
+                                            "“Xác nhận đổi họ tên”, hoặc “Bỏ qua các dòng lỗi”."))
             elif not ok:
                 self.status.setText(self.tr("Không có gì mới để nhập."))
             else:
@@ -339,11 +373,12 @@ class ImportDialog(QDialog):
     def apply(self) -> None:
         if not self.import_button.isEnabled():
             return
-        preview, excluded, cf = self.preview, self.excluded_rows(), self.cf
+        preview, excluded, confirmed, cf = self.preview, self.excluded_rows(), self.confirmed_rows(), self.cf
         self._set_busy(True, self.tr("Đang nhập…"))
         self.import_button.setEnabled(False)
         self.cancel_button.setEnabled(False)
-        run_in_background(lambda: cf.apply_import(preview, excluded).result(), self._applied, self._apply_failed)
+        run_in_background(lambda: cf.apply_import(preview, excluded, confirmed).result(), self._applied,
+                          self._apply_failed)
 
     def summary_text(self, s) -> str:
         return self.tr("Đã nhập: {added} thêm mới, {updated} cập nhật, {unchanged} không đổi.").format(

@@ -1,4 +1,5 @@
-"""The whole of one meeting as a documented, versioned JSON document ("kiemdiem-meeting", v1).
+"""The whole of one meeting as a documented, versioned JSON document ("kiemdiem-meeting", v2;
+version 1 files are still read).
 
 Described in prose in docs/meeting-json.md and formally in
 resources/schemas/meeting.schema.json (JSON Schema 2020-12). The document holds the cell,
@@ -36,11 +37,11 @@ from ..model import (
     category_on,
 )
 from ..model.attendance import Attendance, Presence
-from ..model.meeting import Delegate, Meeting, MeetingKind, MeetingState
+from ..model.meeting import Delegate, Meeting, MeetingKind, MeetingState, meeting_day
 from ..model.rating import DecisionKind, LevelDecision, RatingFacts, RatingProposal
 from ..model.record import MeetingRecord
 from ..model.review import AgendaStep, Comment, SelfReview, StepKind, StepState, WrittenComment, WrittenSource
-from ..model.vote import BLANK, CELL, COMMITTEE, Ballot, BallotLayout, Vote, VoteKind, VoteMethod
+from ..model.vote import BLANK, CELL, COMMITTEE, MULTIPLE, Ballot, BallotLayout, Vote, VoteKind, VoteMethod
 from ..store import meeting_repo, repositories as repo, rows
 from ..store.atomic import write_atomically
 from ..store.changes import RowChange, apply_change
@@ -49,8 +50,9 @@ from ..vn.text import clean, nfc
 from .json_schema import SchemaError, Validator, join
 
 FORMAT = "kiemdiem-meeting"
-VERSION = 1
-LEVEL_KEYS = ("EXCELLENT", "GOOD", "COMPLETED", "NOT_COMPLETED", BLANK)
+VERSION = 2
+READABLE_VERSIONS = (1, 2)
+LEVEL_KEYS = ("EXCELLENT", "GOOD", "COMPLETED", "NOT_COMPLETED", BLANK, MULTIPLE)
 COLLECTIVES = (COMMITTEE, CELL)
 
 
@@ -90,7 +92,7 @@ def _d(s: str | None) -> date | None:
 
 def cell_json(c: Cell) -> dict:
     return {"name": c.name, "higher_org": c.higher_org, "code": c.code, "is_grassroots": c.is_grassroots,
-            "has_committee": c.has_committee}
+            "has_committee": c.has_committee, "locality": c.locality}
 
 
 def member_json(m: Member, category: Category | None) -> dict:
@@ -165,7 +167,8 @@ def meeting_json(rec: MeetingRecord, attachments: dict[str, AttachmentInfo], mem
                    "finished_at": s.finished_at, "report": s.report, "answer": s.answer,
                    "conclusion": s.conclusion, "notes": s.notes} for s in rec.steps],
         "attendance": [{"member_id": a.member_id, "status": a.status.value, "reason": a.reason,
-                        "arrived_at": a.arrived_at, "left_at": a.left_at}
+                        "arrived_at": a.arrived_at, "left_at": a.left_at,
+                        "intervals": [{"from": x[0], "to": x[1]} for x in a.intervals]}
                        for a in sorted(rec.attendance.values(), key=lambda a: by_member(a.member_id))],
         "self_reviews": [{"member_id": r.member_id, "summary": r.summary, "general_score": r.general_score,
                           "task_score": r.task_score, "grades": dict(sorted(r.grades.items())),
@@ -180,13 +183,15 @@ def meeting_json(rec: MeetingRecord, attachments: dict[str, AttachmentInfo], mem
                       "text": c.text, "spoken_at": c.spoken_at, "position": c.position} for c in rec.comments],
         "ballots": [{"id": b.id, "step_id": b.step_id, "layout": b.layout.value, "taken_at": b.taken_at,
                      "issued": b.issued, "returned": b.returned, "valid": b.valid, "invalid": b.invalid,
-                     "counting_team": list(b.counting_team), "double_entry": b.double_entry, "accepted": b.accepted}
+                     "counting_team": list(b.counting_team), "double_entry": b.double_entry, "accepted": b.accepted,
+                     "counted_at": b.counted_at, "document_number": b.document_number}
                     for b in rec.ballots.values()],
         "votes": [{"id": v.id, "kind": v.kind.value, "question": v.question, "method": v.method.value,
                    "subject": v.subject, "step_id": v.step_id, "ballot_id": v.ballot_id, "taken_at": v.taken_at,
                    "yes": v.yes, "no": v.no, "abstain": v.abstain, "levels": _level_counts(v.levels),
                    "second_entry": _level_counts(v.second_entry), "settings": dict(sorted(v.settings.items())),
-                   "supersedes": v.supersedes, "recorded": v.recorded} for v in rec.votes],
+                   "supersedes": v.supersedes, "recorded": v.recorded, "offered": list(v.offered),
+                   "revote_reason": v.revote_reason} for v in rec.votes],
         "ratings": [{"subject": p.subject, "accepted_general": p.accepted_general, "accepted_task": p.accepted_task,
                      "score_change_reason": p.score_change_reason,
                      "justifications": dict(sorted(p.justifications.items())),
@@ -228,7 +233,7 @@ def export_from_conn(conn: sqlite3.Connection, meeting_id: str, attachments: boo
     if rec is None:
         return None
     everyone = repo.load_members(conn)
-    day = rec.meeting.meeting_date or date.today()
+    day = meeting_day(rec.meeting)
     wanted = referenced_members(rec)
     chosen = [m for m in everyone if m.id in wanted or category_on(m, day) != Category.NOT_IN_CELL]
     members = sort_members(sorted(chosen, key=lambda m: m.id))
@@ -323,15 +328,32 @@ class _Checker:
 
 def validate_document(data: Any, file: str = "") -> None:
     """Refuse (MeetingJsonError) anything the schema or the references do not allow."""
-    if isinstance(data, dict) and "version" in data and data.get("version") != VERSION \
+    if isinstance(data, dict) and "version" in data and data.get("version") not in READABLE_VERSIONS \
             and data.get("format") == FORMAT:
         raise MeetingJsonError(file, [SchemaError("version", f"phiên bản {data.get('version')!r} không đọc được; "
-                                                  f"chương trình này đọc phiên bản {VERSION}")])
+                                                  f"chương trình này đọc phiên bản 1 và {VERSION}")])
     problems = _validator().errors(data)
     if problems:
         raise MeetingJsonError(file, problems)
     c = _Checker()
     mt = data["meeting"]
+    if data["version"] == 1:      # what version 2 added is refused in a version 1 file
+        if "locality" in data["cell"]:
+            c.add("cell.locality", "chỉ có từ phiên bản 2")
+        for i, v in enumerate(mt.get("votes", [])):
+            for key in ("offered", "revote_reason"):
+                if key in v:
+                    c.add(f"meeting.votes[{i}].{key}", "chỉ có từ phiên bản 2")
+            for entry in ("levels", "second_entry"):
+                if MULTIPLE in v.get(entry, {}):
+                    c.add(f"meeting.votes[{i}].{entry}.{MULTIPLE}", "chỉ có từ phiên bản 2 (phiên bản 1 ghi chung vào BLANK)")
+        for i, a in enumerate(mt.get("attendance", [])):
+            if "intervals" in a:
+                c.add(f"meeting.attendance[{i}].intervals", "chỉ có từ phiên bản 2")
+        for i, b in enumerate(mt.get("ballots", [])):
+            for key in ("counted_at", "document_number"):
+                if key in b:
+                    c.add(f"meeting.ballots[{i}].{key}", "chỉ có từ phiên bản 2")
     members = c.unique(data["members"], "id", "members", "mã đảng viên")
     cards = {}
     for i, m in enumerate(data["members"]):
@@ -375,6 +397,12 @@ def validate_document(data: Any, file: str = "") -> None:
         c.ref(f"meeting.attendance[{i}].member_id", a["member_id"], members, person)
         if a.get("arrived_at") and a.get("left_at") and a["left_at"] < a["arrived_at"]:
             c.add(f"meeting.attendance[{i}].left_at", "giờ về ở trước giờ đến")
+        last = ""
+        for j, x in enumerate(a.get("intervals", [])):
+            if (x["from"] and x["from"] < last) or (x["to"] and x["to"] < (x["from"] or last)) \
+                    or (j and not x["from"]) or (x is not a["intervals"][-1] and not x["to"]):
+                c.add(f"meeting.attendance[{i}].intervals[{j}]", "các khoảng có mặt phải theo thứ tự giờ, không chồng nhau")
+            last = x["to"] or x["from"] or last
     for i, r in enumerate(mt.get("self_reviews", [])):
         c.ref(f"meeting.self_reviews[{i}].member_id", r["member_id"], members, person)
         att = r.get("attachment")
@@ -425,7 +453,8 @@ def parse_document(data: dict, file: str = "") -> Parsed:
     validate_document(data, file)
     cj = data["cell"]
     cell = Cell(name=clean(cj.get("name")), higher_org=clean(cj.get("higher_org")), code=clean(cj.get("code")),
-                is_grassroots=_bool(cj.get("is_grassroots")), has_committee=_bool(cj.get("has_committee")))
+                is_grassroots=_bool(cj.get("is_grassroots")), has_committee=_bool(cj.get("has_committee")),
+                locality=clean(cj.get("locality")))
     members = []
     for mj in data["members"]:
         members.append(Member(
@@ -460,7 +489,8 @@ def parse_document(data: dict, file: str = "") -> Parsed:
         _txt(s.get("answer")), _txt(s.get("conclusion")), _txt(s.get("notes")), s["id"])
         for i, s in enumerate(mt.get("steps", []))]
     rec.attendance = {a["member_id"]: Attendance(a["member_id"], Presence(a["status"]), clean(a.get("reason")),
-                                                 a.get("arrived_at", ""), a.get("left_at", ""))
+                                                 a.get("arrived_at", ""), a.get("left_at", ""),
+                                                 [(x["from"], x["to"]) for x in a.get("intervals", [])])
                       for a in mt.get("attendance", [])}
     parsed = Parsed(cell, members, rec)
     parsed.history = [{"at": h["at"], "action": h["action"], "revision": h["revision"], "what": clean(h.get("what")),
@@ -486,13 +516,14 @@ def parse_document(data: dict, file: str = "") -> Parsed:
     rec.ballots = {b["id"]: Ballot(BallotLayout(b["layout"]), b.get("step_id"), b.get("taken_at", ""),
                                    b.get("issued", 0), b.get("returned", 0), b.get("valid", 0), b.get("invalid", 0),
                                    list(b.get("counting_team", [])), _bool(b.get("double_entry")),
-                                   _bool(b.get("accepted")), b["id"])
+                                   _bool(b.get("accepted")), b["id"], b.get("counted_at", ""),
+                                   clean(b.get("document_number")))
                    for b in mt.get("ballots", [])}
     rec.votes = [Vote(VoteKind(v["kind"]), clean(v["question"]), VoteMethod(v["method"]), v.get("subject"),
                       v.get("step_id"), v.get("ballot_id"), v.get("taken_at", ""), v.get("yes", 0), v.get("no", 0),
                       v.get("abstain", 0), _level_counts(v.get("levels", {})), _level_counts(v.get("second_entry", {})),
                       dict(sorted(v.get("settings", {}).items())), v.get("supersedes"), _bool(v.get("recorded")),
-                      i, v["id"])
+                      i, v["id"], list(v.get("offered", [])), clean(v.get("revote_reason")))
                  for i, v in enumerate(mt.get("votes", []))]
     for r in mt.get("ratings", []):
         rec.proposals[r["subject"]] = RatingProposal(
@@ -531,7 +562,8 @@ def _vote_rows(meeting_id: str, v: Vote) -> list[RowChange]:
         "meeting_id": meeting_id, "step_id": v.step_id, "position": v.position, "kind": v.kind.value,
         "question": v.question, "subject": v.subject, "method": v.method.value, "ballot_id": v.ballot_id,
         "taken_at": v.taken_at, "yes": v.yes, "no": v.no, "abstain": v.abstain,
-        "settings": json.dumps(v.settings, sort_keys=True), "supersedes": v.supersedes, "recorded": int(v.recorded)})]
+        "settings": json.dumps(v.settings, sort_keys=True), "supersedes": v.supersedes, "recorded": int(v.recorded),
+        "offered": json.dumps(list(v.offered)), "revote_reason": v.revote_reason})]
     for entry, counts in ((1, v.levels), (2, v.second_entry)):
         for level, n in counts.items():
             out.append(RowChange("vote_level", {"vote_id": v.id, "entry": entry, "level": level}, {"count": n}))
@@ -543,7 +575,8 @@ def _ballot_row(meeting_id: str, b: Ballot) -> RowChange:
         "meeting_id": meeting_id, "step_id": b.step_id, "layout": b.layout.value, "taken_at": b.taken_at,
         "issued": b.issued, "returned": b.returned, "valid": b.valid, "invalid": b.invalid,
         "counting_team": json.dumps(b.counting_team), "double_entry": int(b.double_entry),
-        "state": "accepted" if b.accepted else "counting"})
+        "state": "accepted" if b.accepted else "counting", "counted_at": b.counted_at,
+        "document_number": b.document_number})
 
 
 def _rating_row(meeting_id: str, p: RatingProposal, f: RatingFacts | None) -> RowChange:
@@ -576,13 +609,13 @@ def _write_meeting(conn: sqlite3.Connection, rec: MeetingRecord, attachments: di
         apply_change(conn, c)
     for member_id, a in attachments.items():
         meeting_repo.save_attachment(conn, mid, member_id, a.name, a.data)
-    start = datetime.now().replace(microsecond=0)
     for i, d in enumerate(rec.decisions):   # distinct creation stamps keep the order of the document
+        stamp = datetime.combine(d.decided_on, datetime.min.time()) + timedelta(microseconds=i)
         conn.execute(
             "INSERT INTO level_decision (id, meeting_id, subject, kind, level, decided_on, reference, reason, "
             "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (d.id, mid, d.subject, d.kind.value, d.level, d.decided_on.isoformat(), d.reference, d.reason,
-             (start + timedelta(microseconds=i)).isoformat()))
+             stamp.isoformat()))
 
 
 def _import(conn: sqlite3.Connection, parsed: Parsed) -> ImportReport:

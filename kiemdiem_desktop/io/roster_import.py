@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import csv
+import errno
 import io
 import re
 import uuid
@@ -84,6 +85,17 @@ for _field, _aliases in {
         HEADER_ALIASES[re.sub(r"[^0-9a-z]+", " ", fold(_alias)).strip()] = _field
 
 REQUIRED = ("full_name", "birth_date")
+
+# Limits: a roster of a cell is a few hundred rows; anything far beyond is refused with a message
+# before it can exhaust memory (a 1 GB cell compressed into a 1 MB XLSX, a million empty rows).
+MAX_FILE_BYTES = 20 * 1024 * 1024          # the file as given
+MAX_XLSX_UNPACKED = 200 * 1024 * 1024      # all parts of an XLSX, uncompressed
+MAX_XLSX_PART = 100 * 1024 * 1024          # one part (a sheet, the shared strings)
+MAX_XLSX_RATIO = 200                       # uncompressed / compressed, for a part over 1 MB
+MAX_XLSX_SHEETS = 50
+MAX_ROWS = 50_000                          # rows read from a table
+MAX_COLUMNS = 200
+MAX_CELL_CHARS = 2_000                     # one cell
 TEXT_FIELDS = ("full_name", "gender", "party_post", "government_post", "work_unit",
                "member_type", "note", "card_number")
 DATE_FIELDS = ("birth_date", "admission_date", "official_date")
@@ -140,6 +152,22 @@ class ImportRow:
     problems: list[ImportProblem] = field(default_factory=list)
     name: str = ""                          # as read from the file, shown even for a row in error
     birth_text: str = ""
+    file: str = ""
+
+    def conflict_text(self) -> str:
+        """For action "conflict": a matched member whose name the row would change."""
+        old, new = self.existing, self.member
+        if old is None or new is None:
+            return ""
+        how = (str(msg(QT_TRANSLATE_NOOP("core", "số thẻ {card} và ngày sinh {birth}"),
+                       card=old.card_number, birth=format_date(old.birth_date) or "?"))
+               if old.card_number else str(msg(QT_TRANSLATE_NOOP("core", "mã {id}"), id=old.id)))
+        return str(msg(QT_TRANSLATE_NOOP(
+            "core", "tệp {file}, dòng {row}: {how} khớp với đảng viên «{old}», nhưng họ tên trong tệp là "
+                    "«{new}». Nhập dòng này sẽ đổi họ tên (thay đổi: {changes}); chỉ nhập khi đã xác nhận "
+                    "đúng là cùng một người."),
+            file=self.file, row=self.row, how=how, old=old.full_name, new=new.full_name,
+            changes=", ".join(self.changes)))
 
     @property
     def errors(self) -> list[ImportProblem]:
@@ -167,13 +195,14 @@ class ImportPreview:
 
     @property
     def ok(self) -> bool:
+        """Nothing in error and nothing to confirm (a "conflict" row needs the user's yes)."""
         return (not any(p.severity == "error" for p in self.problems)
-                and not any(r.action == "error" for r in self.rows))
+                and not any(r.action in ("error", "conflict") for r in self.rows))
 
     def counts(self) -> dict[str, int]:
         out = {"new": 0, "update": 0, "unchanged": 0, "error": 0}
         for r in self.rows:
-            out[r.action] += 1
+            out[r.action] = out.get(r.action, 0) + 1     # "conflict" only when there is one
         return out
 
     def all_problems(self) -> list[ImportProblem]:
@@ -199,18 +228,60 @@ def _junk(text: str) -> bool:
     return bad > max(2, len(sample) // 200)
 
 
-def _parse_csv(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
+def _csv_error_text(e: csv.Error) -> str:
+    text = str(e)
+    if "field larger than field limit" in text:
+        return str(msg(QT_TRANSLATE_NOOP("core", "có một ô dài hơn {n} ký tự"), n=MAX_CELL_CHARS))
+    if "NUL" in text:
+        return str(msg(QT_TRANSLATE_NOOP("core", "có ký tự NUL (tệp nhị phân?)")))
+    if "quote" in text or "delimiter" in text or "EOF" in text:
+        return str(msg(QT_TRANSLATE_NOOP("core", "dấu ngoặc kép đặt sai chỗ")))
+    return str(msg(QT_TRANSLATE_NOOP("core", "sai cấu trúc CSV")))
+
+
+def _unclosed_quote(start: int, end: int) -> "_FileError":
+    if end <= start:
+        return _FileError(str(msg(QT_TRANSLATE_NOOP(
+            "core", "Dấu ngoặc kép mở ở dòng {row} không được đóng: cả phần còn lại của dòng bị gộp vào một ô. "
+                    "Hãy sửa dấu ngoặc kép ở dòng {row}"), row=start)))
+    return _FileError(str(msg(QT_TRANSLATE_NOOP(
+        "core", "Dấu ngoặc kép mở ở dòng {row} không được đóng đúng chỗ: các dòng {row}–{end} bị gộp vào "
+                "một ô. Hãy sửa dấu ngoặc kép ở dòng {row}"), row=start, end=end)))
+
+
+def _parse_csv(text: str, delimiter: str, *, check_quotes: bool = True) -> list[tuple[int, list[str]]]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows = []
     line = 0
+    spanning: tuple[int, int, list[str]] | None = None
+    old_limit = csv.field_size_limit()
+    csv.field_size_limit(MAX_CELL_CHARS * 4)    # a longer cell is refused, never read whole
     try:
         for record in reader:
-            rows.append((line + 1, record))
+            start = line + 1
             line = reader.line_num
+            if len(rows) > MAX_ROWS + HEADER_SCAN_ROWS:
+                raise _FileError(str(msg(QT_TRANSLATE_NOOP(
+                    "core", "Bảng có hơn {n} dòng: không phải danh sách đảng viên của một chi bộ"), n=MAX_ROWS)))
+            spanning = None
+            if check_quotes:
+                if line > start:
+                    for cell in record:
+                        if "\n" in cell or "\r" in cell:
+                            inner = cell.replace("\r\n", "\n").replace("\r", "\n").split("\n")[1:]
+                            if any(delimiter in ln for ln in inner):     # whole rows swallowed
+                                raise _unclosed_quote(start, line)
+                if record and ("\n" in record[-1] or "\r" in record[-1]):
+                    spanning = (start, line, record)
+            rows.append((start, record))
     except csv.Error as e:
         raise _FileError(str(msg(QT_TRANSLATE_NOOP(
             "core", "Không đọc được bảng CSV ở dòng {row}: {error}"),
-            row=reader.line_num, error=e))) from None
+            row=reader.line_num, error=_csv_error_text(e)))) from None
+    finally:
+        csv.field_size_limit(old_limit)
+    if spanning is not None and not text.rstrip().endswith('"'):
+        raise _unclosed_quote(spanning[0], spanning[1])       # a quote still open at the end
     return rows
 
 
@@ -243,7 +314,7 @@ def _detect_delimiter(text: str) -> str:
     best, best_key = ",", (-1, -1)
     for d in (",", ";", "\t"):
         try:
-            rows = _parse_csv("\n".join(head), d)
+            rows = _parse_csv("\n".join(head), d, check_quotes=False)
         except _FileError:
             continue
         _, score = _best_header(rows)
@@ -251,6 +322,32 @@ def _detect_delimiter(text: str) -> str:
         if (score, count) > best_key:
             best, best_key = d, (score, count)
     return best
+
+
+def _mixed_utf8_lines(data: bytes) -> list[int]:
+    """Line numbers that are not UTF-8 in a file where other lines are UTF-8 with Vietnamese letters
+    (two files pasted together); empty when the file is in one encoding."""
+    utf8_lines, other = 0, []
+    for n, line in enumerate(data.split(b"\n"), 1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            other.append(n)
+        else:
+            utf8_lines += 1
+    return other if utf8_lines and other else []
+
+
+def _check_line_widths(text: str) -> None:
+    """A line of millions of delimiters would become millions of cells: refused before parsing."""
+    limit = MAX_COLUMNS * 25
+    for n, line in enumerate(text.splitlines(), 1):
+        if len(line) > limit and max(line.count(","), line.count(";"), line.count("\t")) > limit:
+            raise _FileError(str(msg(QT_TRANSLATE_NOOP(
+                "core", "Dòng {row} có hàng nghìn dấu phân cách (hơn {limit}): không phải danh sách đảng viên"),
+                row=n, limit=limit)))
 
 
 def _read_csv(data: bytes, preview: ImportPreview, encoding: str | None,
@@ -263,6 +360,14 @@ def _read_csv(data: bytes, preview: ImportPreview, encoding: str | None,
         raise _FileError(str(msg(_NOT_A_TABLE)))
     enc = encoding or guess.encoding
     preview.encoding = enc
+    if encoding is None and enc != "utf-8" and not enc.startswith("utf-16"):
+        mixed = _mixed_utf8_lines(data)
+        if mixed:
+            raise _FileError(str(msg(QT_TRANSLATE_NOOP(
+                "core", "Tệp trộn lẫn hai bảng mã: có dòng là UTF-8 nhưng dòng {rows} không phải UTF-8 (có lẽ "
+                        "được chép từ một tệp khác). Hãy mở tệp bằng Excel hoặc Notepad và lưu lại cả tệp bằng "
+                        "một bảng mã (UTF-8), hoặc chọn bảng mã bằng --encoding"),
+                rows=", ".join(str(n) for n in mixed[:10]) + ("…" if len(mixed) > 10 else ""))))
     try:
         text = decode_bytes(data, enc)
     except (UnicodeDecodeError, ValueError):
@@ -273,32 +378,127 @@ def _read_csv(data: bytes, preview: ImportPreview, encoding: str | None,
         raise _FileError(str(msg(_EMPTY)))
     if _junk(text):
         raise _FileError(str(msg(_NOT_A_TABLE)))
+    _check_line_widths(text)
     preview.delimiter = delimiter or _detect_delimiter(text)
     return _parse_csv(text, preview.delimiter)
 
 
+def _check_xlsx_parts(data: bytes) -> None:
+    """Refuse, from the ZIP directory alone, a workbook that would unpack into far more than a roster:
+    a sheet or shared strings of gigabytes compressed into a small file. (A part that lies about its
+    size is cut at the size it declares and fails its CRC check.)"""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
+        raise _FileError(str(msg(_NOT_A_TABLE))) from None
+    total = 0
+    for info in infos:
+        total += info.file_size
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > MAX_XLSX_PART or (info.file_size > 1024 * 1024 and ratio > MAX_XLSX_RATIO):
+            raise _FileError(str(msg(QT_TRANSLATE_NOOP(
+                "core", "Phần «{part}» của tệp XLSX giải nén ra {size} MB (nén {ratio} lần): quá lớn cho một "
+                        "danh sách đảng viên, có thể là tệp độc hại. Không đọc"),
+                part=info.filename[:80], size=info.file_size // (1024 * 1024), ratio=int(ratio))))
+    if total > MAX_XLSX_UNPACKED:
+        raise _FileError(str(msg(QT_TRANSLATE_NOOP(
+            "core", "Tệp XLSX giải nén ra {size} MB: quá lớn cho một danh sách đảng viên. Không đọc"),
+            size=total // (1024 * 1024))))
+    # Excel never writes a DTD: one in any XML part is refused whatever parser openpyxl uses
+    # (entity expansion, "billion laughs"; external entities reading local files).
+    for info in infos:
+        if not info.filename.lower().endswith((".xml", ".rels", ".vml")):
+            continue
+        try:
+            body = archive.read(info)
+        except Exception:  # noqa: BLE001 - bad CRC, a part that lies about its size, bad compression
+            raise _FileError(str(msg(_NOT_A_TABLE))) from None
+        if _declares_entities(body):
+            raise _FileError(_xml_problem(_EntityDeclaration()))
+
+
+class _EntityDeclaration(Exception):
+    pass
+
+
+def _declares_entities(body: bytes) -> bool:
+    head = body.lstrip(b"\xef\xbb\xbf")
+    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<")):
+        for enc in ("utf-16-le", "utf-16-be", "utf-16"):
+            try:
+                text = head.decode(enc, errors="ignore")
+            except LookupError:
+                continue
+            if "<!DOCTYPE" in text.upper() or "<!ENTITY" in text.upper():
+                return True
+        return False
+    upper = head.upper()
+    return b"<!DOCTYPE" in upper or b"<!ENTITY" in upper
+
+
+def _xml_problem(err: BaseException) -> str:
+    name = type(err).__name__
+    if name in ("EntitiesForbidden", "DTDForbidden", "ExternalReferenceForbidden", "NotSupportedError",
+                "_EntityDeclaration"):
+        return str(msg(QT_TRANSLATE_NOOP(
+            "core", "Tệp XLSX có khai báo thực thể XML (DTD, thực thể ngoài hoặc lồng nhau): có thể là tệp độc "
+                    "hại. Không đọc; hãy mở bằng Excel và lưu lại")))
+    return str(msg(_NOT_A_TABLE))
+
+
+def _trim(row: tuple[Any, ...] | list[Any]) -> list[Any]:
+    cells = list(row)
+    while cells and not _present(cells[-1]):
+        cells.pop()
+    return cells
+
+
 def _read_xlsx(data: bytes, preview: ImportPreview) -> list[tuple[int, list[Any]]]:
     import openpyxl  # imported here: CSV imports need no openpyxl
+
+    _check_xlsx_parts(data)
     try:
-        # From memory: openpyxl refuses a path whose name does not end in .xlsx.
+        # From memory: openpyxl refuses a path whose name does not end in .xlsx. With defusedxml
+        # installed (a dependency), openpyxl refuses entity expansion and external entities.
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # noqa: BLE001 - openpyxl raises many kinds on a broken file
-        raise _FileError(str(msg(_NOT_A_TABLE))) from None
+    except Exception as err:  # noqa: BLE001 - openpyxl raises many kinds on a broken file
+        raise _FileError(_xml_problem(err)) from None
     try:
         best: tuple[int, str, list[tuple[int, list[Any]]]] | None = None
         sheets = [wb.active] + [ws for ws in wb.worksheets if ws is not wb.active]
-        for ws in sheets:
-            if ws is None:
+        for ws in sheets[:MAX_XLSX_SHEETS]:
+            if ws is None or not hasattr(ws, "iter_rows"):
                 continue
             ws.reset_dimensions()           # files from other programs often lie about size
-            rows = [(i, list(r)) for i, r in enumerate(ws.iter_rows(values_only=True), 1)]
+            rows = []
+            # Sheets are parsed lazily: a damaged or hostile sheet fails here, not at loading.
+            for i, r in enumerate(ws.iter_rows(values_only=True), 1):
+                if i > MAX_ROWS + HEADER_SCAN_ROWS:
+                    raise _FileError(str(msg(QT_TRANSLATE_NOOP(
+                        "core", "Trang tính «{sheet}» có hơn {n} dòng: không phải danh sách đảng viên của một "
+                                "chi bộ"), sheet=ws.title, n=MAX_ROWS)))
+                cells = _trim(r)
+                if len(cells) > MAX_COLUMNS:      # refused now: a wide sheet of many rows fills memory
+                    raise _FileError(str(msg(QT_TRANSLATE_NOOP(
+                        "core", "Trang tính «{sheet}», dòng {row}: có ô ở cột thứ {n} (tối đa {limit} cột): "
+                                "không phải danh sách đảng viên"),
+                        sheet=ws.title, row=i, n=len(cells), limit=MAX_COLUMNS)))
+                rows.append((i, cells))
             _, score = _best_header(rows)
             if best is None or score > best[0]:
                 best = (score, ws.title, rows)
             if score >= 3:
                 break
+    except _FileError:
+        raise
+    except Exception as err:  # noqa: BLE001 - damaged XML, bad numbers, entity declarations
+        raise _FileError(_xml_problem(err)) from None
     finally:
-        wb.close()
+        try:
+            wb.close()
+        except Exception:  # noqa: BLE001
+            pass
     if best is None or not any(any(_present(c) for c in cells) for _, cells in best[2]):
         raise _FileError(str(msg(_EMPTY)))
     preview.sheet = best[1]
@@ -384,7 +584,35 @@ def read_roster(path: str | Path, existing: list[Member], *, encoding: str | Non
     path = Path(path)
     today = today or date.today()
     fname = path.name
-    data = path.read_bytes()
+    try:
+        import stat as stat_mod
+
+        st = path.stat()
+        size = st.st_size
+        if not stat_mod.S_ISREG(st.st_mode):     # a device (/dev/zero), a pipe, a folder
+            preview = ImportPreview(file=fname, kind="csv")
+            preview.problems.append(ImportProblem(fname, None, None, str(msg(QT_TRANSLATE_NOOP(
+                "core", "Không phải một tệp bình thường (thư mục, thiết bị hoặc đường ống): không đọc")))))
+            return preview
+        if size > MAX_FILE_BYTES:
+            preview = ImportPreview(file=fname, kind="csv")
+            preview.problems.append(ImportProblem(fname, None, None, str(msg(QT_TRANSLATE_NOOP(
+                "core", "Tệp dài {size} MB: quá lớn cho một danh sách đảng viên (tối đa {limit} MB). Không đọc"),
+                size=size // (1024 * 1024), limit=MAX_FILE_BYTES // (1024 * 1024)))))
+            return preview
+        with open(path, "rb") as f:
+            data = f.read(MAX_FILE_BYTES + 1)      # a file growing while read stops here
+        if len(data) > MAX_FILE_BYTES:
+            raise OSError(errno.EFBIG, "File too large")
+    except OSError as err:
+        from ..store.atomic import os_error_detail
+
+        preview = ImportPreview(file=fname, kind="csv")
+        reason = (str(msg(QT_TRANSLATE_NOOP("core", "không tìm thấy tệp"))) if isinstance(err, FileNotFoundError)
+                  else os_error_detail(err))
+        preview.problems.append(ImportProblem(fname, None, None, str(msg(QT_TRANSLATE_NOOP(
+            "core", "Không đọc được tệp: {reason}"), reason=reason))))
+        return preview
     is_zip = data.startswith(b"PK\x03\x04")
     kind = "xlsx" if is_zip or path.suffix.lower() in (".xlsx", ".xlsm") else "csv"
     preview = ImportPreview(file=fname, kind=kind)
@@ -410,6 +638,21 @@ def read_roster(path: str | Path, existing: list[Member], *, encoding: str | Non
 
     if not any(any(_present(c) for c in cells) for _, cells in rows):
         file_problem(str(msg(_EMPTY)))
+        return preview
+    too_long = _too_long_cells(rows)
+    if too_long:
+        for line, col, n in too_long[:20]:
+            if col is None:
+                message = str(msg(QT_TRANSLATE_NOOP(
+                    "core", "Dòng có {n} cột (tối đa {limit}): không phải danh sách đảng viên"),
+                    n=n, limit=MAX_COLUMNS))
+                column = None
+            else:
+                message = str(msg(QT_TRANSLATE_NOOP(
+                    "core", "Ô dài {n} ký tự (tối đa {limit}): không phải nội dung của danh sách đảng viên"),
+                    n=n, limit=MAX_CELL_CHARS))
+                column = str(msg(QT_TRANSLATE_NOOP("core", "cột thứ {n}"), n=col + 1))
+            preview.problems.append(ImportProblem(fname, line, column, message))
         return preview
     h, score = _best_header(rows)
     if score < 2:
@@ -468,13 +711,21 @@ def read_roster(path: str | Path, existing: list[Member], *, encoding: str | Non
     builder.title_names = preview.encoding == "tcvn3" or col_enc.get("full_name") == "tcvn3"
     data = [(line, cells) for line, cells in body if any(_present(c) for c in cells)]
     while data and all(_NUMBERING.match(_text(c).strip()) for c in data[0][1] if _present(c)):
-        data.pop(0)         # the "(1) (2) (3)…" line under a form's header
+        line, cells = data.pop(0)         # the "(1) (2) (3)…" line under a form's header
+        preview.problems.append(ImportProblem(fname, line, None, str(msg(QT_TRANSLATE_NOOP(
+            "core", "Không nhập dòng này (dòng đánh số cột dưới tiêu đề, không phải đảng viên): «{text}»"),
+            text=" | ".join(_text(c).strip() for c in cells if _present(c))[:80])), "info"))
     footer = _footer_start(data, index)
     if footer < len(data):
         file_problem(str(msg(QT_TRANSLATE_NOOP(
             "core", "Bỏ qua {n} dòng cuối bảng không phải đảng viên (từ dòng {first}: «{text}»)"),
             n=len(data) - footer, first=data[footer][0],
             text=next(_text(c) for c in data[footer][1] if _present(c))[:60])), "info")
+        for line, cells in data[footer:]:      # each row not imported is listed, with its reason
+            text = " | ".join(clean(_text(c)) for c in cells if _present(c))[:80]
+            preview.problems.append(ImportProblem(fname, line, None, str(msg(QT_TRANSLATE_NOOP(
+                "core", "Không nhập dòng này (dòng ghi chú dưới bảng, không phải đảng viên): «{text}»"),
+                text=text)), "info"))
     for line, cells in data[:footer]:
         builder.add(line, cells)
     preview.rows = builder.finish()
@@ -488,13 +739,30 @@ def _is_date(value: Any) -> bool:
         return False
 
 
+_FOOTER_WORDS = re.compile(
+    r"\b(tong|cong|nguoi|lap|bieu|ky|ten|ngay|thang|nam|t m|tm|xac nhan|bi thu|chi bo|dang uy|ghi chu|"
+    r"danh sach|so luong|gom|trong do|noi nhan|luu|chu tich|truong)\b")
+
+
+def _looks_like_a_name(value: Any) -> bool:
+    """A person's name: letters and spaces only, two to seven words, none a word of a footer line."""
+    text = clean(_text(value))
+    if not text or any(not (c.isalpha() or c in " .'-") for c in text):
+        return False
+    words = text.split()
+    return 2 <= len(words) <= 7 and not _FOOTER_WORDS.search(re.sub(r"[^a-z]+", " ", fold(text)))
+
+
 def _footer_start(data: list[tuple[int, list[Any]]], index: dict[str, int]) -> int:
     """Where the lines under the table begin: "Tổng cộng", "Người lập biểu", a place and date.
 
     Such lines fill at most two cells and have no valid birth date; only a run of them at the very
-    end counts, so a member row with a missing birth date in the middle stays an error.
+    end counts, so a member row with a missing birth date in the middle stays an error. A row of that
+    run that still carries a person's name in the name column, before any footer line, is a member
+    row (in error for its missing birth date), never skipped silently.
     """
     birth = index.get("birth_date")
+    name = index.get("full_name")
     end = len(data)
     while end > 0:
         cells = data[end - 1][1]
@@ -502,7 +770,27 @@ def _footer_start(data: list[tuple[int, list[Any]]], index: dict[str, int]) -> i
         if filled > 2 or (birth is not None and birth < len(cells) and _is_date(cells[birth])):
             break
         end -= 1
-    return end
+    start = end
+    while start < len(data):
+        cells = data[start][1]
+        value = cells[name] if name is not None and name < len(cells) else None
+        if not _looks_like_a_name(value):
+            break
+        start += 1
+    return start
+
+
+def _too_long_cells(rows: list[tuple[int, list[Any]]]) -> list[tuple[int, int | None, int]]:
+    """(row, column index, length) of every cell longer than a roster cell can be, or a row wider than
+    a roster."""
+    found = []
+    for line, cells in rows:
+        if len(cells) > MAX_COLUMNS and any(_present(c) for c in cells[MAX_COLUMNS:]):
+            found.append((line, None, len(cells)))
+        for i, c in enumerate(cells[:MAX_COLUMNS]):
+            if isinstance(c, str) and len(c) > MAX_CELL_CHARS:
+                found.append((line, i, len(c)))
+    return found
 
 
 class _RowBuilder:
@@ -544,7 +832,7 @@ class _RowBuilder:
         return clean(raw)
 
     def add(self, line: int, cells: list[Any]) -> None:
-        row = ImportRow(row=line, action="error", member=None)
+        row = ImportRow(row=line, action="error", member=None, file=self.fname)
         v: dict[str, Any] = {}
         v["full_name"] = self.text(cells, "full_name")
         row.name = v["full_name"]
@@ -651,6 +939,11 @@ class _RowBuilder:
             else:
                 row.member, row.changes = self._update(row.existing, v)
                 row.action = "update" if row.changes else "unchanged"
+                if row.member.full_name != row.existing.full_name and \
+                        fold(row.member.full_name) != fold(row.existing.full_name):
+                    # Matched by card number and birth date (or by the program's id) but named
+                    # otherwise: a rename is never silent; the user confirms the row.
+                    row.action = "conflict"
         return self.rows
 
     def _duplicates(self, f: str, key, template: str) -> None:

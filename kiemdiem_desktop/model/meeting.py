@@ -58,3 +58,14 @@ class Meeting:
     revision: int = 0                # 0 before the first lock; each lock adds one
     reopen_reason: str = ""          # why it was reopened after a lock ("mở lại")
     id: str = field(default_factory=new_id)
+
+
+def meeting_day(meeting: "Meeting") -> date:
+    """The day the meeting is about, from what is stored only (never the clock): its date,
+    else the day it was opened, else the last day of the rating year. Categories are
+    computed as of this day."""
+    if meeting.meeting_date is not None:
+        return meeting.meeting_date
+    if meeting.started_at is not None:
+        return meeting.started_at.date()
+    return date(meeting.rating_year, 12, 31)

@@ -36,6 +36,11 @@ class RatingFacts:
     units_not_completed_pct: float | None = None  # share of units under them rated KHTNV
     low_confidence_pct: float | None = None      # share of "tín nhiệm thấp" in the confidence vote
     corruption_in_remit: bool = False            # tham nhũng, lãng phí, tiêu cực trong phạm vi phụ trách
+    # The leadership collective (subject "committee" / "cell"): conclusions of the competent
+    # level; None = not entered (366: each makes the collective KHTNV)
+    personnel_wrongdoing: bool | None = None          # sai phạm trong công tác cán bộ
+    disunity: bool | None = None                      # mất đoàn kết nội bộ, cục bộ, bè phái
+    member_degradation_concluded: bool | None = None  # có thành viên bị kết luận suy thoái
     note: str = ""
 
 

@@ -28,7 +28,9 @@ VOTE_METHOD_LABELS = {
 
 COMMITTEE = "committee"   # the subject of the committee's collective rating
 CELL = "cell"             # the subject of the cell's own rating
-BLANK = "BLANK"           # a row left blank or ticked twice: invalid for that member only
+BLANK = "BLANK"           # a row left blank (v1 files: blank or ticked twice): invalid for that member only
+MULTIPLE = "MULTIPLE"     # a row ticked twice or more: invalid for that member only, counted apart
+INVALID_KEYS = (BLANK, MULTIPLE)
 
 
 @dataclass
@@ -46,10 +48,17 @@ class Vote:
     levels: dict[str, int] = field(default_factory=dict)         # Level value or BLANK -> count (entry 1)
     second_entry: dict[str, int] = field(default_factory=dict)   # double entry, typed blind
     settings: dict = field(default_factory=dict)   # {"cumulative": bool, "excellent_two_thirds": bool}
-    supersedes: str | None = None      # the vote this one repeats on the next level down
+    supersedes: str | None = None      # the vote this round repeats (below quorum, or on the next level down)
     recorded: bool = False             # the result was announced: undo stops here
     position: int = 0
     id: str = field(default_factory=new_id)
+    offered: list[str] = field(default_factory=list)   # Level values this round offered; [] = all four
+    revote_reason: str = ""            # why this round was held ("" for a first round)
+
+    @property
+    def invalid_rows(self) -> int:
+        """Rows invalid for this subject: blank plus ticked twice."""
+        return sum(self.levels.get(k, 0) for k in INVALID_KEYS)
 
 
 class BallotLayout(str, Enum):
@@ -72,3 +81,5 @@ class Ballot:
     double_entry: bool = False
     accepted: bool = False
     id: str = field(default_factory=new_id)
+    counted_at: str = ""               # "HH:MM": when the counting ended (the counting record states it)
+    document_number: str = ""          # the counting record's number, "…-BBKP/CB"

@@ -61,7 +61,12 @@ class Headcount:
 
 
 def _arrived_by(a: Attendance | None, at: str) -> bool:
-    return a is not None and bool(a.arrived_at) and a.arrived_at <= at
+    """Came in after the opening, at or before ``at`` (the first arrival counts)."""
+    if a is None:
+        return False
+    first = a.stretches()[0][0] if a.stretches() else ""
+    first = first or a.arrived_at
+    return bool(first) and first <= at
 
 
 def in_base(rules: RuleSet, category: Category, a: Attendance | None, at: str,

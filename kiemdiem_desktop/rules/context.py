@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from ..model import Category, Member, PeriodKind
 from ..model.rating import RatingFacts, RatingProposal
@@ -17,6 +18,7 @@ class RatingContext:
     self_review: SelfReview | None = None
     proposal: RatingProposal | None = None
     leave: tuple[PeriodKind, ...] = field(default_factory=tuple)   # running on the meeting day
+    day: date | None = None          # the meeting's day (from the stored meeting, never the clock)
 
     @property
     def general_score(self) -> float | None:

@@ -13,13 +13,16 @@ condition. Every predicate is tested on its own (tests/rules/test_findings.py).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Callable, Mapping, Sequence
 
 from ..i18n import QT_TRANSLATE_NOOP
 from ..model import Category, Member, PeriodKind
+from ..model.category import add_months
 from ..model.member import DISCIPLINE_LABELS, PERIOD_LABELS, DisciplineForm, DisciplineRecord
 from ..vn.dates import format_date
 from .context import RatingContext
+from .leave import long_leaves
 
 
 @dataclass(frozen=True)
@@ -51,7 +54,10 @@ class CollectiveContext(RatingContext):
     ``member`` is a stand-in carrying the collective's name; ``facts`` are the collective's
     own figures (its tasks, the share of planned tasks its unit completed).
     ``members`` are the members of the leadership collective whose discipline counts.
-    The three flags are the competent level's conclusions; None = not entered.
+    The three flags are the competent level's conclusions; None = not entered. They are read
+    from the collective's facts (RatingFacts of the subject "committee" / "cell"), and a
+    member of the leadership collective whose own facts say "degradation concluded" makes
+    ``member_degradation_concluded`` true.
     """
 
     subject: str = "collective"                      # "collective" (the cell) or "committee"
@@ -131,6 +137,8 @@ def flag(ctx: RatingContext, name: str) -> PredicateResult | None:
         value = getattr(ctx.facts, name)
     elif name in COLLECTIVE_FLAGS:
         value = getattr(ctx, name, None)
+        if value is None:
+            value = getattr(ctx.facts, name, None)
     else:
         raise ValueError(f"unknown flag {name!r}")
     if value is None:
@@ -212,6 +220,21 @@ def collective_member_disciplined(ctx: RatingContext, min_form: str = "khien_tra
                                   "date": format_date(r.decision_date), "count": len(hits)})
 
 
+@_register("discipline_self_remedied")
+def discipline_self_remedied(ctx: RatingContext, min_form: str = "khien_trach",
+                             duty_linked: bool | None = None) -> PredicateResult:
+    """Discipline in the rating year whose record says "tự phát hiện và khắc phục xong hậu quả"
+    (366: the competent level may weigh the case), or the fact "admitted and remedied"."""
+    hits = [r for r in ctx.discipline_in_year() if r.self_detected_remedied
+            and _matches(r, ctx.rating_year, min_form, duty_linked, False, False, False)]
+    if hits:
+        f = _discipline_figures(hits)
+        return PredicateResult(True, {**f, "detail": f" (kỷ luật {f['form']}, quyết định ngày {f['date']})"})
+    if ctx.facts.admitted_and_remedied:
+        return PredicateResult(True, {"detail": ""})
+    return PredicateResult(False)
+
+
 # ---- leaders ---------------------------------------------------------------------------------
 
 @_register("unit_completion_below", QT_TRANSLATE_NOOP("core", "tỷ lệ nhiệm vụ đơn vị hoàn thành"))
@@ -278,6 +301,36 @@ def on_leave(ctx: RatingContext, kinds: Sequence[str]) -> PredicateResult:
     if not running:
         return PredicateResult(False)
     return PredicateResult(True, {"leave": ", ".join(PERIOD_LABELS[k].lower() for k in running)})
+
+
+@_register("long_leave_in_year")
+def long_leave_in_year(ctx: RatingContext, kinds: Sequence[str], months: int = 3) -> PredicateResult:
+    """Sick or maternity leave of ``months`` or more anywhere in the rating year (DOMAIN.md §4),
+    not only on the meeting day; the figures name each leave with its dates."""
+    found = long_leaves(ctx.member, ctx.rating_year, months, tuple(PeriodKind(k) for k in kinds))
+    if not found:
+        return PredicateResult(False)
+    return PredicateResult(True, {"leave": "; ".join(x.text for x in found), "months": months})
+
+
+@_register("probation_overdue")
+def probation_overdue(ctx: RatingContext, months: int = 12) -> PredicateResult | None:
+    """A probationary member whose probation (``months`` from admission) has ended on the
+    meeting day without an official date: the cell must consider recognising him."""
+    m = ctx.member
+    if ctx.category not in (Category.PROBATIONARY, Category.PROBATIONARY_RECENT) or m.admission_date is None:
+        return PredicateResult(False)
+    day = ctx.day or date(ctx.rating_year, 12, 31)
+    due = add_months(m.admission_date, months)
+    return PredicateResult(day >= due, {"admitted": format_date(m.admission_date), "due": format_date(due),
+                                        "months": months})
+
+
+@_register("category_unknown")
+def category_unknown(ctx: RatingContext) -> PredicateResult:
+    """No admission date (and no official date or declared type): the program cannot tell
+    whether he is official, so he is left out of the base — said, never silent."""
+    return PredicateResult(ctx.category == Category.UNKNOWN, {"name": ctx.member.full_name})
 
 
 @_register("probationary")

@@ -25,7 +25,8 @@ class MemberTally:
 
     name: str
     votes: dict[Level, int] = field(default_factory=dict)
-    blank_or_invalid: int = 0
+    blank_or_invalid: int = 0      # every row invalid for this member (blank + ticked twice)
+    multiple: int = 0              # of which: ticked twice or more (counted apart on the record)
 
     def total(self) -> int:
         return sum(self.votes.values()) + self.blank_or_invalid
@@ -91,14 +92,19 @@ def compare_entries(first: Mapping[str, MemberTally], second: Mapping[str, Membe
     return diffs
 
 
-def tally_papers(papers: list[Mapping[str, Level | None]], names: Mapping[str, str]) -> dict[str, MemberTally]:
-    """Paper-by-paper mode: each paper maps member id -> the level ticked (None: blank or two ticks)."""
+MULTIPLE_MARK = "MULTIPLE"
+
+
+def tally_papers(papers: list[Mapping[str, Level | str | None]], names: Mapping[str, str]) -> dict[str, MemberTally]:
+    """Paper-by-paper mode: each paper maps member id -> the level ticked (None: a blank row;
+    "MULTIPLE": two ticks or more). Both are invalid for that member only; counted apart."""
     tallies = {mid: MemberTally(name) for mid, name in names.items()}
     for paper in papers:
         for mid, t in tallies.items():
             level = paper.get(mid)
-            if level is None:
+            if level is None or level == MULTIPLE_MARK:
                 t.blank_or_invalid += 1
+                t.multiple += level == MULTIPLE_MARK
             else:
                 t.votes[level] = t.votes.get(level, 0) + 1
     return tallies

@@ -181,9 +181,12 @@ class CellFile:
 
         return read_roster(path, self.db.read(repo.load_members), **options)
 
-    def apply_import(self, preview: "ImportPreview", exclude_rows: Iterable[int] = ()) -> "Future[ImportSummary]":
-        """Write the rows of a preview. Refused while a row in error is not excluded."""
+    def apply_import(self, preview: "ImportPreview", exclude_rows: Iterable[int] = (),
+                     confirm_rows: Iterable[int] = ()) -> "Future[ImportSummary]":
+        """Write the rows of a preview. Refused while a row in error is not excluded, or a row that
+        renames a matched member ("conflict") is neither confirmed nor excluded."""
         excluded = set(exclude_rows)
+        confirmed = set(confirm_rows)
         # Only errors block the file; warnings and notes ("columns not used") do not.
         blocking = [p for p in preview.problems if getattr(p, "severity", "error") == "error"]
         if blocking:
@@ -194,12 +197,20 @@ class CellFile:
             raise UserError(msg(QT_TRANSLATE_NOOP(
                 "core", "Còn {n} dòng lỗi (dòng {rows}). Hãy sửa tệp, hoặc bỏ các dòng đó ra khỏi lần nhập này."),
                 n=len(errors), rows=", ".join(str(r.row) for r in errors[:10])))
+        conflicts = [r for r in preview.rows if r.action == "conflict" and r.row not in excluded | confirmed]
+        if conflicts:
+            raise UserError(msg(QT_TRANSLATE_NOOP(
+                "core", "Còn {n} dòng đổi họ tên của đảng viên đã có, chưa được xác nhận: {first}"),
+                n=len(conflicts), first=conflicts[0].conflict_text()))
         summary = ImportSummary(excluded=sorted(excluded))
         to_save = []
         for r in preview.rows:
             if r.row in excluded or r.action == "error":
                 continue
-            if r.action == "new":
+            if r.action in ("update", "conflict"):
+                summary.updated += 1
+                to_save.append(r.member)
+            elif r.action == "new":
                 summary.added += 1
                 to_save.append(r.member)
             elif r.action == "update":

@@ -10,25 +10,48 @@ from datetime import datetime
 from pathlib import Path
 
 from .. import paths
-from .atomic import write_atomically
-from .errors import NewerVersionError, NotOurFileError
+from .atomic import os_error_detail, remove_stale_temps, write_atomically
+from .errors import BackupFailedError, DamagedFileError, NewerVersionError, NotOurFileError, WriteFailedError, sqlite_detail
 from .migrations import APPLICATION_ID, LATEST_VERSION
+from .schema import check_schema
 
 KEEP_AUTOMATIC = 10
 BACKUP_SUFFIX = ".kiemdiem"
+# Copies taken before an operation that replaces or upgrades the data: never rotated away.
+KEPT_REASONS = ("truoc-khoi-phuc", "truoc-nang-cap")
 
 
-def write_backup(conn: sqlite3.Connection, dest: str | Path) -> Path:
+def _strip_ballot_papers(out: sqlite3.Connection) -> None:
+    """Ballot papers (the marks of each anonymous paper while counting) never leave the live file."""
+    if out.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'ballot_paper'").fetchone():
+        if out.execute("SELECT 1 FROM ballot_paper LIMIT 1").fetchone():
+            out.execute("DELETE FROM ballot_paper")
+            out.execute("VACUUM")           # no freed page keeps a paper's bytes
+
+
+def write_backup(conn: sqlite3.Connection, dest: str | Path, *, committed: bool = False) -> Path:
+    """One self-contained copy at ``dest`` (0600 from its first byte), without ballot papers.
+
+    ``committed``: the caller's change is already in the data file (said so if the copy fails)."""
+    dest = Path(dest)
+
     def produce(tmp: Path) -> None:
-        tmp.unlink(missing_ok=True)
-        out = sqlite3.connect(tmp)
+        out = sqlite3.connect(tmp, isolation_level=None)   # tmp already exists, empty, owner-only
         try:
             conn.backup(out)
             out.execute("PRAGMA journal_mode=DELETE")  # one file, nothing beside it
+            _strip_ballot_papers(out)
         finally:
             out.close()
 
-    return write_atomically(dest, produce, private=True)
+    try:
+        return write_atomically(dest, produce, private=True)
+    except WriteFailedError as err:
+        cause = err.__cause__
+        detail = os_error_detail(cause) if isinstance(cause, OSError) else str(err)
+        raise BackupFailedError(dest, detail, committed=committed) from err
+    except sqlite3.Error as err:
+        raise BackupFailedError(dest, sqlite_detail(err), committed=committed) from err
 
 
 def automatic_backup_folder(db_path: Path) -> Path:
@@ -38,12 +61,22 @@ def automatic_backup_folder(db_path: Path) -> Path:
     return folder
 
 
-def automatic_backup(conn: sqlite3.Connection, db_path: Path, reason: str) -> Path:
-    """Reasons: bat-dau-hop, khoa, dong, truoc-nang-cap, truoc-khoi-phuc. The last 10 are kept."""
-    folder = automatic_backup_folder(db_path)
+def is_kept(path: Path) -> bool:
+    return any(f"-{reason}" in path.name for reason in KEPT_REASONS)
+
+
+def automatic_backup(conn: sqlite3.Connection, db_path: Path, reason: str, *, committed: bool = False) -> Path:
+    """Reasons: bat-dau-hop, khoa, dong, truoc-nang-cap, truoc-khoi-phuc. The last 10 are kept, and
+    every copy taken before a restore or an upgrade (outside the rotation)."""
+    try:
+        folder = automatic_backup_folder(db_path)
+    except OSError as err:
+        raise BackupFailedError(err.filename or "sao-luu", os_error_detail(err), committed=committed) from err
+    remove_stale_temps(folder)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    path = write_backup(conn, folder / f"{stamp}-{reason}{BACKUP_SUFFIX}")
-    for old in sorted(folder.glob(f"*{BACKUP_SUFFIX}"))[:-KEEP_AUTOMATIC]:
+    path = write_backup(conn, folder / f"{stamp}-{reason}{BACKUP_SUFFIX}", committed=committed)
+    rotating = [p for p in sorted(folder.glob(f"*{BACKUP_SUFFIX}")) if not is_kept(p)]
+    for old in rotating[:-KEEP_AUTOMATIC]:
         old.unlink(missing_ok=True)
     return path
 
@@ -63,8 +96,9 @@ def check_backup_file(src: Path) -> sqlite3.Connection:
             raise NotOurFileError(src)
         if version > LATEST_VERSION:
             raise NewerVersionError(src, version, LATEST_VERSION)
-        if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-            raise NotOurFileError(src, "PRAGMA quick_check")
+        if conn.execute("PRAGMA quick_check(1)").fetchone()[0] != "ok":
+            raise DamagedFileError(src)
+        check_schema(conn, src, version)     # no foreign trigger, view or table; no missing one
     except sqlite3.DatabaseError as err:
         conn.close()
         raise NotOurFileError(src, str(err)) from err

@@ -20,11 +20,14 @@ from queue import SimpleQueue
 from typing import Any, Callable, TypeVar
 
 from . import backup as backups
+from .atomic import protect_data_file, remove_stale_temps, unprotect_data_file
 from .errors import (
-    DiskError, FileLockedError, MissingFileError, NetworkPathError, NewerVersionError, NotOurFileError,
+    DamagedFileError, DiskError, EmptyFileError, FileLockedError, MissingFileError,
+    NetworkPathError, NewerVersionError, NotOurFileError, ReadOnlyError, sqlite_detail,
 )
 from .location import is_network_path
 from .migrations import APPLICATION_ID, LATEST_VERSION, MIGRATIONS
+from .schema import check_schema
 
 T = TypeVar("T")
 _STOP = object()
@@ -57,6 +60,7 @@ class Database:
         self._thread.start()
         ready.result()  # raises the opening error, if any
         _open_databases.add(self)
+        protect_data_file(self.path)     # no output of this process may replace it
 
     # -- the writer thread -------------------------------------------------------------
     def _run(self, create: bool, ready: Future) -> None:
@@ -102,53 +106,85 @@ class Database:
         return err
 
     def _open(self, create: bool) -> sqlite3.Connection:
+        """Every check is made before anything is written: a file that is empty, another program's,
+        damaged, from a newer version or with a foreign schema is refused untouched (not switched to
+        WAL, its mode kept)."""
         path = self.path
         if is_network_path(path):
             raise NetworkPathError(path)
-        new = not path.exists() or path.stat().st_size == 0
-        if not path.exists():
+        new = not path.exists()
+        if new:
             if not create:
                 raise MissingFileError(path)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-        elif not new:
-            with open(path, "rb") as f:
-                if f.read(16) != b"SQLite format 3\x00":
-                    raise NotOurFileError(path)
-        if sys.platform != "win32":
-            os.chmod(path, 0o600)
-        conn = sqlite3.connect(path, timeout=self._lock_timeout, isolation_level=None,
-                               check_same_thread=False)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                # Owner-only from the first byte: never chmod afterwards (a file of another user, a
+                # read-only file system).
+                os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0), 0o600))
+            except OSError as err:
+                raise ReadOnlyError(path, folder=True) from err
+        else:
+            check_header(path)
+            if not os.access(path, os.R_OK | os.W_OK):
+                raise ReadOnlyError(path)
+            if not os.access(path.parent, os.W_OK | os.X_OK):
+                raise ReadOnlyError(path, folder=True)
+        try:
+            remove_stale_temps(backups.automatic_backup_folder(path))   # left by a killed copy
+        except OSError:
+            pass        # no backup folder yet, or not writable: said when a copy is made
+        try:
+            conn = sqlite3.connect(path, timeout=self._lock_timeout, isolation_level=None,
+                                   check_same_thread=False)
+        except sqlite3.Error as err:
+            if new:
+                path.unlink(missing_ok=True)
+            raise NotOurFileError(path, sqlite_detail(err)) from err
         try:
             conn.execute("PRAGMA locking_mode=EXCLUSIVE")
+            if not new:
+                self._check_existing(conn)      # reads only, before WAL or anything is written
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=FULL")
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("PRAGMA secure_delete=ON")   # deleted ballot papers leave no bytes behind
             conn.execute("BEGIN IMMEDIATE")  # takes the exclusive lock, kept until close
             conn.execute("COMMIT")
-            self._check_and_migrate(conn, new)
+            self._migrate_if_older(conn, new)
         except sqlite3.OperationalError as err:
             conn.close()
             if _is_locked(err):
                 raise FileLockedError(path) from err
-            raise NotOurFileError(path, str(err)) from err
+            if new:
+                path.unlink(missing_ok=True)
+            text = str(err).lower()
+            if "readonly" in text or "read-only" in text or "unable to open" in text:
+                raise ReadOnlyError(path, folder=True) from err
+            if "full" in text or "i/o" in text:
+                raise DiskError(path, str(err)) from err
+            raise NotOurFileError(path, sqlite_detail(err)) from err
         except sqlite3.DatabaseError as err:
             conn.close()
-            raise NotOurFileError(path, str(err)) from err
+            raise DamagedFileError(path, sqlite_detail(err)) from err
         except BaseException:
             conn.close()
+            if new:
+                path.unlink(missing_ok=True)
             raise
         return conn
 
-    def _check_and_migrate(self, conn: sqlite3.Connection, new: bool) -> None:
+    def _check_existing(self, conn: sqlite3.Connection) -> None:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
-        if app_id != APPLICATION_ID and (app_id != 0 or has_tables):
+        if app_id != APPLICATION_ID:
             raise NotOurFileError(self.path)
         if version > LATEST_VERSION:
             raise NewerVersionError(self.path, version, LATEST_VERSION)
+        check_integrity(conn, self.path)
+        check_schema(conn, self.path, version)
+
+    def _migrate_if_older(self, conn: sqlite3.Connection, new: bool) -> None:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version == LATEST_VERSION:
             return
         if version > 0:
@@ -206,14 +242,18 @@ class Database:
 
         return self.call(restore)
 
-    def close(self, *, backup_reason: str | None = "dong") -> None:
+    def close(self, *, backup_reason: str | None = "dong", committed: bool = True) -> None:
+        """Checkpoint and close; with ``backup_reason`` an automatic copy is kept first. A copy that
+        fails raises BackupFailedError (saying the data itself is saved) after the file is closed."""
         if self._closed:
             return
 
         def finish(conn: sqlite3.Connection) -> None:
-            if backup_reason:
-                backups.automatic_backup(conn, self.path, backup_reason)
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            try:
+                if backup_reason:
+                    backups.automatic_backup(conn, self.path, backup_reason, committed=committed)
+            finally:
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
         try:
             self.call(finish)
@@ -222,6 +262,7 @@ class Database:
             self._queue.put(_STOP)
             self._thread.join()
             _open_databases.discard(self)
+            unprotect_data_file(self.path)
 
     def __enter__(self) -> "Database":
         return self
@@ -244,6 +285,49 @@ def migrate(conn: sqlite3.Connection, from_version: int) -> None:
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def check_header(path: Path) -> None:
+    """Refuse, from its first bytes alone, a file that is not one of ours: nothing is opened with
+    SQLite, so nothing is changed (a journal rolled back, a mode switched)."""
+    import stat as stat_mod
+
+    try:
+        if not stat_mod.S_ISREG(path.stat().st_mode):     # a folder, a device, a pipe
+            raise NotOurFileError(path)
+        with open(path, "rb") as f:
+            head = f.read(112)
+    except IsADirectoryError as err:
+        raise NotOurFileError(path) from err
+    except PermissionError as err:
+        raise ReadOnlyError(path) from err
+    except OSError as err:
+        raise NotOurFileError(path, sqlite_detail(err)) from err
+    if not head:
+        raise EmptyFileError(path)
+    if len(head) < 100 or not head.startswith(SQLITE_MAGIC):
+        raise NotOurFileError(path)
+    app_id = int.from_bytes(head[68:72], "big")
+    if app_id != APPLICATION_ID and not _has_wal(path):
+        # With a -wal file beside it the header may be older than the content: SQLite reads it
+        # (the file is already in WAL mode, so opening it switches nothing) and the checks follow.
+        raise NotOurFileError(path)
+
+
+def _has_wal(path: Path) -> bool:
+    try:
+        return Path(f"{path}-wal").stat().st_size > 0
+    except OSError:
+        return False
+
+
+def check_integrity(conn: sqlite3.Connection, path: Path) -> None:
+    rows = [r[0] for r in conn.execute("PRAGMA quick_check(1)").fetchall()]
+    if rows != ["ok"]:
+        raise DamagedFileError(path)
 
 
 @atexit.register

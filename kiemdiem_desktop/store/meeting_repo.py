@@ -41,8 +41,9 @@ def load_meeting(conn: sqlite3.Connection, meeting_id: str) -> MeetingRecord | N
                      "SELECT id, position, kind, title, state, subject_member_id, chair_id, started_at, finished_at, "
                      "report, answer, conclusion, notes FROM agenda_step WHERE meeting_id = ? ORDER BY position",
                      (meeting_id,))]
-    rec.attendance = {r[0]: Attendance(r[0], Presence(r[1]), r[2], r[3], r[4]) for r in conn.execute(
-        "SELECT member_id, status, reason, arrived_at, left_at FROM attendance WHERE meeting_id = ?", (meeting_id,))}
+    rec.attendance = {r[0]: Attendance(r[0], Presence(r[1]), r[2], r[3], r[4], [tuple(i) for i in json.loads(r[5] or "[]")])
+                      for r in conn.execute("SELECT member_id, status, reason, arrived_at, left_at, intervals "
+                                            "FROM attendance WHERE meeting_id = ?", (meeting_id,))}
     rec.self_reviews = {r[0]: SelfReview(r[0], r[1], r[2], r[3], json.loads(r[4] or "{}"), r[5], r[6], r[7] or 0)
                         for r in conn.execute(
                             "SELECT member_id, summary, general_score, task_score, grades, proposed_level, "
@@ -62,17 +63,20 @@ def load_votes(conn: sqlite3.Connection, rec: MeetingRecord) -> None:
     meeting_id = rec.meeting.id
     rec.ballots = {r[0]: Ballot(id=r[0], step_id=r[1], layout=BallotLayout(r[2]), taken_at=r[3], issued=r[4],
                                 returned=r[5], valid=r[6], invalid=r[7], counting_team=json.loads(r[8]),
-                                double_entry=bool(r[9]), accepted=r[10] == "accepted")
+                                double_entry=bool(r[9]), accepted=r[10] == "accepted", counted_at=r[11],
+                                document_number=r[12])
                    for r in conn.execute(
                        "SELECT id, step_id, layout, taken_at, issued, returned, valid, invalid, counting_team, "
-                       "double_entry, state FROM ballot WHERE meeting_id = ? ORDER BY rowid", (meeting_id,))}
+                       "double_entry, state, counted_at, document_number FROM ballot WHERE meeting_id = ? ORDER BY rowid",
+                       (meeting_id,))}
     votes = {r[0]: Vote(id=r[0], step_id=r[1], position=r[2], kind=VoteKind(r[3]), question=r[4], subject=r[5],
                         method=VoteMethod(r[6]), ballot_id=r[7], taken_at=r[8], yes=r[9], no=r[10], abstain=r[11],
-                        settings=json.loads(r[12] or "{}"), supersedes=r[13], recorded=bool(r[14]))
+                        settings=json.loads(r[12] or "{}"), supersedes=r[13], recorded=bool(r[14]),
+                        offered=json.loads(r[15] or "[]"), revote_reason=r[16])
              for r in conn.execute(
                  "SELECT id, step_id, position, kind, question, subject, method, ballot_id, taken_at, yes, no, "
-                 "abstain, settings, supersedes, recorded FROM vote WHERE meeting_id = ? ORDER BY position, rowid",
-                 (meeting_id,))}
+                 "abstain, settings, supersedes, recorded, offered, revote_reason FROM vote WHERE meeting_id = ? "
+                 "ORDER BY position, rowid", (meeting_id,))}
     for vote_id, entry, level, count in conn.execute(
             "SELECT vote_id, entry, level, count FROM vote_level WHERE vote_id IN "
             "(SELECT id FROM vote WHERE meeting_id = ?)", (meeting_id,)):

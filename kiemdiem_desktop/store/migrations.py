@@ -308,9 +308,33 @@ MIGRATIONS.append((6, "the higher committee's side: the roots of the certificati
     "ALTER TABLE inbox ADD COLUMN chain TEXT NOT NULL DEFAULT ''",
 ]))
 
+MIGRATIONS.append((7, "the record of the votes: re-vote rounds, blank and double-ticked rows apart, presence intervals, "
+                      "the counting record's number and end time", [
+    # Which levels a round offered ([] = all four) and why it was held again (below quorum, no majority).
+    "ALTER TABLE vote ADD COLUMN offered TEXT NOT NULL DEFAULT '[]'",
+    "ALTER TABLE vote ADD COLUMN revote_reason TEXT NOT NULL DEFAULT ''",
+    # The counting record: its number ("…-BBKP/CB") and when the count ended.
+    "ALTER TABLE ballot ADD COLUMN counted_at TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE ballot ADD COLUMN document_number TEXT NOT NULL DEFAULT ''",
+    # A member who leaves and comes back: every stretch in the room, JSON [["08:00", "09:10"], …].
+    "ALTER TABLE attendance ADD COLUMN intervals TEXT NOT NULL DEFAULT '[]'",
+    # A row ticked twice ("MULTIPLE") counted apart from a blank row ("BLANK"): both invalid for
+    # that member. SQLite cannot change a CHECK: the table is copied whole.
+    """CREATE TABLE vote_level_v7 (
+        vote_id TEXT NOT NULL REFERENCES vote(id) ON DELETE CASCADE,
+        entry INTEGER NOT NULL DEFAULT 1 CHECK (entry IN (1, 2)),
+        level TEXT NOT NULL CHECK (level IN ('EXCELLENT', 'GOOD', 'COMPLETED', 'NOT_COMPLETED', 'BLANK', 'MULTIPLE')),
+        count INTEGER NOT NULL CHECK (count >= 0),
+        PRIMARY KEY (vote_id, entry, level)
+    )""",
+    "INSERT INTO vote_level_v7 (vote_id, entry, level, count) SELECT vote_id, entry, level, count FROM vote_level",
+    "DROP TABLE vote_level",
+    "ALTER TABLE vote_level_v7 RENAME TO vote_level",
+]))
+
 # The committee's year (its cells, the proposals of the packages received, decisions with their
 # history, notices): the "year" step of committee_schema.py, the same tables a PostgreSQL store gets.
-MIGRATIONS.append((7, "the higher committee's year: cells, proposals, decisions, notices",
+MIGRATIONS.append((8, "the higher committee's year: cells, proposals, decisions, notices",
                    _committee_step("year", "sqlite")))
 
 LATEST_VERSION = MIGRATIONS[-1][0]

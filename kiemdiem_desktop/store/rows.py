@@ -22,7 +22,8 @@ def step_row(meeting_id: str, s: AgendaStep) -> dict:
 
 
 def attendance_row(a: Attendance) -> dict:
-    return {"status": a.status.value, "reason": clean(a.reason), "arrived_at": a.arrived_at, "left_at": a.left_at}
+    return {"status": a.status.value, "reason": clean(a.reason), "arrived_at": a.arrived_at, "left_at": a.left_at,
+            "intervals": json.dumps([list(i) for i in a.intervals])}
 
 
 def comment_row(meeting_id: str, c: Comment) -> dict:

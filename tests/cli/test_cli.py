@@ -87,7 +87,11 @@ def test_roster_import_refuses_a_file_with_errors_and_writes_nothing(tmp_path):
     assert r.returncode == 2
     err = r.stderr.decode("utf-8")
     assert "danh-sach.csv" in err and "dòng 6" in err and "Ngày sinh" in err
-    assert _json(run_cli("roster", "list", "--db", str(db), "--json")) == []
+    assert not db.exists()          # not even an empty data file is created
+    assert run_cli("demo", "--db", str(db), "--members", "3").returncode == 0
+    before = _json(run_cli("roster", "list", "--db", str(db), "--json"))
+    assert run_cli("roster", "import", str(src), "--db", str(db)).returncode == 2
+    assert _json(run_cli("roster", "list", "--db", str(db), "--json")) == before
 
 
 def test_roster_import_twice_changes_nothing(tmp_path):

@@ -113,7 +113,7 @@ def test_export_import_round_trip_and_import_twice_from_the_command_line(tmp_pat
 
 @pytest.mark.parametrize("content, words", [
     ("{ \"format\": \"kiemdiem-meeting\", ", "không phải JSON hợp lệ (dòng 1"),
-    (variant(version=2), "version: phiên bản 2 không đọc được"),
+    (variant(version=3), "version: phiên bản 3 không đọc được"),
     (variant(meeting__votes__3__levels__GOOD=-1), "meeting.votes[3].levels.GOOD: cần số nguyên không âm"),
     (variant(meeting__chair_id="00000000-0000-4000-8000-000000000555"),
      "meeting.chair_id: không có đảng viên có mã “00000000-0000-4000-8000-000000000555”"),

@@ -75,6 +75,12 @@ def test_handover_slip_beside_the_package(package, cert):
     assert package.sha256.upper() in flat and f"{package.size:,}".replace(",", ".") in flat
     pages = subprocess.run(["pdfinfo", package.slip], capture_output=True, text=True).stdout
     assert re.search(r"^Pages:\s+1$", pages, re.M)
+    # the making time in local time, dd/mm/yyyy HH:MM, never ISO; no dash or symbol in the slip
+    from datetime import datetime
+
+    made = datetime.fromisoformat(package.manifest["created_at"]).astimezone()
+    assert f"Thời điểm lập gói {made:%d/%m/%Y %H:%M}" in " ".join(text.split())
+    assert not re.search(r"\d{4}-\d\d-\d\dT", text) and "—" not in text
 
 
 def test_default_name_says_cell_year_and_revision(tmp_path, locked_db, meeting_id, key, cert):

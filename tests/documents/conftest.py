@@ -1,5 +1,5 @@
 """A meeting held from start to end through the real session and voting code."""
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -29,6 +29,8 @@ def hold_meeting(cf: CellFile, clock: dict, adopt: bool = True) -> VotingDesk:
     s.update_meeting(chair_id=who["Nguyễn Văn Hùng"], minute_taker_id=who["Bùi Thị Giang"], start_time="08:00")
     s.add_delegate("Trần Quốc Toản", "Ủy viên Ban Thường vụ Đảng ủy Sở")
     s.start()
+    # "Khai mạc" was pressed at 08:03 (planned 08:00): the minutes print the actual opening
+    s.update_meeting(started_at=datetime(2025, 12, 10, 8, 3))
     s.mark_all_present()
     s.set_attendance(who["Hồ Thị Khánh"], Presence.ABSENT_APPROVED, "Đi công tác tại Đà Nẵng")
     d = VotingDesk(s)

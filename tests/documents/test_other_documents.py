@@ -73,7 +73,7 @@ def test_counting_record_every_subject_figures_percentages_and_the_team_signing_
     assert text.count("10/11 (90,9%)") == 13
     assert "biểu quyết giơ tay" in text
     # the team: named with their roles, and signing, the head first
-    assert "Lê Văn An — Tổ trưởng" in text and "Phạm Thị Bích — Thành viên" in text
+    assert "Lê Văn An, tổ trưởng" in text and "Phạm Thị Bích, thành viên" in text
     tail = text[text.rindex("TỔ TRƯỞNG"):]
     assert tail.count("THÀNH VIÊN") == 2
     assert tail.index("Lê Văn An") < tail.index("Phạm Thị Bích") < tail.index("Vũ Thị Dung")
@@ -83,7 +83,7 @@ def test_counting_record_without_a_team_leaves_lines_to_fill(held, tmp_path):
     accepted_ballots(held)[0].counting_team = []      # as if the team was not recorded
     [path] = build_counting_records(held, tmp_path)
     text = assert_readable_pdf(path)
-    assert re.search(r"1\. Đồng chí …+ — Tổ trưởng\. 2\. Đồng chí …+ — Thành viên\. 3\. Đồng chí …+ — Thành viên", text)
+    assert re.search(r"1\. Đồng chí …+, tổ trưởng\. 2\. Đồng chí …+, thành viên\. 3\. Đồng chí …+, thành viên", text)
     assert "TỔ TRƯỞNG" in text and text.count("THÀNH VIÊN") == 2
 
 
@@ -132,7 +132,8 @@ def test_summary_pdf_every_member_totals_quota_and_the_collectives(held, tmp_pat
     text = assert_readable_pdf(path)
     for m in held.s.member_list:
         assert m.full_name in text
-    assert "TỔNG HỢP KẾT QUẢ" in text
+    assert "BÁO CÁO kết quả kiểm điểm, đánh giá, xếp loại chất lượng đảng viên năm 2025" in text
+    assert "Số -BC/CB" in text
     for label in LEVELS:
         assert label in text
     assert "Tổng số 12 100%" in text
@@ -157,18 +158,22 @@ def test_summary_xlsx_numbers_are_numbers_header_frozen_widths_set(held, tmp_pat
     hung = rows["Nguyễn Văn Hùng"]
     assert hung[0] == 1 and hung[2] == 1970 and isinstance(hung[2], int)
     assert hung[6] == 89 and isinstance(hung[6], (int, float))
-    assert hung[7] == "HTTNV" and hung[8] == 10 and hung[9] == 11 and hung[10] == pytest.approx(10 / 11)
+    assert hung[7] == "HTTNV" and hung[8] == 10 and hung[9] == 11 and re.fullmatch(r"=I\d+/J\d+", hung[10])
     assert rows["Hồ Thị Khánh"][7] is None and "kiểm điểm bổ sung" in rows["Hồ Thị Khánh"][11]
     everything = [r for r in ws.iter_rows(values_only=True)]
     totals = {r[1]: r for r in everything if r[1] in LEVELS + ["Tổng số"]}
-    assert totals["Hoàn thành tốt nhiệm vụ"][2] == 11 and totals["Hoàn thành tốt nhiệm vụ"][3] == pytest.approx(11 / 12)
-    assert totals["Tổng số"][2] == 12
+    # totals are formulas over the table (the sheet counts what it shows)
+    assert totals["Hoàn thành tốt nhiệm vụ"][2] == '=COUNTIF(H5:H16,"HTTNV")'
+    assert totals["Hoàn thành tốt nhiệm vụ"][3].startswith("=IF(")
+    assert totals["Tổng số"][2] == "=COUNTA(B5:B16)"
+    assert sum(1 for r in rows.values() if r[7] == "HTTNV") == 11
     [quota] = [r for r in everything if r[1] == "Toàn chi bộ"]
-    assert quota[2:7] == (0, 11, 0, 0.2, 2)
+    assert quota[2:4] == (0, 11) and quota[4].startswith("=IF(") and quota[5:7] == (0.2, 2)
     assert any(r[1] == "Tập thể chi ủy" and r[2] == "HTTNV" and r[3] == 10 and r[4] == 11 for r in everything)
     for r in everything:
         for v in r:
             assert not (isinstance(v, str) and v.replace(",", "").replace(".", "").isdigit()), f"number as text: {v!r}"
+            assert not (isinstance(v, str) and v.endswith(".") and v[:-1].isdigit())
             if isinstance(v, str):
                 assert unicodedata.is_normalized("NFC", v)
 
@@ -187,7 +192,7 @@ def test_chair_script_names_the_chair_and_has_every_step(held, tmp_path):
         assert text.index(heading) > last
         last = text.index(heading)
     assert "Hôm nay, ngày 10 tháng 12 năm 2025, tại Phòng họp tầng 3, Sở Nội vụ, Chi bộ Văn phòng tổ chức" in text
-    assert "Số đảng viên được tính: 11 đồng chí; có mặt: 11 đồng chí" in text
+    assert "Số đảng viên được tính để biểu quyết là 11 đồng chí; hôm nay có mặt 11 đồng chí" in text
     assert "Tổ kiểm phiếu gồm 03 đồng chí: đồng chí Lê Văn An làm tổ trưởng" in text
     assert "tức ít nhất 6 phiếu" in text
     assert "đọc dự thảo biên bản" in text and "thông qua biên bản" in text and "bế mạc" in text
@@ -197,8 +202,8 @@ def test_chair_script_names_the_chair_and_has_every_step(held, tmp_path):
 
 def test_chair_script_before_the_meeting_leaves_blanks(prepared, tmp_path):
     text = assert_readable_pdf(build_chair_script(prepared, tmp_path / "kich-ban.pdf"))
-    assert "Tổng số đảng viên của chi bộ: 12 đồng chí (chính thức: 12; dự bị: 0)" in text
-    assert "Số đảng viên được tính: …… đồng chí; có mặt: …… đồng chí" in text
+    assert "Chi bộ hiện có 12 đảng viên, trong đó 12 đồng chí là đảng viên chính thức." in text
+    assert "Số đảng viên được tính để biểu quyết là …… đồng chí; hôm nay có mặt …… đồng chí" in text
     assert "Tổ kiểm phiếu gồm 03 đồng chí: đồng chí …… làm tổ trưởng" in text
     assert "Nguyễn Văn Hùng" in text and "Bùi Thị Giang" in text
 

@@ -38,7 +38,7 @@ def test_show_of_hands_on_the_agenda_against_the_base(desk):
     desk.set_hands(v.id, yes=6, no=4, abstain=1)
     r = desk.result(v)
     assert (r.headcount.base_count, r.headcount.present_in_base, r.passed) == (11, 11, True)
-    assert r.summary() == "có mặt 11/11; tán thành 6/11, không tán thành 4, không biểu quyết 1 → thông qua"
+    assert r.summary() == "có mặt 11/11; tán thành 6/11, không tán thành 4, không biểu quyết 1; kết quả: thông qua"
     desk.set_hands(v.id, yes=5, no=5, abstain=1)
     assert not desk.result(v).passed          # 5 is not more than half of 11
     desk.set_hands(v.id, yes=9, no=2, abstain=1)

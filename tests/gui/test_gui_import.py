@@ -112,3 +112,31 @@ def test_file_level_problem_blocks_the_import(qtbot, cell, tmp_path):
     text = dlg.file_problems.text()
     assert text.startswith("Không nhập được tệp này:") and "sai.csv" in text and "tiêu đề" in text
     assert not dlg.import_button.isEnabled()
+
+
+def test_a_rename_of_a_matched_member_waits_for_the_users_confirmation(qtbot, cell, tmp_path):
+    """Issue 12 item 3: same card number and birth date, another name: shown, never applied silently."""
+    path = tmp_path / "doi-ten.csv"
+    path.write_text("Họ và tên;Ngày sinh;Ngày vào Đảng;Số thẻ đảng viên;Chức vụ đảng\n"
+                    "Kẻ Mạo Danh;02/09/1975;19/05/2010;01.000001;Bí thư\n"
+                    "Vũ Văn Mới;01/01/1991;19/05/2016;01.000009;\n", encoding="utf-8")
+    dlg = ImportDialog(cell, None, str(path))
+    qtbot.addWidget(dlg)
+    dlg.resize(1366, 728)
+    dlg.show()
+    qtbot.waitUntil(lambda: dlg.preview is not None and not dlg._loading, timeout=10000)
+    rows = dlg.shown_rows()
+    assert rows[0][1] == "Kẻ Mạo Danh" and rows[0][3] == "Đổi họ tên «Nguyễn Văn Hùng» thành «Kẻ Mạo Danh»: cần xác nhận"
+    assert "1 đổi họ tên cần xác nhận" in dlg.counts.text()
+    assert dlg.confirm_renames.isVisible() and not dlg.import_button.isEnabled()
+    assert "Xác nhận đổi họ tên" in dlg.status.text()
+    dlg.grab().save(str(tmp_path / "doi-ten.png"))
+    qtbot.keyClick(dlg.skip_errors, Qt.Key.Key_Space)              # skip it: only the new member
+    assert dlg.import_button.isEnabled() and dlg.excluded_rows() == [2]
+    qtbot.keyClick(dlg.skip_errors, Qt.Key.Key_Space)
+    qtbot.keyClick(dlg.confirm_renames, Qt.Key.Key_Space)          # or confirm it
+    assert dlg.import_button.isEnabled() and dlg.confirmed_rows() == [2] and dlg.excluded_rows() == []
+    dlg.import_button.click()
+    qtbot.waitUntil(lambda: not dlg.isVisible(), timeout=10000)
+    names = [m.full_name for m in cell.members()]
+    assert "Kẻ Mạo Danh" in names and "Nguyễn Văn Hùng" not in names and "Vũ Văn Mới" in names

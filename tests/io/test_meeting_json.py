@@ -105,7 +105,7 @@ def test_export_is_valid_against_the_schema_and_holds_the_whole_meeting(held):
     cf, s = held
     data = mj.export_meeting(cf, s.meeting_id)
     assert Validator(json.loads(mj.schema_path().read_text(encoding="utf-8"))).errors(data) == []
-    assert (data["format"], data["version"]) == ("kiemdiem-meeting", 1)
+    assert (data["format"], data["version"]) == ("kiemdiem-meeting", 2)
     assert set(data) >= {"cell", "members", "meeting"}
     m = data["meeting"]
     assert {"steps", "attendance", "self_reviews", "written_comments", "comments", "votes", "ballots", "ratings",
@@ -192,7 +192,7 @@ def test_text_is_stored_nfc(tmp_path):
 
 
 @pytest.mark.parametrize("doc, path, words", [
-    (variant(version=2), "version", "phiên bản 1"),
+    (variant(version=3), "version", "phiên bản 1 và 2"),
     (variant(format="khac"), "format", "kiemdiem-meeting"),
     (variant(meeting__votes__3__levels__GOOD=-4), "meeting.votes[3].levels.GOOD", "cần số nguyên không âm"),
     (variant(meeting__votes__1__levels__GOOD="3"), "meeting.votes[1].levels.GOOD", "cần số nguyên không âm"),

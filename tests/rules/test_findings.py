@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from kiemdiem_desktop.model import Category, DisciplineForm, DisciplineRecord, Level, Member, PeriodKind
+from kiemdiem_desktop.model import Category, DisciplineForm, DisciplineRecord, Level, Member, Period, PeriodKind
 from kiemdiem_desktop.model.rating import FindingKind, RatingFacts, RatingProposal
 from kiemdiem_desktop.model.review import SelfReview
 from kiemdiem_desktop.rules import predicates as P
@@ -27,20 +27,20 @@ TASK = "Kết quả thực hiện chức trách, nhiệm vụ được giao"
 CRITERIA = ["Tư tưởng chính trị", "Phẩm chất đạo đức, lối sống", "Ý thức tổ chức kỷ luật", TASK]
 
 
-def ctx(year: int = 2025, *, general=28.0, task=67.0, grades=None, discipline=(), leave=(),
-        category=Category.OFFICIAL, accepted=None, **facts) -> RatingContext:
+def ctx(year: int = 2025, *, general=28.0, task=67.0, grades=None, discipline=(), leave=(), periods=(),
+        category=Category.OFFICIAL, accepted=None, day=None, admitted=None, **facts) -> RatingContext:
     """A member who meets every condition of HTXSNV, changed by the arguments."""
     base = dict(tasks_on_time_pct=100.0, tasks_exceeded_pct=60.0, tasks_late_pct=0.0, tasks_not_done_pct=0.0,
                 previous_shortcomings_fixed=True)
     base.update(facts)
-    m = Member("Nguyễn Văn An", discipline=list(discipline))
+    m = Member("Nguyễn Văn An", discipline=list(discipline), periods=list(periods), admission_date=admitted)
     if grades is None:
         grades = {c: "Xuất sắc" for c in CRITERIA} if year < 2025 else {}
     review = SelfReview(m.id, general_score=general, task_score=task, grades=grades)
     proposal = None
     if accepted is not None:
         proposal = RatingProposal(m.id, accepted_general=accepted[0], accepted_task=accepted[1], score_change_reason="x")
-    return RatingContext(m, category, year, RatingFacts(m.id, **base), review, proposal, tuple(leave))
+    return RatingContext(m, category, year, RatingFacts(m.id, **base), review, proposal, tuple(leave), day=day)
 
 
 def disc(form=KT, on=date(2025, 5, 12), **kw) -> DisciplineRecord:
@@ -54,8 +54,8 @@ def ids(findings, kind=FindingKind.FINDING):
 # ---- Quy định 366: individuals --------------------------------------------------------------
 
 A1 = "Quy định 366-QĐ/TW, Điều 11 khoản 1"
-A2 = "Quy định 366-QĐ/TW, Điều 11 (mức Hoàn thành tốt nhiệm vụ"
-A4 = "Quy định 366-QĐ/TW, mức Không hoàn thành nhiệm vụ (điều chưa đối chiếu)"
+A2 = "Quy định 366-QĐ/TW, Điều 11"
+A4 = "Quy định 366-QĐ/TW, Điều 11"
 
 
 @pytest.mark.parametrize("article, context, level, rule, highest, message", [
@@ -141,7 +141,7 @@ def test_366_reprimand_not_linked_to_duty_is_for_the_competent_level_to_judge():
     assert w.kind is FindingKind.WARNING
     assert w.message == ("Bị kỷ luật khiển trách (quyết định ngày 12/05/2025) nhưng không thuộc các trường hợp xếp loại "
                          "Không hoàn thành nhiệm vụ của quy định: cấp có thẩm quyền xem xét, quyết định")
-    assert w.article == "Quy định 366-QĐ/TW (điều chưa đối chiếu)"
+    assert w.article == "Quy định 366-QĐ/TW"
     assert highest_allowed(R366, c) is EX
 
 
@@ -186,12 +186,66 @@ def test_366_missing_inputs_give_no_finding_only_a_note_of_what_was_not_entered(
 
 
 def test_366_sick_leave_and_probation_are_warnings():
-    found = findings_for(R366, ctx(leave=[PeriodKind.MATERNITY_LEAVE], category=Category.PROBATIONARY), EX)
+    leave = Period(PeriodKind.MATERNITY_LEAVE, date(2025, 2, 1), date(2025, 7, 31))
+    found = findings_for(R366, ctx(periods=[leave], category=Category.PROBATIONARY), EX)
     assert blocking(found) == []
     by_rule = {f.rule: f for f in found}
     assert by_rule["366.ca-nhan.nghi-dai-ngay"].message.startswith(
-        "Đảng viên nghỉ thai sản: đánh giá, xếp loại theo thời gian công tác")
+        "Trong năm đánh giá, đồng chí nghỉ thai sản từ 01/02/2025 đến 31/07/2025 (từ 3 tháng trở lên): "
+        "đánh giá, xếp loại theo thời gian công tác")
     assert by_rule["366.ca-nhan.du-bi"].article.startswith("Điều lệ Đảng, Điều 5")
+
+
+@pytest.mark.parametrize("rules", [R366, R124], ids=["366", "124"])
+def test_long_leave_anywhere_in_the_year_warns_even_when_it_does_not_cover_the_meeting_day(rules):
+    year = 2025 if rules is R366 else 2024
+    sick = Period(PeriodKind.SICK_LEAVE, date(year, 3, 10), date(year, 6, 30))          # 3 months and 3 weeks
+    c = ctx(year, periods=[sick], day=date(year, 12, 10))
+    assert c.leave == ()                                                               # not on the meeting day
+    [w] = [f for f in findings_for(rules, c, GO) if "nghi-dai-ngay" in f.rule]
+    assert w.kind is FindingKind.WARNING
+    assert f"nghỉ ốm dài ngày từ 10/03/{year} đến 30/06/{year}" in w.message
+    short = Period(PeriodKind.SICK_LEAVE, date(year, 3, 10), date(year, 5, 20))         # under 3 months
+    assert not [f for f in findings_for(rules, ctx(year, periods=[short]), GO) if "nghi-dai-ngay" in f.rule]
+    from_last_year = Period(PeriodKind.MATERNITY_LEAVE, date(year - 1, 10, 1), date(year, 3, 31))
+    assert [f for f in findings_for(rules, ctx(year, periods=[from_last_year]), GO) if "nghi-dai-ngay" in f.rule]
+    other_year = Period(PeriodKind.MATERNITY_LEAVE, date(year - 1, 1, 1), date(year - 1, 6, 30))
+    assert not [f for f in findings_for(rules, ctx(year, periods=[other_year]), GO) if "nghi-dai-ngay" in f.rule]
+
+
+def test_366_self_detected_and_remedied_on_the_discipline_record_has_its_effect():
+    """The record alone (no separate fact typed) brings the 366 warning naming the decision."""
+    c = ctx(discipline=[disc(KT, duty_linked=True, self_detected_remedied=True)])
+    found = findings_for(R366, c, GO)
+    assert ids(found) == ["366.ca-nhan.khtn.ky-luat"]
+    [w] = [f for f in found if f.rule == "366.ca-nhan.ky-luat.tu-khac-phuc"]
+    assert w.message == ("Đảng viên đã tự nhận, tự phát hiện và khắc phục xong hậu quả của khuyết điểm, vi phạm "
+                         "(kỷ luật khiển trách, quyết định ngày 12/05/2025): cấp có thẩm quyền có thể xem xét khi "
+                         "quyết định mức xếp loại")
+    plain = findings_for(R366, ctx(discipline=[disc(KT, duty_linked=True)]), GO)
+    assert "366.ca-nhan.ky-luat.tu-khac-phuc" not in [f.rule for f in plain]
+
+
+@pytest.mark.parametrize("rules", [R366, R124], ids=["366", "124"])
+def test_a_probationary_member_past_twelve_months_is_flagged(rules):
+    year = 2025 if rules is R366 else 2024
+    late = ctx(year, category=Category.PROBATIONARY, admitted=date(year - 1, 9, 2), day=date(year, 12, 10))
+    [w] = [f for f in findings_for(rules, late, GO) if f.rule.endswith("du-bi.qua-han")]
+    assert w.kind is FindingKind.WARNING
+    assert w.message.startswith(f"Đảng viên dự bị vào Đảng ngày 02/09/{year - 1}: đã hết 12 tháng dự bị "
+                                f"(từ ngày 02/09/{year})")
+    in_time = ctx(year, category=Category.PROBATIONARY, admitted=date(year, 3, 2), day=date(year, 12, 10))
+    assert not [f for f in findings_for(rules, in_time, GO) if f.rule.endswith("du-bi.qua-han")]
+
+
+@pytest.mark.parametrize("rules", [R366, R124], ids=["366", "124"])
+def test_a_member_without_admission_date_is_named_not_silently_left_out(rules):
+    year = 2025 if rules is R366 else 2024
+    found = findings_for(rules, ctx(year, category=Category.UNKNOWN), GO)
+    [w] = [f for f in found if f.rule.endswith("chua-ro-loai")]
+    assert w.kind is FindingKind.WARNING
+    assert "Chưa có ngày vào Đảng của đồng chí Nguyễn Văn An" in w.message
+    assert "chưa tính vào số đảng viên được tính" in w.message
 
 
 # ---- Quy định 366: leaders -----------------------------------------------------------------
@@ -267,7 +321,7 @@ def test_member_rules_do_not_apply_to_collectives_and_back():
 
 # ---- Quy định 124 (from secondary sources) -------------------------------------------------
 
-B = "Quy định 124-QĐ/TW, Hướng dẫn 25-HD/BTCTW (điều chưa đối chiếu; theo nguồn thứ cấp)"
+B = "Quy định 124-QĐ/TW, Điều 12"
 
 
 def grades(**changed):

@@ -188,7 +188,8 @@ def test_save_to_a_folder_writes_atomically(documents_window, qtbot, tmp_path):
         assert w.save_selected(folder)
     assert got.args[0] == [str(folder / "bien-ban.pdf")]
     assert sorted(p.name for p in folder.iterdir()) == ["bien-ban.pdf"]     # no temporary file left
-    assert "Bản chính thức — lần 1" in text_of(folder / "bien-ban.pdf")
+    assert "Bản sửa đổi" not in text_of(folder / "bien-ban.pdf")      # revision 1: no marking
+    assert "DỰ THẢO" not in text_of(folder / "bien-ban.pdf")
     assert "Đã lưu 1 tệp" in w.statusBar().currentMessage()
 
 
@@ -293,7 +294,7 @@ def test_reopen_needs_a_reason_then_history_then_lock_gives_revision_2(documents
     assert panel.history.item(panel.history.rowCount() - 1, 1).text() == "Khóa"
     qtbot.waitUntil(lambda: "minutes_pdf" in w.files and w.page_count() > 0, timeout=20000)
     text = text_of(w.current_file())
-    assert "Bản chính thức — lần 2" in text and "đã sửa kết luận" in text
+    assert "Bản sửa đổi lần 2, khóa ngày" in text and "đã sửa kết luận" in text
 
 
 def test_reopen_can_be_cancelled(documents_window, held_desk, on_modal):

@@ -95,7 +95,7 @@ def test_ballot_count_with_a_mismatch_then_fixed_and_accepted(meeting_file, open
     assert (team[2], team[3], team[4], team[6]) == ("Giơ tay", "08:00", "10/11", "Đã công bố")
     assert team[5] == "tán thành 10/11 (90,9%), không tán thành 0, không biểu quyết 0 → thông qua"
     an_row = next(r for r in rows if r[1] == "Xếp loại: Lê Văn An")
-    assert an_row[5] == "HTXSNV 3/11, HTTNV 10/11, HTNV 10/11, KHTNV 10/11 → Hoàn thành tốt nhiệm vụ"
+    assert an_row[5] == "HTXSNV 3/11, HTTNV 10/11, HTNV 10/11, KHTNV 10/11; kết quả: Hoàn thành tốt nhiệm vụ"
 
 
 def test_no_level_passes_then_a_vote_on_the_next_level(meeting_file, open_guide, qtbot, clock):

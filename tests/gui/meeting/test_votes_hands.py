@@ -42,10 +42,10 @@ def test_agenda_vote_then_an_attendance_correction_asks_first(meeting_file, open
 
     on_modal(vote)
     press(qtbot, K.Key_B, CTRL)
-    assert seen["verdict"] == ("Thông qua: có mặt 10/11; tán thành 6/11, không tán thành 3, không biểu quyết 1 "
-                               "→ thông qua")
+    assert seen["verdict"] == ("Thông qua: có mặt 10/11; tán thành 6/11, không tán thành 3, không biểu quyết 1"
+                               "; kết quả: thông qua")
     assert w.opening.agenda_vote.text() == ("Biểu quyết thông qua chương trình (đã công bố): có mặt 10/11; "
-                                            "tán thành 6/11, không tán thành 3, không biểu quyết 1 → thông qua")
+                                            "tán thành 6/11, không tán thành 3, không biểu quyết 1; kết quả: thông qua")
 
     # Hồ Thị Khánh in fact arrived at 07:50, before the vote: the base becomes 12 and 6 is no longer
     # more than half. The program lists the result that changes and asks.
@@ -68,8 +68,9 @@ def test_agenda_vote_then_an_attendance_correction_asks_first(meeting_file, open
     press(qtbot, K.Key_Return)
     assert asked["text"].startswith("Ghi đồng chí Hồ Thị Khánh đến lúc 07:50 sẽ làm thay đổi kết quả của 1 cuộc "
                                     "biểu quyết:")
-    assert ("• Thông qua chương trình hội nghị: có mặt 10/11; tán thành 6/11, không tán thành 3, không biểu quyết 1 "
-            "→ thông qua  ⟶  có mặt 11/12; tán thành 6/12, không tán thành 3, không biểu quyết 1 → không thông qua"
+    assert ("• Thông qua chương trình hội nghị: có mặt 10/11; tán thành 6/11, không tán thành 3, không biểu quyết 1"
+            "; kết quả: thông qua  ⟶  có mặt 11/12; tán thành 6/12, không tán thành 3, không biểu quyết 1; kết quả: "
+            "không thông qua"
             ) in asked["text"]
     assert w.session.record.attendance[who["Hồ Thị Khánh"]].arrived_at == ""      # not applied
     on_modal(answer("&Vẫn sửa"))
