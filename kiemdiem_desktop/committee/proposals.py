@@ -58,13 +58,16 @@ class CellProposal:
 
 
 def _outcome(desk, subject: str) -> tuple[str | None, int | None, int | None, bool]:
-    """(level reached, its votes, the base, voted at all) of the subject's last rating vote."""
+    """(level reached, its votes, the base, voted at all) of the subject's last rating vote. A vote
+    below quorum decides nothing (DOMAIN.md §5): no level, as the cell's own documents say."""
+    from ..documents.common import decided_level
+
     v = desk.final_vote(subject)
     if v is None:
         return None, None, None, False
     r = desk.result(v)
     base = r.headcount.base_count
-    if r.rating is None or r.rating.reached is None:
+    if decided_level(desk, subject) is None or r.rating is None or r.rating.reached is None:
         return None, None, base, True
     count = next(c for c in r.rating.counts if c.level == r.rating.reached)
     return r.rating.reached.value, count.votes, base, True
@@ -114,7 +117,9 @@ def _meeting_members(cf: CellFile, meeting_id: str) -> tuple[dict, dict[str, Mem
             else:
                 notes.append("Chưa biểu quyết xếp loại")
         elif level is None:
-            notes.append("Biểu quyết chưa đạt quá nửa")
+            r = desk.result(desk.final_vote(member.id))
+            notes.append("Biểu quyết không đủ số đảng viên có mặt (dưới 2/3 số được tính): chưa xếp loại"
+                         if not r.headcount.quorum_met else "Biểu quyết chưa đạt quá nửa số đảng viên được tính")
         review = desk.record.self_reviews.get(member.id)
         out[member.id] = MemberProposal(
             member_id=member.id, position=i, full_name=member.full_name,
