@@ -145,6 +145,7 @@ class YearView:
 
     def counts(self) -> dict:
         levels = dict.fromkeys(LEVELS, 0)
+        proposed = dict.fromkeys(LEVELS, 0)
         unrated = total = not_here = decided = 0
         for m in self.members():
             if m.decision is not None:
@@ -153,6 +154,8 @@ class YearView:
                 not_here += 1
                 continue
             total += 1
+            if m.voted_level is not None:
+                proposed[m.voted_level] += 1
             lv = m.level
             if lv is None:
                 unrated += 1
@@ -160,8 +163,11 @@ class YearView:
                 levels[lv] += 1
         sent = [c for c in self.cells if c.package]
         cell_levels = {lv: sum(1 for c in sent if c.level == lv) for lv in LEVELS}
-        return {"members": {"levels": levels, "unrated": unrated, "total": total, "not_rated_here": not_here},
-                "cells": {"levels": cell_levels, "unrated": sum(1 for c in sent if c.level is None),
+        cell_proposed = {lv: sum(1 for c in sent if c.cell_level == lv) for lv in LEVELS}
+        return {"members": {"levels": levels, "unrated": unrated, "total": total, "not_rated_here": not_here,
+                            "proposed_levels": proposed},
+                "cells": {"levels": cell_levels, "proposed_levels": cell_proposed,
+                          "unrated": sum(1 for c in sent if c.level is None),
                           "total": len(sent), "expected": sum(1 for c in self.cells if not c.package)},
                 "decided": decided}
 

@@ -110,6 +110,7 @@ def test_summary_counts_voted_levels_quota_across_the_dang_bo_and_decisions_repl
     assert code == 0 and "hạ mức" in out, err
     s = _summary(register)
     assert s["decided"] == 1 and s["members"]["levels"]["EXCELLENT"] == 5 and s["members"]["levels"]["GOOD"] == good + 1
+    assert s["members"]["proposed_levels"]["EXCELLENT"] == 6          # what the cells voted, kept apart
     assert s["quota"][0]["excellent"] == 5
     # a second decision replaces the first; both stay in the history
     code, out, err = cli("committee", "decide", "--register", register, "--year", 2026, "--member", excellent.id,
