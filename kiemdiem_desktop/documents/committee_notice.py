@@ -71,7 +71,7 @@ def notice_blocks(d: NoticeData) -> DocumentBlocks:
     for i, m in enumerate(d.members, 1):
         proposed = abbr(m.proposed) + (f" ({m.votes}/{m.base})" if m.proposed and m.votes is not None else "")
         note = ("Giữ mức chi bộ đề xuất" if m.decided and m.decided == m.proposed else
-                f"Cấp ủy cấp trên quyết định: {abbr(m.decided)}. Lý do: {m.reason}" if m.decided else m.reason)
+                f"Hạ mức. Lý do: {m.reason}" if m.decided else m.reason)
         rows.append([str(i), m.full_name, proposed or "", abbr(m.decided), note])
     doc.add(TableBlock(["STT", "Họ và tên", "Chi bộ đề xuất (phiếu/số được tính)", "Đảng ủy quyết định", "Ghi chú"],
                        rows, [10, 45, 30, 25], bold_columns=(3,), left_columns=(1, 4)))
