@@ -22,6 +22,7 @@ from ..crypto.register import CA_REFUSED, FIRST_SEEN, NEW_KEY, CommitteeRegister
 from ..i18n import QT_TRANSLATE_NOOP, UserError, msg
 from ..model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS, Level
 from ..store import committee_store as cs
+from ..store.committee_store import is_postgres_url, safe_url, url_without_password  # noqa: F401 - for the window
 from ..vn.text import clean, fold
 
 LEVELS = ("EXCELLENT", "GOOD", "COMPLETED", "NOT_COMPLETED")

@@ -171,10 +171,20 @@ class PostgresBackend:
 
 
 def _safe_url(url: str) -> str:
-    """The URL without a password."""
+    """The URL with its password hidden, to show."""
     import re
 
     return re.sub(r"(://[^:/@]*):[^@]*@", r"\1:***@", url)
+
+
+def url_without_password(url: str) -> str:
+    """The URL to remember (settings): never a password (libpq's .pgpass or the server's trust keep it)."""
+    import re
+
+    return re.sub(r"(://[^:/@]*):[^@]*@", r"\1@", url)
+
+
+safe_url = _safe_url
 
 
 def open_backend(location: str | os.PathLike, *, create: bool = True) -> SqliteBackend | PostgresBackend:

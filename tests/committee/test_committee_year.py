@@ -260,3 +260,30 @@ def test_same_schema_on_sqlite_and_postgresql(postgres_server, tmp_path):
             post = [r[0] for r in pg.execute("SELECT column_name FROM information_schema.columns WHERE table_name = %s "
                                              "ORDER BY ordinal_position", (t,))]
             assert lite == post and lite, t
+
+
+def test_the_cells_list_from_a_workbook_every_error_named_and_nothing_written(register, tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["DANH SÁCH CHI BỘ TRỰC THUỘC"])
+    ws.append(["STT", "Mã chi bộ", "Tên chi bộ"])
+    ws.append([1, "CB01", "Chi bộ Khu phố 1"])
+    ws.append([2, "CB02", ""])
+    ws.append([3, "cb01", "Chi bộ Khu phố Một"])
+    wb.save(tmp_path / "chi-bo.xlsx")
+    code, _o, err = cli("committee", "cells", "import", tmp_path / "chi-bo.xlsx", "--register", register)
+    assert code == 2
+    assert "chi-bo.xlsx, dòng 4, cột “Tên chi bộ”: trống" in err
+    assert "chi-bo.xlsx, dòng 5: chi bộ “cb01” trùng với dòng 3" in err and "Không ghi gì" in err
+    ws["C4"] = "Chi bộ Khu phố 2"
+    ws["B5"] = "CB03"
+    ws["C5"] = "Chi bộ Khu phố 3"
+    wb.save(tmp_path / "chi-bo.xlsx")
+    code, out, err = cli("committee", "cells", "import", tmp_path / "chi-bo.xlsx", "--register", register)
+    assert code == 0 and "3 mới" in out, err
+    code, out, _e = cli("committee", "cells", "import", tmp_path / "chi-bo.xlsx", "--register", register)
+    assert "0 mới, 0 cập nhật" in out                       # importing twice changes nothing
+    assert [(c["code"], c["status"]) for c in _status(register).values()] == [
+        ("CB01", "expected"), ("CB02", "expected"), ("CB03", "expected")]

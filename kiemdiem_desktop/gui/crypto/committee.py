@@ -201,7 +201,7 @@ class CommitteeWindow(QMainWindow):
         return self._use(url.strip(), create=True)
 
     def _use(self, path: str | Path, *, create: bool) -> bool:
-        from ...store.committee_store import is_postgres_url
+        from ...committee.year import is_postgres_url, safe_url, url_without_password
 
         try:
             office = CommitteeOffice(path, create=create)
@@ -212,8 +212,8 @@ class CommitteeWindow(QMainWindow):
         self.office, self.register = office, office.register
         s = settings()
         if is_postgres_url(path):
-            s.setValue("committee/url", str(path))
-            self.file_label.setText(tr("Kho dữ liệu dùng chung: <b>{url}</b>").format(url=office.location))
+            s.setValue("committee/url", url_without_password(str(path)))
+            self.file_label.setText(tr("Kho dữ liệu dùng chung: <b>{url}</b>").format(url=safe_url(office.location)))
         else:
             s.setValue("committee/file", str(Path(path).absolute()))
             self.file_label.setText(tr("Tệp dữ liệu của cấp ủy: <b>{path}</b>").format(path=path))
