@@ -17,7 +17,7 @@ RUN_DEBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0
             libxcb-xkb1 libxcb-xinerama0 fonts-dejavu-core
 TEST_DEBS := $(RUN_DEBS) poppler-utils openssl softhsm2 opensc libnss3-tools postgresql
 
-.PHONY: run test fuzz sysdeps-run sysdeps-test venv venv-test demo bench bench-bundle dist translations clean lock
+.PHONY: run test fuzz sysdeps-run sysdeps-test venv venv-test demo bench bench-bundle bench-committee dist translations clean lock
 
 run: sysdeps-run $(VENV)/.installed
 	@test -f $(DEMO_DB) || $(VENV)/bin/kiemdiem demo --db $(DEMO_DB)
