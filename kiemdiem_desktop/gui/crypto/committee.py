@@ -449,10 +449,13 @@ class CommitteeWindow(QMainWindow):
             return
         decision = self.register.decide(opened)
         if decision.status in (NEW_KEY, CA_REFUSED):
-            decision.message = decision.message.replace(
-                "Không ghi gì.", tr("Gói không được mở, sổ đăng ký không đổi; hộp thư ghi gói này là “bị từ chối”."))
-            self.register.record(opened, state="refused", reason=decision.message,
-                                 chain=decision.chain.message if decision.chain else "")
+            # the same rule as the command line: a known cell's refused package is kept in the inbox
+            # as refused; a cell never registered leaves nothing behind
+            if decision.known_fingerprints:
+                decision.message = decision.message.replace(
+                    "Không ghi gì.", tr("Gói không được mở, sổ đăng ký không đổi; hộp thư ghi gói này là “bị từ chối”."))
+                self.register.record(opened, state="refused", reason=decision.message,
+                                     chain=decision.chain.message if decision.chain else "")
             self.reload()
             self._say(decision.message, error=True)
             if decision.status == NEW_KEY:
