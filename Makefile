@@ -82,6 +82,7 @@ bench: sysdeps-test $(VENV)/.installed-test
 	@bash installer/debian-deps.sh libreoffice-writer-nogui
 	QT_QPA_PLATFORM=offscreen $(PY) bench/table.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/typing_latency.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/typing_widget.py
 	$(PY) bench/roster_import.py
 
 # The committee's year at 300 cells and 6,000 members, on SQLite and on a throw-away PostgreSQL

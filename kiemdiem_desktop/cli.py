@@ -72,6 +72,18 @@ def _db_protected(args: argparse.Namespace) -> None:
     protect_data_file(_db_path(args))
 
 
+def _shown(text: object) -> str:
+    """Text from a data file, safe on a terminal: control and format characters (an ANSI escape, a
+    right-to-left override, a zero-width space) are shown as <U+XXXX>, never obeyed."""
+    out = []
+    for c in str(text):
+        if c != "\t" and unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Zl", "Zp"):
+            out.append(f"<U+{ord(c):04X}>")
+        else:
+            out.append(c)
+    return "".join(out)
+
+
 def _iso(d) -> str | None:
     return d.isoformat() if d else None
 
@@ -108,10 +120,10 @@ def _refuse_preview(preview, confirm: set[int], db: Path) -> None:
     notes = preview.all_problems()
     errors = [p for p in notes if p.severity == "error"]
     for p in notes:
-        print(str(p) if p.severity == "error" else f"Lưu ý — {p}", file=sys.stderr)
+        print(_shown(p) if p.severity == "error" else f"Lưu ý — {_shown(p)}", file=sys.stderr)
     conflicts = [r for r in preview.rows if r.action == "conflict" and r.row not in confirm]
     for r in conflicts:
-        print(f"Cần xác nhận — {r.conflict_text()}", file=sys.stderr)
+        print(f"Cần xác nhận — {_shown(r.conflict_text())}", file=sys.stderr)
     if errors or conflicts:
         parts = []
         if errors:
@@ -152,7 +164,8 @@ def cmd_roster_list(args: argparse.Namespace) -> int:
         _print_json([roster_entry_json(e) for e in entries])
     else:
         for i, e in enumerate(entries, 1):
-            print(f"{i:>4}  {e.member.full_name:<32} {format_date(e.member.birth_date):<10}  {e.status_text}")
+            print(f"{i:>4}  {_shown(e.member.full_name):<32} {format_date(e.member.birth_date):<10}  "
+                  f"{_shown(e.status_text)}")
     return EXIT_OK
 
 
@@ -208,7 +221,8 @@ def cmd_meeting_results(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(data)
     else:
-        sys.stdout.buffer.write(unicodedata.normalize("NFC", results_text(data)).encode("utf-8") + b"\n")
+        text = "\n".join(_shown(line) for line in results_text(data).split("\n"))
+        sys.stdout.buffer.write(unicodedata.normalize("NFC", text).encode("utf-8") + b"\n")
         sys.stdout.flush()
     return EXIT_OK
 
@@ -1054,7 +1068,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _fail(message: str, code: int) -> int:
     try:
-        print(message, file=sys.stderr)
+        print("\n".join(_shown(line) for line in str(message).split("\n")), file=sys.stderr)
     except (BrokenPipeError, OSError):
         pass
     return code

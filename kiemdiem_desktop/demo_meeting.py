@@ -152,10 +152,13 @@ def hold_demo_meeting(cf: CellFile, roster: list[Member], today: date) -> str:
             for v in votes:
                 desk.set_levels(v.id, _counts(PLAN_LEVELS.get(ids.index(v.subject), G)
                                               if v.subject not in (COMMITTEE, CELL) else G, n))
-            desk.accept_ballot(ballot_id)
+            minute += 10                         # the team counts the papers
+            clock.t = hhmm(minute)
+            desk.accept_ballot(ballot_id)        # the counting ends now: its record states the time
+            desk.set_counting_record(ballot_id, document_number="01-BBKP/CB")
             if at(6):
                 desk.justify(at(6), DISCIPLINE_RULE, JUSTIFICATION)
-            minute += 15
+            minute += 5
             clock.t = hhmm(minute)
         if step.kind in (StepKind.CELL_RATING, StepKind.RESULTS):
             minute += 5

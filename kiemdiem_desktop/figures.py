@@ -30,8 +30,9 @@ from .model import CATEGORY_LABELS, Category, Level, Member, PartyPost
 from .model.attendance import Attendance, Presence
 from .model.category import add_months
 from .model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS
+from .model.meeting import MeetingKind
 from .model.member import DISCIPLINE_LABELS
-from .model.rating import Finding, LevelDecision
+from .model.rating import DecisionKind, Finding, LevelDecision
 from .model.vote import BLANK, CELL, COMMITTEE, MULTIPLE, Vote, VoteKind
 from .rules.attendance import Headcount, eligibility
 from .rules.citation import citation_text
@@ -276,6 +277,19 @@ def absence_text(a: Attendance | None) -> str:
 # ------------------------------------------------------------------------------------------------
 # The meeting
 # ------------------------------------------------------------------------------------------------
+def higher_decision_note(decisions, subject: str, level: Level | None) -> tuple[str, ...]:
+    """("Cấp ủy cấp trên quyết định: HTTNV (Thông báo số 15-TB/ĐU; ngày 20/12/2026; lý do: …)",) when
+    the competent level's last decision differs from the level the cell voted; the vote stays."""
+    decided = [d for d in decisions if d.subject == subject and d.kind == DecisionKind.DECIDED]
+    if not decided or (level is not None and decided[-1].level == level.value):
+        return ()
+    d = decided[-1]
+    where = "; ".join(x for x in (f"Thông báo số {d.reference}" if d.reference else "",
+                                  f"ngày {format_date(d.decided_on)}" if d.decided_on else "",
+                                  f"lý do: {d.reason}" if d.reason else "") if x)
+    return (f"Cấp ủy cấp trên quyết định: {LEVEL_ABBREVIATIONS[Level(d.level)]}" + (f" ({where})" if where else ""),)
+
+
 class MeetingFigures:
     """Every figure of one meeting, from the stored meeting only (see the module docstring).
 
@@ -317,6 +331,8 @@ class MeetingFigures:
         self.members: list[SubjectFigures] = [self._subject(mid) for mid in self._member_ids()]
         collective_ids = ([COMMITTEE] if s.cell.has_committee or any(v.subject == COMMITTEE for v in rec.votes)
                           else []) + [CELL]
+        if s.meeting.kind == MeetingKind.SUPPLEMENTARY:   # the collectives are rated at the main meeting only
+            collective_ids = [x for x in collective_ids if any(v.subject == x for v in rec.votes)]
         self.collectives: list[SubjectFigures] = [self._subject(x) for x in collective_ids]
         self.quota: list[QuotaLine] = desk.quota() if "quota" in self.rules.data else []
         self.roll: list[RollEntry] = self._roll()
@@ -371,6 +387,10 @@ class MeetingFigures:
 
     def _member_ids(self) -> list[str]:
         s = self.s
+        if s.meeting.kind == MeetingKind.SUPPLEMENTARY:   # only the members on its agenda (rating_year.py)
+            from .rating_year import rated_here
+
+            return [m.id for m in rated_here(s)]
         eligible = [m for m in s.member_list if s.categories[m.id] != Category.NOT_IN_CELL
                     and eligibility(self.rules, s.categories[m.id]).rated]
         voted_on = {v.subject for v in s.record.votes if v.kind == VoteKind.RATING}
@@ -381,7 +401,7 @@ class MeetingFigures:
         s, desk, rec = self.s, self.desk, self.s.record
         member = s.members.get(subject)
         category = s.categories.get(subject)
-        review = rec.self_reviews.get(subject)
+        review = rec.self_reviews.get(subject) or rec.collective_reviews.get(subject)   # Mẫu 01 for collectives
         proposal = rec.proposals.get(subject)
         sg = review.general_score if review else None
         stt = review.task_score if review else None
@@ -419,6 +439,7 @@ class MeetingFigures:
         level_votes = last.votes_for(level) if last is not None and level is not None else None
         notes = self._notes(subject, member, changed, accepted, self_score,
                             proposal.score_change_reason if proposal else "", outcome)
+        notes += higher_decision_note(rec.decisions, subject, level)
         return SubjectFigures(
             subject=subject, name=desk.subject_name(subject), member=member, category=category,
             reviewed_here=reviewed, self_level=self_level, self_general=sg, self_task=stt, self_score=self_score,

@@ -102,7 +102,7 @@ def results_of(fig: MeetingFigures) -> dict[str, Any]:
     roll = {e.member.id: e for e in fig.roll}
     return {
         "meeting": {"id": s.meeting.id, "kind": s.meeting.kind.value, "rating_year": s.meeting.rating_year,
-                    "state": s.meeting.state.value,
+                    "main_meeting_id": s.meeting.main_meeting_id, "state": s.meeting.state.value,
                     "date": s.meeting.meeting_date.isoformat() if s.meeting.meeting_date else None,
                     "place": s.meeting.place},
         "times": {"planned_date": t.planned_date.isoformat() if t.planned_date else None,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from concurrent.futures import Future
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Callable
 
 from .clock import SYSTEM_CLOCK, Clock, now_of
 from .flow.agenda import build_agenda, member_review_title
+from .flow.history import describe_changes, history_detail
 from .flow.meeting_flow import MeetingFlow, StepCheck
 from .i18n import QT_TRANSLATE_NOOP, UserError, msg
 from .model import Category, Member, category_on
@@ -38,6 +40,19 @@ def clock_now() -> str:
     return SYSTEM_CLOCK()
 
 
+BOOKKEEPING = {("meeting", "current_step_id")}   # which step the guide shows: not a change of the record
+
+
+def _only_bookkeeping(changes: list[RowChange], befores: list[dict | None]) -> bool:
+    """An edit that changes nothing of the record (the guide moving to another step)."""
+    for c, before in zip(changes, befores):
+        if c.values is None or before is None:
+            return False
+        if any(before.get(k) != v and (c.table, k) not in BOOKKEEPING for k, v in c.values.items()):
+            return False
+    return True
+
+
 class Speaker:
     """Someone who may speak: a member present or a delegate."""
 
@@ -54,6 +69,9 @@ class MeetingSession:
         self.db = cell_file.db
         self.clock = clock
         self.meeting_id = meeting_id
+        self._group: list[RowChange] | None = None     # the changes of the user action under way
+        self.write_error: BaseException | None = None  # a write that failed on the writer thread
+        self.observers: list[Callable[[object], None]] = []   # told after each edit (the windows)
         self.reload()
 
     # -- reading --------------------------------------------------------------------------------
@@ -147,22 +165,91 @@ class MeetingSession:
                 people.append(Speaker(m.full_name, member_id=m.id))
         return [p for p in people if matches(query, p.name)]
 
+    # -- one user action, one undo -----------------------------------------------------------------
+    @contextmanager
+    def action(self, label: str):
+        """Group the edits made inside into one undoable command named ``label`` (what the user
+        did, e.g. "Bắt đầu biểu quyết"), written when the block ends. Nested blocks join the outer one."""
+        if self._group is not None:
+            yield
+            return
+        self._group = []
+        try:
+            yield
+        finally:
+            changes, self._group = self._group, None
+            if changes:
+                self._commit(label, changes)
+
+    # -- the windows that show this meeting ------------------------------------------------------
+    def notify(self, source: object = None) -> None:
+        """Tell every window showing this meeting that it changed (``source`` made the change)."""
+        for fn in list(self.observers):
+            fn(source)
+
+    def recover(self) -> bool:
+        """After a write failed on the writer thread: read the meeting again from the file, so the
+        screen shows what the file holds. True when there was something to recover from."""
+        if self.write_error is None:
+            return False
+        self.write_error = None
+        self.reload()
+        return True
+
+    def _watch(self, future: Future) -> Future:
+        def done(f: Future) -> None:
+            if not f.cancelled() and f.exception() is not None:
+                self.write_error = f.exception()
+        future.add_done_callback(done)
+        return future
+
     # -- writing ---------------------------------------------------------------------------------
     def _commit(self, label: str, changes: list[RowChange], merge_key: str = "", *,
                 allowed_when_locked: bool = False) -> Future:
         if not allowed_when_locked and self.meeting.state == MeetingState.LOCKED:
             self.reload()          # the edit already touched the meeting in memory: undo that
             self._refuse_if_locked()
+        if self._group is not None:      # part of a user action: written once, as one command
+            self._group.extend(changes)
+            done: Future = Future()
+            done.set_result(None)
+            return done
         reopened = self.meeting.revision > 0 and self.meeting.state != MeetingState.LOCKED
         revision, why = self.meeting.revision, self.meeting.reopen_reason
+        where = self._where(changes) if reopened else {}
+        names = {m.id: m.full_name for m in self.member_list} if reopened else {}
 
         def write(conn) -> None:
+            befores = [ch.read_row(conn, c.table, c.key) for c in changes] if reopened else []
             ch.record(conn, self.meeting_id, label, changes, merge_key)
-            if reopened:   # every change after a lock is kept, with the reason for reopening
+            if reopened and not _only_bookkeeping(changes, befores):
+                # every change after a lock is kept: what, where, old and new value, and why
+                lines = describe_changes(changes, befores, lambda t, k: where.get((t, json.dumps(k, sort_keys=True)), ""),
+                                         names)
                 meeting_repo.append_history(conn, self.meeting_id, "change", revision, label, why,
-                                            json.dumps([c.to_json() for c in changes], ensure_ascii=False))
+                                            history_detail(changes, befores, lines))
 
-        return self.db.write(write)
+        return self._watch(self.db.write(write))
+
+    def _where(self, changes: list[RowChange]) -> dict[tuple[str, str], str]:
+        """The rows an edit touches, named for the history ("mục 8. Bế mạc", "ý kiến của …")."""
+        out = {}
+        for c in changes:
+            name = ""
+            if c.table == "agenda_step":
+                step = next((st for st in self.record.steps if st.id == c.key.get("id")), None)
+                name = f"mục {step.position + 1}. {step.title}" if step else ""
+            elif c.table == "comment":
+                cm = next((x for x in self.record.comments if x.id == c.key.get("id")), None)
+                name = f"ý kiến của đồng chí {cm.speaker_name}" if cm else ""
+            elif c.table in ("attendance", "self_review"):
+                m = self.members.get(c.key.get("member_id", ""))
+                name = f"đồng chí {m.full_name}" if m else ""
+            elif c.table == "vote":
+                v = next((x for x in self.record.votes if x.id == c.key.get("id")), None)
+                name = v.question if v else ""
+            out[(c.table, json.dumps(c.key, sort_keys=True))] = name
+        return out
 
     def _refuse_if_locked(self) -> None:
         if self.meeting.state == MeetingState.LOCKED:
@@ -261,6 +348,37 @@ class MeetingSession:
         return self._commit(QT_TRANSLATE_NOOP("core", "Sửa bản tự kiểm điểm"), [RowChange(
             "self_review", {"meeting_id": self.meeting_id, "member_id": member_id}, rows.self_review_row(r))], merge)
 
+    def set_collective_review(self, subject: str, **fields) -> Future:
+        """The committee's or the cell's self-rating (Mẫu 01): presenter, summary, strengths,
+        shortcomings, remedies, scores (366) or grades (124), the self-proposed level."""
+        from .model.collective import FIELDS, CollectiveReview
+        from .model.vote import CELL, COMMITTEE
+
+        if subject not in (COMMITTEE, CELL):
+            raise ValueError(subject)
+        r = self.record.collective_reviews.get(subject) or CollectiveReview(subject)
+        for k, v in fields.items():
+            if k not in FIELDS:
+                raise AttributeError(k)
+        general = fields.get("general_score", r.general_score)
+        task = fields.get("task_score", r.task_score)
+        if general is not None and not 0 <= general <= 30:
+            raise UserError(msg(QT_TRANSLATE_NOOP("core", "Điểm chung phải từ 0 đến 30.")))
+        if task is not None and not 0 <= task <= 70:
+            raise UserError(msg(QT_TRANSLATE_NOOP("core", "Điểm kết quả thực hiện nhiệm vụ phải từ 0 đến 70.")))
+        for k, v in fields.items():
+            setattr(r, k, clean(v) if k == "presenter" else rows.text(v) if isinstance(v, str) and k != "proposed_level"
+                    else v)
+        self.record.collective_reviews[subject] = r
+        text_fields = {"summary", "strengths", "shortcomings", "remedies", "presenter"}
+        merge = f"collective_review:{subject}:{next(iter(fields))}" if len(fields) == 1 and set(fields) <= text_fields \
+            else ""
+        step = next((st for st in self.record.steps if st.kind == StepKind.COLLECTIVE_REVIEW), None)
+        started = self._started(step) if step is not None else []
+        return self._commit(QT_TRANSLATE_NOOP("core", "Tự đánh giá, xếp loại của tập thể"), started + [RowChange(
+            "collective_review", {"meeting_id": self.meeting_id, "subject": subject}, rows.collective_review_row(r))],
+            merge)
+
     def attach_self_review_file(self, member_id: str, path: str | Path) -> Future:
         p = Path(path)
         data = p.read_bytes()
@@ -334,8 +452,9 @@ class MeetingSession:
             return self._set_attendance(replace(a, left_at="", intervals=[tuple(x) for x in stretches]),
                                         QT_TRANSLATE_NOOP("core", "Ghi trở lại hội nghị"))
         if a.present_at_opening:
-            raise UserError(msg(QT_TRANSLATE_NOOP("core", "Đồng chí {name} đã có mặt từ đầu."),
-                                name=self.members[member_id].full_name))
+            # marked present (e.g. "Tất cả có mặt") but not in the room at the opening after all:
+            # an arrival time says so; no reason until one is typed (the base is unchanged)
+            a = replace(a, status=Presence.ABSENT_NO_REASON)
         return self._set_attendance(replace(a, arrived_at=at), QT_TRANSLATE_NOOP("core", "Ghi đến muộn"))
 
     def leave(self, member_id: str, at: str | None = None) -> Future:
@@ -587,39 +706,44 @@ class MeetingSession:
         return self.db.read(ch.undo_redo_labels, self.meeting_id)
 
 
+def live_session(cf: CellFile, meeting_id: str, *, clock: Callable[[], str] | None = None) -> MeetingSession:
+    """The one live meeting object of ``meeting_id`` in this open file: every window showing the
+    meeting (guide, documents, presentation) shares it, so an edit made in one is seen by all and
+    none overwrites another's edit with an older copy."""
+    live: dict[str, MeetingSession] = cf.__dict__.setdefault("_live_meetings", {})
+    s = live.get(meeting_id)
+    if s is None:
+        s = live[meeting_id] = MeetingSession(cf, meeting_id, **({"clock": clock} if clock else {}))
+    elif clock is not None:
+        s.clock = clock
+    return s
+
+
 def _is_hhmm(text: str) -> bool:
     parts = text.split(":")
     return (len(parts) == 2 and all(p.isdigit() for p in parts) and len(parts[1]) == 2
             and 0 <= int(parts[0]) < 24 and 0 <= int(parts[1]) < 60)
 
 
-def unrated_members(cf: CellFile, rating_year: int, except_meeting: str) -> set[str]:
-    """Members not yet reviewed at a meeting of that year (absent from every review so far)."""
-    reviewed: set[str] = set()
-    for other in cf.meetings():
-        if other.rating_year != rating_year or other.id == except_meeting:
-            continue
-        rec = cf.db.read(meeting_repo.load_meeting, other.id)
-        for s in rec.steps:
-            if s.kind == StepKind.MEMBER_REVIEW and s.state == StepState.DONE:
-                a = rec.attendance.get(s.subject_member_id or "")
-                if a is None or a.in_room(s.started_at or "23:59"):
-                    reviewed.add(s.subject_member_id)
-    return {m.id for m in cf.members()} - reviewed
-
-
 def agenda_for(cf: CellFile, meeting: Meeting, rules: RuleSet, members: list[Member],
                categories: dict[str, Category]) -> list[AgendaStep]:
-    if meeting.kind == MeetingKind.SUPPLEMENTARY:
-        still = unrated_members(cf, meeting.rating_year, meeting.id)
+    supplementary = meeting.kind == MeetingKind.SUPPLEMENTARY
+    if supplementary:   # only the members still unrated in the year (rating_year.py)
+        from .rating_year import still_unrated
+
+        still = still_unrated(cf, meeting.rating_year, meeting.id)
         members = [m for m in members if m.id in still]
-    return build_agenda(rules, members, categories, cf.cell().has_committee)
+    return build_agenda(rules, members, categories, cf.cell().has_committee, supplementary=supplementary)
 
 
 def prepare_meeting(cf: CellFile, rating_year: int, kind: MeetingKind = MeetingKind.MAIN, **fields) -> MeetingSession:
     """A new meeting with the rule set of its rating year and its agenda, written in one transaction."""
     rules = rule_set_for_year(rating_year)
     m = Meeting(rating_year=rating_year, kind=kind, rule_set_id=rules.id, **fields)
+    if kind == MeetingKind.SUPPLEMENTARY and not m.main_meeting_id:
+        from .rating_year import require_main_meeting
+
+        m.main_meeting_id = require_main_meeting(cf, rating_year).id
     members = cf.members()
     day = meeting_day(m)
     steps = agenda_for(cf, m, rules, members, {x.id: category_on(x, day) for x in members})
@@ -631,7 +755,7 @@ def prepare_meeting(cf: CellFile, rating_year: int, kind: MeetingKind = MeetingK
             ch.apply_change(conn, RowChange("agenda_step", {"id": s.id}, rows.step_row(m.id, s)))
 
     cf.db.write(write).result()
-    return MeetingSession(cf, m.id)
+    return live_session(cf, m.id)
 
 
-__all__ = ["MeetingSession", "Speaker", "prepare_meeting", "member_review_title"]
+__all__ = ["MeetingSession", "Speaker", "live_session", "prepare_meeting", "member_review_title"]

@@ -19,6 +19,7 @@ from .session import meeting_day
 from .i18n import QT_TRANSLATE_NOOP, UserError, UserMessage, msg
 from .model import Category, Level, Member, PartyPost, leave_on
 from .model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS
+from .model.meeting import MeetingKind
 from .model.rating import DecisionKind, Finding, LevelDecision, RatingFacts, RatingProposal
 from .model.record import MeetingRecord
 from .model.vote import BLANK, CELL, COMMITTEE, MULTIPLE, Ballot, BallotLayout, Vote, VoteKind, VoteMethod
@@ -29,7 +30,7 @@ from .rules.predicates import CollectiveContext
 from .rules.quota import QuotaLine, quota_lines
 from .rules.majority import LEVELS_TOP_DOWN, MAJORITY, RatingOutcome, rating_outcome
 from .rules.settings import MeetingSettings
-from .rules.tally import MemberTally, PaperCounts, check_ballot, compare_entries, tally_papers
+from .rules.tally import MemberTally, PaperCounts, check_ballot, compare_entries, level_counts_text, tally_papers
 from .session import MeetingSession
 from .store import changes as ch
 from .store.changes import RowChange
@@ -52,6 +53,7 @@ class VoteResult:
     rating: RatingOutcome | None       # rating votes (reached is None below quorum)
     problems: tuple[UserMessage, ...]  # counts that do not add up
     counted_level: Level | None = None  # the level the counts reach, quorum or not
+    cumulative: bool = True            # how the counts were counted (the words of summary() say it)
 
     @property
     def quorum_met(self) -> bool:
@@ -68,7 +70,7 @@ class VoteResult:
         if not self.quorum_met:
             head += f" (không đủ 2/3, cần {h.quorum_needed})"
         if self.rating is not None:
-            parts = [f"{LEVEL_ABBREVIATIONS[c.level]} {c.votes}/{h.base_count}" for c in self.rating.counts]
+            parts = [level_counts_text(self.rating.counts, h.base_count, self.cumulative)]
             if not self.quorum_met:
                 end = "không đủ số lượng: biểu quyết không có giá trị, cần biểu quyết lại"
             elif self.rating.reached:
@@ -151,7 +153,14 @@ class VotingDesk:
 
         From the stored meeting only: a member is rated here when he was in the room at some
         time of the meeting (at the opening, or arrived later; an early leaver was reviewed),
-        or a rating vote on him was recorded. Never the clock."""
+        or a rating vote on him was recorded. Never the clock. A supplementary session rates only
+        the members on its agenda, never the collectives (rating_year.py)."""
+        if self.s.meeting.kind == MeetingKind.SUPPLEMENTARY:
+            from .rating_year import supplementary_subjects
+
+            voted_on = {v.subject for v in self.record.votes if v.kind == VoteKind.RATING}
+            return [mid for mid in supplementary_subjects(self.s)
+                    if (a := self.record.attendance.get(mid)) is None or a.ever_present or mid in voted_on]
         subjects = [COMMITTEE] if self.s.cell.has_committee else []
         members = [m for m in self.s.member_list
                    if eligibility(self.s.rules, self.s.categories[m.id]).rated
@@ -252,7 +261,7 @@ class VotingDesk:
         if b.double_entry:
             first = {v.id: self._tally(v, 1) for v in self.ballot_votes(ballot_id)}
             second = {v.id: self._tally(v, 2) for v in self.ballot_votes(ballot_id)}
-            problems += compare_entries(first, second)
+            problems += compare_entries(first, second, b.returned)   # blind until the second is complete
         return problems
 
     def _tally(self, v: Vote, entry: int) -> MemberTally:
@@ -277,19 +286,81 @@ class VotingDesk:
         return self.s.db.read(lambda conn: conn.execute(
             "SELECT count(*) FROM ballot_paper WHERE ballot_id = ?", (ballot_id,)).fetchone()[0])
 
-    def tally_from_papers(self, ballot_id: str) -> Future:
-        """Compute the totals from the papers typed so far and put them in the count (entry 1)."""
+    def _paper_tallies(self, ballot_id: str) -> tuple[int, dict[str, dict[str, int]]]:
+        """(number of papers typed, vote id -> counts per level and BLANK) from the papers so far."""
         votes = self.ballot_votes(ballot_id)
         papers = self.s.db.read(lambda conn: [json.loads(r[0]) for r in conn.execute(
             "SELECT marks FROM ballot_paper WHERE ballot_id = ?", (ballot_id,))])
         tallies = tally_papers([{k: (Level(v) if v and v != MULTIPLE else v) for k, v in p.items()} for p in papers],
                                {v.subject: self.subject_name(v.subject) for v in votes})
+        out = {}
         for v in votes:
             t = tallies[v.subject]
-            v.levels = {**{lv.value: n for lv, n in t.votes.items()}, BLANK: t.blank_or_invalid - t.multiple}
-            if t.multiple:
-                v.levels[MULTIPLE] = t.multiple
+            out[v.id] = {**{lv.value: t.votes.get(lv, 0) for lv in LEVELS_TOP_DOWN}, BLANK: t.blank_or_invalid - t.multiple}
+            if t.multiple:                      # rows ticked twice: invalid, counted apart
+                out[v.id][MULTIPLE] = t.multiple
+        return len(papers), out
+
+    def paper_replace_loss(self, ballot_id: str) -> list[UserMessage]:
+        """What "tính kết quả từ các phiếu" would replace: every row already typed whose figures
+        differ from the papers' (with the blind second entry, and the papers returned and valid).
+        Empty when nothing typed would be lost."""
+        b = self.record.ballots[ballot_id]
+        n, new = self._paper_tallies(ballot_id)
+        agreed = b.double_entry and not self.ballot_problems(ballot_id)
+
+        def figures(counts: Mapping[str, int]) -> str:
+            parts = [f"{LEVEL_ABBREVIATIONS[lv]} {counts[lv.value]}" for lv in LEVELS_TOP_DOWN if counts.get(lv.value)]
+            if counts.get(BLANK):
+                parts.append(f"trống/không hợp lệ {counts[BLANK]}")
+            if counts.get(MULTIPLE):
+                parts.append(f"đánh dấu hai ô trở lên {counts[MULTIPLE]}")
+            return ", ".join(parts) or "0"
+
+        lost: list[UserMessage] = []
+        for v in self.ballot_votes(ballot_id):
+            typed = {k: c for k, c in v.levels.items() if c}
+            if typed and typed != {k: c for k, c in new[v.id].items() if c}:
+                lost.append(msg(QT_TRANSLATE_NOOP("core", "{name}: {old} thành {new}"),
+                                name=self.subject_name(v.subject), old=figures(v.levels), new=figures(new[v.id])))
+        if not lost:
+            return []
+        head = msg(QT_TRANSLATE_NOOP(
+            "core", "Số phiếu đã nhập ({returned} phiếu thu vào{agreed}) sẽ bị thay bằng kết quả của {n} phiếu "
+                    "vừa gõ từng tờ, ở {rows} dòng:"),
+            returned=b.returned, n=n, rows=len(lost), agreed=", hai lần nhập đã khớp nhau" if agreed else "")
+        tail = []
+        if b.returned != n or b.valid != n:
+            tail.append(msg(QT_TRANSLATE_NOOP(
+                "core", "Phiếu thu vào {returned} và hợp lệ {valid} thành {n} và {n}; không hợp lệ thành 0."),
+                returned=b.returned, valid=b.valid, n=n))
+        if any(v.second_entry for v in self.ballot_votes(ballot_id)):
+            tail.append(msg(QT_TRANSLATE_NOOP(
+                "core", "Lần nhập thứ hai bị xóa: người thứ hai phải nhập lại (không xem lần thứ nhất).")))
+        return [head, *lost, *tail]
+
+    def tally_from_papers(self, ballot_id: str, replace: bool = False) -> Future:
+        """Compute the totals from the papers typed so far and put them in the count (entry 1).
+        Figures already typed that differ are never replaced silently: refused unless ``replace``
+        (the user chose it, told by ``paper_replace_loss`` what is lost). One undoable command."""
+        b = self.record.ballots[ballot_id]
+        if b.accepted:
+            raise UserError(msg(QT_TRANSLATE_NOOP("core", "Kết quả kiểm phiếu đã được chấp nhận.")))
+        lost = self.paper_replace_loss(ballot_id)
+        if lost and not replace:
+            raise UserError(msg(QT_TRANSLATE_NOOP(
+                "core", "Số phiếu đã nhập khác kết quả của các phiếu vừa gõ: chưa thay. Hãy chọn thay hay giữ số đã "
+                        "nhập.")))
+        n, new = self._paper_tallies(ballot_id)
+        votes = self.ballot_votes(ballot_id)
+        for v in votes:
+            v.levels = dict(new[v.id])
+            if lost:
+                v.second_entry = {}
         changes = [c for v in votes for c in self._vote_change(v)]
+        if lost or not (b.returned or b.valid):
+            b.returned, b.valid, b.invalid = n, n, 0
+            changes.append(self._ballot_change(b))
         return self.s._commit(QT_TRANSLATE_NOOP("core", "Tính kết quả từ các phiếu"), changes)
 
     def accept_ballot(self, ballot_id: str) -> None:
@@ -363,7 +434,8 @@ class VotingDesk:
                 problems.append(msg(QT_TRANSLATE_NOOP(
                     "core", "Tổng số phiếu ({total}) nhiều hơn số người được biểu quyết có mặt ({voters})."),
                     total=sum(counts.values()), voters=len(h.voters)))
-            return VoteResult(vote, h, outcome.reached is not None, outcome, tuple(problems), counted)
+            return VoteResult(vote, h, outcome.reached is not None, outcome, tuple(problems), counted,
+                              cumulative=settings.cumulative)
         if vote.yes + vote.no + vote.abstain > len(h.voters):
             problems.append(msg(QT_TRANSLATE_NOOP(
                 "core", "Tán thành + không tán thành + không biểu quyết = {total}, nhiều hơn số người được "
@@ -465,6 +537,7 @@ class VotingDesk:
             if any((f := rec.facts.get(m.id)) is not None and f.degradation_concluded for m in committee):
                 degraded = True     # a member of the leadership collective concluded degraded
             return CollectiveContext(stand_in, Category.OFFICIAL, self.s.meeting.rating_year, facts,
+                                     self_review=rec.collective_reviews.get(subject),
                                      proposal=rec.proposals.get(subject), day=meeting_day(self.s.meeting),
                                      subject="committee" if subject == COMMITTEE else "collective",
                                      members=committee, personnel_wrongdoing=facts.personnel_wrongdoing,
@@ -496,6 +569,10 @@ class VotingDesk:
     def quota(self) -> list[QuotaLine]:
         """The quota lines over the levels **voted** (with a quorum) only: a member with no level
         reached, or not voted on, is never counted at the level he proposed (DOMAIN.md §7)."""
+        if self.s.meeting.kind == MeetingKind.SUPPLEMENTARY:   # the year's lines (rating_year.py)
+            from .rating_year import supplementary_quota
+
+            return supplementary_quota(self)
         rated = []
         for subject in self.rating_subjects():
             if subject in (COMMITTEE, CELL):
@@ -508,7 +585,8 @@ class VotingDesk:
 
     # -- ratings -----------------------------------------------------------------------------------
     def proposed_level(self, subject: str | None) -> Level | None:
-        r = self.record.self_reviews.get(subject or "")
+        r = (self.record.collective_reviews.get(subject or "") if subject in (COMMITTEE, CELL)
+             else self.record.self_reviews.get(subject or ""))
         return Level(r.proposed_level) if r and r.proposed_level else None
 
     def final_vote(self, subject: str) -> Vote | None:
@@ -538,7 +616,8 @@ class VotingDesk:
 
     def accept_score(self, subject: str, general: float | None, task: float | None, reason: str = "") -> Future:
         """The score accepted by the cell; a change from the self-score needs a reason."""
-        r = self.record.self_reviews.get(subject)
+        r = (self.record.collective_reviews.get(subject) if subject in (COMMITTEE, CELL)
+             else self.record.self_reviews.get(subject))
         changed = r is not None and (general, task) != (r.general_score, r.task_score) and \
             not (general is None and task is None)
         if changed and not clean(reason):

@@ -12,12 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..i18n import UserError
-from ..model import Category, leave_on
-from ..model.attendance import Presence
-from ..model.member import DISCIPLINE_LABELS, PERIOD_LABELS
+from ..model import Category
 from ..model.meeting import MeetingKind
 from ..model.vote import CELL, COMMITTEE
-from ..rules.attendance import eligibility
 from ..services import CellFile
 
 @dataclass
@@ -57,81 +54,45 @@ class CellProposal:
     members: list[MemberProposal] = field(default_factory=list)
 
 
-def _outcome(desk, subject: str) -> tuple[str | None, int | None, int | None, bool]:
-    """(level reached, its votes, the base, voted at all) of the subject's last rating vote. A vote
-    below quorum decides nothing (DOMAIN.md §5): no level, as the cell's own documents say."""
-    from ..documents.common import decided_level
-
-    v = desk.final_vote(subject)
-    if v is None:
-        return None, None, None, False
-    r = desk.result(v)
-    base = r.headcount.base_count
-    if decided_level(desk, subject) is None or r.rating is None or r.rating.reached is None:
-        return None, None, base, True
-    count = next(c for c in r.rating.counts if c.level == r.rating.reached)
-    return r.rating.reached.value, count.votes, base, True
-
-
-def _score(desk, subject: str) -> float | None:
-    review = desk.record.self_reviews.get(subject)
-    prop = desk.record.proposals.get(subject)
-    general = review.general_score if review else None
-    task = review.task_score if review else None
-    if prop and (prop.accepted_general is not None or prop.accepted_task is not None):
-        general = prop.accepted_general if prop.accepted_general is not None else general
-        task = prop.accepted_task if prop.accepted_task is not None else task
-    return None if general is None or task is None else float(general + task)
-
-
 def _meeting_members(cf: CellFile, meeting_id: str) -> tuple[dict, dict[str, MemberProposal]]:
+    """The meeting's figures as the cell's own documents print them (figures.MeetingFigures: a vote
+    below quorum decides nothing, notes as in the summary); members not rated at this cell apart."""
     from ..documents.common import kind_of, post_of
+    from ..figures import MeetingFigures
     from ..model.category import CATEGORY_LABELS
-    from ..session import MeetingSession
-    from ..voting import VotingDesk
 
-    s = MeetingSession(cf, meeting_id)
-    desk = VotingDesk(s)
+    f = MeetingFigures.of(cf, meeting_id)
+    s = f.s
     m = s.meeting
-    day = m.meeting_date
+    rated_here = {x.subject: x for x in f.members}
     out: dict[str, MemberProposal] = {}
     for i, member in enumerate(s.member_list, 1):
         cat = s.categories[member.id]
-        if cat == Category.NOT_IN_CELL:
+        if cat in (Category.NOT_IN_CELL, Category.VISITING):
+            continue                      # not this cell's member (a visitor is rated by their own cell)
+        x = rated_here.get(member.id)
+        if x is None:
+            out[member.id] = MemberProposal(
+                member_id=member.id, position=i, full_name=member.full_name,
+                birth_year=member.birth_date.year if member.birth_date else None, post=post_of(member),
+                membership=kind_of(cat), category=cat.value, quota_group=member.quota_group.strip(), rated=False,
+                self_level=None, score=None, voted_level=None, votes=None, base=None,
+                note=f"Không xếp loại tại chi bộ: {CATEGORY_LABELS[cat]}")
             continue
-        level, votes, base, voted = _outcome(desk, member.id)
-        rated = eligibility(s.rules, cat).rated or voted
-        notes = []
-        for d in member.discipline:
-            if d.decision_date and d.decision_date.year == m.rating_year:
-                notes.append(f"Kỷ luật {DISCIPLINE_LABELS[d.form].lower()} ({d.decision_date:%d/%m/%Y})")
-        if day is not None:
-            notes += [PERIOD_LABELS[k] for k in leave_on(member, day)]
-        if not rated:
-            notes.append(f"Không xếp loại tại chi bộ: {CATEGORY_LABELS[cat]}")
-        elif not voted:
-            a = s.record.attendance.get(member.id)
-            if a is not None and not a.present_at_opening and not a.arrived_at:
-                why = f" ({a.reason})" if a.status == Presence.ABSENT_APPROVED and a.reason else ""
-                notes.append(f"Vắng{why}, kiểm điểm bổ sung")
-            else:
-                notes.append("Chưa biểu quyết xếp loại")
-        elif level is None:
-            r = desk.result(desk.final_vote(member.id))
-            notes.append("Biểu quyết không đủ số đảng viên có mặt (dưới 2/3 số được tính): chưa xếp loại"
-                         if not r.headcount.quorum_met else "Biểu quyết chưa đạt quá nửa số đảng viên được tính")
-        review = desk.record.self_reviews.get(member.id)
+        notes = list(x.notes)
+        if x.level is None and not any(x.outcome_text.lower() in n.lower() for n in notes):
+            notes.append(x.outcome_text[0].upper() + x.outcome_text[1:])
         out[member.id] = MemberProposal(
             member_id=member.id, position=i, full_name=member.full_name,
             birth_year=member.birth_date.year if member.birth_date else None, post=post_of(member),
-            membership=kind_of(cat), category=cat.value, quota_group=member.quota_group.strip(), rated=rated,
-            self_level=review.proposed_level if review and review.proposed_level else None,
-            score=_score(desk, member.id), voted_level=level, votes=votes, base=base, note="; ".join(notes))
+            membership=kind_of(cat), category=cat.value, quota_group=member.quota_group.strip(), rated=True,
+            self_level=x.self_level.value if x.self_level else None, score=x.accepted_score,
+            voted_level=x.level.value if x.level else None, votes=x.level_votes, base=x.level_base,
+            note="; ".join(notes))
     collective = {}
-    for subject in (CELL, COMMITTEE):
-        level, votes, base, voted = _outcome(desk, subject)
-        if voted:
-            collective[subject] = (level, votes, base)
+    for c in f.collectives:
+        if c.subject in (CELL, COMMITTEE) and c.rounds:
+            collective[c.subject] = (c.level.value if c.level else None, c.level_votes, c.level_base)
     info = {"id": m.id, "kind": m.kind, "date": m.meeting_date, "rule_set": s.rules.id, "year": m.rating_year,
             "collective": collective}
     return info, out

@@ -146,6 +146,7 @@ def meeting_documents(cf, meeting_id: str, *, signed_minutes: str | os.PathLike 
     from ..documents.counting_record import build_counting_records
     from ..documents.minutes import build_minutes
     from ..documents.summary import build_summary_pdf, build_summary_xlsx
+    from ..documents.year_summary import build_year_summary, year_has_supplementary
     from ..io.meeting_json import dumps, export_meeting
     from ..model.meeting import MeetingState
     from ..session import MeetingSession
@@ -180,6 +181,9 @@ def meeting_documents(cf, meeting_id: str, *, signed_minutes: str | os.PathLike 
         files["tong-hop-ket-qua.pdf"] = build_summary_pdf(desk, folder / "tong-hop-ket-qua.pdf",
                                                          locality=cell.locality).read_bytes()
         files["tong-hop-ket-qua.xlsx"] = build_summary_xlsx(desk, folder / "tong-hop-ket-qua.xlsx").read_bytes()
+        if year_has_supplementary(cf, m.rating_year):   # the year's report merging every meeting of the year
+            for p in build_year_summary(cf, m.rating_year, folder / "nam", locality=cell.locality):
+                files[p.name] = p.read_bytes()
     cell_part = {"name": _nfc(cell.name), "code": _nfc(cell.code), "higher_org": _nfc(cell.higher_org),
                  "locality": _nfc(cell.locality)}
     meeting_part = {"id": m.id, "kind": m.kind.value, "rating_year": m.rating_year, "revision": m.revision,

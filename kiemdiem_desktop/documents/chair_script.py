@@ -18,7 +18,8 @@ from ..rules.majority import LEVELS_TOP_DOWN
 from ..model.levels import LEVEL_ABBREVIATIONS
 from ..voting import VotingDesk
 from .base import FONT, HeaderInfo, Marking, build_pdf, date_words, header_block, markup, p, styles, time_words, x
-from .common import BLANK, citation
+from ..rules.citation import citation_text
+from .common import BLANK
 
 B = BLANK
 
@@ -89,7 +90,7 @@ class ChairScript:
                             + "thưa toàn thể các đồng chí đảng viên!"))
         out.append(self.say(f"Hôm nay, {when}, tại {m.place or B}, {s.cell.name or 'Chi bộ ' + B} tổ chức hội nghị "
                             f"kiểm điểm, đánh giá, xếp loại chất lượng năm {m.rating_year} theo "
-                            f"{citation(rules.regulation_code)} và {citation(rules.guidance_code)}."))
+                            f"{citation_text(rules)}."))
         if greet:
             out.append(self.say("Đến dự hội nghị có: " + "; ".join(greet) + "."))
         else:

@@ -11,7 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
 from ..model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS
-from ..model.vote import BLANK as BLANK_ROW, Ballot, VoteKind
+from ..model.vote import BLANK as BLANK_ROW, MULTIPLE as MULTIPLE_ROW, Ballot, VoteKind
 from ..rules.majority import LEVELS_TOP_DOWN
 from ..voting import VotingDesk
 from .base import (
@@ -19,7 +19,6 @@ from .base import (
 )
 from .common import BLANK, meeting_marking, pct
 
-MULTIPLE_ROW = "MULTIPLE"   # rows ticked twice, when the count records them apart from blank rows
 MIN_TEAM_LINES = 3   # an empty team leaves three lines to fill by hand
 
 
@@ -47,7 +46,7 @@ def counting_record_story(desk: VotingDesk, ballot: Ballot, *, locality: str = "
     team = [desk.subject_name(mid) for mid in ballot.counting_team]
     day = m.started_at.date() if m.started_at else m.meeting_date
     when = date_words(day)
-    number = getattr(ballot, "document_number", "") or ""
+    number = ballot.document_number or ""
 
     story: list = [header_block(HeaderInfo(cell.higher_org, cell.name, number, locality or cell.locality, day,
                                            number_suffix="BBKP/CB")),
@@ -127,7 +126,7 @@ def counting_record_story(desk: VotingDesk, ballot: Ballot, *, locality: str = "
                    f"Cột “Mức đạt” ghi số phiếu tán thành mức đó trên tổng số đảng viên được tính.", st.small))
     story.append(p("Ký hiệu: " + "; ".join(f"{LEVEL_ABBREVIATIONS[lv]}: {LEVEL_LABELS[lv]}"
                                             for lv in LEVELS_TOP_DOWN) + ".", st.small))
-    counted = getattr(ballot, "counted_at", "") or ""
+    counted = ballot.counted_at or ""
     story.append(p(f"Việc kiểm phiếu kết thúc lúc {_time(counted)} cùng ngày. Tổ kiểm phiếu lập biên bản này "
                    f"và công bố kết quả trước hội nghị.", st.body))
     story.append(Spacer(1, 6 * mm))

@@ -9,21 +9,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..flow.history import revision_sentences
 from ..model import Category, Level
 from ..model.attendance import Presence
 from ..model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS
 from ..model.meeting import MeetingKind
 from ..model.member import PARTY_POST_LABELS, PartyPost
 from ..model.review import WRITTEN_SOURCE_LABELS, StepKind
-from ..model.vote import CELL, COMMITTEE, VoteKind, VoteMethod
+from ..model.vote import CELL, VoteKind, VoteMethod
 from ..rules.attendance import eligibility
 from ..rules.findings import vn_number
+from ..rules.tally import level_count_headings, level_counts_text
 from ..voting import VotingDesk
 from .base import HeaderInfo, Marking, date_vn, date_words, time_words
 from .blocks import DocumentBlocks, Heading, Para, Signatures, TableBlock, Title, write_docx, write_pdf
-from .common import (
-    accepted_score, citation, decided_level, final_result, meeting_marking, pct, printed_article, rating_rounds,
-)
+from ..figures import MeetingFigures
+from ..rules.citation import article_citation, guidance_citation, regulation_citation
+from .collective_minutes import collective_paragraphs, presenter_of
+from .common import Score, final_result, meeting_marking, pct, printed_article
+from .supplementary_minutes import supplementary_paragraphs
 
 # kept for callers that imported it from here
 _time_words = time_words
@@ -49,6 +53,7 @@ class MinutesWriter:
         self.desk, self.s = desk, desk.s
         self.locality = desk.s.cell.locality if locality is None else locality
         self.doc = DocumentBlocks(f"Biên bản hội nghị kiểm điểm năm {self.s.meeting.rating_year}")
+        self.f = MeetingFigures(desk)          # every figure, from the one computation
         self.item = 0
         self.members_table_done = False
         self.cell_table_done = False
@@ -74,11 +79,17 @@ class MinutesWriter:
         return [m for m in self.s.member_list if cats[m.id] not in (Category.NOT_IN_CELL, Category.VISITING)]
 
     def opening_at(self) -> str:
-        day, hhmm = opening_of(self.s.meeting)
-        if hhmm:
-            return hhmm
-        started = [st.started_at for st in self.s.record.steps if st.started_at]
-        return min(started) if started else ""
+        return self.f.times.opened_at
+
+    def score(self, subject: str) -> Score:
+        x = self.f.member(subject)
+        return Score(x.accepted_score, x.accepted_general, x.accepted_task, x.self_score, x.score_change_reason)
+
+    def level(self, subject: str):
+        return self.f.member(subject).level
+
+    def at(self, vote) -> str:
+        return self.desk.vote_time(vote)
 
     # -- opening ----------------------------------------------------------------------------------------
     def opening(self) -> None:
@@ -87,9 +98,10 @@ class MinutesWriter:
                 else "buổi kiểm điểm bổ sung, đánh giá, xếp loại chất lượng năm")
         self.doc.add(HeaderInfo(cell.higher_org, cell.name, m.document_number, self.locality, m.meeting_date),
                      Title("BIÊN BẢN", f"{kind} {m.rating_year}"))
-        day, hhmm = opening_of(m)
+        day, hhmm = self.f.times.opened_on, self.f.times.opened_at
         self.doc.add(Para.of(f"Hồi {time_words(hhmm)} {date_words(day)}, tại {m.place or '…'}, {cell.name} "
                              f"tiến hành {kind} {m.rating_year}."))
+        self.doc.add(*supplementary_paragraphs(self.desk))       # its place in the rating year
         post = self.post(m.chair_id)
         self.doc.add(Para([("- Chủ trì: đồng chí ", ""), (self.name(m.chair_id), "b"),
                            (f", {post}." if post else ".", "")], indent=False),
@@ -194,7 +206,7 @@ class MinutesWriter:
     def grounds(self) -> None:
         rules = self.s.rules
         self.doc.add(Heading("Căn cứ và cách tính:"))
-        self.line(f"- {citation(rules.regulation_code)}; {citation(rules.guidance_code)} "
+        self.line(f"- {regulation_citation(rules)}; {guidance_citation(rules)} "
                   f"(áp dụng cho năm đánh giá {self.s.meeting.rating_year}).")
         for line in self.desk.settings.describe():
             self.line(f"- {line}.")
@@ -218,6 +230,8 @@ class MinutesWriter:
             self.collective_report(step)
         elif step.report:
             self.doc.add(Para.of(step.report))
+        if step.kind == StepKind.CELL_RATING:
+            self.doc.add(*collective_paragraphs(self.desk, step))   # the cell's own self-rating (Mẫu 01)
         self.comments(step)
         if step.answer:
             if step.kind == StepKind.MEMBER_REVIEW:
@@ -229,6 +243,8 @@ class MinutesWriter:
             self.doc.add(Para.of(who + step.answer))
         if step.conclusion:
             self.doc.add(Para([("Kết luận của chủ trì: ", "b"), (step.conclusion, "")]))
+        if step.notes:     # what the guide's "Ghi chú" holds is part of the record (issue 17 item 3)
+            self.doc.add(Para.of(step.notes))
         self.votes_of(step)
         if step.kind == StepKind.RATING_VOTES and self.any_member_votes():
             self.results(cell=False)
@@ -242,9 +258,9 @@ class MinutesWriter:
         rules = self.s.rules
         chair = self.name(m.chair_id)
         higher = f" và kế hoạch của {cell.higher_org}" if cell.higher_org else ""
-        self.doc.add(Para.of(f"Đồng chí {chair} khai mạc hội nghị, nêu lý do: thực hiện {citation(rules.regulation_code)} "
+        self.doc.add(Para.of(f"Đồng chí {chair} khai mạc hội nghị, nêu lý do: thực hiện {regulation_citation(rules)} "
                              f"về kiểm điểm, đánh giá, xếp loại chất lượng hằng năm đối với tập thể, cá nhân trong hệ "
-                             f"thống chính trị, {citation(rules.guidance_code)}{higher}, {cell.name} tổ chức "
+                             f"thống chính trị, {guidance_citation(rules)}{higher}, {cell.name} tổ chức "
                              f"kiểm điểm, đánh giá, xếp loại chất lượng năm {m.rating_year}."))
         if m.delegates:
             self.doc.add(Para.of("Chủ trì giới thiệu đại biểu dự hội nghị: " + "; ".join(
@@ -269,10 +285,13 @@ class MinutesWriter:
 
     def collective_report(self, step) -> None:
         whose = "chi ủy" if self.s.cell.has_committee else "chi bộ"
-        self.doc.add(Para.of(f"{self.collective_speaker()} trình bày báo cáo kiểm điểm tập thể {whose} năm "
+        presenter = presenter_of(self.desk, step)      # Mẫu 01: who presented, when typed
+        speaker = (f"Đồng chí {presenter}, thay mặt {whose}," if presenter else self.collective_speaker())
+        self.doc.add(Para.of(f"{speaker} trình bày báo cáo kiểm điểm tập thể {whose} năm "
                              f"{self.s.meeting.rating_year}" + (":" if step.report else ".")))
         if step.report:
             self.doc.add(Para([("Tóm tắt báo cáo: ", "i"), (step.report, "")]))
+        self.doc.add(*collective_paragraphs(self.desk, step))   # strengths, shortcomings, self-rating
         for w in self.s.record.written:
             if w.member_id is None:
                 self.doc.add(Para.of(f"{WRITTEN_SOURCE_LABELS[w.source]}: {w.text}"))
@@ -307,7 +326,7 @@ class MinutesWriter:
         for w in self.s.record.written:
             if w.member_id == mid:
                 self.doc.add(Para.of(f"{WRITTEN_SOURCE_LABELS[w.source]}: {w.text}"))
-        sc = accepted_score(self.desk, mid)
+        sc = self.score(mid)
         if sc.changed:
             self.doc.add(Para.of(f"Chi bộ thống nhất chấm {_score(sc.total)}/100 điểm (chung {_score(sc.general)}/30; "
                                  f"kết quả thực hiện nhiệm vụ {_score(sc.task)}/70), khác điểm tự chấm "
@@ -330,8 +349,7 @@ class MinutesWriter:
         if not r.quorum_met:
             head += f", không đủ 2/3 (cần ít nhất {h.quorum_needed} đồng chí)"
         if r.rating is not None:
-            parts = [f"{LEVEL_ABBREVIATIONS[c.level]} {c.votes}/{h.base_count}" for c in r.rating.counts]
-            return f"{head}; số phiếu: " + ", ".join(parts)
+            return f"{head}; số phiếu: " + level_counts_text(r.rating.counts, h.base_count, r.cumulative)
         v = r.vote
         return (f"{head}; tán thành {v.yes}/{h.base_count}, không tán thành {v.no}, không biểu quyết {v.abstain}")
 
@@ -347,7 +365,7 @@ class MinutesWriter:
     def vote_line(self, v) -> None:
         r = self.desk.result(v)
         how = "Biểu quyết bằng phiếu kín" if v.method == VoteMethod.BALLOT else "Biểu quyết giơ tay"
-        self.doc.add(Para([(f"{how} lúc {time_words(v.taken_at)}", "i"),
+        self.doc.add(Para([(f"{how} lúc {time_words(self.at(v))}", "i"),
                            (f", nội dung: {v.question}. Kết quả: {self.figures(r)}; {self.verdict(r)}.", "")]))
 
     def votes_of(self, step) -> None:
@@ -370,10 +388,12 @@ class MinutesWriter:
             self.doc.add(Para.of(f"Hội nghị bỏ phiếu kín lúc {time_words(b.taken_at)}. Tổ kiểm phiếu gồm các đồng "
                                  f"chí: {team}. Số đảng viên được tính: {h.base_count}; có mặt: {h.present_in_base}; "
                                  f"số phiếu phát ra: {b.issued}; thu vào: {b.returned}; hợp lệ: {b.valid}; "
-                                 f"không hợp lệ: {b.invalid}."))
+                                 f"không hợp lệ: {b.invalid}."
+                                 + (f" Tổ kiểm phiếu kết thúc kiểm phiếu lúc {time_words(b.counted_at)} và công bố "
+                                    f"kết quả." if b.counted_at else "")))
 
     def has_votes(self, subject: str) -> bool:
-        return bool(rating_rounds(self.desk, subject))
+        return bool(self.f.rounds_of(subject))
 
     def any_member_votes(self) -> bool:
         return any(v.kind == VoteKind.RATING and v.subject not in (CELL,) for v in self.s.record.votes)
@@ -391,7 +411,7 @@ class MinutesWriter:
             return "chưa biểu quyết"
         if not r.quorum_met:
             return "chưa xếp loại (không đủ 2/3)"
-        level = decided_level(self.desk, subject)
+        level = self.level(subject)
         return LEVEL_ABBREVIATIONS[level] if level else "chưa đạt quá nửa"
 
     def results(self, cell: bool) -> None:
@@ -402,7 +422,7 @@ class MinutesWriter:
         for i, subj in enumerate(subjects, 1):
             r = final_result(self.desk, subj)
             proposed = self.desk.proposed_level(subj)
-            sc = accepted_score(self.desk, subj)
+            sc = self.score(subj)
             base = r.headcount.base_count if r else 0
             counts = [f"{c.votes}/{base}" for c in r.rating.counts] if r and r.rating else ["", "", "", ""]
             score = _score(sc.total) + ("*" if sc.changed else "")
@@ -418,9 +438,9 @@ class MinutesWriter:
                if self.desk.settings.cumulative else "số phiếu / số đảng viên được tính")
         title = "Kết quả biểu quyết xếp loại chi bộ" if cell else "Kết quả biểu quyết xếp loại"
         self.line(f"{title} ({how}):", keep=True)
-        self.doc.add(TableBlock(["STT", "Họ và tên", "Tự xếp loại", "Điểm", "HTXSNV", "HTTNV", "HTNV", "KHTNV",
-                                 "Chi bộ đề xuất"], rows, [11, 35, 17, 12, 17, 17, 17, 17], bold_columns=(8,),
-                                font_size=10))
+        heads = level_count_headings(self.desk.settings.cumulative, short=True)    # cumulative columns named so
+        self.doc.add(TableBlock(["STT", "Họ và tên", "Tự xếp loại", "Điểm", *heads, "Chi bộ đề xuất"], rows,
+                                [11, 35, 17, 12, 17, 17, 17, 17], bold_columns=(8,), font_size=10))
         self.rounds_note(subjects)
         self.below_quorum_note(subjects)
         self.scores_note(subjects)
@@ -432,17 +452,20 @@ class MinutesWriter:
         """Every round of a subject voted more than once, with its figures and why it was voted again."""
         lines = []
         for subj in subjects:
-            rounds = rating_rounds(self.desk, subj)
+            rounds = self.f.rounds_of(subj)
             if len(rounds) < 2:
                 continue
             lines.append(Para([("- ", ""), (self.desk.subject_name(subj), "b"), (":", "")], indent=False,
                               keep_with_next=True))
-            for n, v in enumerate(rounds, 1):
+            for rd in rounds:
+                v, n = rd.vote, rd.number
                 r = self.desk.result(v)
                 how = "phiếu kín" if v.method == VoteMethod.BALLOT else "giơ tay"
-                text = (f"   + Lần {n} ({how}, lúc {time_words(v.taken_at)}): {self.figures(r)}; {self.verdict(r)}")
+                text = f"   + Lần {n} ({how}, lúc {time_words(rd.at)}): {self.figures(r)}; {self.verdict(r)}"
                 if n < len(rounds):
-                    text += f"; hội nghị biểu quyết lại{self.offered_text(rounds[n])}."
+                    nxt = rounds[n]
+                    text += f"; hội nghị biểu quyết lại{self.offered_text(nxt.vote)}"
+                    text += f" vì {nxt.why}." if nxt.why else "."
                 else:
                     text += "."
                 lines.append(Para.of(text, indent=False))
@@ -468,14 +491,14 @@ class MinutesWriter:
         for subj in subjects:
             r = final_result(self.desk, subj)
             if r is not None and not r.quorum_met:
-                self.line(f"- {self.desk.subject_name(subj)}: biểu quyết lúc {time_words(r.vote.taken_at)} không đủ "
+                self.line(f"- {self.desk.subject_name(subj)}: biểu quyết lúc {time_words(self.at(r.vote))} không đủ "
                           f"2/3 số đảng viên được tính có mặt ({r.headcount.present_in_base}/{r.headcount.base_count}), "
                           f"không có giá trị quyết định; chưa xếp loại, sẽ biểu quyết lại khi đủ điều kiện.")
 
     def scores_note(self, subjects: list[str]) -> None:
         lines = []
         for subj in subjects:
-            sc = accepted_score(self.desk, subj)
+            sc = self.score(subj)
             if sc.changed:
                 lines.append(f"- {self.desk.subject_name(subj)}: tự chấm {_score(sc.self_total)} điểm, chi bộ "
                              f"chấp nhận {_score(sc.total)} điểm; lý do: {sc.reason.rstrip('.') or 'chưa ghi'}.")
@@ -488,14 +511,14 @@ class MinutesWriter:
         """Every blocking finding with the reason the meeting gave, then the warnings shown."""
         lines: list[Para] = []
         for subj in subjects:
-            level = decided_level(self.desk, subj)
+            level = self.level(subj)
             if level is None:
                 continue
             reasons = self.desk.record.proposals.get(subj)
             for f in self.desk.findings(subj, level):
                 if f.rule.startswith("chua-nhap."):
                     continue
-                article = printed_article(f.article)
+                article = printed_article(article_citation(self.s.rules, f.article))
                 art = f" ({article})" if article else ""
                 if f.kind.value == "finding":
                     why = (reasons.justifications.get(f.rule, "") if reasons else "").rstrip(" .")
@@ -510,7 +533,7 @@ class MinutesWriter:
             self.doc.add(*lines)
 
     def quota_lines(self) -> None:
-        for q in self.desk.quota():
+        for q in self.f.quota:
             tail = ("; đề nghị cấp ủy cấp trên xem xét." if q.advisory and q.over
                     else "; vượt tỷ lệ cho phép." if q.over else ".")
             self.line(f"Tỷ lệ Hoàn thành xuất sắc nhiệm vụ ({q.group or 'toàn chi bộ'}): {q.text}{tail}")
@@ -533,6 +556,8 @@ class MinutesWriter:
             self.results(cell=True)
         if m.end_time:
             self.doc.add(Para.of(f"Hội nghị kết thúc vào hồi {time_words(m.end_time)} cùng ngày."))
+        for sentence in revision_sentences(self.s.history()):     # each reopening, when and why
+            self.doc.add(Para.of(sentence))
         self.doc.add(Signatures("THƯ KÝ", self.name(m.minute_taker_id), "CHỦ TRÌ", self.name(m.chair_id)))
 
     def build(self) -> DocumentBlocks:

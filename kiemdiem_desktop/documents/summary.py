@@ -4,29 +4,25 @@ base), ghi chú (kỷ luật, nghỉ ốm/thai sản, vắng…); totals per lev
 group (the quota lines); the cell's and the committee's proposed levels."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
-from ..model import Level, leave_on
-from ..model.attendance import Presence
+from ..model import Level
 from ..model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS
-from ..model.member import DISCIPLINE_LABELS, PERIOD_LABELS, PartyPost, PeriodKind
+from ..model.member import PartyPost
 from ..model.vote import CELL, COMMITTEE
 from ..rules.findings import vn_number
 from ..rules.majority import LEVELS_TOP_DOWN
 from ..store.atomic import write_atomically
 from ..voting import VotingDesk
 from .base import TEXT_WIDTH, HeaderInfo, Marking, build_pdf, grid, header_block, markup, p, styles, time_words, x
-from .higher_decision import higher_decision_note
-from .common import (
-    accepted_score, date_vn, decided_level, final_result, kind_of, leave_in_year, meeting_marking, members_rated_here,
-    pct, post_of, printed_article,
-)
+from ..figures import MeetingFigures
+from .common import kind_of, meeting_marking, pct, post_of, printed_article
 
 
 @dataclass(frozen=True)
@@ -62,58 +58,33 @@ class SummaryRow:
     note: str
 
 
-def outcome_of(desk: VotingDesk, subject: str) -> Outcome:
-    """The level reached by the last vote, only when that vote had its quorum (DOMAIN.md §5)."""
-    r = final_result(desk, subject)
-    if r is None:
+def outcome_of(desk: VotingDesk, subject: str, figures: MeetingFigures | None = None) -> Outcome:
+    """The level decided by the last round, only a round with its quorum (DOMAIN.md §5)."""
+    x = (figures or MeetingFigures(desk)).member(subject)
+    if not x.rounds:
         return Outcome(None, None, None, False)
-    base = r.headcount.base_count
-    level = decided_level(desk, subject)
-    if level is None:
-        return Outcome(None, None, base, True, quorum_met=r.quorum_met)
-    count = next(c for c in r.rating.counts if c.level == level)
-    return Outcome(level, count.votes, base, True)
+    last = x.rounds[-1]
+    if x.level is None:
+        return Outcome(None, None, last.base, True, quorum_met=last.quorum_met)
+    return Outcome(x.level, x.level_votes, x.level_base, True)
 
 
-def _score(desk: VotingDesk, subject: str) -> float | None:
-    return accepted_score(desk, subject).total
+_CLOCK_TIME = re.compile(r"\b(\d{1,2}):(\d{2})\b")
 
 
-def _note(desk: VotingDesk, member, rated_ids: set[str]) -> str:
-    s = desk.s
-    parts = []
-    year = s.meeting.rating_year
-    for d in member.discipline:
-        if d.decision_date and d.decision_date.year == year:
-            parts.append(f"Kỷ luật {DISCIPLINE_LABELS[d.form].lower()} ({date_vn(d.decision_date)})")
-    parts += leave_in_year(member, year)
-    if leave_on(member, s.meeting.meeting_date or date(year, 12, 31)).count(PeriodKind.INSPECTION):
-        parts.append(PERIOD_LABELS[PeriodKind.INSPECTION])
-    sc = accepted_score(desk, member.id)
-    if sc.changed:
-        parts.append(f"Tự chấm {vn_number(sc.self_total)} điểm, chi bộ chấp nhận {vn_number(sc.total)} điểm: "
-                     f"{sc.reason.rstrip('.') or 'chưa ghi lý do'}")
-    a = s.record.attendance.get(member.id)
-    if member.id not in rated_ids and a is not None and not a.present_at_opening and not a.arrived_at:
-        why = {Presence.ABSENT_APPROVED: "có lý do"}.get(a.status, "")
-        parts.append("Vắng" + (f" ({why}{': ' + a.reason if a.reason else ''})" if why else "")
-                     + ", kiểm điểm bổ sung")
-    elif a is not None and a.left_at:
-        parts.append(f"Về sớm lúc {time_words(a.left_at)}")
-    parts.append(higher_decision_note(desk, member.id))
-    return "; ".join(p for p in parts if p)
+def note_text(notes) -> str:
+    """The figures' "ghi chú" items as the report prints them: times in words ("10 giờ 30")."""
+    return "; ".join(_CLOCK_TIME.sub(lambda m: time_words(m.group(0)), n) for n in notes)
 
 
-def summary_rows(desk: VotingDesk) -> list[SummaryRow]:
-    rated_ids = set(desk.rating_subjects())
+def summary_rows(desk: VotingDesk, figures: MeetingFigures | None = None) -> list[SummaryRow]:
+    f = figures or MeetingFigures(desk)
     rows = []
-    for i, m in enumerate(members_rated_here(desk.s), 1):
-        review = desk.record.self_reviews.get(m.id)
+    for i, x in enumerate((x for x in f.members if x.member is not None), 1):
+        m = x.member
         rows.append(SummaryRow(i, m.full_name, m.birth_date.year if m.birth_date else None, post_of(m),
-                               kind_of(desk.s.categories[m.id]),
-                               Level(review.proposed_level) if review and review.proposed_level else None,
-                               _score(desk, m.id), outcome_of(desk, m.id) if m.id in rated_ids
-                               else Outcome(None, None, None, False), _note(desk, m, rated_ids)))
+                               kind_of(desk.s.categories[m.id]), x.self_level, x.accepted_score,
+                               outcome_of(desk, m.id, f), note_text(x.notes)))
     return rows
 
 
@@ -125,11 +96,12 @@ def level_totals(rows: list[SummaryRow]) -> list[tuple[str, int]]:
     return out
 
 
-def collectives(desk: VotingDesk) -> list[tuple[str, Outcome]]:
+def collectives(desk: VotingDesk, figures: MeetingFigures | None = None) -> list[tuple[str, Outcome]]:
+    f = figures or MeetingFigures(desk)
     out = []
     if desk.s.cell.has_committee:
-        out.append(("Tập thể chi ủy", outcome_of(desk, COMMITTEE)))
-    out.append((f"{desk.s.cell.name or 'Chi bộ'} (tập thể chi bộ)", outcome_of(desk, CELL)))
+        out.append(("Tập thể chi ủy", outcome_of(desk, COMMITTEE, f)))
+    out.append((f"{desk.s.cell.name or 'Chi bộ'} (tập thể chi bộ)", outcome_of(desk, CELL, f)))
     return out
 
 
@@ -144,7 +116,8 @@ def _secretary(desk: VotingDesk) -> str:
 def summary_story(desk: VotingDesk, *, locality: str = "") -> list:
     st, s = styles(), desk.s
     m, cell = s.meeting, s.cell
-    rows = summary_rows(desk)
+    figures = MeetingFigures(desk)
+    rows = summary_rows(desk, figures)
     story: list = [header_block(HeaderInfo(cell.higher_org, cell.name, "", locality or cell.locality, m.meeting_date,
                                            number_suffix="BC/CB")),
                    Spacer(1, 7 * mm), p("BÁO CÁO", st.title),
@@ -165,7 +138,7 @@ def summary_story(desk: VotingDesk, *, locality: str = "") -> list:
         table.append([p(str(r.number), c), p(r.name, name_style), p(str(r.birth_year or ""), c), p(r.post, left),
                       p(r.kind, c), p(LEVEL_ABBREVIATIONS[r.self_level] if r.self_level else "", c),
                       p(vn_number(r.score) if r.score is not None else "", c), markup(proposed, c), p(r.note, left)])
-    widths = [9 * mm, 31 * mm, 11 * mm, 22 * mm, 16 * mm, 15 * mm, 10 * mm, 17 * mm]
+    widths = [9 * mm, 31 * mm, 11 * mm, 21 * mm, 15 * mm, 17 * mm, 10 * mm, 17 * mm]
     widths.append(TEXT_WIDTH - sum(widths))
     story.append(grid(table, widths, align_center=(0, 2, 4, 5, 6, 7)))
     story.append(Spacer(1, 3 * mm))
@@ -184,7 +157,7 @@ def summary_story(desk: VotingDesk, *, locality: str = "") -> list:
 
     # quota lines
     story.append(p("Tỷ lệ Hoàn thành xuất sắc nhiệm vụ so với Hoàn thành tốt nhiệm vụ (theo nhóm):", st.heading))
-    lines = desk.quota()
+    lines = figures.quota
     if not lines:
         story.append(p("- Chưa có kết quả xếp loại để tính tỷ lệ.", st.body_left))
     for q in lines:
@@ -196,7 +169,7 @@ def summary_story(desk: VotingDesk, *, locality: str = "") -> list:
 
     # the collectives
     story.append(p("Mức xếp loại tập thể chi bộ đề xuất:", st.heading))
-    for label, o in collectives(desk):
+    for label, o in collectives(desk, figures):
         story.append(markup(f"- {x(label)}: <b>{x(LEVEL_LABELS[o.level]) if o.level else x(o.text() or 'chưa biểu quyết')}</b>"
                             + (f" ({o.votes}/{o.base} phiếu tán thành, {pct(o.votes, o.base)})" if o.level else "")
                             + ".", st.body_left))
@@ -253,7 +226,8 @@ def build_summary_xlsx(desk: VotingDesk, target: str | Path) -> Path:
     from openpyxl.utils import get_column_letter
 
     s = desk.s
-    rows = summary_rows(desk)
+    figures = MeetingFigures(desk)
+    rows = summary_rows(desk, figures)
     wb = Workbook()
     ws = wb.active
     ws.title = "Tổng hợp"
@@ -326,7 +300,7 @@ def build_summary_xlsx(desk: VotingDesk, target: str | Path) -> Path:
     r += 1
     for col, t in enumerate(("Nhóm", "HTXSNV", "HTTNV", "Tỷ lệ", "Mức tối đa", "Số HTXSNV tối đa", "Nhận xét"), 2):
         _put(ws, r, col, t).font = Font(name=font, size=12, bold=True)
-    for q in desk.quota():
+    for q in figures.quota:
         r += 1
         _put(ws, r, 2, q.group or "Toàn chi bộ")
         ws.cell(r, 3, q.excellent)
@@ -343,7 +317,7 @@ def build_summary_xlsx(desk: VotingDesk, target: str | Path) -> Path:
     r += 1
     for col, t in enumerate(("Tập thể", "Mức đề xuất", "Số phiếu", "Số đảng viên được tính"), 2):
         _put(ws, r, col, t).font = Font(name=font, size=12, bold=True)
-    for label, o in collectives(desk):
+    for label, o in collectives(desk, figures):
         r += 1
         _put(ws, r, 2, label)
         _put(ws, r, 3, LEVEL_ABBREVIATIONS[o.level] if o.level else (o.text() or "chưa biểu quyết"))

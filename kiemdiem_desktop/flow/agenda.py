@@ -24,10 +24,19 @@ def member_review_title(m: Member) -> str:
     return f"Kiểm điểm đồng chí {m.full_name}"
 
 
+# A supplementary session reviews and rates absent members only: no collective review, no cell rating.
+SUPPLEMENTARY_SKIPS = ("collective_review", "cell_rating")
+
+
 def build_agenda(rules: RuleSet, members: list[Member], categories: dict[str, Category],
-                 has_committee: bool) -> list[AgendaStep]:
+                 has_committee: bool, *, supplementary: bool = False) -> list[AgendaStep]:
     steps: list[AgendaStep] = []
     for item in rules.agenda:
+        if supplementary and item.kind in SUPPLEMENTARY_SKIPS:
+            continue
+        if supplementary and item.kind == "rating_votes":
+            steps.append(AgendaStep(StepKind.RATING_VOTES, "Biểu quyết xếp loại đảng viên được kiểm điểm bổ sung"))
+            continue
         if item.kind == "member_reviews":
             for m in reviewed_members(rules, members, categories):
                 steps.append(AgendaStep(StepKind.MEMBER_REVIEW, member_review_title(m), subject_member_id=m.id))

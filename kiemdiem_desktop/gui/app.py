@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTimer, QTranslator
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from .. import APP_NAME, paths
@@ -97,8 +97,20 @@ class FirstRunDialog(QDialog):
             label.setObjectName("hint")
             label.setWordWrap(True)
             layout.addWidget(label)
+        self.help_button = QPushButton(self.tr("Xem &hướng dẫn bắt đầu, bằng hình (F1)"))
+        self.help_button.setObjectName("startHelpButton")
+        self.help_button.setAutoDefault(False)
+        self.help_button.clicked.connect(self.show_start_help)
+        layout.addWidget(self.help_button)
+        QShortcut(QKeySequence("F1"), self, self.show_start_help)
         self.new_button.setDefault(True)
         self.new_button.setFocus()
+
+    def show_start_help(self):
+        from .help import show_start_help
+
+        self.start_help = show_start_help(self)
+        return self.start_help
 
     def _choose(self, choice: str) -> None:
         self.choice = choice

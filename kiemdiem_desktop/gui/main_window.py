@@ -25,6 +25,7 @@ from .roster import RosterScreen
 
 BASE_POINT_SIZE = 11.0
 ZOOM_MIN, ZOOM_MAX = -3, 10
+ZOOM_MARK = "\n/* cỡ chữ "
 FILE_FILTER = "Tệp dữ liệu Kiểm điểm (*.kiemdiem);;Mọi tệp (*)"
 
 
@@ -38,9 +39,11 @@ def apply_zoom(step: int) -> float:
     app.setFont(font)
     sheet = app.styleSheet()
     if sheet:
-        # Widgets polished by a style sheet keep the font they had: polish them again.
-        app.setStyleSheet("")
-        app.setStyleSheet(sheet)
+        # Widgets polished by a style sheet keep the font they had: polish them again, once (a
+        # changed sheet re-polishes every widget; clearing it first would do it twice, seconds
+        # with the meeting guide open).
+        base = sheet.split(ZOOM_MARK)[0]
+        app.setStyleSheet(f"{base}{ZOOM_MARK}{size:g} */")
     return size
 
 
@@ -148,24 +151,38 @@ class MeetingsPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.empty = QLabel(self.tr(
             "Chưa có cuộc họp nào. Hãy kiểm tra danh sách đảng viên (trang “Đảng viên”), "
-            "rồi bấm “Chuẩn bị cuộc họp” để tạo hội nghị kiểm điểm của năm nay."))
+            "rồi bấm “Cuộc họp mới…” để tạo và chuẩn bị hội nghị kiểm điểm của năm nay."))
         self.empty.setObjectName("emptyHint")
         self.empty.setWordWrap(True)
-        self.new_button = QPushButton(self.tr("Chuẩn bị &cuộc họp"))
+        # what is under way, said as the file opens (a meeting being prepared or held)
+        self.in_progress = QLabel()
+        self.in_progress.setObjectName("inProgress")
+        self.in_progress.setWordWrap(True)
+        self.in_progress.hide()
+        self.new_button = QPushButton(self.tr("Cuộc họp &mới…"))
+        self.new_button.setObjectName("newMeeting")
         self.new_button.clicked.connect(self.prepare_meeting)
+        self.prepare_button = QPushButton(self.tr("&Chuẩn bị cuộc họp…"))
+        self.prepare_button.setObjectName("prepareMeeting")
+        self.prepare_button.setToolTip(self.tr("Số biên bản, ngày, giờ, địa điểm, chủ trì, thư ký, đại biểu, "
+                                               "chương trình, bản tự kiểm điểm (F4 trong cửa sổ hội nghị)"))
+        self.prepare_button.clicked.connect(lambda: self.open_meeting(prepare=True))
         self.open_button = QPushButton(self.tr("&Mở cuộc họp"))
         self.open_button.clicked.connect(lambda: self.open_meeting())
         self.documents_button = QPushButton(self.tr("&Văn bản hội nghị…"))
         self.documents_button.clicked.connect(lambda: self.open_documents())
         self.table.cellActivated.connect(lambda *_: self.open_meeting())
         self.guides: list[QWidget] = []
+        self._followed: set[str] = set()
         self._ids: list[str] = []
         row = QHBoxLayout()
         row.addWidget(self.new_button)
+        row.addWidget(self.prepare_button)
         row.addWidget(self.open_button)
         row.addWidget(self.documents_button)
         row.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.in_progress)
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
@@ -179,16 +196,32 @@ class MeetingsPage(QWidget):
 
     def reload(self) -> None:
         self._loaded = True
+        selected = self.selected_meeting_id()
         meetings = sorted(self.cf.meetings(), key=lambda m: (-m.rating_year, m.meeting_date or date.max))
         self.table.setRowCount(len(meetings))
         self._ids = [m.id for m in meetings]
         self.open_button.setEnabled(bool(meetings))
+        self.prepare_button.setEnabled(bool(meetings))
         self.documents_button.setEnabled(bool(meetings))
+        from ..model import MeetingState
+
+        going = [m for m in meetings if m.state in (MeetingState.PREPARING, MeetingState.IN_PROGRESS)]
+        if going:
+            m = going[0]
+            what = (self.tr("đang họp") if m.state == MeetingState.IN_PROGRESS else self.tr("đang chuẩn bị"))
+            self.in_progress.setText(self.tr("Hội nghị kiểm điểm năm {year} {what}. Chọn dòng của nó rồi bấm "
+                                             "“Mở cuộc họp” (Enter) để tiếp tục đúng bước đang dừng.").format(
+                year=m.rating_year, what=what))
+            if selected is None:
+                selected = m.id
+        self.in_progress.setVisible(bool(going))
         for r, m in enumerate(meetings):
             for c, text in enumerate((str(m.rating_year), MEETING_KIND_LABELS.get(m.kind, str(m.kind)),
                                       MEETING_STATE_LABELS.get(m.state, str(m.state)),
                                       format_date(m.meeting_date) or self.tr("(chưa định ngày)"))):
                 self.table.setItem(r, c, QTableWidgetItem(text))
+        if selected in self._ids:
+            self.table.setCurrentCell(self._ids.index(selected), 0)
         self.empty.setVisible(not meetings)
         self.table.setVisible(bool(meetings))
 
@@ -209,18 +242,26 @@ class MeetingsPage(QWidget):
             show_error(self, err)
             return
         self.reload()
-        self.open_meeting(session.meeting_id)
+        self.open_meeting(session.meeting_id, prepare=True)     # straight to its preparation
 
     def selected_meeting_id(self) -> str | None:
         row = self.table.currentRow()
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
-    def open_meeting(self, meeting_id: str | None = None) -> None:
-        """The meeting guide, in its own window."""
+    def open_meeting(self, meeting_id: str | None = None, prepare: bool = False) -> None:
+        """The meeting guide, in its own window; ``prepare``: with its preparation dialog (F4)."""
+        from PySide6.QtCore import QTimer
+
         from .meeting import open_meeting_guide
 
         meeting_id = meeting_id or self.selected_meeting_id()
         if meeting_id is None:
+            return
+        if self._raise_open(meeting_id, "meetingGuide"):
+            if prepare:
+                guide = next(w for w in self.guides if w.objectName() == "meetingGuide"
+                             and w.session.meeting_id == meeting_id)
+                QTimer.singleShot(0, guide, guide.open_prepare)
             return
         try:
             window = open_meeting_guide(self.window(), self.cf, meeting_id)
@@ -229,23 +270,49 @@ class MeetingsPage(QWidget):
             return
         window.destroyed.connect(lambda *_: self._guide_closed(window))
         self.guides.append(window)
+        self._follow(window.session)
+        if prepare:
+            QTimer.singleShot(0, window, window.open_prepare)
+
+    def _follow(self, session) -> None:
+        """The list shows the meeting's state as the guide moves it on (Đang họp, Đã họp…)."""
+        from .meeting.widgets import follow_meeting
+
+        if session.meeting_id not in self._followed:
+            self._followed.add(session.meeting_id)
+            follow_meeting(self, session, lambda: None if self.cf.closed else self.reload())
 
     def open_documents(self, meeting_id: str | None = None) -> None:
         """The documents of a meeting (preview, print, save, reopen), without the guide."""
-        from ..session import MeetingSession
+        from ..session import live_session
         from .documents import open_documents
 
         meeting_id = meeting_id or self.selected_meeting_id()
         if meeting_id is None:
             return
+        if self._raise_open(meeting_id, "documentsWindow"):
+            return
         try:
-            window = open_documents(self.window(), MeetingSession(self.cf, meeting_id))
+            window = open_documents(self.window(), live_session(self.cf, meeting_id))
         except UserError as err:
             show_error(self, err)
             return
         window.meetingChanged.connect(self.reload)
         self.guides.append(window)
+        self._follow(window.session)
         window.destroyed.connect(lambda *_: self._guide_closed(window))
+
+    def _raise_open(self, meeting_id: str, name: str) -> bool:
+        """A window of that kind already showing the meeting comes to the front (one per meeting)."""
+        for w in list(self.guides):
+            try:
+                if w.objectName() == name and w.session.meeting_id == meeting_id and w.isVisible():
+                    w.raise_()
+                    w.activateWindow()
+                    return True
+            except RuntimeError:        # deleted on close
+                self.guides.remove(w)
+        return False
 
     def _guide_closed(self, window) -> None:
         if window in self.guides:
@@ -386,6 +453,15 @@ class MainWindow(QMainWindow):
         self.update_title()
         self._restore_state()
         self.tabs.setCurrentWidget(self.roster)
+        from ..model import MeetingState
+
+        try:
+            going = any(m.state in (MeetingState.PREPARING, MeetingState.IN_PROGRESS) for m in self.cf.meetings())
+        except Exception:  # noqa: BLE001 - an unreadable list shows on the tab itself
+            going = False
+        if going:          # reopening the program during a meeting: the meeting first, said
+            self.tabs.setCurrentWidget(self.meetings)
+            self.meetings.table.setFocus()
 
     # -- menus -----------------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -431,8 +507,11 @@ class MainWindow(QMainWindow):
         act.triggered.connect(lambda: self.import_decisions())
 
         help_menu = bar.addMenu(self.tr("T&rợ giúp"))
-        act = help_menu.addAction(self.tr("&Hướng dẫn"))
+        act = help_menu.addAction(self.tr("&Bắt đầu: hội nghị đầu tiên, bằng hình"))
+        act.setObjectName("startHelpAction")
         act.setShortcut(QKeySequence("F1"))
+        act.triggered.connect(self.show_start_help)
+        act = help_menu.addAction(self.tr("&Hướng dẫn nhanh"))
         act.triggered.connect(self.show_help)
         act = help_menu.addAction(self.tr("&Giới thiệu"))
         act.triggered.connect(self.show_about)
@@ -535,6 +614,17 @@ class MainWindow(QMainWindow):
         self.meetings.reload()
         self.demo_banner.setVisible(self.cf.is_demo)
         self.update_title()
+
+    def show_start_help(self):
+        """Trợ giúp › Bắt đầu (F1): the meeting's path in pictures the program takes of itself."""
+        from .help import show_start_help
+
+        self.set_busy(True, self.tr("Đang chuẩn bị trang hướng dẫn (lần đầu: chụp hình màn hình)…"))
+        try:
+            self.start_help = show_start_help(self)
+        finally:
+            self.set_busy(False)
+        return self.start_help
 
     def show_help(self) -> None:
         QMessageBox.information(self, self.tr("Hướng dẫn"), self.tr(

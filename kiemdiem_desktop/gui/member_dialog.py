@@ -6,12 +6,12 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
+    QAbstractItemView, QApplication, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QMessageBox,
     QHeaderView, QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
     QWidget,
 )
 
-from ..i18n import UserError
+from ..i18n import UserError, translate
 from ..model import DisciplineForm, DisciplineRecord, Member, PartyPost, Period, PeriodKind
 from ..model.levels import LEVEL_LABELS
 from ..model.member import DISCIPLINE_LABELS, GENDER_LABELS, PARTY_POST_LABELS, PERIOD_LABELS
@@ -48,7 +48,7 @@ class MemberDialog(QDialog):
         self.is_new = member is None
         self.original = member
         self.saved: Member | None = None
-        m = member or Member(full_name="", periods=[Period(PeriodKind.MEMBERSHIP, date.today())])
+        m = member or Member(full_name="")
         self.setWindowTitle(self.tr("Thêm đảng viên") if self.is_new else self.tr("Sửa thông tin đảng viên"))
         self.setMinimumWidth(760)
 
@@ -98,6 +98,12 @@ class MemberDialog(QDialog):
         self._setup_table(self.periods, stretch=3)
         for p in m.periods:
             self._add_period_row(p)
+        # A new member's membership here starts, by default, on the admission date (followed as it
+        # is typed, until the start is typed in the table), else today.
+        self._auto_start = ""
+        if self.is_new:
+            self._add_period_row(None)
+        self.admission_date.editingFinished.connect(self._follow_admission)
         self.tabs.addTab(self._with_buttons(self.periods, self._add_period_row,
                                             self.tr("Thêm khoảng thời gian"), self.tr("Xóa dòng đã chọn")),
                          self.tr("Quá trình sinh hoạt"))
@@ -132,6 +138,21 @@ class MemberDialog(QDialog):
         layout.addWidget(buttons)
         self.full_name.setFocus()
 
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        """Enter inside the periods or discipline table edits the table (opens the cell, or
+        closes the cell being typed): it never saves and closes the whole dialog."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            focus = QApplication.focusWidget()
+            for table in (self.periods, self.discipline):
+                if focus is not None and (focus is table or table.isAncestorOf(focus)):
+                    if table.state() != QAbstractItemView.State.EditingState and focus is table:
+                        item = table.currentItem()
+                        if item is not None and item.flags() & Qt.ItemFlag.ItemIsEditable:
+                            table.editItem(item)
+                    event.accept()
+                    return
+        super().keyPressEvent(event)
+
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
         # Enter anywhere in the form saves: Lưu is the default button once the dialog shows.
@@ -153,7 +174,7 @@ class MemberDialog(QDialog):
         v.addWidget(table)
         row = QHBoxLayout()
         b_add = QPushButton(add_text)
-        b_add.clicked.connect(lambda: (add(None), table.setCurrentCell(table.rowCount() - 1, 0)))
+        b_add.clicked.connect(lambda: (add(None), self._edit_start(table)))
         b_rm = QPushButton(remove_text)
         b_rm.clicked.connect(lambda: table.removeRow(table.currentRow()) if table.currentRow() >= 0 else None)
         row.addWidget(b_add)
@@ -162,13 +183,51 @@ class MemberDialog(QDialog):
         v.addLayout(row)
         return w
 
+    def _edit_start(self, table: QTableWidget) -> None:
+        """A row just added: its first date open for typing (the default is selected)."""
+        r = table.rowCount() - 1
+        table.setFocus()
+        table.setCurrentCell(r, 1)
+        table.editItem(table.item(r, 1))
+
+    def _has_membership_row(self) -> bool:
+        return any(isinstance(self.periods.cellWidget(r, 0), ValueCombo)
+                   and self.periods.cellWidget(r, 0).value() == PeriodKind.MEMBERSHIP
+                   for r in range(self.periods.rowCount()))
+
+    def _default_start(self, first_membership: bool) -> str:
+        if first_membership:
+            try:
+                admitted = self.admission_date.date()
+            except DateError:
+                admitted = None
+            if admitted is not None:
+                return format_date(admitted)
+        return format_date(date.today())
+
+    def _follow_admission(self) -> None:
+        if not self._auto_start:
+            return
+        for r in range(self.periods.rowCount()):
+            item = self.periods.item(r, 1)
+            if item is not None and item.text() == self._auto_start and \
+                    self.periods.cellWidget(r, 0).value() == PeriodKind.MEMBERSHIP:
+                self._auto_start = self._default_start(True)
+                item.setText(self._auto_start)
+                return
+
     def _add_period_row(self, p: Period | None) -> None:
         t = self.periods
+        first_membership = p is None and not self._has_membership_row()
         r = t.rowCount()
         t.insertRow(r)
-        kind = _combo([(v, k) for k, v in PERIOD_LABELS.items()], p.kind if p else PeriodKind.SICK_LEAVE)
+        default_kind = PeriodKind.MEMBERSHIP if first_membership else PeriodKind.SICK_LEAVE
+        kind = _combo([(v, k) for k, v in PERIOD_LABELS.items()], p.kind if p else default_kind)
         t.setCellWidget(r, 0, kind)
-        t.setItem(r, 1, QTableWidgetItem(format_date(p.start) if p else format_date(date.today())))
+        start = format_date(p.start) if p else self._default_start(first_membership)
+        if first_membership:
+            self._auto_start = start
+        t.setItem(r, 1, QTableWidgetItem(start))
         t.setItem(r, 2, QTableWidgetItem(format_date(p.end) if p else ""))
         note = QTableWidgetItem(p.note if p else "")
         t.setItem(r, 3, note)
@@ -285,11 +344,45 @@ class MemberDialog(QDialog):
                 self.tabs.setCurrentIndex(0)
             first.setFocus()
 
+    def _keep_on_the_roll(self, member: Member) -> Member | None:
+        """A state (exemption, suspension, leave…) typed after the membership here was ended: the
+        member would vanish from the roll. Offer to keep the membership running (its end date
+        cleared); None when the user goes back to the table instead."""
+        states = member.states_off_the_roll()
+        ended = [r for r in range(self.periods.rowCount())
+                 if self.periods.cellWidget(r, 0).value() == PeriodKind.MEMBERSHIP and self._text(self.periods, r, 2)]
+        if not states or not ended:
+            return member
+        first = states[0]
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Đảng viên vẫn thuộc chi bộ"), self.tr(
+            "“{kind}” từ {start} là tình trạng của một đảng viên vẫn sinh hoạt trong danh sách chi bộ, không phải "
+            "chuyển đi. Nếu giữ ngày kết thúc {end} của dòng “Sinh hoạt tại chi bộ”, đồng chí {name} sẽ bị coi như "
+            "đã chuyển đi và không còn trong danh sách.\n\nBỏ ngày kết thúc đó để đồng chí vẫn ở trong chi bộ?").format(
+            kind=translate(PERIOD_LABELS[first.kind]), start=format_date(first.start),
+            end=self._text(self.periods, ended[-1], 2), name=member.full_name), parent=self)
+        keep = box.addButton(self.tr("&Bỏ ngày kết thúc, vẫn thuộc chi bộ"), QMessageBox.ButtonRole.AcceptRole)
+        keep.setObjectName("keepOnRoll")
+        back = box.addButton(self.tr("&Quay lại sửa"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(back)
+        box.exec()
+        if box.clickedButton() is not keep:
+            self.tabs.setCurrentIndex(1)
+            self.periods.setFocus()
+            self.periods.setCurrentCell(ended[-1], 2)
+            return None
+        self.periods.item(ended[-1], 2).setText("")
+        rebuilt, _problems = self.build_member()
+        return rebuilt
+
     @Slot()
     def try_save(self) -> None:
         member, problems = self.build_member()
         if problems:
             self._show_problems(problems)
+            return
+        member = self._keep_on_the_roll(member)
+        if member is None:
             return
         try:
             future = self.cf.add_member(member) if self.is_new else self.cf.save_member(member)

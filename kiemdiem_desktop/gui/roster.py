@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import (
-    QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal, Slot,
+    QAbstractTableModel, QEvent, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal, Slot,
 )
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -130,6 +130,12 @@ class RosterFilter(QSortFilterProxyModel):
             return False
         return matches(self.query, entry.member.full_name)
 
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        # STT counts the rows shown: hiding former members never makes the numbers jump
+        if index.isValid() and index.column() == COL_STT and role == Qt.ItemDataRole.DisplayRole:
+            return str(index.row() + 1)
+        return super().data(index, role)
+
     def lessThan(self, left, right) -> bool:  # noqa: N802
         if left.column() == COL_STT:        # the service's order (Vietnamese name order)
             return left.row() < right.row()
@@ -154,6 +160,10 @@ class LeaveDialog(QDialog):
         form.addRow(QLabel(self.tr("<b>{name}</b> thôi sinh hoạt tại chi bộ. Mọi thông tin cũ vẫn được giữ.")
                            .format(name=name)))
         form.addRow(self.tr("&Ngày chuyển đi:"), self.day)
+        hint = QLabel(self.tr("Từ ngày này đồng chí không còn tính là đang sinh hoạt tại chi bộ."))
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        form.addRow("", hint)
         form.addRow(self.tr("&Lý do:"), self.reason)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._check)
@@ -275,7 +285,9 @@ class RosterScreen(QWidget):
         metrics = self.table.fontMetrics()
         header_metrics = self.table.horizontalHeader().fontMetrics()
         rows = range(min(self.model.rowCount(), 30))
-        caps = {COL_NAME: 240, COL_UNIT: 260, COL_STATUS: 220, COL_GOV: 190}
+        # caps in characters of the current font: a zoomed font widens them with the text
+        char = max(metrics.averageCharWidth(), 1)
+        caps = {COL_NAME: 32 * char, COL_UNIT: 36 * char, COL_STATUS: 52 * char, COL_GOV: 28 * char}
         for col in range(self.model.columnCount()):
             width = header_metrics.horizontalAdvance(self.model._headers[col]) + 30
             for row in rows:
@@ -283,6 +295,11 @@ class RosterScreen(QWidget):
             if col in caps:
                 width = min(max(width, 120), caps[col])
             self.table.setColumnWidth(col, width)
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:       # Ctrl+= / Ctrl+-: the columns follow the text
+            QTimer.singleShot(0, self.fit_columns)       # once the table has its new font too
 
     def _update_count(self) -> None:
         shown = self.proxy.rowCount()

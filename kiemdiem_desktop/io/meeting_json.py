@@ -37,6 +37,7 @@ from ..model import (
     category_on,
 )
 from ..model.attendance import Attendance, Presence
+from ..model.collective import CollectiveReview
 from ..model.meeting import Delegate, Meeting, MeetingKind, MeetingState, meeting_day
 from ..model.rating import DecisionKind, LevelDecision, RatingFacts, RatingProposal
 from ..model.record import MeetingRecord
@@ -160,6 +161,7 @@ def meeting_json(rec: MeetingRecord, attachments: dict[str, AttachmentInfo], mem
         "place": m.place, "document_number": m.document_number, "chair_id": m.chair_id,
         "minute_taker_id": m.minute_taker_id, "current_step_id": m.current_step_id,
         "settings": dict(sorted(m.settings.items())), "revision": m.revision, "reopen_reason": m.reopen_reason,
+        "main_meeting_id": m.main_meeting_id,
         "history": [dict(h) for h in history],
         "delegates": [{"id": d.id, "name": d.name, "title": d.title} for d in m.delegates],
         "steps": [{"id": s.id, "kind": s.kind.value, "title": s.title, "state": s.state.value,
@@ -200,7 +202,15 @@ def meeting_json(rec: MeetingRecord, attachments: dict[str, AttachmentInfo], mem
         "decisions": [{"id": d.id, "subject": d.subject, "kind": d.kind.value, "level": d.level,
                        "decided_on": _iso(d.decided_on), "reference": d.reference, "reason": d.reason}
                       for d in rec.decisions],
+        "collective_reviews": [collective_review_json(rec.collective_reviews[k])
+                               for k in (COMMITTEE, CELL) if k in rec.collective_reviews],
     }
+
+
+def collective_review_json(r: CollectiveReview) -> dict:
+    return {"subject": r.subject, "presenter": r.presenter, "summary": r.summary, "strengths": r.strengths,
+            "shortcomings": r.shortcomings, "remedies": r.remedies, "general_score": r.general_score,
+            "task_score": r.task_score, "grades": dict(sorted(r.grades.items())), "proposed_level": r.proposed_level}
 
 
 def referenced_members(rec: MeetingRecord) -> set[str]:
@@ -375,6 +385,11 @@ def validate_document(data: Any, file: str = "") -> None:
     c.unique(mt.get("attendance", []), "member_id", "meeting.attendance", "đảng viên")
     c.unique(mt.get("self_reviews", []), "member_id", "meeting.self_reviews", "đảng viên")
     c.unique(mt.get("ratings", []), "subject", "meeting.ratings", "đối tượng")
+    c.unique(mt.get("collective_reviews", []), "subject", "meeting.collective_reviews", "tập thể")
+    if mt.get("main_meeting_id") and mt["main_meeting_id"] == mt["id"]:
+        c.add("meeting.main_meeting_id", "buổi kiểm điểm bổ sung không thể liên kết với chính nó")
+    if mt.get("main_meeting_id") and mt["kind"] != "supplementary":
+        c.add("meeting.main_meeting_id", "chỉ buổi kiểm điểm bổ sung (kind “supplementary”) mới có hội nghị chính")
     subjects = members | set(COLLECTIVES)
     person = "đảng viên"
     if mt.get("rule_set_id"):
@@ -480,7 +495,7 @@ def parse_document(data: dict, file: str = "") -> Parsed:
         current_step_id=mt.get("current_step_id"),
         started_at=datetime.fromisoformat(mt["started_at"]) if mt.get("started_at") else None,
         settings=dict(sorted(mt.get("settings", {}).items())), revision=mt.get("revision", 0),
-        reopen_reason=clean(mt.get("reopen_reason")),
+        reopen_reason=clean(mt.get("reopen_reason")), main_meeting_id=mt.get("main_meeting_id"),
         delegates=[Delegate(clean(d["name"]), clean(d.get("title")), d["id"]) for d in mt.get("delegates", [])])
     rec = MeetingRecord(meeting)
     rec.steps = [AgendaStep(
@@ -537,6 +552,12 @@ def parse_document(data: dict, file: str = "") -> Parsed:
     rec.decisions = [LevelDecision(d["subject"], DecisionKind(d["kind"]), d["level"], _d(d["decided_on"]),
                                    clean(d.get("reference")), clean(d.get("reason")), d["id"])
                      for d in mt.get("decisions", [])]
+    for r in mt.get("collective_reviews", []):
+        rec.collective_reviews[r["subject"]] = CollectiveReview(
+            r["subject"], _txt(r.get("summary")), r.get("general_score"), r.get("task_score"),
+            dict(sorted(r.get("grades", {}).items())), r.get("proposed_level", ""), presenter=clean(r.get("presenter")),
+            strengths=_txt(r.get("strengths")), shortcomings=_txt(r.get("shortcomings")),
+            remedies=_txt(r.get("remedies")))
     return parsed
 
 
@@ -554,7 +575,7 @@ class ImportReport:
 
 
 _MEETING_TABLES = ("comment", "vote", "ballot", "agenda_step", "delegate", "attendance", "self_review",
-                   "written_comment", "rating", "level_decision", "command_log")
+                   "written_comment", "rating", "level_decision", "command_log", "collective_review")
 
 
 def _vote_rows(meeting_id: str, v: Vote) -> list[RowChange]:
@@ -605,6 +626,8 @@ def _write_meeting(conn: sqlite3.Connection, rec: MeetingRecord, attachments: di
     for v in rec.votes:
         changes += _vote_rows(mid, v)
     changes += [_rating_row(mid, p, rec.facts.get(s)) for s, p in rec.proposals.items()]
+    changes += [RowChange("collective_review", {"meeting_id": mid, "subject": k}, rows.collective_review_row(r))
+                for k, r in rec.collective_reviews.items()]
     for c in changes:
         apply_change(conn, c)
     for member_id, a in attachments.items():

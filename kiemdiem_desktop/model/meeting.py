@@ -57,6 +57,7 @@ class Meeting:
     settings: dict = field(default_factory=dict)   # overrides of the rule set's defaults (MeetingSettings)
     revision: int = 0                # 0 before the first lock; each lock adds one
     reopen_reason: str = ""          # why it was reopened after a lock ("mở lại")
+    main_meeting_id: str | None = None   # a supplementary session: the main meeting of its rating year
     id: str = field(default_factory=new_id)
 
 

@@ -4,7 +4,7 @@ from ..i18n import QT_TRANSLATE_NOOP
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from enum import Enum
 
 
@@ -44,6 +44,13 @@ class PeriodKind(str, Enum):
     MATERNITY_LEAVE = "maternity_leave"  # nghỉ thai sản
     INSPECTION = "inspection"            # đang bị kiểm tra, khiếu nại chưa giải quyết
 
+
+# States of a member who stays on the roll of the cell (they change the category, or are
+# reported, but never take the member off the roll): DOMAIN.md §4.
+ON_THE_ROLL_STATES = frozenset({
+    PeriodKind.EXEMPTION, PeriodKind.SUSPENSION, PeriodKind.PROSECUTION, PeriodKind.TEMPORARY_OUT,
+    PeriodKind.SICK_LEAVE, PeriodKind.MATERNITY_LEAVE, PeriodKind.INSPECTION,
+})
 
 PERIOD_LABELS = {
     PeriodKind.MEMBERSHIP: QT_TRANSLATE_NOOP("core", "Sinh hoạt tại chi bộ"),
@@ -126,8 +133,19 @@ class Member:
         return [p for p in self.periods if p.kind == kind]
 
     def left_on(self) -> date | None:
-        """The day membership here ended, when no membership period is still running."""
+        """The day the member left the cell ("ngày chuyển đi"), when no membership period is
+        still running: the day after the last one ends (a period's end is its last day here).
+        From that day the member no longer counts as "đang sinh hoạt"."""
         ms = self.periods_of(PeriodKind.MEMBERSHIP)
         if not ms or any(p.end is None for p in ms):
             return None
-        return max(p.end for p in ms if p.end is not None)
+        return max(p.end for p in ms if p.end is not None) + timedelta(days=1)
+
+    def states_off_the_roll(self) -> list["Period"]:
+        """Exemption, suspension, prosecution, temporary activity elsewhere, leave or inspection
+        running after the member's membership here ended: these are states of a member who stays
+        on the roll (DOMAIN.md §4), so such a period means the membership was ended by mistake."""
+        left = self.left_on()
+        if left is None:
+            return []
+        return [p for p in self.periods if p.kind in ON_THE_ROLL_STATES and (p.end is None or p.end >= left)]

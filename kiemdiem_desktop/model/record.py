@@ -3,6 +3,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .attendance import Attendance
+from .collective import CollectiveReview
 from .meeting import Meeting
 from .rating import LevelDecision, RatingFacts, RatingProposal
 from .review import AgendaStep, Comment, SelfReview, WrittenComment
@@ -24,6 +25,7 @@ class MeetingRecord:
     proposals: dict[str, RatingProposal] = field(default_factory=dict)   # subject -> proposal
     facts: dict[str, RatingFacts] = field(default_factory=dict)          # member id -> facts
     decisions: list[LevelDecision] = field(default_factory=list)
+    collective_reviews: dict[str, CollectiveReview] = field(default_factory=dict)   # "committee"/"cell" -> Mẫu 01
 
     def votes_on(self, subject: str) -> list[Vote]:
         return [v for v in self.votes if v.subject == subject]

@@ -48,7 +48,7 @@ class QuotaLine:
     allowed: int               # the most HTXSNV the limit allows, rounded as set
     over: bool
     advisory: bool             # True at a cell under a committee; False: a check (grassroots cell)
-    text: str                  # "3 HTXSNV / 10 HTTNV = 30% > 20% (tối đa 2 HTXSNV)"
+    text: str                  # "3 đảng viên HTXSNV / 10 đảng viên HTTNV = 30% > 20% (tối đa 2 đảng viên HTXSNV)"
     article: str
 
 
@@ -89,7 +89,9 @@ def quota_lines(rated: Iterable[tuple[Member, Level | str]], *, is_grassroots: b
             c[0] += 1
         elif level is Level.GOOD:
             c[1] += 1
-    base_label = "HTTNV" if s.base == "good_only" else "HTXSNV + HTTNV"
+    # What is counted is said in the line itself: members, by level (issue 17 item 5). The one
+    # phrasing of the quota, shared by the screens, the minutes, the summary and the committee.
+    base_label = "đảng viên HTTNV" if s.base == "good_only" else "đảng viên HTXSNV hoặc HTTNV"
     lines = []
     for group in sorted(counts, key=lambda g: (g != "", [word_key(w) for w in g.split()])):
         excellent, good = counts[group]
@@ -101,10 +103,12 @@ def quota_lines(rated: Iterable[tuple[Member, Level | str]], *, is_grassroots: b
         over = excellent > allowed
         if ratio is None:
             text = translate(QT_TRANSLATE_NOOP(
-                "core", "{excellent} HTXSNV / 0 {base_label}: không có HTTNV để tính tỷ lệ (tối đa 0 HTXSNV)"))
+                "core", "{excellent} đảng viên HTXSNV / 0 {base_label}: không có đảng viên HTTNV để tính tỷ lệ "
+                        "(tối đa 0 đảng viên HTXSNV)"))
         else:
             text = translate(QT_TRANSLATE_NOOP(
-                "core", "{excellent} HTXSNV / {base} {base_label} = {ratio} {cmp} {limit} (tối đa {allowed} HTXSNV)"))
+                "core", "{excellent} đảng viên HTXSNV / {base} {base_label} = {ratio} {cmp} {limit} "
+                        "(tối đa {allowed} đảng viên HTXSNV)"))
         text = text.format(excellent=excellent, base=base, base_label=base_label,
                            ratio=_pct(ratio) if ratio is not None else "", cmp=">" if ratio is not None and ratio > limit else "≤",
                            limit=_pct(limit), allowed=allowed)

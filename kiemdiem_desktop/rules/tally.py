@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping
 
-from ..i18n import QT_TRANSLATE_NOOP, UserMessage, msg
+from ..i18n import QT_TRANSLATE_NOOP, UserMessage, msg, translate
 from ..model.levels import LEVEL_ABBREVIATIONS, Level
 
 
@@ -72,8 +72,34 @@ def check_ballot(p: PaperCounts, tallies: list[MemberTally]) -> list[UserMessage
     return problems
 
 
-def compare_entries(first: Mapping[str, MemberTally], second: Mapping[str, MemberTally]) -> list[UserMessage]:
-    """Double entry: where two people's counts of the same papers differ."""
+def second_entry_pending(second: Mapping[str, MemberTally], returned: int) -> list[UserMessage]:
+    """The blind second entry until it is complete (every row adds up to the papers returned):
+    how far it is, and the rows typed past the papers returned — its own figures only, never
+    anything of the first entry. Empty once it is complete."""
+    rows = list(second.values())
+    done = sum(1 for t in rows if t.total() == returned)
+    if returned > 0 and done == len(rows):
+        return []
+    out = [msg(QT_TRANSLATE_NOOP(
+        "core", "Lần nhập thứ hai chưa xong: {done}/{n} dòng đã đủ {returned} phiếu thu vào. Chỗ khác với lần "
+                "nhập thứ nhất chỉ hiện khi nhập xong lần hai."), done=done, n=len(rows), returned=returned)]
+    for t in rows:
+        if t.total() > returned:
+            out.append(msg(QT_TRANSLATE_NOOP(
+                "core", "{name}: lần nhập thứ hai cộng được {total} phiếu, nhiều hơn số phiếu thu vào ({returned})."),
+                name=t.name, total=t.total(), returned=returned))
+    return out
+
+
+def compare_entries(first: Mapping[str, MemberTally], second: Mapping[str, MemberTally],
+                    returned: int | None = None) -> list[UserMessage]:
+    """Double entry: where two people's counts of the same papers differ. With ``returned``,
+    the second entry is blind: nothing of the first is compared (or shown) until the second
+    adds up to the papers returned on every row (``second_entry_pending``)."""
+    if returned is not None:
+        pending = second_entry_pending(second, returned)
+        if pending:
+            return pending
     diffs: list[UserMessage] = []
     for key in sorted(set(first) | set(second)):
         a, b = first.get(key), second.get(key)
@@ -108,3 +134,25 @@ def tally_papers(papers: list[Mapping[str, Level | str | None]], names: Mapping[
             else:
                 t.votes[level] = t.votes.get(level, 0) + 1
     return tallies
+
+
+def level_count_headings(cumulative: bool, short: bool = False) -> list[str]:
+    """The headings of the four level columns of a results table (screens and documents share
+    them). Counted cumulatively from the top, a column holds the votes for its level and every
+    level above it: "Từ HTNV trở lên", never a bare "HTNV" a clerk reads as votes for HTNV alone."""
+    if not cumulative:
+        return [LEVEL_ABBREVIATIONS[level] for level in Level]
+    return [LEVEL_ABBREVIATIONS[Level.EXCELLENT],
+            translate(QT_TRANSLATE_NOOP("core", "Từ HTTNV trở lên")),
+            translate(QT_TRANSLATE_NOOP("core", "Từ HTNV trở lên")),
+            translate(QT_TRANSLATE_NOOP("core", "Từ KHTNV trở lên")) if short else
+            translate(QT_TRANSLATE_NOOP("core", "Từ KHTNV trở lên (mọi phiếu hợp lệ)"))]
+
+
+def level_counts_text(counts, base: int, cumulative: bool) -> str:
+    """The four counts of a rating vote in one line, named as the table names them:
+    "HTXSNV 3/11, từ HTTNV trở lên 10/11, từ HTNV trở lên 10/11, từ KHTNV trở lên 10/11"
+    (``counts``: the LevelCount of rules.majority, top level first)."""
+    heads = level_count_headings(cumulative, short=True)
+    heads = [h if i == 0 else h[:1].lower() + h[1:] for i, h in enumerate(heads)]
+    return ", ".join(f"{h} {c.votes}/{base}" for h, c in zip(heads, counts))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
@@ -20,6 +20,7 @@ from ..model.member import PERIOD_LABELS
 from ..store import repositories as repo
 from ..store.database import Database
 from ..vn.collation import sort_members
+from ..vn.dates import format_date
 
 if TYPE_CHECKING:
     from ..io.roster_import import ImportPreview
@@ -70,6 +71,12 @@ def validate_member(m: Member) -> None:
             raise UserError(msg(QT_TRANSLATE_NOOP(
                 "core", "Khoảng thời gian “{kind}” của {name} kết thúc trước khi bắt đầu."),
                 kind=PERIOD_LABELS[p.kind], name=m.full_name))
+    for p in m.states_off_the_roll():
+        raise UserError(msg(QT_TRANSLATE_NOOP(
+            "core", "Khoảng thời gian “{kind}” của {name} từ {start} kéo dài sau ngày thôi sinh hoạt tại chi bộ "
+                    "({left}). Đảng viên được miễn, bị đình chỉ, sinh hoạt tạm thời nơi khác hay đang nghỉ vẫn thuộc "
+                    "chi bộ: để trống “Đến ngày” của dòng “Sinh hoạt tại chi bộ”."),
+            kind=PERIOD_LABELS[p.kind], name=m.full_name, start=format_date(p.start), left=format_date(m.left_on())))
 
 
 class CellFile:
@@ -152,27 +159,33 @@ class CellFile:
         return self.db.write(write)
 
     def add_member(self, member: Member, *, joined_on: date | None = None) -> Future:
-        """A new member of this cell: a membership period starts on ``joined_on`` (today)."""
+        """A new member of this cell: a membership period starts on ``joined_on`` (by default the
+        admission date, or today when it is not known)."""
         if not member.periods_of(PeriodKind.MEMBERSHIP):
-            member = replace(member, periods=[*member.periods,
-                                              Period(PeriodKind.MEMBERSHIP, joined_on or date.today())])
+            member = replace(member, periods=[*member.periods, Period(
+                PeriodKind.MEMBERSHIP, joined_on or member.admission_date or date.today())])
         return self.save_member(member)
 
     def mark_left(self, member_id: str, day: date, reason: str = "") -> Future:
-        """The member leaves the cell: kept with the whole history, the membership period ends."""
+        """The member leaves the cell on ``day`` ("ngày chuyển đi"): kept with the whole history;
+        the membership period ends the day before, so from ``day`` on the member is no longer
+        "đang sinh hoạt" (a member marked as left today no longer counts today)."""
         m = self.member(member_id)
         running = [p for p in m.periods_of(PeriodKind.MEMBERSHIP) if p.end is None]
         if not running:
             raise UserError(msg(QT_TRANSLATE_NOOP(
                 "core", "{name} đã không còn sinh hoạt tại chi bộ."), name=m.full_name))
         for p in running:
-            if day < p.start:
+            if day <= p.start:
                 raise UserError(msg(QT_TRANSLATE_NOOP(
-                    "core", "Ngày chuyển đi của {name} ở trước ngày bắt đầu sinh hoạt tại chi bộ."),
-                    name=m.full_name))
-            p.end = day
+                    "core", "Ngày chuyển đi của {name} ({day}) phải sau ngày bắt đầu sinh hoạt tại chi bộ ({start})."),
+                    name=m.full_name, day=format_date(day), start=format_date(p.start)))
+            p.end = day - timedelta(days=1)
             if reason:
                 p.note = reason
+        for p in m.states_off_the_roll():      # a state here (leave, exemption…) ends when the member leaves
+            if p.start < day:
+                p.end = day - timedelta(days=1)
         return self.save_member(m)
 
     # -- import ------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from .. import paths
 from .atomic import os_error_detail, remove_stale_temps, write_atomically
 from .errors import BackupFailedError, DamagedFileError, NewerVersionError, NotOurFileError, WriteFailedError, sqlite_detail
 from .migrations import APPLICATION_ID, LATEST_VERSION
-from .schema import check_schema
+from .schema import check_schema, check_types
 
 KEEP_AUTOMATIC = 10
 BACKUP_SUFFIX = ".kiemdiem"
@@ -99,6 +99,7 @@ def check_backup_file(src: Path) -> sqlite3.Connection:
         if conn.execute("PRAGMA quick_check(1)").fetchone()[0] != "ok":
             raise DamagedFileError(src)
         check_schema(conn, src, version)     # no foreign trigger, view or table; no missing one
+        check_types(conn, src)
     except sqlite3.DatabaseError as err:
         conn.close()
         raise NotOurFileError(src, str(err)) from err

@@ -24,6 +24,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "vote": ("id",),
     "vote_level": ("vote_id", "entry", "level"),
     "rating": ("meeting_id", "subject"),
+    "collective_review": ("meeting_id", "subject"),
 }
 _columns: dict[str, set[str]] = {}
 

@@ -4,7 +4,7 @@ shared PostgreSQL store).
 Each step is a list of statements in a small portable form: ``{serial}`` (an auto-numbered key),
 ``{blob}`` (bytes) and ``{real}`` (a floating number) are the only words that differ. The SQLite
 data file applies the steps as its numbered migrations (store/migrations.py: "register" is 5,
-"ca_root" 6, "year" 8 — the first two were shipped as plain SQLite text and are the same tables);
+"ca_root" 6, "year" 10 — the first two were shipped as plain SQLite text and are the same tables);
 a PostgreSQL store applies the same steps in the same order and records each by name in
 ``committee_migration``. A new step is appended here and to migrations.py, never edited after.
 """

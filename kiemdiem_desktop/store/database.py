@@ -22,12 +22,13 @@ from typing import Any, Callable, TypeVar
 from . import backup as backups
 from .atomic import protect_data_file, remove_stale_temps, unprotect_data_file
 from .errors import (
-    DamagedFileError, DiskError, EmptyFileError, FileLockedError, MissingFileError,
+    DamagedFileError, DiskError, EmptyFileError, FileLockedError, KindMismatchError, MissingFileError,
     NetworkPathError, NewerVersionError, NotOurFileError, ReadOnlyError, sqlite_detail,
 )
+from .errors import value_detail as sqlite_detail_value
 from .location import is_network_path
 from .migrations import APPLICATION_ID, LATEST_VERSION, MIGRATIONS
-from .schema import check_schema
+from .schema import check_schema, check_types
 
 T = TypeVar("T")
 _STOP = object()
@@ -75,11 +76,11 @@ class Database:
                 item = self._queue.get()
                 if item is _STOP:
                     break
-                fn, args, future, write = item
+                fn, args, future, mode = item
                 if not future.set_running_or_notify_cancel():
                     continue
                 try:
-                    if write:
+                    if mode == "write":
                         conn.execute("BEGIN IMMEDIATE")
                         try:
                             result = fn(conn, *args)
@@ -92,6 +93,15 @@ class Database:
                         result = fn(conn, *args)
                 except sqlite3.OperationalError as err:
                     future.set_exception(self._disk_error(err))
+                except (ValueError, TypeError, KeyError) as err:
+                    if mode == "read":
+                        # A stored value the program never writes (a date "abc", an unknown level, a
+                        # name stored as bytes): the file was changed outside the program.
+                        damaged = DamagedFileError(self.path, sqlite_detail_value(err))
+                        damaged.__cause__ = err
+                        future.set_exception(damaged)
+                    else:
+                        future.set_exception(err)
                 except BaseException as err:  # noqa: BLE001
                     future.set_exception(err)
                 else:
@@ -113,6 +123,7 @@ class Database:
         if is_network_path(path):
             raise NetworkPathError(path)
         new = not path.exists()
+        self.created = new
         if new:
             if not create:
                 raise MissingFileError(path)
@@ -181,7 +192,8 @@ class Database:
         if version > LATEST_VERSION:
             raise NewerVersionError(self.path, version, LATEST_VERSION)
         check_integrity(conn, self.path)
-        check_schema(conn, self.path, version)
+        check_schema(conn, self.path, version)      # only our tables from here on
+        check_types(conn, self.path)
 
     def _migrate_if_older(self, conn: sqlite3.Connection, new: bool) -> None:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -203,24 +215,25 @@ class Database:
         return self._closed
 
     # -- the caller's side ---------------------------------------------------------------
-    def _submit(self, fn: Callable[..., T], args: tuple, write: bool) -> "Future[T]":
+    def _submit(self, fn: Callable[..., T], args: tuple, mode: str) -> "Future[T]":
         if self._closed:
             raise RuntimeError("database closed")
         future: Future = Future()
-        self._queue.put((fn, args, future, write))
+        self._queue.put((fn, args, future, mode))
         return future
 
     def write(self, fn: Callable[..., T], *args: Any) -> "Future[T]":
         """Run ``fn(conn, *args)`` in one transaction on the writer thread; the future is
         done when it is committed (acknowledged) or rolled back (its exception)."""
-        return self._submit(fn, args, True)
+        return self._submit(fn, args, "write")
 
     def read(self, fn: Callable[..., T], *args: Any) -> T:
-        return self._submit(fn, args, False).result()
+        """Run a reading ``fn(conn, *args)``; a stored value it cannot understand is a damaged file."""
+        return self._submit(fn, args, "read").result()
 
     def call(self, fn: Callable[..., T], *args: Any) -> T:
         """Run ``fn(conn, *args)`` on the writer thread outside a transaction and wait."""
-        return self._submit(fn, args, False).result()
+        return self._submit(fn, args, "call").result()
 
     def backup_to(self, dest: str | Path) -> Path:
         return self.call(backups.write_backup, Path(dest))
@@ -233,6 +246,10 @@ class Database:
         def restore(conn: sqlite3.Connection) -> Path:
             src_conn = backups.check_backup_file(Path(src))
             try:
+                if not self.created:
+                    theirs, ours = _kind(src_conn), _kind(conn)
+                    if theirs and ours and theirs != ours:
+                        raise KindMismatchError(Path(src), theirs, self.path, ours)
                 saved = backups.automatic_backup(conn, self.path, "truoc-khoi-phuc")
                 src_conn.backup(conn)
             finally:
@@ -253,7 +270,10 @@ class Database:
                 if backup_reason:
                     backups.automatic_backup(conn, self.path, backup_reason, committed=committed)
             finally:
-                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                try:
+                    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                except sqlite3.OperationalError:
+                    pass        # a reader left open by a failed read: closing checkpoints anyway
 
         try:
             self.call(finish)
@@ -285,6 +305,14 @@ def migrate(conn: sqlite3.Connection, from_version: int) -> None:
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+
+
+def _kind(conn: sqlite3.Connection) -> str:
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'kind'").fetchone()
+    except sqlite3.Error:
+        return ""
+    return row[0] if row else ""
 
 
 SQLITE_MAGIC = b"SQLite format 3\x00"

@@ -1,7 +1,7 @@
 """Why a data file cannot be opened: each says what and where, in Vietnamese."""
 from __future__ import annotations
 
-from ..i18n import QT_TRANSLATE_NOOP, UserError, msg
+from ..i18n import QT_TRANSLATE_NOOP, UserError, msg, translate
 
 
 def sqlite_detail(err: BaseException) -> str:
@@ -18,6 +18,11 @@ def sqlite_detail(err: BaseException) -> str:
     if "locked" in text or "busy" in text:
         return str(msg(QT_TRANSLATE_NOOP("core", "tệp đang bị chương trình khác giữ")))
     return str(msg(QT_TRANSLATE_NOOP("core", "lỗi SQLite ({detail})"), detail=str(err)))
+
+
+def value_detail(err: BaseException) -> str:
+    return str(msg(QT_TRANSLATE_NOOP("core", "có giá trị chương trình không bao giờ ghi ({kind})"),
+                   kind=type(err).__name__))
 
 
 class StoreError(UserError):
@@ -86,8 +91,8 @@ class DamagedFileError(RefusedFileError):
     def __init__(self, path, detail: str = ""):
         super().__init__(msg(QT_TRANSLATE_NOOP(
             "core",
-            "Tệp dữ liệu {path} bị hỏng (kiểm tra toàn vẹn không đạt{detail}): chương trình không dùng và "
-            "không sửa tệp này. Hãy khôi phục từ một bản sao lưu vào một tệp mới."),
+            "Tệp dữ liệu {path} bị hỏng hoặc đã bị sửa ngoài chương trình (kiểm tra toàn vẹn không đạt{detail}): "
+            "chương trình không dùng và không sửa tệp này. Hãy khôi phục từ một bản sao lưu vào một tệp mới."),
             path=str(path), detail=f": {detail}" if detail else ""))
 
 
@@ -144,6 +149,18 @@ class OutputClashError(RefusedFileError):
         super().__init__(msg(QT_TRANSLATE_NOOP(
             "core", "Không ghi vào {path}: đó là {what}. Hãy chọn một tên tệp khác; không ghi gì."),
             path=str(path), what=what))
+
+
+class KindMismatchError(RefusedFileError):
+    _KINDS = {"cell": QT_TRANSLATE_NOOP("core", "tệp của một chi bộ"),
+              "committee": QT_TRANSLATE_NOOP("core", "tệp của cấp ủy")}
+
+    def __init__(self, src, src_kind: str, dest, dest_kind: str):
+        super().__init__(msg(QT_TRANSLATE_NOOP(
+            "core", "Bản sao lưu {src} là {theirs}, còn {dest} là {ours}: không khôi phục chéo. Không ghi gì; "
+                    "hãy khôi phục vào một tệp mới."),
+            src=str(src), dest=str(dest), theirs=translate(self._KINDS.get(src_kind, src_kind)),
+            ours=translate(self._KINDS.get(dest_kind, dest_kind))))
 
 
 class ConflictError(UserError):

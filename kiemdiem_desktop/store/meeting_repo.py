@@ -6,6 +6,7 @@ import sqlite3
 from datetime import date, datetime
 
 from ..model.attendance import Attendance, Presence
+from ..model.collective import CollectiveReview
 from ..model.meeting import Delegate, Meeting, MeetingKind, MeetingState
 from ..model.rating import DecisionKind, LevelDecision, RatingFacts, RatingProposal
 from ..model.record import MeetingRecord
@@ -16,7 +17,8 @@ from ..model.review import (
 
 
 _MEETING_COLS = ("id, kind, rating_year, state, meeting_date, place, document_number, start_time, end_time, "
-                 "chair_id, minute_taker_id, rule_set_id, current_step_id, started_at, settings, revision, reopen_reason")
+                 "chair_id, minute_taker_id, rule_set_id, current_step_id, started_at, settings, revision, reopen_reason, "
+                 "main_meeting_id")
 
 
 def meeting_from_row(r: tuple) -> Meeting:
@@ -24,7 +26,8 @@ def meeting_from_row(r: tuple) -> Meeting:
                    meeting_date=date.fromisoformat(r[4]) if r[4] else None, place=r[5], document_number=r[6],
                    start_time=r[7], end_time=r[8], chair_id=r[9], minute_taker_id=r[10], rule_set_id=r[11],
                    current_step_id=r[12], started_at=datetime.fromisoformat(r[13]) if r[13] else None,
-                   settings=json.loads(r[14] or "{}"), revision=r[15], reopen_reason=r[16])
+                   settings=json.loads(r[14] or "{}"), revision=r[15], reopen_reason=r[16],
+                   main_meeting_id=r[17])
 
 
 def load_meeting(conn: sqlite3.Connection, meeting_id: str) -> MeetingRecord | None:
@@ -56,7 +59,19 @@ def load_meeting(conn: sqlite3.Connection, meeting_id: str) -> MeetingRecord | N
                         "SELECT id, step_id, speaker_member_id, speaker_delegate_id, speaker_name, text, spoken_at, "
                         "position FROM comment WHERE meeting_id = ? ORDER BY position, rowid", (meeting_id,))]
     load_votes(conn, rec)
+    rec.collective_reviews = load_collective_reviews(conn, meeting_id)
     return rec
+
+
+def load_collective_reviews(conn: sqlite3.Connection, meeting_id: str) -> dict[str, CollectiveReview]:
+    """The committee's and the cell's self-rating (Mẫu 01), by subject."""
+    out = {}
+    for r in conn.execute("SELECT subject, summary, general_score, task_score, grades, proposed_level, presenter, "
+                          "strengths, shortcomings, remedies FROM collective_review WHERE meeting_id = ?",
+                          (meeting_id,)):
+        out[r[0]] = CollectiveReview(r[0], r[1], r[2], r[3], json.loads(r[4] or "{}"), r[5],
+                                     presenter=r[6], strengths=r[7], shortcomings=r[8], remedies=r[9])
+    return out
 
 
 def load_votes(conn: sqlite3.Connection, rec: MeetingRecord) -> None:

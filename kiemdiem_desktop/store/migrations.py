@@ -332,9 +332,36 @@ MIGRATIONS.append((7, "the record of the votes: re-vote rounds, blank and double
     "ALTER TABLE vote_level_v7 RENAME TO vote_level",
 ]))
 
+MIGRATIONS.append((8, "a supplementary session is linked to the main meeting of its rating year", [
+    # No foreign key: a supplementary session imported before its main meeting keeps the link.
+    "ALTER TABLE meeting ADD COLUMN main_meeting_id TEXT",
+    # Existing supplementary sessions: the first main meeting of the same rating year.
+    """UPDATE meeting SET main_meeting_id = (
+           SELECT m.id FROM meeting AS m WHERE m.kind = 'main' AND m.rating_year = meeting.rating_year
+           ORDER BY m.created_at, m.id LIMIT 1)
+       WHERE kind = 'supplementary'""",
+]))
+
+MIGRATIONS.append((9, "the collectives' self-rating (Mẫu 01): committee and cell", [
+    """CREATE TABLE collective_review (
+        meeting_id TEXT NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+        subject TEXT NOT NULL CHECK (subject IN ('committee', 'cell')),
+        presenter TEXT NOT NULL DEFAULT '',
+        summary TEXT NOT NULL DEFAULT '',
+        strengths TEXT NOT NULL DEFAULT '',
+        shortcomings TEXT NOT NULL DEFAULT '',
+        remedies TEXT NOT NULL DEFAULT '',
+        general_score REAL CHECK (general_score IS NULL OR general_score BETWEEN 0 AND 30),
+        task_score REAL CHECK (task_score IS NULL OR task_score BETWEEN 0 AND 70),
+        grades TEXT NOT NULL DEFAULT '{}',
+        proposed_level TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (meeting_id, subject)
+    )""",
+]))
+
 # The committee's year (its cells, the proposals of the packages received, decisions with their
 # history, notices): the "year" step of committee_schema.py, the same tables a PostgreSQL store gets.
-MIGRATIONS.append((8, "the higher committee's year: cells, proposals, decisions, notices",
+MIGRATIONS.append((10, "the higher committee's year: cells, proposals, decisions, notices",
                    _committee_step("year", "sqlite")))
 
 LATEST_VERSION = MIGRATIONS[-1][0]

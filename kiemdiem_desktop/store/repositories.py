@@ -142,7 +142,8 @@ def meeting_row(m: Meeting) -> dict:
             "current_step_id": m.current_step_id,
             "started_at": m.started_at.isoformat(timespec="seconds") if m.started_at else None,
             "settings": json.dumps(m.settings, ensure_ascii=False, sort_keys=True),
-            "revision": m.revision, "reopen_reason": clean(m.reopen_reason)}
+            "revision": m.revision, "reopen_reason": clean(m.reopen_reason),
+            "main_meeting_id": m.main_meeting_id}
 
 
 def save_meeting(conn: sqlite3.Connection, m: Meeting) -> None:

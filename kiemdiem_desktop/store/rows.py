@@ -37,6 +37,14 @@ def self_review_row(r: SelfReview) -> dict:
             "grades": json.dumps(r.grades, ensure_ascii=False, sort_keys=True), "proposed_level": r.proposed_level}
 
 
+def collective_review_row(r) -> dict:
+    """A collective's self-rating (model.collective.CollectiveReview) as its row."""
+    return {"presenter": clean(r.presenter), "summary": text(r.summary), "strengths": text(r.strengths),
+            "shortcomings": text(r.shortcomings), "remedies": text(r.remedies), "general_score": r.general_score,
+            "task_score": r.task_score, "grades": json.dumps(r.grades, ensure_ascii=False, sort_keys=True),
+            "proposed_level": r.proposed_level}
+
+
 def delegate_row(meeting_id: str, d: Delegate, position: int) -> dict:
     return {"meeting_id": meeting_id, "name": clean(d.name), "title": clean(d.title), "position": position}
 

@@ -12,6 +12,7 @@ import sqlite3
 from functools import lru_cache
 
 from ..i18n import QT_TRANSLATE_NOOP, translate
+from .errors import DamagedFileError, ForeignSchemaError
 from .migrations import MIGRATIONS
 
 # Tables SQLite itself may add (ANALYZE statistics, AUTOINCREMENT counters): data, never code.
@@ -59,8 +60,33 @@ def schema_differences(conn: sqlite3.Connection, version: int) -> tuple[list[str
 
 def check_schema(conn: sqlite3.Connection, path, version: int) -> None:
     """Refuse (ForeignSchemaError) a file whose schema is not exactly that of its version."""
-    from .errors import ForeignSchemaError
-
     extra, missing = schema_differences(conn, version)
     if extra or missing:
         raise ForeignSchemaError(path, version, extra, missing)
+
+
+_TYPES = {"TEXT": ("text",), "INTEGER": ("integer",), "REAL": ("real", "integer")}
+
+
+def check_types(conn: sqlite3.Connection, path) -> None:
+    """Every stored value has its column's declared type (the program never writes another): a name
+    stored as bytes or a number as text means the file was changed outside the program."""
+    tables = [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+
+    def q(name: str) -> str:
+        return '"' + name.replace('"', '""') + '"'
+
+    for table in tables:
+        checks = []
+        for _cid, column, declared, *_rest in conn.execute(f"PRAGMA table_info({q(table)})"):
+            allowed = _TYPES.get((declared or "").upper())
+            if allowed:
+                kinds = ", ".join(f"'{k}'" for k in (*allowed, "null"))
+                checks.append((column, f"typeof({q(column)}) NOT IN ({kinds})"))
+        if not checks:
+            continue
+        bad = conn.execute(f'SELECT {", ".join(f"max({c})" for _col, c in checks)} FROM {q(table)}').fetchone()
+        for (column, _c), flag in zip(checks, bad):
+            if flag:
+                raise DamagedFileError(path, f"{table}.{column}")

@@ -31,6 +31,11 @@ E, G, C = "EXCELLENT", "GOOD", "COMPLETED"
 FORBIDDEN = ("→", "—", "✓", "chưa đối chiếu", "nguồn thứ cấp")
 
 
+def changed_score_note(self_score, accepted, reason) -> str:
+    """The summary's note for a changed score: "Điểm chi bộ chấp nhận 81 (tự chấm 83): <lý do>"."""
+    return f"Điểm chi bộ chấp nhận {accepted:g} (tự chấm {self_score:g}): {reason}"
+
+
 # -- the finished demo meeting ---------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
@@ -106,7 +111,8 @@ def test_demo_minutes_results_with_findings_quota_and_the_accepted_score(demo):
     text = whole_text(docs / "bien-ban.pdf")
     assert "Kết quả biểu quyết xếp loại (số phiếu / số đảng viên được tính" in text
     assert "Đối chiếu với quy định:" in text and "Hội nghị vẫn đề xuất mức Hoàn thành nhiệm vụ, lý do:" in text
-    assert re.search(r"Tỷ lệ Hoàn thành xuất sắc nhiệm vụ \(toàn chi bộ\): \d+ HTXSNV / \d+ HTTNV", text)
+    assert re.search(r"Tỷ lệ Hoàn thành xuất sắc nhiệm vụ \(toàn chi bộ\): \d+ đảng viên HTXSNV / \d+ đảng viên HTTNV",
+                     text)    # the one quota phrasing (rules/quota.py): members counted, issue 17 item 5
     changed = next(p for p in desk.record.proposals.values() if p.score_change_reason)
     name = desk.subject_name(changed.subject)
     review = desk.record.self_reviews[changed.subject]
@@ -117,8 +123,7 @@ def test_demo_minutes_results_with_findings_quota_and_the_accepted_score(demo):
     assert f"Chi bộ thống nhất chấm {accepted:g}/100 điểm" in text
     # the summary prints the same accepted score with its reason, and the leave of the year
     summary = whole_text(docs / "tong-hop-ket-qua.pdf")
-    assert f"Tự chấm {review.total_score:g} điểm, chi bộ chấp nhận {accepted:g} điểm: {changed.score_change_reason}" \
-        in summary
+    assert changed_score_note(review.total_score, accepted, changed.score_change_reason) in summary
     assert re.search(r"Nghỉ thai sản từ \d\d/\d\d/\d{4}", summary)
 
 
@@ -232,15 +237,15 @@ def test_xlsx_scores_are_numbers_totals_are_formulas_and_hostile_names_stay_text
 
 
 # -- meetings of our own: votes after each review, a re-vote, a vote below quorum -------------------------
-def _quick_meeting(cf: CellFile) -> VotingDesk:
+def _quick_meeting(cf: CellFile, year: int = 2025) -> VotingDesk:
     clock = {"t": "08:00"}
-    s = prepare_meeting(cf, 2025, meeting_date=date(2025, 12, 10), place="Hội trường", document_number="07-BB/CB",
+    s = prepare_meeting(cf, year, meeting_date=date(year, 12, 10), place="Hội trường", document_number="07-BB/CB",
                         start_time="07:30")
     s.clock = lambda: clock["t"]
     ids = [m.id for m in s.member_list]
     s.update_meeting(chair_id=ids[0], minute_taker_id=ids[1])
     s.start()
-    s.update_meeting(started_at=datetime(2025, 12, 10, 8, 10))
+    s.update_meeting(started_at=datetime(year, 12, 10, 8, 10))
     s.mark_all_present()
     d = VotingDesk(s)
     for mid in ids:
@@ -309,10 +314,11 @@ def test_votes_after_each_review_rounds_below_quorum_and_the_results_table(tmp_p
         assert "Hồi 8 giờ 10 ngày 10 tháng 12 năm 2025" in text and "7 giờ 30" not in text
         # every round with its figures against the base, and why there was a second
         assert ("Biểu quyết giơ tay lúc 9 giờ 00, nội dung: Xếp loại chất lượng năm 2025: Lê Văn An. Kết quả: có mặt "
-                "11/11 đảng viên được tính; số phiếu: HTXSNV 3/11, HTTNV 5/11, HTNV 5/11, KHTNV 5/11; không mức nào "
+                "11/11 đảng viên được tính; số phiếu: HTXSNV 3/11, từ HTTNV trở lên 5/11, từ HTNV trở lên 5/11, từ KHTNV "
+                "trở lên 5/11; không mức nào "
                 "được quá nửa số đảng viên được tính tán thành.") in text
         assert re.search(r"lúc 9 giờ 05, nội dung: [^.]*biểu quyết lại [^.]*Hoàn thành tốt nhiệm vụ[^.]*\. Kết quả: "
-                         r"có mặt 11/11 đảng viên được tính; số phiếu: HTXSNV 0/11, HTTNV 9/11", text)
+                         r"có mặt 11/11 đảng viên được tính; số phiếu: HTXSNV 0/11, từ HTTNV trở lên 9/11", text)
         assert "Lần 1 (giơ tay, lúc 9 giờ 00)" in text
         assert re.search(r"hội nghị biểu quyết lại (ở|từ) mức Hoàn thành tốt nhiệm vụ", text)
         assert "Lần 2 (giơ tay, lúc 9 giờ 05)" in text
@@ -332,7 +338,7 @@ def test_votes_after_each_review_rounds_below_quorum_and_the_results_table(tmp_p
         build_summary_pdf(desk, summary)
         st = whole_text(summary)
         assert "Chưa xếp loại (không đủ 2/3)" in st
-        assert "Tự chấm 89 điểm, chi bộ chấp nhận 86 điểm: Chậm báo cáo quý IV" in st
+        assert changed_score_note(89, 86, "Chậm báo cáo quý IV") in st
         # the Word file says the same
         docx = tmp_path / "bien-ban.docx"
         build_minutes_docx(desk, docx)
@@ -385,3 +391,19 @@ def test_every_word_file_of_the_meeting_is_in_vietnamese_for_the_spell_checker(d
         defaults = styles.split("<w:docDefaults>")[1].split("</w:docDefaults>")[0]
         assert 'w:lang w:val="vi-VN"' in defaults, path.name
         assert "en-US" not in styles, path.name
+
+
+def test_minutes_under_124_cite_in_full_and_print_no_uncertainty(tmp_path):
+    cf = twelve_member_cell(tmp_path / "c.kiemdiem")
+    try:
+        desk = _quick_meeting(cf, 2024)
+        out = tmp_path / "bb-2024.pdf"
+        build_minutes(desk, out)
+        text = whole_text(out)
+        assert "Quy định số 124-QĐ/TW, ngày 04/10/2023 của Bộ Chính trị" in text
+        assert "Hướng dẫn số 25-HD/BTCTW, ngày 25/10/2023 của Ban Tổ chức Trung ương" in text
+        assert "Hồi 8 giờ 10 ngày 10 tháng 12 năm 2024" in text and "7 giờ 30" not in text
+        for bad in FORBIDDEN:
+            assert bad not in text, bad
+    finally:
+        cf.close(backup=False)

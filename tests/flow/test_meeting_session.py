@@ -9,7 +9,7 @@ from kiemdiem_desktop.model import MeetingState
 from kiemdiem_desktop.model.attendance import Presence
 from kiemdiem_desktop.model.review import StepKind, StepState
 from kiemdiem_desktop.services import CellFile
-from kiemdiem_desktop.model.vote import VoteKind
+from kiemdiem_desktop.model.vote import VoteKind, VoteMethod
 from kiemdiem_desktop.session import MeetingSession, prepare_meeting
 from kiemdiem_desktop.voting import VotingDesk
 
@@ -209,12 +209,21 @@ def test_supplementary_session_reviews_only_those_still_unreviewed(cell_file):
             s.set_step_chair(step.id, who["Nguyễn Văn Hùng"])
         if step.kind in (StepKind.COLLECTIVE_REVIEW, StepKind.MEMBER_REVIEW):
             s.set_step_text(step.id, "conclusion", "Kết luận")
+        if step.kind == StepKind.RATING_VOTES:       # everyone present is rated here
+            voters = len(desk.headcount_at(clock()).voters)
+            for v in desk.new_rating_votes(VoteMethod.HANDS):
+                desk.set_levels(v.id, {"GOOD": voters})
+                desk.record_result(v.id)
         if step.kind == StepKind.CLOSING:
             s.close_meeting("11:00")
         assert s.go_next().ok
     sup = prepare_meeting(cell_file, 2025, MeetingKind.SUPPLEMENTARY, meeting_date=date(2025, 12, 20))
     reviewed = [st.title for st in sup.record.steps if st.kind == StepKind.MEMBER_REVIEW]
     assert reviewed == ["Kiểm điểm đồng chí Ngô Văn Long", "Kiểm điểm đồng chí Dương Thị Mai"]
+    # linked to its main meeting; neither collective is reviewed or rated again
+    assert sup.meeting.main_meeting_id == s.meeting_id
+    assert not [st for st in sup.record.steps if st.kind in (StepKind.COLLECTIVE_REVIEW, StepKind.CELL_RATING)]
+    assert VotingDesk(sup).rating_subjects() == [who["Ngô Văn Long"], who["Dương Thị Mai"]]
 
 
 def test_looking_at_a_step_does_not_start_it_typing_does(cell_file):

@@ -122,7 +122,7 @@ def test_an_early_leaver_makes_the_level_fail_and_a_correction_lists_what_change
     lines = desk.effects(lambda rec: rec.attendance.__setitem__(
         k, Attendance(k, Presence.ABSENT_APPROVED, "Đi công tác", arrived_at="09:00")))
     assert len(lines) == 1
-    assert "HTTNV 6/11" in lines[0] and "HTTNV 6/12" in lines[0] and lines[0].startswith("Xếp loại")
+    assert "từ HTTNV trở lên 6/11" in lines[0] and "từ HTTNV trở lên 6/12" in lines[0] and lines[0].startswith("Xếp loại")
     assert desk.effects(lambda rec: None) == []
 
 

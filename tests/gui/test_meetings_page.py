@@ -3,13 +3,20 @@ from kiemdiem_desktop.gui.main_window import MainWindow
 from kiemdiem_desktop.session import MeetingSession
 
 
-def test_prepare_opens_the_guide_and_closing_the_window_keeps_what_was_typed(qtbot, app, cell):
+def test_prepare_opens_the_guide_and_closing_the_window_keeps_what_was_typed(qtbot, app, cell, on_modal):
     w = MainWindow(cell)
     qtbot.addWidget(w)
     w.show()
     w.tabs.setCurrentWidget(w.meetings)
     assert w.meetings.empty.isVisible()
+    seen = {}
+
+    def prepare(dlg):          # a new meeting opens straight on its preparation (issue 11 item 7)
+        seen["title"] = dlg.windowTitle()
+        dlg.reject()
+    on_modal(prepare)
     w.meetings.new_button.click()
+    qtbot.waitUntil(lambda: "title" in seen, timeout=5000)
     qtbot.waitUntil(lambda: len(w.meetings.guides) == 1)
     guide = w.meetings.guides[0]
     assert guide.isVisible()

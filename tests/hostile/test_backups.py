@@ -15,7 +15,9 @@ from kiemdiem_desktop.services import CellFile
 from kiemdiem_desktop.store import backup as backups
 from kiemdiem_desktop.store.atomic import temp_name, write_atomically
 from tests.helpers import FIXTURES
-from tests.hostile.conftest import cli, digest, refused, roster_json, sql
+from tests.hostile.store_helpers import (  # noqa: F401 (fixtures)
+    cli, db, digest, finished_db, refused, roster_json, sql,
+)
 
 ROSTER = ("Họ và tên,Ngày sinh,Ngày vào Đảng,Số thẻ đảng viên\n"
           "Nguyễn Văn Mới,01/02/1980,03/04/2010,09.000001\n")

@@ -14,7 +14,9 @@ import pytest
 
 from kiemdiem_desktop.store import backup as backups
 from tests.helpers import ROOT
-from tests.hostile.conftest import cli, digest, meeting_id, refused, roster_json, sql, stderr
+from tests.hostile.store_helpers import (  # noqa: F401 (fixtures)
+    cli, db, digest, finished_db, meeting_id, refused, roster_json, sql, stderr,
+)
 from tests.hostile.faults import on_small_disk
 
 ROSTER = ("Họ và tên,Ngày sinh,Ngày vào Đảng,Số thẻ đảng viên\n"
@@ -250,3 +252,52 @@ def test_usage_errors_are_in_vietnamese(tmp_path):
 def test_a_device_or_folder_as_the_data_file_is_refused(tmp_path):
     for path in ("/dev/zero", "/dev/null", str(tmp_path)):
         refused(cli("roster", "list", "--db", path), path, "không phải tệp dữ liệu")
+
+
+# -- found while attacking: values another program wrote into a genuine data file --------------------
+@pytest.mark.parametrize("change, named", [
+    ("UPDATE member SET full_name = X'1b5d303b70776e65640761' WHERE rowid = 1", "member.full_name"),
+    ("UPDATE meeting SET rating_year = 'hai nghìn'", "meeting.rating_year"),
+    ("UPDATE member SET birth_date = 'abc' WHERE rowid = 1", "ValueError"),
+    ("UPDATE member SET gender = 'X' WHERE rowid = 1", "ValueError"),
+    ("UPDATE meeting SET settings = '{hỏng'", "JSONDecodeError"),
+])
+def test_values_the_program_never_writes_are_a_damaged_file_not_a_crash(db, change, named):
+    mid = meeting_id(db)
+    sql(db, change)
+    before = digest(db)
+    for args in (["roster", "list", "--db", str(db)], ["meeting", "results", "--db", str(db), "--meeting", mid]):
+        r = cli(*args)
+        if r.returncode == 0:
+            continue                       # this command does not read the changed value
+        err = refused(r, str(db), "đã bị sửa ngoài chương trình")
+        assert named in err and "đang bị chương trình khác giữ" not in err
+    assert digest(db) == before
+
+
+def test_names_with_terminal_escapes_are_shown_not_obeyed(db):
+    sql(db, "UPDATE member SET full_name = char(27) || '[2J' || char(8238) || 'Kẻ Lạ' WHERE rowid = 1")
+    r = cli("roster", "list", "--db", str(db))
+    assert r.returncode == 0, stderr(r)
+    out = r.stdout.decode("utf-8")
+    assert "\x1b" not in out and "\u202e" not in out
+    assert "<U+001B>[2J<U+202E>Kẻ Lạ" in out
+
+
+def test_a_committee_backup_is_not_restored_over_a_cell_file(db, tmp_path):
+    """Found while attacking: a backup of another kind replaced the cell's data (kept only in the
+    pre-restore copy). Into a new file it is restored as it is."""
+    from kiemdiem_desktop.crypto.register import CommitteeRegister
+
+    reg_path = tmp_path / "cap-uy.kiemdiem"
+    CommitteeRegister(reg_path, create=True).close()
+    committee_copy = tmp_path / "cap-uy-sao-luu.kiemdiem"
+    shutil.copy(reg_path, committee_copy)
+    before = digest(db)
+    copies = sorted(backups.automatic_backup_folder(db).glob("*"))
+    refused(cli("restore", str(committee_copy), "--db", str(db)), "tệp của cấp ủy", "tệp của một chi bộ",
+            "không ghi gì")
+    assert digest(db) == before
+    assert sorted(backups.automatic_backup_folder(db).glob("*")) == copies
+    r = cli("restore", str(committee_copy), "--db", str(tmp_path / "moi.kiemdiem"))
+    assert r.returncode == 0, stderr(r)

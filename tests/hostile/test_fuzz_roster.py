@@ -26,11 +26,24 @@ from hypothesis import strategies as st
 from kiemdiem_desktop.io.roster_import import read_roster
 from kiemdiem_desktop.model import Member
 from tests.hostile import xlsx_forge as xf
-from tests.hostile.conftest import fuzz_factor
+from tests.hostile.store_helpers import fuzz_factor
 from tests.hostile.fuzz_counts import tried
 
 TODAY = date(2026, 1, 15)
 FACTOR = fuzz_factor()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def report_counts(request):
+    """At the end of this module: how many inputs of each class were tried (the issue's figures)."""
+    yield
+    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    if reporter is not None and capture is not None and tried:
+        with capture.global_and_fixture_disabled():
+            reporter.write_line("")
+            reporter.write_line("Hostile roster inputs tried: "
+                                + "; ".join(f"{k}: {v}" for k, v in sorted(tried.items())))
 
 
 def _settings(n: int):
@@ -209,6 +222,28 @@ def test_fuzz_csv_rosters(tmp_path_factory, roster, delimiter, encoding, data):
                 if any(c.strip() for c in row) and '"' not in "".join(row):
                     tried["roster CSV data lines checked: imported or listed with a reason"] += 1
                     assert n in listed, (n, row, [str(p) for p in preview.all_problems()])
+
+
+@_settings(60)
+@given(roster=rosters(), delimiter=st.sampled_from([",", ";", "\t"]))
+def test_fuzz_every_line_is_imported_or_listed(tmp_path_factory, roster, delimiter):
+    """A well-formed UTF-8 file: each non-empty line under the header is a row of the preview or is
+    listed with the reason it is not imported (never dropped silently)."""
+    fields, header, rows, before, after = roster
+    rows = [[c.replace("\n", " ").replace("\r", " ").replace('"', "'").replace("\x00", "")
+             .replace("\ufeff", "") for c in r] for r in rows]
+    path = tmp_path_factory.mktemp("csv") / "ds.csv"
+    path.write_bytes(_csv_text(header, rows, before, after, delimiter).encode("utf-8", "replace"))
+    preview = read_roster(path, _existing(), today=TODAY)
+    _check_preview(preview, "ds.csv")
+    tried["roster CSV (well-formed UTF-8, every line accounted for)"] += 1
+    if any(p.severity == "error" and p.row is None for p in preview.problems) or not preview.header_row:
+        return
+    listed = _listed(preview)
+    for n, row in enumerate(rows, preview.header_row + 1):
+        if any(c.strip() for c in row):
+            tried["roster CSV data lines checked: imported or listed with a reason"] += 1
+            assert n in listed, (n, row, [str(p) for p in preview.all_problems()])
 
 
 # -- XLSX -----------------------------------------------------------------------------------------------

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.hostile.conftest import PASS, cli, digest, meeting_id, refused
+from tests.hostile.store_helpers import (  # noqa: F401 (fixtures)
+    PASS, cli, db, digest, finished_db, meeting_id, refused,
+)
 
 
 @pytest.fixture(scope="module")

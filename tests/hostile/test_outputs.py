@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.hostile.conftest import PASS, cli, digest, meeting_id, refused, roster_json
+from tests.hostile.store_helpers import (  # noqa: F401 (fixtures)
+    PASS, cli, db, digest, finished_db, meeting_id, refused, roster_json,
+)
 
 
 def _aliases(db: Path, tmp_path: Path) -> dict[str, Path]:

@@ -12,7 +12,7 @@ import pytest
 
 from kiemdiem_desktop.io.roster_import import MAX_CELL_CHARS, read_roster
 from tests.hostile import xlsx_forge as xf
-from tests.hostile.conftest import cli, refused, roster_json, stderr
+from tests.hostile.store_helpers import cli, refused, roster_json, stderr
 
 TODAY = date(2026, 1, 15)
 HEADER = "STT;Họ và tên;Ngày sinh;Ngày vào Đảng;Số thẻ đảng viên;Chức vụ đảng\n"
@@ -224,3 +224,9 @@ def test_a_planted_temporary_file_is_never_written_through(tmp_path):
     write_bytes_atomically(out, b"noi dung")
     assert victim.read_text(encoding="utf-8") == "giữ nguyên"
     assert out.read_bytes() == b"noi dung"
+
+
+def test_escapes_in_a_file_name_or_a_cell_are_shown_not_obeyed(tmp_path):
+    src = _csv(tmp_path, HEADER + "1;\x1b[2JKẻ Lạ;31/02/1990;;;\n", name="\x1b]0;pwned\x07.csv")
+    err = refused(cli("roster", "import", str(src), "--db", str(tmp_path / "x.kiemdiem")), "<U+001B>]0;pwned<U+0007>.csv")
+    assert "\x1b" not in err and "\x07" not in err

@@ -50,7 +50,9 @@ def test_members_who_left_or_visit():
     m = member()
     m.periods[0].end = date(2025, 9, 30)
     assert category_on(m, MEETING) == Category.NOT_IN_CELL
-    assert m.left_on() == date(2025, 9, 30)
+    assert m.left_on() == date(2025, 10, 1)        # the last day here was 30/09: left on 01/10
+    assert category_on(m, date(2025, 9, 30)) == Category.OFFICIAL
+    assert category_on(m, date(2025, 10, 1)) == Category.NOT_IN_CELL
     visitor = Member(full_name="Lê Thị Bình", periods=[Period(PeriodKind.TEMPORARY_IN, date(2025, 3, 1))])
     assert category_on(visitor, MEETING) == Category.VISITING
 

@@ -40,6 +40,9 @@ def test_a_member_who_leaves_is_kept_with_history(cf):
     assert kept.periods_of(PeriodKind.SICK_LEAVE)[0].end == date(2024, 6, 30)
     assert kept.periods_of(PeriodKind.MEMBERSHIP)[0].note == "Chuyển sinh hoạt về Chi bộ Sở Tài chính"
     assert cf.roster(on=date(2025, 9, 30))[0].category == Category.OFFICIAL
+    # left on 01/10: no longer in the cell on that day (the membership's last day is 30/09)
+    assert cf.roster(on=date(2025, 10, 1))[0].category == Category.NOT_IN_CELL
+    assert kept.periods_of(PeriodKind.MEMBERSHIP)[0].end == date(2025, 9, 30)
     with pytest.raises(UserError, match="đã không còn sinh hoạt"):
         cf.mark_left(m.id, date(2025, 12, 1))
 

@@ -5,6 +5,7 @@ is refused with a loud warning; a CA-issued certificate must chain to a root imp
 chứng thư gốc (CA)…"), unpack it and record it. Refusals show the core's two classes."""
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -28,14 +29,16 @@ COLUMNS = ("Chi bộ", "Cuộc họp", "Lần", "Nhận lúc", "Trạng thái", 
 FILE_FILTER = "Tệp dữ liệu cấp ủy (*.capuy *.kiemdiem);;Mọi tệp (*)"
 
 
-def _local_time(iso: str | None) -> str:
-    """"2026-11-29T20:53:16+07:00" -> "29/11/2026 20:53" (dd/mm/yyyy HH:MM, the house's form)."""
-    from datetime import datetime
-
+def local_time(value: str | None) -> str:
+    """A stored timestamp ("2026-11-29T20:06:48+07:00") as the clerk reads it: local time,
+    dd/mm/yyyy HH:MM (other text as it is)."""
     try:
-        return datetime.fromisoformat(iso).strftime("%d/%m/%Y %H:%M") if iso else ""
+        t = datetime.fromisoformat(value or "")
     except ValueError:
-        return iso or ""
+        return value or ""
+    if t.tzinfo is not None:
+        t = t.astimezone()
+    return t.strftime("%d/%m/%Y %H:%M")
 
 
 def confirm_first_seen(parent: QWidget, decision) -> bool:
@@ -81,6 +84,7 @@ class CommitteeWindow(QMainWindow):
         self.setWindowTitle(tr("Cấp ủy cấp trên — hộp thư gói của các chi bộ"))
         self.register: CommitteeRegister | None = None
         self.office: CommitteeOffice | None = None
+        self._key_loader = None      # the committee's key as opened this sitting: memory only, forgotten on close
         self.busy = False
         self.last_message = ""
 
@@ -97,7 +101,8 @@ class CommitteeWindow(QMainWindow):
         shared_b.clicked.connect(lambda: self.open_shared())
         self.year = QComboBox()
         self.year.setObjectName("inboxYear")
-        self.year.currentIndexChanged.connect(lambda _i: self.reload())
+        self.year.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)   # "Tất cả các năm" whole
+        self.year.currentIndexChanged.connect(self._year_chosen)   # reload() fills it with signals blocked
         year_label = QLabel(tr("&Năm đánh giá:"))
         year_label.setBuddy(self.year)
         self.open_button = QPushButton(tr("&Mở gói…"))
@@ -247,14 +252,17 @@ class CommitteeWindow(QMainWindow):
         self.year.addItem(tr("Tất cả các năm"), 0)
         for y in years:
             self.year.addItem(str(y), y)
-        i = self.year.findData(current if current in years else (years[0] if years else 0))
+        chosen = getattr(self, "_chosen_year", None)    # the user's own choice ("Tất cả các năm" too) stays
+        if chosen == 0 or chosen in years:
+            current = chosen
+        i = self.year.findData(current if current in years or current == chosen == 0 else (years[0] if years else 0))
         self.year.setCurrentIndex(max(i, 0))
         self.year.blockSignals(False)
         self._rows = self.rows()
         self.table.setRowCount(len(self._rows))
         for r, row in enumerate(self._rows):
-            meeting = tr("Năm {year} · mã {id}").format(year=row["rating_year"], id=(row["meeting_id"] or "")[:8])
-            values = (row["cell_name"], meeting, str(row["revision"]), _local_time(row["received_at"]),
+            meeting = tr("Năm {year}").format(year=row["rating_year"]) if row["rating_year"] else ""
+            values = (row["cell_name"], meeting, str(row["revision"]), local_time(row["received_at"]),
                       tr(STATES.get(row["state"], row["state"])), row["file_name"])
             for c, v in enumerate(values):
                 item = QTableWidgetItem(v)
@@ -265,6 +273,10 @@ class CommitteeWindow(QMainWindow):
                     item.setFont(f)
                 self.table.setItem(r, c, item)
         self._update()
+
+    def _year_chosen(self, i: int) -> None:
+        self._chosen_year = self.year.itemData(i)      # the user's choice, "Tất cả các năm" (0) too
+        self.reload()
 
     def _show_detail(self) -> None:
         r = self.table.currentRow()
@@ -330,11 +342,15 @@ class CommitteeWindow(QMainWindow):
             if not path:
                 return False
         if load is None:
+            load = self._key_loader
+        if load is None:
             dlg = KeyDialog("committee", tr("Khóa của cấp ủy cấp trên"),
-                            tr("Chọn khóa của cấp ủy để mở gói (tệp .p12/.pfx hoặc thiết bị ký số)."), self)
+                            tr("Chọn khóa của cấp ủy để mở gói (tệp .p12/.pfx hoặc thiết bị ký số). Khóa được giữ "
+                               "trong bộ nhớ cho các gói mở tiếp theo đến khi đóng cửa sổ này."), self)
             if not dlg.exec():
                 return False
             load = dlg.load
+        self._key_loader = load
         path = Path(path)
         self.busy = True
         self._update()
@@ -492,6 +508,8 @@ class CommitteeWindow(QMainWindow):
     def _failed(self, err: BaseException) -> None:
         self.busy = False
         self._update()
+        if not (isinstance(err, PackageRefused) and err.kind != "not_for_key"):
+            self.forget_key()        # a wrong passphrase or another key: asked again next time
         if isinstance(err, PackageRefused):
             title = NOT_FOR_KEY if err.kind == "not_for_key" else DAMAGED
             text = error_text(err)
@@ -511,7 +529,15 @@ class CommitteeWindow(QMainWindow):
         self.message.setStyleSheet("color: #b00020; font-weight: bold;" if error else "color: #1b5e20;")
         self.message.setText(text)
 
+    def forget_key(self) -> None:
+        self._key_loader = None
+
+    @property
+    def key_remembered(self) -> bool:
+        return self._key_loader is not None
+
     def closeEvent(self, event) -> None:
+        self.forget_key()
         self._close_register()
         super().closeEvent(event)
 

@@ -265,6 +265,20 @@ def remember_committee_certificate(path: str) -> None:
     s.sync()
 
 
+def require_signing_key(key) -> None:
+    """Refuse a key whose certificate does not allow signing (a key made "only to receive
+    packages", the committee's): it must not sign minutes or a package."""
+    from cryptography import x509
+
+    try:
+        usage = key.certificate.extensions.get_extension_for_class(x509.KeyUsage).value
+    except x509.ExtensionNotFound:
+        return
+    if not (usage.digital_signature or usage.content_commitment):
+        raise UserError(tr("Khóa “{name}” chỉ dùng để nhận gói (mã hóa), không dùng để ký được. Hãy chọn khóa ký "
+                           "của chi bộ hoặc khóa cá nhân của người ký.").format(name=key.name))
+
+
 # -- the dialog ---------------------------------------------------------------------------------------
 class KeysDialog(QDialog):
     """Khóa và chứng thư số: three tabs — a new key, an existing key, the committee's certificate."""
@@ -273,8 +287,9 @@ class KeysDialog(QDialog):
     keyChecked = Signal(str)        # the fingerprint
     certificateImported = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None, *, cell_name: str = ""):
+    def __init__(self, parent: QWidget | None = None, *, cell_name: str = "", remember_as: str = "cell"):
         super().__init__(parent)
+        self.remember_as = remember_as           # the KeyChooser purpose a new signing key fills
         self.setObjectName("keysDialog")
         self.setWindowTitle(tr("Khóa và chứng thư số"))
         self.busy = False
@@ -371,7 +386,12 @@ class KeysDialog(QDialog):
         self._busy(False)
         s = settings()
         s.setValue("keys/folder", str(Path(p12).parent))
-        s.setValue("keys/cell/p12", str(p12))
+        # a key that only receives packages (the committee's) is never offered to sign with
+        purpose = self.new_purpose.currentData()
+        if purpose != "encryption":
+            s.setValue(f"keys/{self.remember_as}/p12", str(p12))
+        else:
+            s.setValue("keys/committee/p12", str(p12))
         s.sync()
         set_error(self.new_result, "")
         self.new_result.setText(tr("Đã tạo khóa <b>{p12}</b> (chỉ tài khoản của bạn đọc được) và chứng thư "

@@ -17,12 +17,29 @@ from PySide6.QtWidgets import (
 from ...crypto.keys import fingerprint, load_recipient_certificate
 from ...i18n import UserError
 from ..common import ask_yes_no, error_text, run_in_background, settings
+from ..meeting.widgets import fit_initial_size
 from .keys import (
     CERT_FILTER, KeyChooser, add_row, browse_row, committee_certificates, fingerprint_label, message_label,
-    remember_committee_certificate, set_error, split_fingerprint, tr,
+    remember_committee_certificate, require_signing_key, set_error, split_fingerprint, tr,
 )
 
 ROLES = (("chu-tri", "Chủ trì"), ("thu-ky", "Thư ký"))
+
+
+def role_label(report) -> str:
+    """"Chủ trì" / "Thư ký" for a signature found in the PDF (never its field's name)."""
+    from ...crypto.pdf_sign import FIELD_ROLES
+
+    text = report.role or FIELD_ROLES.get(report.field, "") or tr("Chữ ký khác")
+    return text[:1].upper() + text[1:].lower()
+
+
+def missing_roles(pdf: str) -> list[str]:
+    """The roles (Chủ trì, Thư ký) with no valid signature in the signed minutes ``pdf``."""
+    from ...crypto.pdf_sign import FIELD_ROLES, ROLES as FIELDS, verify_pdf
+
+    signed = {r.field for r in verify_pdf(pdf) if r.ok}
+    return [label for value, label in ROLES if FIELDS[value][0] not in signed]
 SIGNED_NAME = "bien-ban-ky-so.pdf"
 
 
@@ -77,6 +94,10 @@ class SignDialog(QDialog):
         self.out = QLineEdit(str(default_out))
         self.out.setObjectName("signOut")
         self.chooser = KeyChooser("signer")
+        self.new_key_button = QPushButton(tr("Tạo khóa &cá nhân…"))
+        self.new_key_button.setObjectName("newPersonalKey")
+        self.new_key_button.setToolTip(tr("Người ký chưa có chữ ký số của nhà cung cấp: tạo một khóa riêng để ký"))
+        self.new_key_button.clicked.connect(lambda: self.make_personal_key())
         self.sign_button = QPushButton(tr("&Ký số"))
         self.sign_button.setObjectName("signButton")
         self.sign_button.clicked.connect(self.sign)
@@ -94,7 +115,12 @@ class SignDialog(QDialog):
                 self.source)
         add_row(form, tr("Lưu bản đã ký &vào:"), browse_row(self.out, tr("Chọn nơi lưu…"), self._pick_out), self.out)
         keys = QGroupBox(tr("Khóa của người ký (khóa cá nhân, không phải khóa của chi bộ)"))
-        QVBoxLayout(keys).addWidget(self.chooser)
+        key_lay = QVBoxLayout(keys)
+        key_lay.addWidget(self.chooser)
+        key_row = QHBoxLayout()
+        key_row.addWidget(self.new_key_button)
+        key_row.addStretch(1)
+        key_lay.addLayout(key_row)
         left = QWidget()
         lay = QVBoxLayout(left)
         note = QLabel(tr("Bản giấy ký tay vẫn là bản gốc. Chữ ký số của chủ trì và thư ký được thêm lần lượt vào trang "
@@ -116,7 +142,26 @@ class SignDialog(QDialog):
         outer = QVBoxLayout(self)
         outer.addWidget(split, 1)
         outer.addWidget(_close_buttons(self))
-        self.resize(1200, 720)
+        fit_initial_size(self, 1200, 720)
+
+    def make_personal_key(self, *, show: bool = True):
+        """Tạo khóa cá nhân…: the key dialog's "new key" tab, for signing only, in the signer's
+        name; the key made fills this dialog's key file."""
+        from .keys import KeysDialog
+
+        dlg = KeysDialog(self, cell_name="", remember_as="signer")
+        dlg.setWindowTitle(tr("Tạo khóa cá nhân của người ký"))
+        dlg.new_purpose.setCurrentIndex(dlg.new_purpose.findData("signing"))
+        dlg.new_out.setText(str(Path(dlg.new_out.text()).with_name(
+            "khoa-ca-nhan-" + self.role.currentData() + ".p12")))
+        dlg.new_name.setPlaceholderText(tr("họ và tên người ký, ví dụ Nguyễn Văn Hùng"))
+        dlg.keyMade.connect(lambda p12: (self.chooser.use_file(p12, ""), self.chooser.passphrase.setFocus()))
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.key_dialog = dlg
+        if show:
+            dlg.open()
+            dlg.new_name.setFocus()
+        return dlg
 
     def _pick_source(self) -> str:
         return QFileDialog.getOpenFileName(self, tr("Chọn biên bản PDF"), self.source.text(), "PDF (*.pdf)")[0]
@@ -145,6 +190,7 @@ class SignDialog(QDialog):
         def job():
             from ...crypto.pdf_sign import sign_pdf, verify_pdf
             with load() as key:
+                require_signing_key(key)
                 path = sign_pdf(src, role, key, out)
             return path, verify_pdf(path)
         run_in_background(job, self._done, lambda err: self._fail(
@@ -157,9 +203,8 @@ class SignDialog(QDialog):
         lines = []
         for r in reports:
             state = tr("còn nguyên vẹn") if r.ok else tr("KHÔNG HỢP LỆ hoặc đã bị sửa sau khi ký")
-            lines.append(tr("<b>{role}</b>: {signer} — trường {field} — ký lúc {time} — {state}").format(
-                role=r.role or r.field, signer=r.signer, field=r.field, time=_when(r.signing_time),
-                state=state))
+            lines.append(tr("<b>{role}</b>: {signer}, ký lúc {time}, {state}").format(
+                role=role_label(r), signer=r.signer, time=_when(r.signing_time), state=state))
         self.result.setText(tr("Đã ký và lưu <b>{path}</b>.<br>").format(path=path) + "<br>".join(lines))
         self.reports = reports
         self.source.setText(str(path))           # the next role signs this file
@@ -252,7 +297,11 @@ class PackageDialog(QDialog):
         self.result_box.hide()
 
         form.setVerticalSpacing(4)
-        lay = QVBoxLayout(self)
+        # everything above the Đóng button scrolls when the screen is short (the result below the
+        # form made the dialog taller than a 1366×768 laptop)
+        content = QWidget()
+        lay = QVBoxLayout(content)
+        lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(5)
         head = QLabel(tr("Gói gồm biên bản, biên bản kiểm phiếu, tổng hợp kết quả (PDF, Excel) và dữ liệu hội nghị; "
                          "được ký bằng khóa của chi bộ và mã hóa để chỉ cấp ủy cấp trên mở được. Phiếu bàn giao "
@@ -268,8 +317,12 @@ class PackageDialog(QDialog):
         lay.addWidget(self.message)
         lay.addWidget(self.result_box)
         lay.addStretch(1)
-        lay.addWidget(_close_buttons(self))
-        self.resize(1000, 700)
+        from ..meeting.guide import scroller
+
+        outer = QVBoxLayout(self)
+        outer.addWidget(scroller(content, "packageScroll"), 1)
+        outer.addWidget(_close_buttons(self))
+        fit_initial_size(self, 1000, 700)
 
     @staticmethod
     def _with_buttons(lst: QListWidget, *buttons: QPushButton) -> QHBoxLayout:
@@ -351,6 +404,18 @@ class PackageDialog(QDialog):
             return self._fail(error_text(err))
         scans = [self.scans.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.scans.count())]
         minutes = self.minutes.text().strip() or None
+        if minutes:
+            try:
+                lacking = missing_roles(minutes)
+            except Exception as err:  # noqa: BLE001 - an unreadable file: the core says it again below
+                lacking = []
+                self._fail(tr("Không đọc được chữ ký trong {path}: {e}").format(path=minutes, e=error_text(err)))
+                return
+            if lacking and not ask_yes_no(self, tr("Biên bản chưa đủ chữ ký số"), tr(
+                    "Biên bản đã ký số {path} chưa có chữ ký của: {roles}.\n\nVẫn đóng gói với biên bản này?").format(
+                    path=Path(minutes).name, roles=", ".join(lacking))):
+                return self._fail(tr("Chưa đóng gói: biên bản đã ký số còn thiếu chữ ký của {roles}.").format(
+                    roles=", ".join(lacking)))
         cf, meeting_id = self.session.cf, self.session.meeting_id
         self.busy = True
         self.go.setEnabled(False)
@@ -361,6 +426,7 @@ class PackageDialog(QDialog):
         def job():
             from ...crypto.package import make_package
             with load() as key:
+                require_signing_key(key)
                 return make_package(cf, meeting_id, key, recipients, out=out, signed_minutes=minutes, scans=scans)
         run_in_background(job, self._done, lambda err: self._fail(
             error_text(err) if isinstance(err, UserError) else tr("Chưa lập được gói: {e}").format(e=error_text(err))))

@@ -80,6 +80,19 @@ def _summary_xlsx(desk: VotingDesk, folder: Path) -> list[Path]:
     return [build_summary_xlsx(desk, folder / "tong-hop-ket-qua.xlsx")]
 
 
+def _year_summary(kind: str) -> Builder:
+    """The year's report (the main meeting and its supplementary sessions merged), when the year has
+    a supplementary session; nothing otherwise."""
+    def build(desk: VotingDesk, folder: Path) -> list[Path]:
+        from ...documents.year_summary import build_year_summary, year_has_supplementary
+
+        if not year_has_supplementary(desk.s.cf, desk.s.meeting.rating_year):
+            return []
+        return [p for p in build_year_summary(desk.s.cf, desk.s.meeting.rating_year, folder,
+                                              locality=_locality(desk)) if p.suffix == f".{kind}"]
+    return build
+
+
 def _chair_script(desk: VotingDesk, folder: Path) -> list[Path]:
     from ...documents.chair_script import build_chair_script
 
@@ -111,6 +124,8 @@ def _collective_report(desk: VotingDesk, folder: Path) -> list[Path]:
     return [build_collective_report(desk.s, folder / "mau-01.docx")]
 
 
+YEAR_NOTE = "Năm này chưa có buổi kiểm điểm bổ sung: bản tổng hợp của hội nghị là kết quả cả năm."
+
 DOCUMENTS: tuple[DocumentSpec, ...] = (
     DocumentSpec("minutes_pdf", "Biên bản hội nghị (PDF)", ("bien-ban.pdf",), _minutes_pdf),
     DocumentSpec("minutes_docx", "Biên bản hội nghị (Word)", ("bien-ban.docx",), _minutes_docx),
@@ -123,6 +138,10 @@ DOCUMENTS: tuple[DocumentSpec, ...] = (
                  _single_ballots),
     DocumentSpec("summary_pdf", "Tổng hợp kết quả xếp loại (PDF)", ("tong-hop-ket-qua.pdf",), _summary_pdf),
     DocumentSpec("summary_xlsx", "Tổng hợp kết quả xếp loại (Excel)", ("tong-hop-ket-qua.xlsx",), _summary_xlsx),
+    DocumentSpec("year_summary_pdf", "Báo cáo tổng hợp cả năm (PDF)", ("tong-hop-ket-qua-ca-nam.pdf",),
+                 _year_summary("pdf"), note=YEAR_NOTE),
+    DocumentSpec("year_summary_xlsx", "Báo cáo tổng hợp cả năm (Excel)", ("tong-hop-ket-qua-ca-nam.xlsx",),
+                 _year_summary("xlsx"), note=YEAR_NOTE),
     DocumentSpec("chair_script", "Kịch bản điều hành hội nghị", ("kich-ban-dieu-hanh.pdf",), _chair_script),
     DocumentSpec("forms_2", "Mẫu 2A/2B/2C — kiểm điểm cá nhân (Word)", ("mau-2*.docx",), _self_review_forms,
                  note="Không có đảng viên nào kiểm điểm tại chi bộ."),

@@ -39,10 +39,16 @@ def history_rows(history: list[dict]) -> list[tuple[str, str, str, str]]:
     for h in history:
         action = tr(ACTION_LABELS.get(h.get("action", ""), h.get("action", "")))
         what = h.get("what") or ""
-        if h.get("action") == "change" and what:
+        if h.get("action") == "change":
+            from ...flow.history import detail_lines
             from ...i18n import translate
 
-            action = f"{action}: {translate(what)}"
+            # the field, where, the old and the new value; older rows kept only the command's name
+            lines = detail_lines(h.get("detail", ""))
+            if lines:
+                action = f"{action} " + "; ".join(lines)
+            elif what:
+                action = f"{action}: {translate(what)}"
         out.append((format_at(h.get("at", "")), action, str(h.get("revision") or ""), h.get("why") or ""))
     return out
 
@@ -140,7 +146,8 @@ class LockPanel(QGroupBox):
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history.setTabKeyNavigation(False)
-        self.history.setWordWrap(False)
+        self.history.setMinimumHeight(4 * self.history.fontMetrics().height() + 24)   # three rows at least
+        self.history.setWordWrap(False)       # one line a row here; in full below and in "Xem toàn bộ…"
         self.history.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         hh = self.history.horizontalHeader()
@@ -155,10 +162,14 @@ class LockPanel(QGroupBox):
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         history_label = QLabel(tr("Lịc&h sử (không xóa, không sửa được):"))
         history_label.setBuddy(self.history)
+        self.full_button = QPushButton(tr("Xem toàn &bộ lịch sử…"))
+        self.full_button.setObjectName("fullHistory")
+        self.full_button.clicked.connect(self.show_full_history)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.reopen_button)
         buttons.addWidget(self.lock_button)
+        buttons.addWidget(self.full_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.state)
@@ -217,6 +228,7 @@ class LockPanel(QGroupBox):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.history.setItem(r, c, item)
         self._rows = rows
+        self.full_button.setEnabled(bool(rows))
         if rows:
             self.history.setCurrentCell(len(rows) - 1, 0)
             self.history.scrollToBottom()
@@ -231,6 +243,11 @@ class LockPanel(QGroupBox):
         at, what, revision, why = rows[row]
         text = tr("{at} — {what} (lần {n})").format(at=at, what=what, n=revision)
         self.detail.setText(text + (tr(". Lý do: {why}").format(why=why) if why else ""))
+
+    def show_full_history(self) -> None:
+        """Every row in full, wide: when, what (field, where, old and new value), revision, why."""
+        dlg = HistoryDialog(getattr(self, "_rows", []), self.window())
+        dlg.exec()
 
     def _show(self, text: str) -> None:
         self.message.setText(text)
@@ -283,6 +300,45 @@ class LockPanel(QGroupBox):
         self.refresh()
         self.changed.emit()
         return True
+
+
+class HistoryDialog(QDialog):
+    """The whole history, each row wrapped in full (nothing cut); Esc or Đóng closes it."""
+
+    def __init__(self, rows: list[tuple[str, str, str, str]], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Lịch sử biên bản sau khi khóa"))
+        self.table = QTableWidget(len(rows), len(HISTORY_COLUMNS))
+        self.table.setObjectName("fullHistoryTable")
+        self.table.setHorizontalHeaderLabels([tr(c) for c in HISTORY_COLUMNS])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        hh = self.table.horizontalHeader()
+        hh.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        hh.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(3, 300)
+        hh.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                item = QTableWidgetItem(value)
+                if c == 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.table.setItem(r, c, item)
+        buttons = QDialogButtonBox()
+        close = buttons.addButton(tr("Đó&ng"), QDialogButtonBox.ButtonRole.RejectRole)
+        close.setObjectName("closeHistory")
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.resize(1100, 520)
+        self.table.resizeRowsToContents()
+        if rows:
+            self.table.scrollToBottom()
 
 
 def _html(text: str) -> str:

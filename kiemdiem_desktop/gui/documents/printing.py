@@ -54,6 +54,32 @@ def print_order(pages: list[int], copies: int, collate: bool) -> list[int]:
     return [p for p in pages for _ in range(copies)]
 
 
+def save_pdf_pages(pdf_path: Path, printer: QPrinter, current_page: int = 0) -> int:
+    """"Print to file" (PDF): the document's own pages are written as they are (text and vector
+    drawing, a few hundred kB), not pictures of them (megabytes that cannot be searched); the
+    page range of the dialog is kept. Written atomically. Returns the number of pages."""
+    from io import BytesIO
+
+    from pypdf import PdfReader, PdfWriter
+
+    from ...store.atomic import write_bytes_atomically
+
+    try:
+        reader = PdfReader(str(pdf_path))
+        pages = pages_to_print(printer, len(reader.pages), current_page)
+    except Exception as err:  # noqa: BLE001 - a damaged file, said in Vietnamese
+        raise UserError(tr("Không đọc được tệp PDF {name} để in.").format(name=pdf_path.name)) from err
+    order = pages if printer.supportsMultipleCopies() else print_order(pages, printer.copyCount(),
+                                                                        printer.collateCopies())
+    writer = PdfWriter()
+    for page in order:
+        writer.add_page(reader.pages[page])
+    out = BytesIO()
+    writer.write(out)
+    write_bytes_atomically(printer.outputFileName(), out.getvalue())
+    return len(order)
+
+
 def print_pdf(pdf_path: str | Path, printer: QPrinter, *, current_page: int = 0,
               progress: Callable[[int, int], bool] | None = None) -> int:
     """Print the PDF on ``printer`` page by page; returns the number of pages sent.
@@ -64,6 +90,8 @@ def print_pdf(pdf_path: str | Path, printer: QPrinter, *, current_page: int = 0,
     aborted, nothing more is sent). Raises UserError in Vietnamese when the PDF cannot be read
     or the printer cannot start."""
     pdf_path = Path(pdf_path)
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+        return save_pdf_pages(pdf_path, printer, current_page)
     doc = QPdfDocument()
     err = doc.load(str(pdf_path))
     if err != QPdfDocument.Error.None_ or doc.pageCount() <= 0:

@@ -138,7 +138,7 @@ class DocumentsWindow(QMainWindow):
         self.lock_panel.changed.connect(self._meeting_changed)
 
         left = QWidget()
-        left.setMinimumWidth(380)
+        left.setMinimumWidth(300)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(8, 8, 4, 8)
         left_layout.addWidget(self.status)
@@ -154,7 +154,7 @@ class DocumentsWindow(QMainWindow):
         send_row.addWidget(self.sign_button)
         send_row.addWidget(self.package_button)
         send_row.addStretch(1)
-        left_layout.addLayout(send_row)
+        send_row.setContentsMargins(8, 0, 4, 8)
 
         # -- right: the buttons and the preview --------------------------------------------------
         self.print_button = self._button(tr("&In…"), "printButton", self.print_document, "Ctrl+P")
@@ -176,14 +176,25 @@ class DocumentsWindow(QMainWindow):
         self.file_choice.currentIndexChanged.connect(lambda _i: self._show_file())
         self.file_choice.hide()
 
+        self.close_button = self._button(tr("Đó&ng"), "closeButton", self.close)
+        self.close_button.setToolTip(tr("Đóng cửa sổ văn bản (Esc, Ctrl+W)"))
+        for keys in ("Escape", "Ctrl+W"):
+            a = QAction(self)
+            a.setShortcut(QKeySequence(keys))
+            a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            a.triggered.connect(self.close)
+            self.addAction(a)
         bar = QHBoxLayout()
-        for w in (self.print_button, self.open_button, self.save_button, self.save_all_button, self.refresh_button):
+        for w in (self.print_button, self.save_button, self.save_all_button):
             bar.addWidget(w)
         bar.addStretch(1)
+        bar.addWidget(self.close_button)
         self.file_label = QLabel(tr("Tệ&p:"))
         self.file_label.setBuddy(self.file_choice)
         self.file_label.hide()
         view_bar = QHBoxLayout()
+        view_bar.addWidget(self.open_button)         # on this row: the top one fits a laptop at 150 %
+        view_bar.addWidget(self.refresh_button)
         view_bar.addWidget(self.file_label)
         view_bar.addWidget(self.file_choice)
         view_bar.addStretch(1)
@@ -199,6 +210,9 @@ class DocumentsWindow(QMainWindow):
         self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.view.pageNavigator().currentPageChanged.connect(lambda _p: self._update_page_label())
         self.pdf.pageCountChanged.connect(lambda _n: self._update_page_label())
+        # deleted with a parent window (the guide, the main window) without a close event: the PDF
+        # goes first, so nothing may reach it afterwards
+        self.pdf.destroyed.connect(lambda *_: setattr(self, "_closed", True))
 
         self.busy = QWidget()
         self.busy.setObjectName("busyPage")
@@ -237,8 +251,20 @@ class DocumentsWindow(QMainWindow):
         right_layout.addLayout(view_bar)
         right_layout.addWidget(self.stack, 1)
 
+        from ..meeting.guide import scroller
+
+        # the list, the lock and its history scroll when the screen is short or the type large
+        left.setMinimumWidth(0)
+        left_scroll = scroller(left, "documentsLeft")
+        left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        left_scroll.setMinimumWidth(260)
+        left_outer = QWidget()          # signing and packaging stay in sight below what scrolls
+        lo = QVBoxLayout(left_outer)
+        lo.setContentsMargins(0, 0, 0, 0)
+        lo.addWidget(left_scroll, 1)
+        lo.addLayout(send_row)
         split = QSplitter()
-        split.addWidget(left)
+        split.addWidget(left_outer)
         split.addWidget(right)
         split.setStretchFactor(1, 1)
         split.setSizes([440, 926])
@@ -255,9 +281,16 @@ class DocumentsWindow(QMainWindow):
         QApplication.instance().installEventFilter(self._zoom_keys)
 
         self._update_status()
-        self.resize(1366, 768)
+        self._shown_state = (m.state, m.revision)
+        from ..meeting.widgets import fit_initial_size
+
+        fit_initial_size(self, 1366, 768)
         self.list.setCurrentRow(0)
         self.list.setFocus()
+        from ..meeting.widgets import follow_meeting
+
+        # one live meeting shared with the guide: a lock or a reopening there shows here at once
+        self._unfollow = follow_meeting(self, session, self._meeting_changed_elsewhere)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -359,6 +392,8 @@ class DocumentsWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Build again from the meeting as it is now (after edits in the guide)."""
+        m = self.session.meeting
+        self._shown_state = (m.state, m.revision)
         self.generation += 1
         self.files.clear()
         self.errors.clear()
@@ -371,7 +406,20 @@ class DocumentsWindow(QMainWindow):
 
     def _meeting_changed(self) -> None:
         self.refresh()
+        self.session.notify(self)
         self.meetingChanged.emit()
+
+    def _meeting_changed_elsewhere(self) -> None:
+        """The guide changed the shared meeting: the status, the lock and the signing buttons follow
+        at once; the documents are built again when the lock changed (DỰ THẢO or not)."""
+        if self._closed:
+            return
+        m = self.session.meeting
+        self._update_status()
+        self.lock_panel.refresh()
+        if (m.state, m.revision) != self._shown_state:
+            self.refresh()
+            self.meetingChanged.emit()
 
     # -- showing ------------------------------------------------------------------------------------
     def _show_busy(self, spec: DocumentSpec) -> None:
@@ -430,6 +478,8 @@ class DocumentsWindow(QMainWindow):
         return tr("Mở bằng chương trình đọc PDF")
 
     def _close_pdf(self) -> None:
+        if self._closed:
+            return
         if self.pdf.status() != QPdfDocument.Status.Null:
             self.pdf.close()
         self._update_page_label()
@@ -457,6 +507,8 @@ class DocumentsWindow(QMainWindow):
             b.setToolTip("" if locked else tr("Chỉ khi biên bản đã được thông qua và khóa."))
 
     def page_count(self) -> int:
+        if self._closed:
+            return 0
         return self.pdf.pageCount() if self.pdf.status() == QPdfDocument.Status.Ready else 0
 
     def current_page(self) -> int:
@@ -526,6 +578,8 @@ class DocumentsWindow(QMainWindow):
         if path is None or path.suffix.lower() != ".pdf" or not self.page_count():
             return 0
         printer = a4_printer(spec.title if spec else path.stem)
+        folder = Path(str(settings().value("documents/export_folder", "") or Path.home()))
+        printer.setOutputFileName(str(folder / path.name))    # "In ra tệp": there, unless changed
         dlg = QPrintDialog(printer, self)
         dlg.setWindowTitle(tr("In “{title}”").format(title=spec.title if spec else path.name))
         opt = QPrintDialog.PrintDialogOption
@@ -558,7 +612,12 @@ class DocumentsWindow(QMainWindow):
             show_error(self, err, tr("Chưa in được"))
             return 0
         bar.close()
-        if sent:
+        to_file = printer.outputFormat() == printer.OutputFormat.PdfFormat and printer.outputFileName()
+        if sent and to_file:          # "In ra tệp": say where it went
+            self.last_printed = printer.outputFileName()
+            self.statusBar().showMessage(tr("Đã in {n} trang của {name} ra tệp {out}.").format(
+                n=sent, name=path.name, out=printer.outputFileName()), 15000)
+        elif sent:
             self.statusBar().showMessage(tr("Đã gửi {n} trang của {name} tới máy in.").format(n=sent, name=path.name),
                                          10000)
         else:
@@ -668,9 +727,10 @@ class DocumentsWindow(QMainWindow):
 
     # -- closing -------------------------------------------------------------------------------------
     def closeEvent(self, event) -> None:
-        self._closed = True
-        QApplication.instance().removeEventFilter(self._zoom_keys)
         self._close_pdf()
+        self._closed = True
+        self._unfollow()
+        QApplication.instance().removeEventFilter(self._zoom_keys)
         shutil.rmtree(self.tmp, ignore_errors=True)   # a file still open in Word stays (Windows)
         super().closeEvent(event)
 

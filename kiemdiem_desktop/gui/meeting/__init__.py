@@ -15,10 +15,12 @@ def open_meeting_guide(parent: QWidget | None, cell_file, meeting_id: str, *,
     """Open the guide on a meeting of ``cell_file`` in its own top-level window.
 
     A meeting saved without an agenda (as the meetings page creates it) gets the agenda of its
-    rule set. The window does not close the file; closing the window saves what is being typed."""
-    from ...session import MeetingSession
+    rule set. The window does not close the file; closing the window saves what is being typed.
+    Every window showing the meeting (this guide, the documents window) shares one live meeting
+    object (session.live_session)."""
+    from ...session import live_session
 
-    session = MeetingSession(cell_file, meeting_id, **({"clock": clock} if clock else {}))
+    session = live_session(cell_file, meeting_id, clock=clock)   # shared with every window of it
     if not session.record.steps and session.meeting.state == MeetingState.PREPARING:
         session.generate_agenda().result()
     window = MeetingGuideWindow(session, parent)

@@ -27,8 +27,34 @@ def headcount_line(session, h: Headcount) -> str:
         q=f"{q.numerator}/{q.denominator}", state=state)
 
 
+def counted_text(session, h: Headcount) -> str:
+    """Who counts, by name (the tooltip of the figures): in the base and present, in the base and
+    not in the room, present and not counted."""
+    def names(ids) -> str:
+        people = [m.full_name for m in session.member_list if m.id in ids]
+        return ", ".join(people) if people else tr("không có")
+    return "\n".join([
+        tr("Được tính và có mặt ({n}): {names}").format(n=len(h.base & h.present), names=names(h.base & h.present)),
+        tr("Được tính, không có mặt ({n}): {names}").format(n=len(h.base - h.present), names=names(h.base - h.present)),
+        tr("Có mặt, không tính ({n}): {names}").format(n=len(h.present - h.base), names=names(h.present - h.base)),
+    ])
+
+
 def voters_line(h: Headcount) -> str:
     return tr("{n} người được biểu quyết").format(n=len(h.voters))
+
+
+def status_text(a: Attendance | None) -> str:
+    """The status as the table shows it: a late arrival is "Đến muộn lúc 08:20", never only
+    "Vắng …" beside a time (the roll call at the opening follows in brackets)."""
+    if a is None:
+        return tr("(chưa điểm danh)")
+    if a.arrived_at and a.status != Presence.PRESENT:
+        opening = {Presence.ABSENT_APPROVED: tr("lý do được chấp thuận"),
+                   Presence.ABSENT_UNAPPROVED: tr("lý do không được chấp thuận"),
+                   Presence.ABSENT_NO_REASON: tr("chưa có lý do")}[a.status]
+        return tr("Đến muộn lúc {time} ({opening})").format(time=a.arrived_at, opening=opening)
+    return core(PRESENCE_LABELS[a.status])
 
 
 class RollTable(QTableWidget):
@@ -63,6 +89,14 @@ class AttendancePanel(QWidget):
         self.all_present = QPushButton(tr("&Tất cả có mặt"))
         self.all_present.clicked.connect(self.mark_all_present)
         self.counts.setVisible(show_counts)
+        self.who_counts = QLabel()               # the list of who counts, shown on request
+        self.who_counts.setObjectName("hint")
+        self.who_counts.setWordWrap(True)
+        self.who_counts.hide()
+        self.who_button = QPushButton(tr("&Ai được tính?"))
+        self.who_button.setObjectName("whoCounts")
+        self.who_button.setCheckable(True)
+        self.who_button.toggled.connect(self.who_counts.setVisible)
 
         self.table = RollTable(0, len(COLUMNS))
         self.table.setObjectName("rollTable")
@@ -78,12 +112,12 @@ class AttendancePanel(QWidget):
         for c in range(len(COLUMNS)):
             hh.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         hh.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.table.status_key.connect(lambda i: self.set_status(STATUSES[i]))
+        self.table.status_key.connect(self.status_digit)
         self.table.enter.connect(lambda: self.reason.setFocus())
         self.table.currentCellChanged.connect(lambda *_: self._show_selected())
 
-        hint = QLabel(tr("Phím 1 có mặt · 2 vắng có lý do được chấp thuận · 3 vắng, lý do không được chấp thuận · "
-                         "4 vắng không lý do · Enter: ghi lý do · Tab: giờ đến muộn, về sớm"))
+        hint = QLabel(tr("Phím 1–4: tình trạng (số như trong ô Tình trạng) · Enter: lý do · "
+                         "Tab: giờ đến muộn, rồi giờ về sớm"))
         hint.setObjectName("hint")
         hint.setWordWrap(True)
 
@@ -110,6 +144,10 @@ class AttendancePanel(QWidget):
         self.error = QLabel()
         self.error.setObjectName("fieldError")
         self.error.setWordWrap(True)
+        self.notice = QLabel()               # what a key just did (a digit, an arrival)
+        self.notice.setObjectName("hint")
+        self.notice.setWordWrap(True)
+        self._pending_digit: tuple[str, Presence] | None = None
 
         self.who = QLabel()
         self.who.setObjectName("sectionTitle")
@@ -139,16 +177,27 @@ class AttendancePanel(QWidget):
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
         row.addWidget(hint, 1)
+        row.addWidget(self.who_button)
         row.addWidget(self.all_present)
         layout.addLayout(row)
+        layout.addWidget(self.who_counts)
         layout.addLayout(grid)
-        layout.addWidget(self.error)
-        self.setTabOrder(self.table, self.status)
-        self.setTabOrder(self.status, self.reason)
-        self.setTabOrder(self.reason, self.arrival)
+        messages = QVBoxLayout()
+        messages.setSpacing(0)
+        messages.addWidget(self.error)
+        messages.addWidget(self.notice)
+        self.messages = QWidget()
+        self.messages.setLayout(messages)
+        messages.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.messages)
+        self._fit_messages()
+        # Tab from the table goes where the hint says: the arrival time, then the leaving time
+        self.setTabOrder(self.table, self.arrival)
         self.setTabOrder(self.arrival, self.arrive_now)
         self.setTabOrder(self.arrive_now, self.leaving)
         self.setTabOrder(self.leaving, self.leave_now)
+        self.setTabOrder(self.leave_now, self.status)
+        self.setTabOrder(self.status, self.reason)
         self.reload()
 
     # -- showing ------------------------------------------------------------------------------
@@ -171,7 +220,7 @@ class AttendancePanel(QWidget):
         a = s.record.attendance.get(m.id)
         visiting = cat == Category.VISITING
         cat_text = tr("sinh hoạt tạm thời — không tính") if visiting else core(CATEGORY_LABELS[cat])
-        status = core(PRESENCE_LABELS[a.status]) if a else tr("(chưa điểm danh)")
+        status = status_text(a)
         values = [str(r + 1), m.full_name, cat_text, status, a.reason if a else "",
                   a.arrived_at if a else "", a.left_at if a else ""]
         for c, v in enumerate(values):
@@ -186,6 +235,21 @@ class AttendancePanel(QWidget):
                 item.setForeground(QBrush(QColor("#6b675f")))
             self.table.setItem(r, c, item)
 
+    def _fit_messages(self) -> None:
+        """Room for two lines of message, always: a message appearing never moves the table."""
+        self.messages.setFixedHeight(2 * self.fontMetrics().lineSpacing() + 4)
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        super().changeEvent(event)
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "messages"):
+            self._fit_messages()
+
+    def say(self, text: str) -> None:
+        self.error.clear()
+        self.notice.setText(text)
+
     def current_member(self):
         r = self.table.currentRow()
         return self.people[r] if 0 <= r < len(self.people) else None
@@ -193,6 +257,9 @@ class AttendancePanel(QWidget):
     def _show_selected(self) -> None:
         m = self.current_member()
         self.error.clear()
+        if self._pending_digit and (m is None or m.id != self._pending_digit[0]):
+            self._pending_digit = None
+            self.notice.clear()
         for w in (self.status, self.reason, self.arrival, self.leaving, self.arrive_now, self.leave_now):
             w.setEnabled(m is not None)
         if m is None:
@@ -210,6 +277,8 @@ class AttendancePanel(QWidget):
     def update_counts(self) -> None:
         h = self.session.headcount(self.session.clock())
         self.counts.setText(headcount_line(self.session, h) + " · " + voters_line(h))
+        self.counts.setToolTip(counted_text(self.session, h))
+        self.who_counts.setText(counted_text(self.session, h))
 
     def _edited(self, row: int | None = None) -> None:
         if row is None:
@@ -222,6 +291,7 @@ class AttendancePanel(QWidget):
         self.changed.emit()
 
     def report(self, text: str) -> None:
+        self.notice.clear()
         self.error.setText(text)
 
     # -- editing --------------------------------------------------------------------------------
@@ -239,18 +309,43 @@ class AttendancePanel(QWidget):
         if self.run(self.session.mark_all_present):
             self._edited()
 
-    def set_status(self, status: Presence) -> None:
+    def status_digit(self, index: int) -> None:
+        """Keys 1–4 on the table. On a member not yet called they set the status (and say so);
+        on a member who has one, a different digit only asks: the same digit again changes it.
+        A digit typed where a time was meant never changes a status unseen."""
+        m = self.current_member()
+        if m is None:
+            return
+        status = STATUSES[index]
+        a = self.session.record.attendance.get(m.id)
+        label = core(PRESENCE_LABELS[status])
+        if a is not None and a.status != status and self._pending_digit != (m.id, status):
+            self._pending_digit = (m.id, status)
+            self.say(tr("Đồng chí {name} đang ghi “{old}”. Gõ {key} lần nữa để đổi thành “{new}”; "
+                        "phím khác để thôi.").format(name=m.full_name, old=status_text(a), key=index + 1, new=label))
+            return
+        self._pending_digit = None
+        if a is not None and a.status == status:
+            self.say(tr("Đồng chí {name}: {status} (không đổi).").format(name=m.full_name, status=status_text(a)))
+            return
+        if self.set_status(status):
+            self.say(tr("Đã ghi đồng chí {name}: {status}. Ctrl+Z để hoàn tác.").format(
+                name=m.full_name, status=label))
+
+    def set_status(self, status: Presence) -> bool:
         m = self.current_member()
         if m is None:
             return
         a = self.session.record.attendance.get(m.id)
         if a is not None and a.status == status:
-            return
+            return False
         if a is not None and not self._allowed(m.id, tr("Sửa tình trạng có mặt của đồng chí {name}").format(
                 name=m.full_name), status=status):
-            return
+            return False
         if self.run(self.session.set_attendance, m.id, status, a.reason if a else ""):
             self._edited(self.table.currentRow())
+            return True
+        return False
 
     def save_reason(self) -> None:
         m = self.current_member()
@@ -275,9 +370,16 @@ class AttendancePanel(QWidget):
         if not self._allowed(m.id, tr("Ghi đồng chí {name} đến lúc {at}").format(
                 name=m.full_name, at=at or self.session.clock()), arrived_at=at or self.session.clock()):
             return
+        was_present = (a := self.session.record.attendance.get(m.id)) is not None and a.present_at_opening
         if self.run(self.session.arrive, m.id, at):
             self._edited(self.table.currentRow())
             self.table.setFocus()
+            a = self.session.record.attendance[m.id]
+            text = tr("Đã ghi đồng chí {name} đến lúc {time}.").format(name=m.full_name, time=a.arrived_at)
+            if was_present:
+                text += " " + tr("Không có mặt khi khai mạc: nếu có lý do, gõ Enter để ghi; phím 2 nếu chủ trì "
+                                 "chấp thuận.")
+            self.say(text)
 
     def save_leave(self, now: bool = False) -> None:
         m = self.current_member()
@@ -293,3 +395,5 @@ class AttendancePanel(QWidget):
         if self.run(self.session.leave, m.id, at):
             self._edited(self.table.currentRow())
             self.table.setFocus()
+            self.say(tr("Đã ghi đồng chí {name} về lúc {time}.").format(
+                name=m.full_name, time=self.session.record.attendance[m.id].left_at))

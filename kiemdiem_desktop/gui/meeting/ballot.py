@@ -9,17 +9,18 @@ import html
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea,
+    QAbstractItemView, QCheckBox, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton,
+    QScrollArea,
     QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from ...model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS, Level
-from ...model.vote import BLANK, BallotLayout, Vote, VoteKind
+from ...model.vote import BLANK, MULTIPLE, BallotLayout, Vote, VoteKind
 from ...rules.majority import LEVELS_TOP_DOWN
-from ...rules.tally import MemberTally, compare_entries
+from ...rules.tally import MemberTally, compare_entries, level_count_headings, second_entry_pending
 from ...voting import VoteResult, VotingDesk
 from .votes import (
-    AMBER, GREEN, RED, VOTES_QSS, CountEdit, HandsVotePanel, pct, set_enabled, set_flag,
+    AMBER, GREEN, RED, VOTES_QSS, CountEdit, HandsVotePanel, entered, pct, set_enabled, set_flag, verdict_text,
     set_read_only, set_style, set_text,
 )
 from ..common import list_table
@@ -33,7 +34,8 @@ def counts_of(v: Vote, entry: int = 1) -> dict[str, int]:
 
 
 def tally_of(name: str, counts: dict[str, int]) -> MemberTally:
-    return MemberTally(name, {lv: counts.get(lv.value, 0) for lv in LEVELS_TOP_DOWN}, counts.get(BLANK, 0))
+    return MemberTally(name, {lv: counts.get(lv.value, 0) for lv in LEVELS_TOP_DOWN},
+                       counts.get(BLANK, 0) + counts.get(MULTIPLE, 0), counts.get(MULTIPLE, 0))
 
 
 # -- the grid subject × level ------------------------------------------------------------------------
@@ -92,7 +94,8 @@ class LevelGrid(QWidget):
         if self.with_blank:
             heads.append(tr("Trống / không hợp lệ"))
         heads.append(tr("Cộng"))
-        widths = [0] + [count_w] * len(LEVELS_TOP_DOWN) + ([width] if self.with_blank else []) + [50]
+        total_w = max(50, QFontMetrics(bold).horizontalAdvance(tr("Cộng")) + 14)   # "Cộng" whole when zoomed
+        widths = [0] + [count_w] * len(LEVELS_TOP_DOWN) + ([width] if self.with_blank else []) + [total_w]
         for c, text in enumerate(heads):
             lbl = QLabel(f"<b>{html.escape(text)}</b>")
             lbl.setAlignment(Qt.AlignmentFlag.AlignCenter if c else Qt.AlignmentFlag.AlignLeft)
@@ -124,7 +127,7 @@ class LevelGrid(QWidget):
                     QWidget.setTabOrder(previous, e)
                 previous = e
             total = QLabel()
-            total.setFixedWidth(50)
+            total.setFixedWidth(total_w)
             total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.totals[vote_id] = total
             self.grid.addWidget(total, r, len(self.keys) + 1)
@@ -194,6 +197,9 @@ class RatingResults(QWidget):
         self.desk = desk
         self.votes: list[Vote] = []
         self.table = list_table(RESULT_HEADS, "ratingResults")
+        self.how = QLabel()
+        self.how.setObjectName("hint")
+        self.how.setWordWrap(True)
         self.table.currentCellChanged.connect(lambda *_: self._selected())
         self.none_passed = QLabel()
         self.none_passed.setWordWrap(True)
@@ -206,6 +212,7 @@ class RatingResults(QWidget):
         row.addWidget(self.revote_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.how)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
 
@@ -217,26 +224,48 @@ class RatingResults(QWidget):
         return self.table.item(subject_row, col).text()
 
     def refresh(self) -> None:
+        cumulative = self.desk.settings.cumulative
+        heads = level_count_headings(cumulative)
+        for c, text in enumerate(heads, start=1):     # two lines: the level columns stay narrow
+            self.table.setHorizontalHeaderItem(c, QTableWidgetItem(text.replace(" trở lên", "\ntrở lên", 1)
+                                                                   .replace(" (", "\n(", 1)))
+        how = (tr("Cộng dồn từ mức cao: phiếu cho một mức được tính cả cho các mức thấp hơn, nên cột “Từ HTNV "
+                            "trở lên” là số phiếu HTXSNV + HTTNV + HTNV. Mức đạt là mức cao nhất có trên một nửa số "
+                            "đảng viên được tính. Số phiếu riêng từng mức: đưa chuột vào ô.") if cumulative else
+                         tr("Mỗi cột là số phiếu riêng của mức đó; mức đạt là mức cao nhất có trên một nửa số đảng "
+                            "viên được tính."))
+        thresholds = {threshold_text(self.desk.result(v)) for v in self.votes}
+        same = len(thresholds) == 1      # one threshold for every row: said once, its column hidden
+        self.table.setColumnHidden(5, same)
+        self.how.setText(how + (" " + tr("Ngưỡng: {t}.").format(t=next(iter(thresholds))) if same else ""))
         self.table.setRowCount(len(self.votes))
         for i, v in enumerate(self.votes):
             r = self.desk.result(v)
             base = r.headcount.base_count
             values = [self.desk.subject_name(v.subject)]
+            # no verdict beside figures that cannot be, none before anything is typed (issue 11)
+            sure = not r.problems and entered(r)
+            tips = []
             for c in r.rating.counts:
-                mark = " ✓" if c.passed else ""
+                mark = tr(", đạt") if c.passed and sure else ""
                 values.append(f"{c.votes}/{base} ({pct(c.votes, base)}){mark}")
+                plain = v.levels.get(c.level.value, 0)
+                tips.append(tr("{heading}: {n}/{base} phiếu; riêng mức {level}: {plain} phiếu").format(
+                    heading=heads[len(tips)], n=c.votes, base=base, level=LEVEL_ABBREVIATIONS[c.level], plain=plain))
             values.append(threshold_text(r))
-            values.append(core(LEVEL_LABELS[r.rating.reached]) if r.rating.reached
-                          else tr("Không mức nào đạt quá nửa"))
+            values.append(verdict_text(r)[:1].upper() + verdict_text(r)[1:])
             for c, text in enumerate(values):
                 item = QTableWidgetItem(text)
-                if 1 <= c <= 4 and r.rating.counts[c - 1].passed:
+                if 1 <= c <= 4 and r.rating.counts[c - 1].passed and sure:
                     item.setForeground(QBrush(QColor(GREEN)))
                 if c == len(values) - 1:
-                    item.setForeground(QBrush(QColor(GREEN if r.rating.reached else RED)))
+                    item.setForeground(QBrush(QColor(GREEN if r.rating.reached and sure else
+                                                     RED if sure else AMBER if r.problems else "#6b675f")))
                     f = item.font()
                     f.setBold(True)
                     item.setFont(f)
+                if 1 <= c <= 4:
+                    item.setToolTip(tips[c - 1])
                 if not r.quorum_met:
                     item.setToolTip(tr("Không đủ 2/3 số đảng viên được tính có mặt."))
                 self.table.setItem(i, c, item)
@@ -254,7 +283,8 @@ class RatingResults(QWidget):
 
     def _selected(self) -> None:
         i = self.table.currentRow()
-        failing = [v for v in self.votes if not self.desk.result(v).rating.reached]
+        failing = [v for v in self.votes if not (r := self.desk.result(v)).rating.reached
+                   and entered(r) and not r.problems]
         names = ", ".join(self.desk.subject_name(v.subject) for v in failing)
         self.none_passed.setText(tr("Không mức nào đạt quá nửa số đảng viên được tính: {names}.").format(names=names)
                                  if failing else "")
@@ -381,8 +411,41 @@ class PaperByPaper(QWidget):
             self.reset()
 
     def tally(self) -> None:
-        if self.ballot_id and self.run(self.desk.tally_from_papers, self.ballot_id):
+        """The totals from the papers typed. Figures already in the count are never replaced
+        silently: the user chooses, told which figures are lost."""
+        if not self.ballot_id:
+            return
+        lost = self.desk.paper_replace_loss(self.ballot_id)
+        rows = [m for m in lost[1:] if m.template == "{name}: {old} thành {new}"]
+        if lost and not self.confirm_replace(str(lost[0]), [str(m) for m in rows],
+                                             [str(m) for m in lost[1:] if m not in rows]):
+            self.run.report(tr("Đã giữ số phiếu đã nhập; các phiếu gõ từng tờ vẫn được lưu ({n} phiếu).")
+                            .format(n=self.stored))
+            return
+        if self.run(self.desk.tally_from_papers, self.ballot_id, bool(lost)):
             self.tallied.emit()
+
+    SHOWN_ROWS = 5       # the box stays on a 768 px screen: the other rows under "Hiện chi tiết"
+
+    def confirm_replace(self, head: str, rows: list[str], also: list[str]) -> bool:
+        """Thay or giữ: "Giữ số đã nhập" is the default and Esc. Names what is lost: the first rows
+        (all of them in the details), the papers' figures and the second entry."""
+        shown = [f"• {r}" for r in rows[:self.SHOWN_ROWS]]
+        if len(rows) > self.SHOWN_ROWS:
+            shown.append(tr("• … và {n} dòng khác (bấm “Hiện chi tiết…”).").format(n=len(rows) - self.SHOWN_ROWS))
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("Thay số phiếu đã nhập?"),
+                          head + "\n" + "\n".join(shown + [f"• {a}" for a in also]), parent=self)
+        if len(rows) > self.SHOWN_ROWS:
+            box.setDetailedText("\n".join(rows))
+        box.setObjectName("replaceCountBox")
+        replace = box.addButton(tr("&Thay bằng kết quả các phiếu vừa gõ"), QMessageBox.ButtonRole.DestructiveRole)
+        replace.setObjectName("replaceCount")
+        keep = box.addButton(tr("&Giữ số đã nhập"), QMessageBox.ButtonRole.RejectRole)
+        keep.setObjectName("keepCount")
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is replace
 
 
 # -- the whole ballot ---------------------------------------------------------------------------------------
@@ -434,19 +497,24 @@ class BallotPanel(QWidget):
         count = QWidget()
         self.issued, self.returned, self.valid, self.invalid = (CountEdit() for _ in range(4))
         papers = QHBoxLayout()
-        for name, label, e in (("issued", tr("Phát &ra:"), self.issued), ("returned", tr("Thu &vào:"), self.returned),
-                               ("valid", tr("Hợp &lệ:"), self.valid), ("invalid", tr("Không hợ&p lệ:"), self.invalid)):
+        self.papers_of = QLabel()          # whose papers the figures are: all sheets, or each member's
+        self.papers_of.setObjectName("papersOf")
+        papers.addWidget(self.papers_of)
+        self.paper_labels: dict[str, QLabel] = {}
+        for name, e in (("issued", self.issued), ("returned", self.returned), ("valid", self.valid),
+                        ("invalid", self.invalid)):
             e.setObjectName(f"papers_{name}")
             e.textEdited.connect(lambda _t: self.save_papers())
-            lbl = QLabel(label)
+            lbl = QLabel()
+            lbl.setObjectName(f"label_{name}")
             lbl.setBuddy(e)
+            self.paper_labels[name] = lbl
             papers.addWidget(lbl)
             papers.addWidget(e)
+        self.set_paper_labels(BallotLayout.COMMON)
         self.double = QCheckBox(tr("Nhập &hai lần (người thứ hai nhập độc lập)"))
         self.double.setObjectName("doubleEntry")
         self.double.toggled.connect(lambda _on: self.save_papers())
-        papers.addSpacing(12)
-        papers.addWidget(self.double)
         papers.addStretch(1)
         self.voters = QLabel()
         self.voters.setObjectName("hint")
@@ -462,12 +530,43 @@ class BallotPanel(QWidget):
         self.accept_button.clicked.connect(self.accept)
         cv = QVBoxLayout(count)
         cv.addLayout(papers)
-        cv.addWidget(self.voters)
+        under = QHBoxLayout()          # the hint and the double-entry choice: the figures' row stays whole
+        under.addWidget(self.voters, 1)
+        under.addWidget(self.double, 0, Qt.AlignmentFlag.AlignTop)
+        cv.addLayout(under)
         cv.addWidget(self.grid, 1)
+        # while the blind second entry is being typed, the first entry is covered here too
+        self.cover = QWidget()
+        self.cover.setObjectName("firstEntryCover")
+        cover_text = QLabel(tr("Đang nhập lần hai: bảng của lần nhập thứ nhất được che cho đến khi người thứ hai nhập "
+                               "xong (mọi dòng đủ số phiếu thu vào)."))
+        cover_text.setWordWrap(True)
+        self.uncover_button = QPushButton(tr("&Hiện bảng lần thứ nhất"))
+        self.uncover_button.setObjectName("uncoverFirstEntry")
+        self.uncover_button.clicked.connect(self._uncover)
+        cl = QVBoxLayout(self.cover)
+        cl.addWidget(cover_text)
+        cl.addWidget(self.uncover_button, 0, Qt.AlignmentFlag.AlignLeft)
+        cl.addStretch(1)
+        self.cover.hide()
+        self._uncovered = False
+        cv.addWidget(self.cover, 1)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.problems, 1)
+        # the list of errors takes at most four lines and scrolls: a long one never squeezes
+        # the entry grid (issue 11)
+        from PySide6.QtWidgets import QFrame, QScrollArea
+
+        self.problems_scroll = QScrollArea()
+        self.problems_scroll.setObjectName("ballotProblemsScroll")
+        self.problems_scroll.setWidget(self.problems)
+        self.problems_scroll.setWidgetResizable(True)
+        self.problems_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.problems_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.problems_scroll.setMaximumHeight(4 * self.problems.fontMetrics().lineSpacing() + 8)
+        bottom.addWidget(self.problems_scroll, 1)
         bottom.addWidget(self.accept_button, 0, Qt.AlignmentFlag.AlignTop)
         cv.addLayout(bottom)
+        self.grid.setMinimumHeight(5 * self.problems.fontMetrics().lineSpacing())
         self.count_tab = count
         self.tabs.addTab(count, tr("2. Kiểm phiếu"))
 
@@ -533,10 +632,26 @@ class BallotPanel(QWidget):
         self.papers.show_ballot(ballot_id, votes)
         layout = tr("phiếu chung (một tờ ghi tất cả)") if b.layout == BallotLayout.COMMON \
             else tr("phiếu riêng (mỗi người một tờ)")
+        self.set_paper_labels(b.layout)
         self.tabs.setTabText(1, tr("2. Kiểm phiếu — {layout}").format(layout=layout))
         if first:
             self.tabs.setCurrentIndex(4 if b.accepted else (1 if b.counting_team else 0))
         self.refresh()
+
+    def set_paper_labels(self, layout: BallotLayout) -> None:
+        """Common paper: one sheet per voter, the figures are sheets. Separate papers: one sheet
+        per member rated, the figures are those of each member's sheets (not all sheets together)."""
+        common = layout == BallotLayout.COMMON
+        self.papers_of.setText(tr("<b>Số tờ phiếu chung:</b>") if common else tr("<b>Phiếu của mỗi người được bầu:</b>"))
+        tip = (tr("Số tờ phiếu chung (mỗi người biểu quyết một tờ ghi tất cả).") if common else
+               tr("Số tờ phiếu của một đồng chí được bầu (mỗi người biểu quyết một tờ cho đồng chí đó), không phải "
+                  "tổng số tờ của mọi người."))
+        self.papers_of.setToolTip(tip)
+        texts = {"issued": tr("Phát &ra:"), "returned": tr("Thu &vào:"), "valid": tr("Hợp &lệ:"),
+                 "invalid": tr("Không hợ&p lệ:")}
+        for name, text in texts.items():
+            self.paper_labels[name].setText(text)
+            self.paper_labels[name].setToolTip(tip)
 
     def refresh(self) -> None:
         b = self.ballot
@@ -588,11 +703,23 @@ class BallotPanel(QWidget):
         set_enabled(self.double, not b.accepted)
         # second entry: its own differences only
         self.tabs.setTabVisible(2, b.double_entry)
+        pending_second = b.double_entry and not b.accepted and bool(
+            second_entry_pending({v.id: tally_of("", counts_of(v, 2)) for v in votes}, b.returned))
+        started_second = any(counts_of(v, 2) for v in votes)
+        covered = pending_second and started_second and not self._uncovered
+        if not pending_second:
+            self._uncovered = False
+        self.grid.setVisible(not covered)
+        self.cover.setVisible(covered)
         if b.double_entry:
             first = {v.id: tally_of(self.desk.subject_name(v.subject), counts_of(v, 1)) for v in votes}
             second = {v.id: tally_of(self.desk.subject_name(v.subject), counts_of(v, 2)) for v in votes}
+            pending = [str(d) for d in second_entry_pending(second, b.returned)]
             diffs = [str(d) for d in compare_entries(first, second)]
-            if diffs:
+            if pending:       # blind: nothing of the first entry until the second is complete
+                self.differences.setText(html.escape(pending[0]) + "".join(
+                    f'<br><span style="color:{RED}">• {html.escape(d)}</span>' for d in pending[1:]))
+            elif diffs:
                 self.differences.setText(f'<span style="color:{RED}"><b>'
                                          + html.escape(tr("Hai lần nhập khác nhau ({n}):").format(n=len(diffs)))
                                          + "</b><br>" + "<br>".join(f"• {html.escape(d)}" for d in diffs) + "</span>")
@@ -602,6 +729,11 @@ class BallotPanel(QWidget):
         self.tabs.setTabVisible(3, not b.accepted)
         self.results.set_votes(votes)
         self.tabs.setTabEnabled(4, b.accepted)
+
+    def _uncover(self) -> None:
+        """The first person shows the first entry again (explicitly) while the second is typed."""
+        self._uncovered = True
+        self.refresh()
 
     def _tab_changed(self, i: int) -> None:
         # the first entry is not shown while the second person types

@@ -10,9 +10,10 @@ from typing import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow,
-    QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
+    QPushButton, QScrollArea, QSizePolicy, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from ...model import MeetingState
@@ -20,11 +21,15 @@ from ...model.review import STEP_STATE_LABELS, AgendaStep, StepKind, StepState
 from ...model.meeting import MEETING_KIND_LABELS
 from ...model.vote import VoteKind
 from ...vn.dates import format_date
-from .attendance import AttendancePanel, headcount_line, voters_line
+from .attendance import AttendancePanel, counted_text, headcount_line, voters_line
 from .ratings import RatingStepPage
 from .review import ReviewPanel
-from .votes import HandsVotePanel, QuestionVoteDialog, ResultsView, confirm_effects
-from .widgets import MEETING_QSS, AutoSaveText, MemberPicker, Runner, core, notice_panel, parse_time, route_undo, scaled_font, tr
+from .votes import HandsVotePanel, QuestionVoteDialog, ResultsView, confirm_effects, outcome_text
+from .widgets import (
+    MEETING_QSS, AutoSaveText, ElidedLabel, MemberPicker, Runner, core, fit_initial_size, follow_meeting, notice_panel,
+    parse_time,
+    route_undo, scaled_font, tr,
+)
 
 def wait_saved(session) -> None:
     """Wait until every edit handed to the writer so far is committed."""
@@ -33,6 +38,36 @@ def wait_saved(session) -> None:
         flush()
     else:
         session.db.call(lambda conn: None)
+
+
+class PageStack(QStackedWidget):
+    """The step pages: as tall as the page shown, not as the tallest page (a stack's default), so
+    a step with little on it does not make the window taller than a 1366×768 screen."""
+
+    def __init__(self):
+        super().__init__()
+        self.currentChanged.connect(lambda _i: self.updateGeometry())
+
+    def sizeHint(self) -> QSize:
+        w = self.currentWidget()
+        return w.sizeHint() if w is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        w = self.currentWidget()
+        return w.minimumSizeHint() if w is not None else super().minimumSizeHint()
+
+
+def scroller(inner: QWidget, name: str) -> QScrollArea:
+    """``inner`` in a frameless scroll area: when the window is smaller than ``inner`` wants
+    (a small screen, a large font), it scrolls instead of pushing the window off the screen."""
+    area = QScrollArea()
+    area.setObjectName(name)
+    area.setWidget(inner)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    area.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+    return area
 
 
 VOTE_KINDS = (StepKind.RATING_VOTES, StepKind.CELL_RATING, StepKind.ADOPTION)
@@ -65,21 +100,28 @@ class OpeningPage(QWidget):
         self.agenda_vote = QLabel()
         self.agenda_vote.setObjectName("agendaVoteLine")
         self.agenda_vote.setWordWrap(True)
-        top = QGridLayout()
         lc = QLabel(tr("&Chủ trì:"))
         lc.setBuddy(self.chair)
         lm = QLabel(tr("T&hư ký hội nghị:"))
         lm.setBuddy(self.minute_taker)
-        top.addWidget(lc, 0, 0)
-        top.addWidget(self.chair, 0, 1)
-        top.addWidget(lm, 0, 2)
-        top.addWidget(self.minute_taker, 0, 3)
-        top.addWidget(self.start_button, 0, 4)
-        top.addWidget(self.info, 1, 0, 1, 5)
-        top.addWidget(self.agenda_vote, 2, 0, 1, 4)
-        top.addWidget(self.agenda_vote_button, 2, 4)
-        top.setColumnStretch(1, 1)
-        top.setColumnStretch(3, 1)
+        # three rows of their own (not one grid): the widest button does not widen the others,
+        # so the page fits beside the agenda at 150 %
+        people = QHBoxLayout()
+        people.addWidget(lc)
+        people.addWidget(self.chair, 1)
+        people.addSpacing(8)
+        people.addWidget(lm)
+        people.addWidget(self.minute_taker, 1)
+        people.addWidget(self.start_button)
+        vote = QHBoxLayout()
+        vote.addWidget(self.agenda_vote, 1)
+        vote.addWidget(self.agenda_vote_button)
+        for w in (self.chair, self.minute_taker):
+            w.setMinimumWidth(160)
+        top = QVBoxLayout()
+        top.addLayout(people)
+        top.addWidget(self.info)
+        top.addLayout(vote)
         self.attendance = AttendancePanel(s)
         self.attendance.changed.connect(window.attendance_changed)
         layout = QVBoxLayout(self)
@@ -122,8 +164,9 @@ class OpeningPage(QWidget):
             return
         r = desk.result(votes[-1])
         state = tr("đã công bố") if votes[-1].recorded else tr("chưa công bố")
-        self.agenda_vote.setText(tr("Biểu quyết thông qua chương trình ({state}): {summary}").format(
-            state=state, summary=r.summary()))
+        self.agenda_vote.setText(tr("Biểu quyết thông qua chương trình ({state}): có mặt {present}/{base}; "
+                                    "{outcome}.").format(state=state, present=r.headcount.present_in_base,
+                                                          base=r.headcount.base_count, outcome=outcome_text(r)))
 
     def _set(self, field: str, pid) -> None:
         if getattr(self.w.session.meeting, field) != pid:
@@ -290,33 +333,35 @@ class MeetingGuideWindow(QMainWindow):
         # header
         self.header = QFrame()
         self.header.setObjectName("guideHeader")
-        self.step_title = QLabel()
+        # one line each, so the header keeps its height at any zoom; the whole title is its tooltip
+        self.step_title = ElidedLabel()
         self.step_title.setObjectName("stepTitle")
-        self.step_title.setWordWrap(True)
         self.step_number = QLabel()
         self.step_number.setObjectName("stepNumber")
         self.clock_label = QLabel()
         self.clock_label.setObjectName("clock")
-        self.chair_label = QLabel()
+        self.chair_label = ElidedLabel()
         self.chair_label.setObjectName("chairLine")
-        self.counts = QLabel()
+        self.counts = ElidedLabel()
         self.counts.setObjectName("countsOk")
         self.voters = QLabel()
         self.voters.setObjectName("votersLine")
         hl = QGridLayout(self.header)
         hl.setContentsMargins(12, 8, 12, 8)
-        hl.addWidget(self.step_title, 0, 0, 1, 2)
-        hl.addWidget(self.step_number, 0, 2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        hl.addWidget(self.clock_label, 0, 3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        hl.addWidget(self.chair_label, 1, 0)
-        hl.addWidget(self.counts, 1, 1, 1, 2)
-        hl.addWidget(self.voters, 1, 3, Qt.AlignmentFlag.AlignRight)
-        for lbl in (self.chair_label, self.counts):
-            lbl.setWordWrap(True)        # at 150 % the line wraps instead of being cut
+        top = QHBoxLayout()
+        top.addWidget(self.step_title, 1)
+        top.addWidget(self.step_number)
+        top.addSpacing(18)
+        top.addWidget(self.clock_label)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.chair_label, 2)
+        bottom.addSpacing(18)
+        bottom.addWidget(self.counts, 5)
+        bottom.addSpacing(18)
+        bottom.addWidget(self.voters)
         self.counts.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        hl.setColumnStretch(0, 2)
-        hl.setColumnStretch(1, 3)
-        hl.setHorizontalSpacing(18)
+        hl.addLayout(top, 0, 0)
+        hl.addLayout(bottom, 1, 0)
 
         # agenda
         self.agenda = QListWidget()
@@ -349,14 +394,22 @@ class MeetingGuideWindow(QMainWindow):
         rl.addWidget(roll_title)
         rl.addWidget(self.roll, 1)
         self.roll_page = roll_page
-        self.body = QStackedWidget()
+        self.body = PageStack()
         for page in (self.opening, self.review, self.placeholder, self.ratings, self.adoption, self.results_page,
                      self.closing, self.other, roll_page):
             self.body.addWidget(page)
 
-        # the inline panel: what is missing before moving on
+        # the inline panel: what is missing before moving on. It takes at most a few lines and
+        # scrolls beyond: shown, it never pushes the buttons below the screen.
         self.check_panel, self.check_label = notice_panel("checkPanel")
         self.check_label.setObjectName("checkText")
+        inner = self.check_panel.layout()
+        inner.removeWidget(self.check_label)
+        self.check_scroll = scroller(self.check_label, "checkScroll")
+        self.check_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.check_scroll.setStyleSheet("QScrollArea#checkScroll, QScrollArea#checkScroll > QWidget > QWidget "
+                                        "{ background: transparent; }")
+        inner.addWidget(self.check_scroll)
 
         # buttons
         self.prev_button = QPushButton(tr("◀ Trước"))
@@ -385,7 +438,8 @@ class MeetingGuideWindow(QMainWindow):
         right = QWidget()
         rv = QVBoxLayout(right)
         rv.setContentsMargins(6, 0, 0, 0)
-        rv.addWidget(self.body, 1)
+        self.body_scroll = scroller(self.body, "bodyScroll")
+        rv.addWidget(self.body_scroll, 1)
         rv.addWidget(self.check_panel)
         rv.addLayout(buttons)
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -410,8 +464,12 @@ class MeetingGuideWindow(QMainWindow):
         self.clock_timer.timeout.connect(self._tick)
         self.clock_timer.start()
         self._last_minute = ""
+        self._size_before_zoom = None
         self.refresh()
-        self.resize(1366, 768)
+        fit_initial_size(self, 1366, 768)
+        # one live meeting shared with the documents window: an edit there shows here at once
+        self._unfollow = follow_meeting(self, session, self._meeting_changed_elsewhere)
+        self.changed.connect(lambda: self.session.notify(self))
 
     # -- actions and keys ------------------------------------------------------------------------
     def _action(self, menu, text: str, keys: list[str], slot: Callable, name: str = "") -> QAction:
@@ -430,7 +488,7 @@ class MeetingGuideWindow(QMainWindow):
         self.prepare_action = self._action(meeting, tr("&Chuẩn bị hội nghị…"), ["F4"], self.open_prepare)
         self.start_action = self._action(meeting, tr("&Khai mạc"), [], self.start_meeting)
         self.roll_action = self._action(meeting, tr("Đ&iểm danh, đến muộn, về sớm"), ["F3"], self.toggle_roll)
-        self.show_action = self._action(meeting, tr("&Trình chiếu"), ["F5"], self.show_presentation)
+        self.show_action = self._action(meeting, tr("&Trình chiếu (bật, tắt)"), ["F5"], self.show_presentation)
         meeting.addSeparator()
         self.agenda_vote_action = self._action(meeting, tr("&Biểu quyết thông qua chương trình…"), ["Ctrl+B"],
                                                self.vote_agenda)
@@ -452,6 +510,8 @@ class MeetingGuideWindow(QMainWindow):
         self._action(go, tr("Xem bước trên trong chương trình"), ["Ctrl+PgUp"], lambda: self.step_by(-1))
         self._action(go, tr("Xem bước dưới trong chương trình"), ["Ctrl+PgDown"], lambda: self.step_by(+1))
         self._action(None, "", ["Escape"], self._escape)
+        helpm = bar.addMenu(tr("T&rợ giúp"))
+        self._action(helpm, tr("&Bắt đầu: hội nghị đầu tiên, bằng hình"), ["F1"], self.show_start_help)
         self.update_undo_labels()
 
     def _escape(self) -> None:
@@ -466,11 +526,39 @@ class MeetingGuideWindow(QMainWindow):
         scaled_font(self.counts, 1.05, True)
         scaled_font(self.review.handover_text, 1.2, True)
         self.review.fit_heights()
+        line = self.fontMetrics().lineSpacing()
+        self.check_scroll.setMinimumHeight(2 * line + 4)
+        self.check_scroll.setMaximumHeight(5 * line + 4)
+        self.body_scroll.setMinimumHeight(8 * line)
 
     def event(self, e: QEvent) -> bool:
         if e.type() == QEvent.Type.ApplicationFontChange:
+            if self._size_before_zoom is None:
+                self._size_before_zoom = self.size()
             self._apply_fonts()
+            QTimer.singleShot(0, self, self.fit_screen)
         return super().event(e)
+
+    def resizeEvent(self, e) -> None:
+        if e.spontaneous():             # the user sized the window: that is the size to keep
+            self._size_before_zoom = None
+        super().resizeEvent(e)
+
+    def fit_screen(self) -> None:
+        """After a zoom (Ctrl+= / Ctrl+- / Ctrl+0): the window within the screen's free area and
+        back to the size it had before zooming when that is enough (Ctrl+0 shrinks it back)."""
+        if self.isMaximized() or self.isFullScreen():
+            return
+        screen = self.screen().availableGeometry() if self.screen() else None
+        want = self._size_before_zoom or self.size()
+        low = self.minimumSizeHint()
+        w, h = max(want.width(), low.width()), max(want.height(), low.height())
+        if screen is not None:
+            frame = self.frameGeometry().size() - self.geometry().size()
+            w = min(w, screen.width() - frame.width())
+            h = min(h, screen.height() - frame.height())
+        if (w, h) != (self.width(), self.height()):
+            self.resize(w, h)
 
     def refresh(self) -> None:
         """Everything from the session (after a step change, undo/redo, reopening)."""
@@ -600,6 +688,7 @@ class MeetingGuideWindow(QMainWindow):
                                      else tr("Chủ trì: (chưa chọn)"))
         h = s.headcount(self.header_at())
         self.counts.setText(headcount_line(s, h))
+        self.counts.setToolTip(counted_text(s, h))          # who counts, by name
         name = "countsOk" if h.quorum_met else "countsLow"
         if self.counts.objectName() != name:
             self.counts.setObjectName(name)
@@ -707,11 +796,19 @@ class MeetingGuideWindow(QMainWindow):
         except RuntimeError:       # deleted on close
             pass
         self._documents = open_documents(self, self.session)
-        self._documents.meetingChanged.connect(self._meeting_changed_elsewhere)
 
     def _meeting_changed_elsewhere(self) -> None:
-        self.session.reload()
+        """The documents window (locked, reopened…) changed the shared meeting: show it."""
+        if self.isVisible():
+            self.refresh()
+
+    def recover_meeting(self) -> bool:
+        """A write failed on the writer thread: show what the file holds (Runner says so)."""
+        if not self.session.recover():
+            return False
         self.refresh()
+        self.session.notify(self)
+        return True
 
     def open_decisions(self) -> None:
         from .decisions import DecisionsDialog
@@ -830,15 +927,30 @@ class MeetingGuideWindow(QMainWindow):
 
         if self.presentation is None:
             self.presentation = PresentationWindow(self)
+        if self.presentation.isVisible():        # F5 again closes it
+            self.presentation.close()
+            return
         self.presentation.show()
         self.presentation.raise_()
+        self.activateWindow()                    # the keyboard stays with the guide
+
+    def show_start_help(self):
+        from ..help import show_start_help
+
+        self.start_help = show_start_help(self)
+        return self.start_help
 
     def open_prepare(self) -> None:
         from .prepare import PrepareDialog
 
+        if not self.isVisible() or self.session.cf.closed:     # opened from the list, closed meanwhile
+            return
         self.flush()
         dlg = PrepareDialog(self.session, self)
+        self._prepare_dialog = dlg
         dlg.exec()
+        if self.session.cf.closed:        # the file was closed while the dialog was open
+            return
         wait_saved(self.session)
         self.refresh()
 
@@ -853,6 +965,13 @@ class MeetingGuideWindow(QMainWindow):
         except Exception:  # noqa: BLE001 - already closed
             pass
         self.clock_timer.stop()
+        self._unfollow()
         if self.presentation is not None:
             self.presentation.close()
+        documents = getattr(self, "_documents", None)
+        if documents is not None:
+            try:
+                documents.close()      # before Qt deletes it with this window (its PDF with it)
+            except RuntimeError:
+                pass
         super().closeEvent(event)

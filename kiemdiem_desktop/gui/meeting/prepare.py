@@ -52,6 +52,12 @@ class PrepareDialog(QDialog):
         self.load_delegates()
         self.load_agenda()
         self.load_people()
+        # Enter in a field does that field's action only: no button of the dialog is "default"
+        # (a default button clicked by the same Enter added the delegate, then complained that
+        # the name, just cleared, was empty)
+        for b in self.findChildren(QPushButton):
+            b.setAutoDefault(False)
+            b.setDefault(False)
 
     # -- 1. the meeting ---------------------------------------------------------------------------
     def _info_tab(self) -> QWidget:
@@ -186,6 +192,9 @@ class PrepareDialog(QDialog):
         lay.addWidget(self.delegates, 1)
         lay.addLayout(row)
         lay.addWidget(remove, 0, Qt.AlignmentFlag.AlignLeft)
+        QWidget.setTabOrder(self.delegate_name, self.delegate_title)
+        QWidget.setTabOrder(self.delegate_title, add)
+        QWidget.setTabOrder(add, remove)
         return w
 
     def load_delegates(self) -> None:
@@ -202,6 +211,7 @@ class PrepareDialog(QDialog):
             self.delegate_name.setFocus()
             return
         if self.run(self.session.add_delegate, name, self.delegate_title.text()):
+            self.error.clear()                 # the earlier "Chưa nhập…" is no longer true
             self.delegate_name.clear()
             self.delegate_title.clear()
             self.load_delegates()
@@ -211,6 +221,7 @@ class PrepareDialog(QDialog):
         r = self.delegates.currentRow()
         ds = self.session.meeting.delegates
         if 0 <= r < len(ds) and self.run(self.session.remove_delegate, ds[r].id):
+            self.error.clear()
             self.load_delegates()
 
     # -- 3. agenda ----------------------------------------------------------------------------------

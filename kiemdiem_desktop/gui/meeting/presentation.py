@@ -27,7 +27,8 @@ class PresentationWindow(QWidget):
                            "QLabel { color: #f3efe4; background: transparent; }"
                            "QLabel#showCounts { color: #c9f2c0; }"
                            "QLabel#showCountsLow { color: #ffb4ab; }"
-                           "QLabel#showStep, QLabel#showTime { color: #9fb7d3; }")
+                           "QLabel#showStep, QLabel#showTime { color: #9fb7d3; }"
+                           "QLabel#showHint { color: #7f8fa3; }")
         self.cell = QLabel()
         self.step_number = QLabel()
         self.step_number.setObjectName("showStep")
@@ -39,7 +40,9 @@ class PresentationWindow(QWidget):
         self.counts.setObjectName("showCounts")
         self.time = QLabel()
         self.time.setObjectName("showTime")
-        for lbl in (self.cell, self.step_number, self.title, self.subject, self.counts, self.time):
+        self.hint = QLabel(tr("F5 hoặc Esc: đóng cửa sổ trình chiếu · F11: toàn màn hình · Ctrl+= / Ctrl+-: cỡ chữ"))
+        self.hint.setObjectName("showHint")
+        for lbl in (self.cell, self.step_number, self.title, self.subject, self.counts, self.time, self.hint):
             lbl.setWordWrap(True)
             lbl.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
@@ -53,11 +56,15 @@ class PresentationWindow(QWidget):
         layout.addStretch(1)
         layout.addWidget(self.counts)
         layout.addWidget(self.time)
+        layout.addWidget(self.hint)
         for keys, f in ((("Ctrl+=", "Ctrl++"), 1.15), (("Ctrl+-",), 1 / 1.15)):
             for k in keys:
                 QShortcut(QKeySequence(k), self, lambda f=f: self.zoom(f))
         QShortcut(QKeySequence("F11"), self, self.toggle_full_screen)
         QShortcut(QKeySequence("Escape"), self, self._escape)
+        QShortcut(QKeySequence("F5"), self, self.close)          # the key that opened it closes it
+        # shown beside the guide (a projector), it leaves the keyboard to the guide
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
         guide.changed.connect(self.refresh)
         guide.clock_timer.timeout.connect(self._tick)
         self.resize(1280, 720)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QStackedWidget, QTextBrowser, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
 )
 
+from ...i18n import QT_TRANSLATE_NOOP
 from ...model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS, Level
 from ...model.rating import Finding, FindingKind, RatingFacts
 from ...model.review import AgendaStep, StepKind
@@ -25,7 +26,7 @@ from .ballot import BallotPanel, LevelGrid, RatingResults, counts_of
 from .review import fmt_score
 from .votes import AMBER, GREEN, RED, VOTES_QSS, set_read_only
 from ..common import list_table
-from .widgets import AutoSaveText, Runner, core, tr
+from .widgets import AutoSaveText, ElidedLabel, Runner, core, tr
 
 def level_considered(desk: VotingDesk, subject: str) -> tuple[Level | None, str]:
     """The level the rules are checked against: the one voted, else the one proposed."""
@@ -66,7 +67,7 @@ class ScoreDialog(QDialog):
         super().__init__(parent)
         self.desk, self.subject = desk, subject
         self.setWindowTitle(tr("Điểm chi bộ chấp nhận — {name}").format(name=desk.subject_name(subject)))
-        r = desk.record.self_reviews.get(subject)
+        r = desk.record.self_reviews.get(subject) or desk.record.collective_reviews.get(subject)   # Mẫu 01
         p = desk.record.proposals.get(subject)
         self.general = QDoubleSpinBox()
         self.general.setRange(0, 30)
@@ -321,7 +322,7 @@ class RatingStepPage(QWidget):
         self.start_button = QPushButton(tr("&Bắt đầu biểu quyết"))
         self.start_button.setObjectName("startVotes")
         self.start_button.clicked.connect(self.start_votes)
-        self.method_state = QLabel()
+        self.method_state = ElidedLabel()       # one line that never widens the page (150 % on a laptop)
         self.method_state.setObjectName("hint")
         top = QHBoxLayout()
         top.addWidget(QLabel(tr("Cách biểu quyết:")))
@@ -477,7 +478,7 @@ class RatingStepPage(QWidget):
         d = self.desk
         self.table.setRowCount(len(self.subjects))
         for r, subject in enumerate(self.subjects):
-            review = d.record.self_reviews.get(subject)
+            review = d.record.self_reviews.get(subject) or d.record.collective_reviews.get(subject)   # Mẫu 01
             p = d.record.proposals.get(subject)
             own = fmt_score(review.total_score) if review and review.total_score is not None else ""
             accepted = ""
@@ -491,8 +492,9 @@ class RatingStepPage(QWidget):
                     tr("chưa đạt") if any(counts_of(v).values()) else "")
                 base = res.headcount.base_count
                 if any(counts_of(v).values()):
-                    figures = " · ".join(f"{level_short(c.level)} {c.votes}/{base}" for c in res.rating.counts
-                                         if c.votes)
+                    plain = counts_of(v)     # votes for each level itself, never the cumulated ones
+                    figures = " · ".join(f"{level_short(lv)} {plain[lv.value]}" for lv in Level
+                                         if plain.get(lv.value)) + tr(" (cơ sở {base})").format(base=base)
             fs = subject_findings(d, subject)
             done = p.justifications if p else {}
             blocking = [f for f in fs if f.kind is FindingKind.FINDING]
@@ -573,7 +575,7 @@ class RatingStepPage(QWidget):
             group = q.group or tr("cả chi bộ")
             kind = tr("tham khảo") if q.advisory else tr("kiểm tra")
             colour = (RED if not q.advisory else AMBER) if q.over else GREEN
-            out.append(f'<span style="color:{colour}">' + tr("Tỷ lệ HTXSNV ({kind}), nhóm {group}: {text}").format(
+            out.append(f'<span style="color:{colour}">' + tr("Tỷ lệ HTXSNV so với HTTNV ({kind}), nhóm {group}: {text}").format(
                 kind=kind, group=html.escape(group), text=html.escape(q.text)) + "</span>")
         self.quota.setText("<br>".join(out))
         self.quota.setVisible(bool(out))
@@ -632,8 +634,12 @@ class RatingStepPage(QWidget):
             return
         method, layout = METHODS[self.method_group.checkedId()]
         subjects = self.subjects
-        votes = self.run(self.desk.new_rating_votes, method, subjects, layout or BallotLayout.COMMON,
-                         step_id=self.step.id)
+        def start():
+            # one user action = one undo: every question (and the ballot) is one "Bắt đầu biểu quyết"
+            with self.desk.s.action(QT_TRANSLATE_NOOP("core", "Bắt đầu biểu quyết")):
+                return self.desk.new_rating_votes(method, subjects, layout or BallotLayout.COMMON,
+                                                  step_id=self.step.id)
+        votes = self.run(start)
         if votes in (None, True):
             return
         self.error.clear()

@@ -9,14 +9,57 @@ from pathlib import Path
 from PySide6.QtCore import QUrl, Qt, Signal
 from PySide6.QtGui import QDesktopServices, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QPushButton,
+    QAbstractItemView, QDialog, QDialogButtonBox, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QPushButton,
     QSplitter, QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget,
 )
 
 from ...model import LEVEL_LABELS, Level
 from ...model.review import WRITTEN_SOURCE_LABELS, AgendaStep, StepKind
 from ...vn.text import fold
-from .widgets import AutoSaveText, CommentText, MatchCompleter, MemberPicker, Runner, core, is_enter, mods, tr
+from .collective import CollectiveRatingPanel
+from .widgets import (
+    AutoSaveText, CommentText, MatchCompleter, MemberPicker, Runner, best, core, is_enter, mods, ranked, tr,
+)
+
+
+class CommentEditDialog(QDialog):
+    """Sửa ý kiến: a box as wide as the comment needs and several lines tall; Ctrl+Enter saves
+    (as it records a new comment), Esc leaves it unchanged."""
+
+    def __init__(self, speaker: str, text: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Sửa ý kiến"))
+        self.box = CommentText()
+        self.box.setObjectName("commentEdit")
+        self.box.setPlainText(text)
+        self.box.submit.connect(self.accept)
+        line = self.box.fontMetrics().lineSpacing()
+        self.box.setMinimumHeight(6 * line)
+        label = QLabel(tr("Ý kiến của {name}:").format(name=speaker))
+        label.setBuddy(self.box)
+        hint = QLabel(tr("Ctrl+Enter để lưu · Esc để thôi"))
+        hint.setObjectName("hint")
+        buttons = QDialogButtonBox()
+        ok = buttons.addButton(tr("&Lưu"), QDialogButtonBox.ButtonRole.AcceptRole)
+        ok.setAutoDefault(False)
+        cancel = buttons.addButton(tr("&Thôi"), QDialogButtonBox.ButtonRole.RejectRole)
+        cancel.setAutoDefault(False)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(label)
+        lay.addWidget(self.box, 1)
+        lay.addWidget(hint)
+        lay.addWidget(buttons)
+        width = max(560, min(900, self.box.fontMetrics().horizontalAdvance("m") * 60))
+        self.resize(width, 14 * line)
+        self.box.setFocus()
+        cursor = self.box.textCursor()
+        cursor.movePosition(cursor.MoveOperation.End)
+        self.box.setTextCursor(cursor)
+
+    def text(self) -> str:
+        return self.box.toPlainText()
 
 
 def level_text(value: str) -> str:
@@ -96,6 +139,11 @@ class ReviewPanel(QWidget):
         self.report_label = QLabel(tr("Báo cáo được trình bày (tóm tắt):"))
         ll.addWidget(self.report_label)
         ll.addWidget(self.report_box, 2)
+        # a collective step: the report (Mẫu 01) and the collectives' self-rating
+        self.collective = CollectiveRatingPanel(session, self.run, self.report, self._save_text)
+        self.collective.changed.connect(self.changed)
+        ll.addWidget(self.collective, 5)
+        self.left_layout = ll
 
         # the comment being typed
         self.speaker = QLineEdit()
@@ -215,6 +263,8 @@ class ReviewPanel(QWidget):
         line = self.text.fontMetrics().lineSpacing()
         self.text.setMinimumHeight(line * 2 + 14)
         self.text.setMaximumHeight(line * 4 + 14)
+        if hasattr(self, "collective"):
+            self.collective.fit_heights()
 
     # -- showing ------------------------------------------------------------------------------
     def show_step(self, step: AgendaStep) -> None:
@@ -224,12 +274,17 @@ class ReviewPanel(QWidget):
         self.error.clear()
         self.speaker.setText("")
         self.text.clear()
-        self.report_box.setVisible(not member)
-        self.report_label.setVisible(not member)
+        collective = step.kind == StepKind.COLLECTIVE_REVIEW     # the report's summary is in its Mẫu 01 tab
+        self.report_box.setVisible(not member and not collective)
+        self.report_label.setVisible(not member and not collective)
+        self.collective.setVisible(collective)
+        self.left_layout.setStretchFactor(self.self_review, 1 if collective else 3)
         self.answer_label.setText(tr("&Tiếp thu, giải trình") if member else tr("&Tiếp thu, giải trình của chi ủy"))
         self.answer.setPlaceholderText(tr("Ý kiến tiếp thu, giải trình của người được kiểm điểm…") if member
                                        else tr("Ý kiến tiếp thu, giải trình của chi ủy…"))
-        self.report_box.bind((step.id, "report"), step.report)
+        self.report_box.bind(None if collective else (step.id, "report"), "" if collective else step.report)
+        if collective:
+            self.collective.show_reviews(step)
         self.answer.bind((step.id, "answer"), step.answer)
         self.conclusion.bind((step.id, "conclusion"), step.conclusion)
         self.self_review.setHtml(self._self_review_html(step))
@@ -319,6 +374,7 @@ class ReviewPanel(QWidget):
     def flush(self) -> None:
         for box in (self.report_box, self.answer, self.conclusion):
             box.flush()
+        self.collective.flush()
 
     @property
     def text_boxes(self) -> tuple[AutoSaveText, ...]:
@@ -329,7 +385,9 @@ class ReviewPanel(QWidget):
         self.run(self.session.set_step_text, step_id, field, text)
 
     def _speakers(self, query: str):
-        return self.session.speakers(query, at=self.session.clock())
+        """Who may speak now, best match first ("yen" → Yến before Nguyễn…; "trinh nga" finds
+        Trịnh Thị Nga)."""
+        return ranked(query, self.session.speakers("", at=self.session.clock()), lambda p: p.name)
 
     def _speaker_names(self, query: str) -> list[str]:
         return [p.name for p in self._speakers(query)]
@@ -349,8 +407,10 @@ class ReviewPanel(QWidget):
         exact = [p for p in found if fold(p.name) == fold(typed)]
         if len(exact) == 1:
             return exact[0]
-        if len(found) == 1:
-            return found[0]
+        top = best(typed, found, lambda p: p.name)
+        if len(top) == 1:
+            return top[0]
+        found = top or found
         if not found:
             self.report(tr("Không có ai đang có mặt hay đại biểu tên “{typed}”.").format(typed=typed))
         else:
@@ -389,8 +449,10 @@ class ReviewPanel(QWidget):
         if cid is None:
             return
         c = next(c for c in self.session.record.comments if c.id == cid)
-        text, ok = QInputDialog.getMultiLineText(self, tr("Sửa ý kiến"), tr("Ý kiến của {name}:").format(
-            name=c.speaker_name), c.text)
+        dlg = CommentEditDialog(c.speaker_name, c.text, self)
+        self.comment_dialog = dlg
+        ok = dlg.exec() == CommentEditDialog.DialogCode.Accepted
+        text = dlg.text()
         if ok and text.strip() and text != c.text:
             if self.run(self.session.edit_comment, cid, text):
                 self.fill_comments()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from ...model.levels import LEVEL_LABELS
 from ...model.vote import VOTE_METHOD_LABELS, Vote, VoteKind, VoteMethod
 from ...rules.attendance import Headcount
 from ...rules.majority import MAJORITY
@@ -320,6 +321,19 @@ class HandsVotePanel(QWidget):
         v = self._ensure_vote()
         if v is None:
             return
+        r = self.desk.result(v)
+        if v.kind == VoteKind.MINUTES and r.passed and not r.problems:
+            # announcing the adoption locks the minutes: say so and ask first (issue 11)
+            from ..common import ask_yes_no
+
+            n = self.session.meeting.revision + 1
+            if not ask_yes_no(self.window(), tr("Thông qua và khóa biên bản"), tr(
+                    "Hội nghị biểu quyết thông qua biên bản: {outcome}.\n\nCông bố kết quả sẽ khóa biên bản thành bản "
+                    "chính thức lần {n}; sau đó muốn sửa phải mở lại và ghi lý do.\n\nCông bố và khóa?").format(
+                    outcome=outcome_text(r), n=n)):
+                return
+            self.window().activateWindow()       # the keyboard back to the guide after the question
+            self.record_button.setFocus()
         if self.run(self.desk.record_result, v.id):
             self.refresh()
             self.recorded.emit()
@@ -354,9 +368,11 @@ class HandsVotePanel(QWidget):
             self.verdict.setText(tr("Gõ số tán thành, không tán thành, không biểu quyết."))
             set_object_name(self.verdict, "hint")
         else:
-            verdict = tr("Thông qua") if r.passed else tr("Không thông qua")
-            self.verdict.setText(f"{verdict}: {r.summary()}")
-            set_object_name(self.verdict, "voteVerdictOk" if r.passed and not problems else "voteVerdictNo")
+            # the verdict in words at the end, and only beside figures that can be
+            self.verdict.setText(tr("Có mặt {present}/{base}; {outcome}.").format(
+                present=r.headcount.present_in_base, base=r.headcount.base_count, outcome=outcome_text(r)))
+            set_object_name(self.verdict, "hint" if problems or not entered(r) else
+                            "voteVerdictOk" if r.passed else "voteVerdictNo")
         done = v is not None and v.recorded
         for w in (self.yes, self.no, self.abstain, self.time):
             w.setReadOnly(done)
@@ -391,14 +407,35 @@ RESULT_COLUMNS = ["STT", "Nội dung biểu quyết", "Cách", "Lúc", "Có mặ
 SHORT_METHOD = {VoteMethod.HANDS: "Giơ tay", VoteMethod.BALLOT: "Bỏ phiếu"}
 
 
-def outcome_text(r: VoteResult) -> str:
+def entered(r: VoteResult) -> bool:
+    """Has anything been typed for this vote?"""
     if r.rating is not None:
-        return r.summary().split("; ", 1)[-1]
-    v = r.vote
-    verdict = tr("thông qua") if r.passed else tr("không thông qua")
-    return tr("tán thành {yes}/{base} ({pct}), không tán thành {no}, không biểu quyết {abstain} → {verdict}").format(
-        yes=v.yes, base=r.headcount.base_count, pct=pct(v.yes, r.headcount.base_count), no=v.no, abstain=v.abstain,
-        verdict=verdict)
+        return any(c.votes for c in r.rating.counts)
+    return bool(r.vote.yes or r.vote.no or r.vote.abstain)
+
+
+def verdict_text(r: VoteResult) -> str:
+    """The outcome in words, never beside figures that cannot be (no "→", no "✓")."""
+    if r.problems:
+        return tr("số liệu chưa khớp, chưa có kết quả")
+    if not entered(r):
+        return tr("chưa nhập số liệu")
+    if r.rating is not None:
+        return core(LEVEL_LABELS[r.rating.reached]) if r.rating.reached else tr("không mức nào đạt quá nửa")
+    return tr("thông qua") if r.passed else tr("không thông qua")
+
+
+def outcome_text(r: VoteResult) -> str:
+    base = r.headcount.base_count
+    if r.rating is not None:
+        from ...rules.tally import level_counts_text
+
+        figures = level_counts_text(r.rating.counts, base, r.cumulative)
+    else:
+        v = r.vote
+        figures = tr("tán thành {yes}/{base} ({pct}), không tán thành {no}, không biểu quyết {abstain}").format(
+            yes=v.yes, base=base, pct=pct(v.yes, base), no=v.no, abstain=v.abstain)
+    return tr("{figures}: {verdict}").format(figures=figures, verdict=verdict_text(r))
 
 
 class ResultsView(QWidget):

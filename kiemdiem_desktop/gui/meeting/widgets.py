@@ -46,6 +46,43 @@ def mods(event: QKeyEvent) -> Qt.KeyboardModifier:
 
 
 # -- matching completers ------------------------------------------------------------------------
+def name_rank(query: str, name: str) -> int | None:
+    """How well ``query`` designates ``name`` (lower is better; None: not at all), without
+    diacritics: 0 the given name itself ("yen" → Phạm Thị Yến), 1 another whole word, 2 every
+    word typed begins a word of the name in order ("trinh nga" → Trịnh Thị Nga), 3 a word
+    begins with it, 4 anywhere inside or the initials ("nvh") — "yen" inside "Nguyễn" last."""
+    q = fold(query).split()
+    if not q:
+        return 4
+    words = fold(name).split()
+    if len(q) == 1:
+        if words and words[-1] == q[0]:
+            return 0
+        if q[0] in words:
+            return 1
+    i = 0
+    for w in words:
+        if i < len(q) and w.startswith(q[i]):
+            i += 1
+    if i == len(q):
+        return 2 if len(q) > 1 else 3
+    return 4 if matches(query, name) else None
+
+
+def ranked(query: str, items: list, name=lambda x: x) -> list:
+    """``items`` that ``query`` designates, best first (ties keep their order)."""
+    scored = [(r, i, x) for i, x in enumerate(items) if (r := name_rank(query, name(x))) is not None]
+    return [x for _, _, x in sorted(scored, key=lambda t: (t[0], t[1]))]
+
+
+def best(query: str, items: list, name=lambda x: x) -> list:
+    """The items of the best rank only (one of them is the person meant when it is alone)."""
+    scored = [(name_rank(query, name(x)), x) for x in items]
+    scored = [(r, x) for r, x in scored if r is not None]
+    if not scored:
+        return []
+    top = min(r for r, _ in scored)
+    return [x for r, x in scored if r == top] if top <= 2 else [x for _, x in scored]
 class MatchCompleter(QCompleter):
     """A completer whose candidates come from a function: Qt's own prefix match would not match
     "hung" or "nvh" to "Nguyễn Văn Hùng"; vn.text.matches does."""
@@ -101,7 +138,7 @@ class MemberPicker(QLineEdit):
         return self.resolve(self.text())
 
     def _candidates(self, query: str) -> list[str]:
-        return [name for _, name in self._people if matches(query, name)]
+        return [name for _, name in ranked(query, self._people, lambda p: p[1])]
 
     def resolve(self, text: str) -> str | None:
         """The id of the one person the text designates: an exact name, else a single match."""
@@ -111,8 +148,8 @@ class MemberPicker(QLineEdit):
         exact = [pid for pid, name in self._people if fold(name) == t]
         if len(exact) == 1:
             return exact[0]
-        found = [pid for pid, name in self._people if matches(text, name)]
-        return found[0] if len(found) == 1 else None
+        found = best(text, self._people, lambda p: p[1])
+        return found[0][0] if len(found) == 1 else None
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         self.completer_.popup().hide()
@@ -223,6 +260,50 @@ class CommentText(QPlainTextEdit):
         super().keyPressEvent(event)
 
 
+class ElidedLabel(QLabel):
+    """One line that never pushes its neighbours or the window wider: what does not fit ends in
+    "…", and the whole text is the tooltip."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self._full = ""
+        from PySide6.QtWidgets import QSizePolicy
+
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:  # noqa: N802
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def text(self) -> str:
+        return self._full
+
+    def minimumSizeHint(self):  # noqa: N802
+        hint = super().minimumSizeHint()
+        hint.setWidth(min(hint.width(), self.fontMetrics().horizontalAdvance("…") * 6))
+        return hint
+
+    def sizeHint(self):  # noqa: N802
+        hint = super().sizeHint()
+        hint.setWidth(self.fontMetrics().horizontalAdvance(self._full) + 4)
+        return hint
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(self.width(), 10))
+        super().setText(shown)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._elide()
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._elide()
+
+
 def notice_panel(object_name: str) -> tuple[QFrame, QLabel]:
     frame = QFrame()
     frame.setObjectName(object_name)
@@ -271,12 +352,22 @@ class _Failures(QObject):
 class Runner:
     """Run a session edit: a refusal (UserError) or a failed write is reported through
     ``report(text)`` instead of raising; returns the edit's result, or None when refused.
-    A write that fails later on the writer thread is reported in the GUI thread (queued)."""
+    A write that fails later on the writer thread is reported in the GUI thread (queued); the
+    window then reads the meeting again from the file (its ``recover_meeting``), so the screen
+    never shows what the file does not hold, and the message says so."""
 
     def __init__(self, parent, report: Callable[[str], None]):
         self.failures = _Failures(parent)
-        self.failures.failed.connect(report, Qt.ConnectionType.QueuedConnection)
+        self.failures.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
         self.report = report
+
+    def _failed(self, text: str) -> None:
+        owner = self.failures.parent()
+        window = owner.window() if isinstance(owner, QWidget) else None
+        recover = getattr(window, "recover_meeting", None)
+        if recover is not None and recover():
+            text += " " + tr("Đã đọc lại cuộc họp từ tệp: màn hình nay đúng với những gì đã lưu.")
+        self.report(text)
 
     def __call__(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         from concurrent.futures import Future
@@ -321,6 +412,39 @@ class UndoPassThrough(QObject):
                 event.ignore()
                 return True
         return False
+
+
+def fit_initial_size(widget: QWidget, width: int, height: int) -> None:
+    """Open at ``width`` × ``height``, or smaller on a smaller screen (a 1366×768 laptop leaves a
+    window 1366×728 with the taskbar): never taller or wider than the screen's free area."""
+    from PySide6.QtGui import QGuiApplication
+
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        free = screen.availableGeometry()
+        width = min(width, free.width() - 16)           # the frame's borders
+        height = min(height, free.height() - 40)        # and its title bar
+    widget.resize(width, height)
+
+
+def follow_meeting(window: QObject, session, on_change: Callable[[], None]) -> Callable[[], None]:
+    """Call ``on_change()`` when another window changes the live meeting ``session`` (its
+    ``notify``); stops when ``window`` is destroyed. Returns the function that stops it."""
+    def observer(source) -> None:
+        if source is window:
+            return
+        try:
+            on_change()
+        except RuntimeError:           # the window was deleted by Qt before ``destroyed`` ran
+            stop()
+
+    def stop(*_) -> None:
+        if observer in session.observers:
+            session.observers.remove(observer)
+
+    session.observers.append(observer)
+    window.destroyed.connect(stop)
+    return stop
 
 
 def route_undo(window: QWidget) -> UndoPassThrough:

@@ -20,7 +20,8 @@ def test_sign_the_minutes_per_role_from_the_documents_window(documents_window, q
     with qtbot.waitSignal(dlg.signed, timeout=60000):
         qtbot.mouseClick(dlg.sign_button, Qt.MouseButton.LeftButton)
     assert [r.field for r in dlg.reports] == ["ChuTri"] and dlg.reports[0].ok
-    assert "Nguyễn Văn Hùng" in dlg.result.text() and "ChuTri" in dlg.result.text()
+    assert "Nguyễn Văn Hùng" in dlg.result.text() and "Chủ trì" in dlg.result.text()
+    assert "ChuTri" not in dlg.result.text() and "trường" not in dlg.result.text()
     assert dlg.pdf.pageCount() > 1
     assert w.last_signed == str(tmp_path / "bien-ban-ky-so.pdf")
     assert dlg.role.currentData() == "thu-ky"          # the next role signs the same file

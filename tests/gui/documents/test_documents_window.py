@@ -178,6 +178,11 @@ def test_print_from_the_window_with_a_prepared_printer(documents_window, tmp_pat
     assert w.print_to(printer) == 1
     assert len(PdfReader(str(out)).pages) == 1
     assert "1 trang" in w.statusBar().currentMessage()
+    # "print to file" writes the document's own page (text, vector), not a picture, and says where
+    assert str(out) in w.statusBar().currentMessage()
+    page = PdfReader(str(out)).pages[0]
+    assert "BIÊN BẢN" in page.extract_text() or len(page.extract_text()) > 200
+    assert out.stat().st_size < 300_000
 
 
 def test_save_to_a_folder_writes_atomically(documents_window, qtbot, tmp_path):

@@ -119,7 +119,7 @@ def test_prepare_dialog_edits_the_meeting(meeting_file, open_guide, qtbot, clock
     dlg.tabs.setCurrentIndex(1)
     focus(qtbot, dlg.delegate_name)
     type_text(dlg.delegate_name, "Lê Thị Hoa")
-    press(qtbot, K.Key_Tab)
+    focus(qtbot, dlg.delegate_title)
     type_text(dlg.delegate_title, "Chuyên viên Ban Tổ chức")
     press(qtbot, K.Key_Return)
     assert [d.name for d in s.meeting.delegates] == ["Trần Quốc Toản", "Lê Thị Hoa"]

@@ -1,6 +1,6 @@
 """A whole meeting of a 12-member cell held through the real guide window, from the keyboard."""
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kiemdiem_desktop.model import MeetingState
 from kiemdiem_desktop.model.attendance import Presence
@@ -72,7 +72,7 @@ def review_member(qtbot, w, type_text, speaker, comment, answer, conclusion):
     press(qtbot, K.Key_Right, ALT)
 
 
-def test_a_whole_meeting_from_the_keyboard(meeting_file, open_guide, qtbot, clock, type_text):
+def test_a_whole_meeting_from_the_keyboard(meeting_file, open_guide, qtbot, clock, type_text, on_modal):
     path, meeting_id = meeting_file
     w, cf = open_guide(path, meeting_id)
     title, number, counts, _ = header(w)
@@ -101,13 +101,16 @@ def test_a_whole_meeting_from_the_keyboard(meeting_file, open_guide, qtbot, cloc
     focus(qtbot, roll.all_present)
     press(qtbot, K.Key_Space)
     select_member(qtbot, roll, "Hồ Thị Khánh")
+    press(qtbot, K.Key_2)                 # marked present by "Tất cả có mặt": the first 2 only asks
+    assert "Gõ 2 lần nữa" in roll.notice.text()
     press(qtbot, K.Key_2)
+    assert "Đã ghi đồng chí Hồ Thị Khánh: Vắng có lý do" in roll.notice.text()
     press(qtbot, K.Key_Return)
     assert roll.reason.hasFocus()
     type_text(roll.reason, "Đi công tác")
     press(qtbot, K.Key_Return)
     select_member(qtbot, roll, "Ngô Văn Long")
-    press(qtbot, K.Key_4)
+    press(qtbot, K.Key_4, times=2)
     clock.t = "08:00"
     w.refresh_header()
     assert header(w)[2] == "Có mặt 10/11 đảng viên được tính · cần 8 (2/3) · đủ số lượng"
@@ -161,8 +164,7 @@ def test_a_whole_meeting_from_the_keyboard(meeting_file, open_guide, qtbot, cloc
     press(qtbot, K.Key_F3)
     assert w.body.currentWidget() is w.roll_page
     select_member(qtbot, w.roll, "Đỗ Văn Hải")
-    press(qtbot, K.Key_Tab, times=3)                  # status, reason, arrival
-    press(qtbot, K.Key_Tab, times=2)                  # "Đến bây giờ", leave time
+    press(qtbot, K.Key_Tab, times=3)                  # arrival, "Đến bây giờ", leave time (as the hint says)
     assert w.roll.leaving.hasFocus(), focused()
     qtbot.keyClicks(w.roll.leaving, "9:40")
     press(qtbot, K.Key_Return)
@@ -204,7 +206,7 @@ def test_a_whole_meeting_from_the_keyboard(meeting_file, open_guide, qtbot, cloc
     clock.t = "10:15"
     press(qtbot, K.Key_F3)
     select_member(qtbot, w.roll, "Hồ Thị Khánh")
-    press(qtbot, K.Key_Tab, times=3)
+    press(qtbot, K.Key_Tab)                           # Tab: the arrival time, as the hint says
     assert w.roll.arrival.hasFocus()
     qtbot.keyClicks(w.roll.arrival, "10:15")
     press(qtbot, K.Key_Return)
@@ -227,7 +229,15 @@ def test_a_whole_meeting_from_the_keyboard(meeting_file, open_guide, qtbot, cloc
             qtbot.keyClicks(focused(), "9")
             press(qtbot, K.Key_Tab, times=3)
             assert w.adoption.vote.record_button.hasFocus(), focused()
+            asked = {}
+
+            def lock(box, asked=asked):                # announcing the adoption locks: asked first
+                asked["text"] = box.text()
+                box.button(QMessageBox.StandardButton.Yes).click()
+            on_modal(lock)
             press(qtbot, K.Key_Space)
+            assert "khóa biên bản thành bản chính thức lần 1" in asked["text"]
+            qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=2000)
             assert w.adoption.vote.vote().recorded, w.adoption.vote.problems.text()
         press(qtbot, K.Key_Right, ALT)
         assert w.session.current.kind != kind, (focused(), w.check_label.text())

@@ -82,7 +82,7 @@ def test_ballot_count_with_a_mismatch_then_fixed_and_accepted(meeting_file, open
     row = [v.id for v in votes].index(an.id)
     assert ballot.results.cell(row, 0) == "Lê Văn An"
     assert ballot.results.cell(row, 1) == "3/11 (27,3%)"             # HTXSNV: 3 of a base of 11
-    assert ballot.results.cell(row, 2) == "10/11 (90,9%) ✓"          # cumulative: 3 + 7
+    assert ballot.results.cell(row, 2) == "10/11 (90,9%), đạt"          # cumulative: 3 + 7
     assert ballot.results.cell(row, 5) == "trên 1/2 của 11: cần 6"
     assert ballot.results.cell(row, 6) == "Hoàn thành tốt nhiệm vụ"
     assert w.session.record.ballots[an.ballot_id].accepted
@@ -93,9 +93,10 @@ def test_ballot_count_with_a_mismatch_then_fixed_and_accepted(meeting_file, open
     rows = w.results_page.view.rows()
     team = next(r for r in rows if r[1] == "Bầu tổ kiểm phiếu")
     assert (team[2], team[3], team[4], team[6]) == ("Giơ tay", "08:00", "10/11", "Đã công bố")
-    assert team[5] == "tán thành 10/11 (90,9%), không tán thành 0, không biểu quyết 0 → thông qua"
+    assert team[5] == "tán thành 10/11 (90,9%), không tán thành 0, không biểu quyết 0: thông qua"
     an_row = next(r for r in rows if r[1] == "Xếp loại: Lê Văn An")
-    assert an_row[5] == "HTXSNV 3/11, HTTNV 10/11, HTNV 10/11, KHTNV 10/11; kết quả: Hoàn thành tốt nhiệm vụ"
+    assert an_row[5] == ("HTXSNV 3/11, từ HTTNV trở lên 10/11, từ HTNV trở lên 10/11, từ KHTNV trở lên 10/11: "
+                         "Hoàn thành tốt nhiệm vụ")      # cumulative counts named so (issue 17 item 5)
 
 
 def test_no_level_passes_then_a_vote_on_the_next_level(meeting_file, open_guide, qtbot, clock):

@@ -42,10 +42,10 @@ def test_agenda_vote_then_an_attendance_correction_asks_first(meeting_file, open
 
     on_modal(vote)
     press(qtbot, K.Key_B, CTRL)
-    assert seen["verdict"] == ("Thông qua: có mặt 10/11; tán thành 6/11, không tán thành 3, không biểu quyết 1"
-                               "; kết quả: thông qua")
+    assert seen["verdict"] == ("Có mặt 10/11; tán thành 6/11 (54,5%), không tán thành 3, không biểu quyết 1: "
+                               "thông qua.")
     assert w.opening.agenda_vote.text() == ("Biểu quyết thông qua chương trình (đã công bố): có mặt 10/11; "
-                                            "tán thành 6/11, không tán thành 3, không biểu quyết 1; kết quả: thông qua")
+                                            "tán thành 6/11 (54,5%), không tán thành 3, không biểu quyết 1: thông qua.")
 
     # Hồ Thị Khánh in fact arrived at 07:50, before the vote: the base becomes 12 and 6 is no longer
     # more than half. The program lists the result that changes and asks.
@@ -53,7 +53,7 @@ def test_agenda_vote_then_an_attendance_correction_asks_first(meeting_file, open
     focus(qtbot, w.opening.attendance.table)
     press(qtbot, K.Key_F3)
     select_member(qtbot, w.roll, "Hồ Thị Khánh")
-    press(qtbot, K.Key_Tab, times=3)
+    press(qtbot, K.Key_Tab)                           # Tab: the arrival time, as the hint says
     assert w.roll.arrival.hasFocus()
     qtbot.keyClicks(w.roll.arrival, "7:50")
     asked = {}
@@ -82,7 +82,7 @@ def test_agenda_vote_then_an_attendance_correction_asks_first(meeting_file, open
     go_to_step(w, StepKind.RESULTS)
     [row] = w.results_page.view.rows()
     assert row[1] == "Thông qua chương trình hội nghị" and row[4] == "11/12" and row[6] == "Đã công bố"
-    assert row[5] == "tán thành 6/12 (50%), không tán thành 3, không biểu quyết 1 → không thông qua"
+    assert row[5] == "tán thành 6/12 (50%), không tán thành 3, không biểu quyết 1: không thông qua"
 
 
 def test_a_blocking_finding_keeps_the_step_until_a_reason_is_typed(meeting_file, open_guide, qtbot, clock):

@@ -1,4 +1,5 @@
-"""Hostile inputs and faults: helpers shared by the tests of this folder.
+"""Hostile inputs and faults: helpers and fixtures shared by the store/roster tests of this folder
+(imported by each test module, so the folder needs no conftest of its own).
 
 ``KIEMDIEM_FUZZ`` (any positive number; ``make fuzz`` sets it) multiplies the number of inputs each
 fuzz test tries; without it every test here runs in seconds inside ``make test``.
@@ -93,9 +94,3 @@ def sql(db: Path, query: str, *params):
     finally:
         conn.close()
 
-
-def pytest_terminal_summary(terminalreporter):
-    from tests.hostile.fuzz_counts import tried
-
-    if tried:
-        terminalreporter.write_line("Hostile inputs tried: " + ", ".join(f"{k} {v}" for k, v in sorted(tried.items())))
