@@ -16,6 +16,7 @@ import argparse
 import json
 import os
 import resource
+import statistics
 import sys
 import tempfile
 import time
@@ -88,24 +89,31 @@ def run(location: str, packages, open_key, sign_key, cell_cert, folder: Path) ->
         t = time.perf_counter()
         s = office.summary(year)                  # cold: every member row read (as a window opening the year)
         out["summary_cold"] = time.perf_counter() - t
-        t = time.perf_counter()
-        office.summary(year)                      # warm: the proposals' rows are kept, decisions re-read
-        out["summary"] = time.perf_counter() - t
+        warm = []
+        for _ in range(5):                        # warm: the proposals' rows kept, decisions re-read
+            t = time.perf_counter()
+            office.summary(year)
+            warm.append(time.perf_counter() - t)
+        out["summary"] = statistics.median(warm)
         office._members.clear()
         tracemalloc.start()                       # the summary's memory, cold (tracemalloc slows it: not timed)
         office.summary(year)
         out["summary_mb"] = tracemalloc.get_traced_memory()[1] / 1e6
         tracemalloc.stop()
-        assert s["members"]["total"] + s["members"]["not_rated_here"] >= 0
         view = office.view(year)
-        m = next(x for x in view.members() if x.voted_level == "EXCELLENT")
-        t = time.perf_counter()
-        office.decide_member(year, m.id, "GOOD", reason="Vượt tỷ lệ", decided_on=date(2026, 12, 20))
-        out["decide"] = time.perf_counter() - t
-        t = time.perf_counter()
-        s2 = office.summary(year)
-        out["summary_after_decision"] = time.perf_counter() - t
-        assert s2["decided"] == 1
+        excellent = [x for x in view.members() if x.voted_level == "EXCELLENT"][:5]
+        decide, after = [], []
+        for m in excellent:                       # five decisions, each followed by the summary
+            t = time.perf_counter()
+            office.decide_member(year, m.id, "GOOD", reason="Vượt tỷ lệ", decided_on=date(2026, 12, 20))
+            decide.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            s2 = office.summary(year)
+            after.append(time.perf_counter() - t)
+        assert s2["decided"] == len(excellent)
+        out["decide"] = statistics.median(decide)
+        out["summary_after_decision"] = statistics.median(after)
+        out["summary_after_decision_max"] = max(after)
         t = time.perf_counter()
         for c in view.cells:
             make_notice(office, year, c.code, sign_key, cell_cert, folder / "tb" / f"{c.code}.p7m",
@@ -140,15 +148,17 @@ def main() -> int:
                     r = run(new_db(), packages, open_key, sign_key, cell_cert, folder)
             rows.append((backend, r))
             print(backend, {k: round(v, 3) if isinstance(v, float) else v for k, v in r.items()}, flush=True)
-        print(f"\n{'store':<11}{'cells':>6}{'members':>8}{'open all':>10}{'warm':>9}{'cold':>8}{'decide':>8}"
-              f"{'summary after':>15}{'notices':>9}{'summary MB':>11}{'maxrss MB':>10}")
+        print(f"\n{'store':<11}{'cells':>6}{'members':>8}{'open all':>10}{'cold':>8}{'warm':>8}{'decide':>8}"
+              f"{'after decision (max)':>22}{'notices':>9}{'summary MB':>11}{'maxrss MB':>10}")
         for backend, r in rows:
-            print(f"{backend:<11}{r['cells']:>6}{r['members']:>8}{r['open']:>9.1f}s{r['summary']:>8.3f}s"
-                  f"{r['summary_cold']:>7.3f}s{r['decide']:>7.3f}s{r['summary_after_decision']:>14.3f}s"
+            print(f"{backend:<11}{r['cells']:>6}{r['members']:>8}{r['open']:>9.1f}s{r['summary_cold']:>7.3f}s"
+                  f"{r['summary']:>7.3f}s{r['decide']:>7.3f}s"
+                  f"{r['summary_after_decision']:>13.3f}s ({r['summary_after_decision_max']:.3f}s)"
                   f"{r['notices']:>8.1f}s{r['summary_mb']:>11.1f}{r['maxrss_mb']:>10.0f}")
+        print("cold: the first summary (every member row read); warm, decide, after decision: medians of 5")
         print(f"load average at the end: {os.getloadavg()[0]:.1f} (2 cores shared)")
         ok = all(r["summary_after_decision"] <= 0.5 for _b, r in rows)
-        print("summary after a decision ≤ 0.5 s:", "yes" if ok else "NO")
+        print("summary after a decision ≤ 0.5 s (median):", "yes" if ok else "NO")
         return 0 if ok else 1
 
 
