@@ -354,7 +354,7 @@ def cmd_keys_new(args: argparse.Namespace) -> int:
     for path in (out, crt):
         if path.exists() or path.is_symlink():
             raise Refused(f"Tệp {path} đã có: không ghi đè một khóa hay chứng thư. Hãy chọn tên khác; không ghi gì.")
-    purpose = {"signing": "signing", "encryption": "encryption", None: "both"}[args.purpose]
+    purpose = args.purpose or "signing"          # a key for one use: signing unless --for encryption
     p12, crt = new_key(args.name, out, _secret(args, "Mật khẩu bảo vệ khóa mới: ", confirm=True), purpose=purpose)
     print(f"Đã tạo khóa {p12} (chỉ chủ tệp đọc được; hãy sao lưu cùng mật khẩu) và chứng thư {crt}.")
     print(f"Dấu vân tay (SHA-256): {fingerprint(load_certificate(crt))}")
@@ -410,7 +410,8 @@ def _opened_json(o, decision=None) -> dict:
 def _check_register(args: argparse.Namespace, opened, *, may_trust: bool):
     """(register or None, decision or None); raises Refused for a known cell's new key and, when
     opening, for a first-seen cell without --trust."""
-    from .crypto.register import CA_REFUSED, FIRST_SEEN, NEW_KEY, CommitteeRegister
+    from .crypto.identity import identity_problem, visible
+    from .crypto.register import FIRST_SEEN, REFUSED, CommitteeRegister
 
     if not args.register:
         print(f"Người ký gói chưa được đối chiếu với sổ đăng ký (không có --register). "
@@ -421,15 +422,20 @@ def _check_register(args: argparse.Namespace, opened, *, may_trust: bool):
     if not location_exists(args.register) and not (may_trust and args.trust):
         # No register yet: every cell is first seen, and nothing is created before --trust.
         from .crypto.chain import check_chain
-        from .crypto.register import CA_REFUSED, Decision
+        from .crypto.register import Decision
 
+        problem = identity_problem(opened.cell)
+        if problem:
+            raise Refused(f"Không chấp nhận gói {opened.file_name} của {visible(opened.cell.get('name'))}: {problem}.\n"
+                          f"Dấu vân tay khóa ký (SHA-256): {opened.signer_fingerprint}\nKhông ghi gì.")
         chain = check_chain(opened.signer_certificate, opened.other_certificates, [], opened.signing_time)
         if chain.refused:
-            raise Refused(f"Không chấp nhận gói của {opened.cell.get('name')}: {chain.message}.\n"
+            raise Refused(f"Không chấp nhận gói của {visible(opened.cell.get('name'))}: {visible(chain.message)}.\n"
                           f"Dấu vân tay khóa ký (SHA-256): {opened.signer_fingerprint}\n"
                           f"Sổ đăng ký {args.register} chưa có; chưa nhập chứng thư gốc nào (--root). Không ghi gì.")
 
-        d = Decision(FIRST_SEEN, f"Lần đầu nhận gói của {opened.cell.get('name')}. Dấu vân tay khóa ký (SHA-256):\n"
+        d = Decision(FIRST_SEEN, f"Lần đầu nhận gói của {visible(opened.cell.get('name'))} (mã "
+                                 f"{visible(opened.cell.get('code'), limit=100)}). Dấu vân tay khóa ký (SHA-256):\n"
                                  f"  {opened.signer_fingerprint}\nHãy đối chiếu với phiếu bàn giao hoặc đọc qua "
                                  f"điện thoại với chi bộ.", [])
         print(d.message, file=sys.stderr)
@@ -440,7 +446,7 @@ def _check_register(args: argparse.Namespace, opened, *, may_trust: bool):
     reg = CommitteeRegister(args.register)
     try:
         d = reg.decide(opened)
-        if d.status in (NEW_KEY, CA_REFUSED):
+        if d.status in REFUSED:
             raise Refused(d.message)
         if d.status == FIRST_SEEN:
             print(d.message, file=sys.stderr)
@@ -458,6 +464,7 @@ def _open_plain(args: argparse.Namespace, path: Path, key, target: Path) -> tupl
     from .crypto.open_package import read_package_file, unpack
 
     opened = read_package_file(path, key)
+    _confirm_expired(args, opened)
     reg, decision = _check_register(args, opened, may_trust=True)
     if reg is not None:          # pragma: no cover - only reached without a register file
         reg.close()
@@ -467,6 +474,7 @@ def _open_plain(args: argparse.Namespace, path: Path, key, target: Path) -> tupl
 def cmd_open(args: argparse.Namespace) -> int:
     """One package into DIR; several (or a folder of them) each into DIR/<stem>/, in one process."""
     from .committee.year import CommitteeOffice, expand_packages
+    from .crypto.identity import visible
     from .crypto.open_package import check_target_folder
     from .store.committee_store import location_exists
 
@@ -503,7 +511,7 @@ def cmd_open(args: argparse.Namespace) -> int:
                     continue
                 reports.append(_opened_json(opened, decision) | {"out": str(folder), "state": "verified"})
                 if not args.json:
-                    say(i, path, f"Gói hợp lệ: {opened.cell.get('name')}, năm {opened.meeting.get('rating_year')}, "
+                    say(i, path, f"Gói hợp lệ: {visible(opened.cell.get('name'))}, năm {opened.meeting.get('rating_year')}, "
                                  f"bản lần {opened.meeting.get('revision')}. Đã mở vào {folder}.")
         else:
             def progress(i: int, n: int, path: Path, r) -> None:
@@ -511,20 +519,23 @@ def cmd_open(args: argparse.Namespace) -> int:
                     return
                 if r.ok:
                     o = r.opened
-                    say(i, path, f"Gói hợp lệ: {o.cell.get('name')}, năm {o.meeting.get('rating_year')}, bản lần "
-                                 f"{o.meeting.get('revision')}, ký bởi {o.signer_certificate.subject.rfc4514_string()} "
+                    say(i, path, f"Gói hợp lệ: {visible(o.cell.get('name'))}, năm {o.meeting.get('rating_year')}, bản lần "
+                                 f"{o.meeting.get('revision')}, ký bởi {visible(o.signer_certificate.subject.rfc4514_string())} "
                                  f"({o.signer_fingerprint}); {r.members} đảng viên"
                                  + (" (đã có bản mới hơn: ghi là bản cũ)" if r.state == "superseded" else "")
                                  + (f". Đã mở vào {r.folder}." if r.folder else "."))
                     if r.decision is not None and r.decision.status == "first_seen":
                         say(i, path, r.decision.message, error=True)
+                    if getattr(o, "expired_warning", ""):
+                        say(i, path, f"{_visible(o.expired_warning, limit=0)}\nĐã xác nhận (--accept-expired): vẫn mở gói.",
+                            error=True)
                     _print_chain(r.decision)
                 else:
                     say(i, path, r.message, error=True)
 
             with CommitteeOffice(args.register) as office:
                 results = office.open_packages(paths, key, out=out, trust=args.trust, progress=progress,
-                                               several=several)
+                                               several=several, accept_expired=args.accept_expired)
             for r in results:
                 if not r.ok:
                     failed += 1
@@ -542,12 +553,26 @@ def cmd_open(args: argparse.Namespace) -> int:
     return EXIT_REFUSED if failed else EXIT_OK
 
 
+def _confirm_expired(args: argparse.Namespace, opened) -> None:
+    """A signer's certificate expired before the package arrived: refused unless --accept-expired
+    (after a call to the cell); with it, the warning is still printed."""
+    if not opened.expired_warning:
+        return
+    warning = _visible(opened.expired_warning, limit=0)
+    if not getattr(args, "accept_expired", False):
+        raise Refused(f"{warning}\nGói {opened.file_name} chưa được mở. Sau khi đã xác nhận với chi bộ, chạy lại lệnh "
+                      f"với --accept-expired. Không ghi gì.")
+    print(f"{warning}\nĐã xác nhận (--accept-expired): vẫn mở gói.", file=sys.stderr)
+
+
 def _print_chain(decision) -> None:
     """The chain status of an accepted CA-issued certificate (always with "thu hồi chưa kiểm tra")."""
     from .crypto.chain import CA_VALID
 
     if decision is not None and decision.chain is not None and decision.chain.status == CA_VALID:
-        print(f"Chứng thư: {decision.chain.message}.")
+        from .crypto.identity import visible
+
+        print(f"Chứng thư: {visible(decision.chain.message, limit=600)}.")
 
 
 def _import_roots(args: argparse.Namespace) -> None:
@@ -581,7 +606,11 @@ def cmd_verify(args: argparse.Namespace) -> int:
                 print(f"{path}: không có chữ ký số.")
             for r in reports:
                 state = "còn nguyên vẹn" if r.ok else "KHÔNG HỢP LỆ hoặc đã bị sửa sau khi ký"
-                print(f"{r.role or r.field}: {r.signer} ({r.fingerprint}), ký lúc {r.signing_time}: {state}.")
+                if r.intact and r.valid and r.covers_rest and r.certificate_problem:
+                    state = f"KHÔNG CHẤP NHẬN — {r.certificate_problem}"
+                print(f"{r.role or r.field}: {_visible(r.signer)} ({r.fingerprint}), ký lúc {r.signing_time}: {state}.")
+                if r.warning:
+                    print(_visible(r.warning), file=sys.stderr)
         if not reports or not all(r.ok for r in reports):
             return EXIT_REFUSED
         return EXIT_OK
@@ -591,13 +620,16 @@ def cmd_verify(args: argparse.Namespace) -> int:
         raise Refused("Kiểm tra gói cần khóa của cấp ủy nhận gói (--key hoặc thiết bị ký số).")
     with _load_key(args) as key:
         opened = read_package_file(path, key)
+    _confirm_expired(args, opened)
     reg, decision = _check_register(args, opened, may_trust=False)
     if reg is not None:
         reg.close()
     if args.json:
         _print_json(_opened_json(opened, decision))
     else:
-        print(f"Gói hợp lệ: {opened.cell.get('name')}, năm {opened.meeting.get('rating_year')}, "
+        from .crypto.identity import visible
+
+        print(f"Gói hợp lệ: {visible(opened.cell.get('name'))}, năm {opened.meeting.get('rating_year')}, "
               f"bản lần {opened.meeting.get('revision')}; {len(opened.files)} tệp khớp SHA-256; "
               f"khóa ký {opened.signer_fingerprint}.")
         _print_chain(decision)
@@ -944,6 +976,8 @@ def build_parser() -> argparse.ArgumentParser:
     op.add_argument("--trust", action="store_true", help="tin cậy khóa của chi bộ gửi lần đầu (đã đối chiếu)")
     op.add_argument("--root", action="append", metavar="CA.crt",
                     help="nhập chứng thư gốc của tổ chức chứng thực vào sổ đăng ký trước khi mở gói (lặp lại được)")
+    op.add_argument("--accept-expired", action="store_true",
+                    help="vẫn mở gói khi chứng thư của người ký đã hết hạn lúc nhận (sau khi đã xác nhận với chi bộ)")
     op.add_argument("--json", action="store_true")
     _add_key_options(op)
     op.set_defaults(func=cmd_open)
@@ -951,6 +985,8 @@ def build_parser() -> argparse.ArgumentParser:
     vf.add_argument("file")
     vf.add_argument("--register")
     vf.add_argument("--json", action="store_true")
+    vf.add_argument("--accept-expired", action="store_true",
+                    help="chấp nhận chứng thư của người ký đã hết hạn lúc nhận (sau khi đã xác nhận với chi bộ)")
     _add_key_options(vf, required=False)
     vf.set_defaults(func=cmd_verify)
     cm = sub.add_parser("committee", help="cấp ủy cấp trên: năm đánh giá của đảng bộ").add_subparsers(
@@ -1020,6 +1056,14 @@ def build_parser() -> argparse.ArgumentParser:
     st.add_argument("--no-window", action="store_true", help="bỏ qua bước mở cửa sổ chính")
     st.set_defaults(func=cmd_selftest)
     return p
+
+
+def _visible(text: str, **kw) -> str:
+    """Text that may come from a file (a package's names, a certificate's subject) made safe for a
+    terminal: control and format characters (ANSI escapes) shown as ⟨U+XXXX⟩."""
+    from .crypto.identity import visible
+
+    return visible(text, **kw)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -70,6 +70,22 @@ def hold_demo_meeting(cf: CellFile, roster: list[Member], today: date) -> str:
                                          f"Hạn chế: {'chậm triển khai một nhiệm vụ' if level == C else 'có lúc chưa chủ động'}; "
                                          "đã đề ra biện pháp khắc phục."),
                           general_score=general, task_score=task, proposed_level=level)
+    # The collectives' own reports (Mẫu 01): presented by the bí thư, self-scored, a level proposed.
+    chair_name = s.members[chair].full_name
+    if s.cell.has_committee:
+        s.set_collective_review(
+            COMMITTEE, presenter=chair_name,
+            summary="Chi ủy lãnh đạo chi bộ hoàn thành các chỉ tiêu của nghị quyết năm; duy trì sinh hoạt định kỳ, "
+                    "giữ vững đoàn kết nội bộ.",
+            strengths="Lãnh đạo hoàn thành 100% nhiệm vụ chuyên môn được giao, trong đó 30% vượt tiến độ.",
+            shortcomings="Sinh hoạt chuyên đề chưa đều; nguyên nhân chủ quan: chưa phân công chuẩn bị sớm.",
+            remedies="Xây dựng kế hoạch sinh hoạt chuyên đề cả năm, phân công chuẩn bị từ đầu quý.",
+            general_score=27, task_score=60, proposed_level=G)
+    s.set_collective_review(
+        CELL, presenter=chair_name,
+        summary="Chi bộ hoàn thành nhiệm vụ chính trị của cơ quan; không có đảng viên vi phạm phải xử lý kỷ luật "
+                "ngoài trường hợp đã báo cáo.",
+        general_score=27, task_score=59, proposed_level=G)
     if at(9):
         s.add_written_comment(at(9), WrittenSource.TEMPORARY_CELL,
                               "Chi bộ Sở Kế hoạch và Đầu tư nhận xét: đồng chí hoàn thành tốt nhiệm vụ trong thời gian "

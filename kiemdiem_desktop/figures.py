@@ -334,7 +334,9 @@ class MeetingFigures:
         if s.meeting.kind == MeetingKind.SUPPLEMENTARY:   # the collectives are rated at the main meeting only
             collective_ids = [x for x in collective_ids if any(v.subject == x for v in rec.votes)]
         self.collectives: list[SubjectFigures] = [self._subject(x) for x in collective_ids]
-        self.quota: list[QuotaLine] = desk.quota() if "quota" in self.rules.data else []
+        from .rating_year import meeting_quota   # the year's lines at a supplementary session
+
+        self.quota: list[QuotaLine] = meeting_quota(desk) if "quota" in self.rules.data else []
         self.roll: list[RollEntry] = self._roll()
         self.warnings: list[str] = self._warnings()
         self.citation = citation_text(self.rules)

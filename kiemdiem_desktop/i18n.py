@@ -9,7 +9,7 @@ translated.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field as _field, replace
 from typing import Any, Callable
 
 CONTEXT = "core"
@@ -34,13 +34,23 @@ def translate(text: str, context: str = CONTEXT) -> str:
 
 @dataclass(frozen=True)
 class UserMessage:
-    """A message for a person: a marked template and the values to fill in."""
+    """A message for a person: a marked template and the values to fill in; for a program, what it
+    is (``code``, stable: "opening.no_chair") and the field it concerns (``field``: "chair_id",
+    "conclusion", "birth_date"…; "" when none), so that a window picks the widget to highlight
+    or the way to show it by code and field, never by the words."""
 
     template: str
-    values: dict[str, Any] = field(default_factory=dict)
+    values: dict[str, Any] = _field(default_factory=dict)
+    code: str = ""
+    field: str = ""
 
     def __str__(self) -> str:
+        if not self.values:   # a plain message: braces in it (a file name, a package's text) are text
+            return translate(self.template)
         return translate(self.template).format(**self.values)
+
+    def tagged(self, code: str, field: str = "") -> "UserMessage":
+        return replace(self, code=code, field=field)
 
 
 def msg(template: str, **values: Any) -> UserMessage:
@@ -53,3 +63,11 @@ class UserError(Exception):
     def __init__(self, message: UserMessage | str):
         self.message = message if isinstance(message, UserMessage) else UserMessage(message)
         super().__init__(str(self.message))
+
+    @property
+    def code(self) -> str:
+        return self.message.code
+
+    @property
+    def field(self) -> str:
+        return self.message.field

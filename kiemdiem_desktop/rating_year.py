@@ -7,7 +7,7 @@ the year), and it rates neither the collectives nor the members rated before. Th
 merges every meeting: each member once, rated where reviewed.
 
 Nothing here is stored: it reads the stored meetings through the same code as one meeting
-(MeetingSession, VotingDesk).
+(MeetingSnapshot, VotingDesk).
 """
 from __future__ import annotations
 
@@ -21,8 +21,8 @@ from .model.review import StepKind
 from .rules.attendance import eligibility
 from .rules.quota import QuotaLine, quota_lines
 from .services import CellFile
-from .session import MeetingSession
-from .voting import VotingDesk
+from .meeting_snapshot import MeetingSnapshot
+from .voting import VotingDesk, supplementary_subjects
 
 
 def _order(m: Meeting) -> tuple:
@@ -71,7 +71,7 @@ def rated_at(cf: CellFile, rating_year: int, *, except_meeting: str | None = Non
     for m in meetings_of_year(cf, rating_year):
         if m.id == except_meeting:
             continue
-        desk = VotingDesk(MeetingSession(cf, m.id))
+        desk = VotingDesk(MeetingSnapshot(cf, m.id))
         for subject in {v.subject for v in desk.record.votes if v.subject}:
             if subject in desk.s.members and reached_level(desk, subject) is not None:
                 out[subject] = m.id
@@ -84,22 +84,6 @@ def still_unrated(cf: CellFile, rating_year: int, except_meeting: str | None = N
     return {m.id for m in cf.members()} - set(rated_at(cf, rating_year, except_meeting=except_meeting))
 
 
-def supplementary_subjects(session: MeetingSession) -> list[str]:
-    """Who a supplementary session rates: the members on its agenda, present when reviewed (or
-    reviewed and left early), never the collectives."""
-    order = {m.id: i for i, m in enumerate(session.member_list)}
-    out = []
-    for s in session.record.steps:
-        mid = s.subject_member_id
-        if s.kind != StepKind.MEMBER_REVIEW or not mid or mid not in session.members or mid in out:
-            continue
-        if session.categories[mid] == Category.NOT_IN_CELL or not eligibility(session.rules,
-                                                                               session.categories[mid]).rated:
-            continue
-        out.append(mid)
-    return sorted(out, key=lambda mid: (_post_rank(session.members[mid]), order[mid]))
-
-
 _POST_ORDER = {PartyPost.SECRETARY: 0, PartyPost.DEPUTY: 1, PartyPost.COMMITTEE: 2, PartyPost.MEMBER: 3}
 
 
@@ -107,7 +91,7 @@ def _post_rank(m: Member) -> int:
     return _POST_ORDER[m.party_post]
 
 
-def rated_here(session: MeetingSession) -> list[Member]:
+def rated_here(session: MeetingSnapshot) -> list[Member]:
     """Who a meeting rates, bí thư, phó bí thư, chi ủy viên, then the others: at a supplementary
     session the members on its agenda; at the main meeting every member rated at this cell
     (present or not)."""
@@ -153,7 +137,7 @@ def rating_year_view(cf: CellFile, rating_year: int, *, live: VotingDesk | None 
     meetings = meetings_of_year(cf, rating_year)
     if not meetings:
         raise UserError(msg(QT_TRANSLATE_NOOP("core", "Chưa có cuộc họp nào của năm {year}."), year=rating_year))
-    desks = [live if live is not None and live.s.meeting_id == m.id else VotingDesk(MeetingSession(cf, m.id))
+    desks = [live if live is not None and live.s.meeting_id == m.id else VotingDesk(MeetingSnapshot(cf, m.id))
              for m in meetings]        # ``live``: the meeting being held, as the window has it
     main = desks[0]
     rated: dict[str, VotingDesk] = {}
@@ -188,3 +172,11 @@ def supplementary_quota(desk: VotingDesk) -> list[QuotaLine]:
     """At a supplementary session the quota lines are the year's: the members rated at the main
     meeting with those rated now."""
     return year_quota(rating_year_view(desk.s.cf, desk.s.meeting.rating_year, live=desk))
+
+
+def meeting_quota(desk: VotingDesk) -> list[QuotaLine]:
+    """The quota lines a meeting shows: its own (VotingDesk.quota), or at a supplementary
+    session the year's (supplementary_quota)."""
+    if desk.s.meeting.kind == MeetingKind.SUPPLEMENTARY:
+        return supplementary_quota(desk)
+    return desk.quota()

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Callable
 
-from .clock import SYSTEM_CLOCK, Clock, now_of
+from .clock import SYSTEM_CLOCK, Clock
 from .flow.agenda import build_agenda, member_review_title
 from .flow.history import describe_changes, history_detail
 from .flow.meeting_flow import MeetingFlow, StepCheck
@@ -22,9 +22,8 @@ from .i18n import QT_TRANSLATE_NOOP, UserError, msg
 from .model import Category, Member, category_on
 from .model.attendance import Attendance, Presence
 from .model.meeting import Delegate, Meeting, MeetingKind, MeetingState, meeting_day
-from .model.record import MeetingRecord
 from .model.review import AgendaStep, Comment, SelfReview, StepKind, StepState, WrittenComment, WrittenSource
-from .rules.attendance import Headcount
+from .meeting_snapshot import MeetingSnapshot
 from .rules.ruleset import RuleSet, rule_set, rule_set_for_year
 from .services import CellFile
 from .store import changes as ch
@@ -63,97 +62,22 @@ class Speaker:
         return f"Speaker({self.name!r})"
 
 
-class MeetingSession:
+class MeetingSession(MeetingSnapshot):
+    """The live meeting: the stored meeting as read (MeetingSnapshot) and every command on it."""
+
     def __init__(self, cell_file: CellFile, meeting_id: str, *, clock: Clock | Callable[[], str] = SYSTEM_CLOCK):
-        self.cf = cell_file
-        self.db = cell_file.db
-        self.clock = clock
-        self.meeting_id = meeting_id
         self._group: list[RowChange] | None = None     # the changes of the user action under way
         self.write_error: BaseException | None = None  # a write that failed on the writer thread
         self.observers: list[Callable[[object], None]] = []   # told after each edit (the windows)
-        self.reload()
-
-    # -- reading --------------------------------------------------------------------------------
-    def reload(self) -> None:
-        rec = self.db.read(meeting_repo.load_meeting, self.meeting_id)
-        if rec is None:
-            raise UserError(msg(QT_TRANSLATE_NOOP("core", "Không tìm thấy cuộc họp có mã {id}."), id=self.meeting_id))
-        self.record: MeetingRecord = rec
-        self.cell = self.cf.cell()
-        members = self.cf.members()                       # in the Vietnamese order of names
-        self.member_list: list[Member] = members
-        self.members: dict[str, Member] = {m.id: m for m in members}
-        day = meeting_day(rec.meeting)
-        self.categories: dict[str, Category] = {m.id: category_on(m, day) for m in members}
-        self.rules: RuleSet = (rule_set(rec.meeting.rule_set_id) if rec.meeting.rule_set_id
-                               else rule_set_for_year(rec.meeting.rating_year))
-
-    @property
-    def meeting(self) -> Meeting:
-        return self.record.meeting
-
-    def now(self) -> datetime:
-        """The clock's date and time (only when something is recorded as it happens)."""
-        return now_of(self.clock, self.meeting.meeting_date)
-
-    @property
-    def flow(self) -> MeetingFlow:
-        return MeetingFlow(self.record, self.members, self.categories, self.rules)
-
-    @property
-    def current(self) -> AgendaStep | None:
-        return self.flow.current
-
-    def attendees(self) -> list[Member]:
-        """Members on the roll call: everyone in the cell on the meeting day, and visitors."""
-        return [m for m in self.member_list if self.categories[m.id] != Category.NOT_IN_CELL]
-
-    def headcount(self, at: str | None = None) -> Headcount:
-        return self.flow.headcount(at or self.time_of(self.current))
-
-    def time_of(self, step: AgendaStep | None) -> str:
-        """Presence is taken at the step's start; for a step not started yet, now."""
-        return step.started_at if step and step.started_at else self.clock()
+        super().__init__(cell_file, meeting_id, clock=clock)
 
     def check(self, step: AgendaStep | None = None) -> StepCheck:
-        step = step or self.current
-        result = self.flow.check(step, self.time_of(step))
-        if step.kind in (StepKind.RATING_VOTES, StepKind.CELL_RATING):
-            result = self._rating_check(step, result)
-        if step.kind == StepKind.ADOPTION:
-            vote = self.adoption_vote()
-            missing = list(result.missing)
-            if vote is None or not vote.recorded:
-                missing.append(msg(QT_TRANSLATE_NOOP("core", "Chưa biểu quyết thông qua biên bản.")))
-            warnings = [w for w in result.warnings if "màn hình biểu quyết" not in w.template]
-            result = StepCheck(tuple(missing), tuple(warnings))
-        return result
-
-    def _rating_check(self, step: AgendaStep, result: StepCheck) -> StepCheck:
-        """A rating step waits for a justification of every blocking finding on a level voted."""
-        from .model.vote import CELL
+        """What the step needs before it is left, and what to mention (flow.MeetingFlow.check,
+        with the rating gates read from the votes)."""
         from .voting import VotingDesk
 
-        desk = VotingDesk(self)
-        missing = list(result.missing)
-        for subject in desk.rating_subjects():
-            if (subject == CELL) != (step.kind == StepKind.CELL_RATING):
-                continue
-            for f in desk.unjustified(subject):
-                missing.append(msg(QT_TRANSLATE_NOOP(
-                    "core", "{name}: {message} ({article}) — cần ghi lý do nếu vẫn giữ mức đã biểu quyết."),
-                    name=desk.subject_name(subject), message=f.message, article=f.article))
-        warnings = [w for w in result.warnings if "màn hình biểu quyết" not in w.template]
-        for subject in desk.rating_subjects():
-            if (subject == CELL) != (step.kind == StepKind.CELL_RATING):
-                continue
-            why = desk.round_needed(subject)
-            if why:   # the guide proposes a new vote: the member stays unrated until one has a quorum
-                warnings.append(msg(QT_TRANSLATE_NOOP(
-                    "core", "{name}: {why}; đề nghị biểu quyết lại (chưa xếp loại cho đến khi có kết quả hợp lệ)."),
-                    name=desk.subject_name(subject), why=why))
-        return StepCheck(tuple(missing), tuple(warnings))
+        step = step or self.current
+        return self.flow.check(step, self.time_of(step), VotingDesk(self))
 
     def speakers(self, query: str = "", at: str | None = None) -> list[Speaker]:
         """Members in the room and delegates, matched with or without diacritics or by initials."""
@@ -204,8 +128,22 @@ class MeetingSession:
         return future
 
     # -- writing ---------------------------------------------------------------------------------
+    def commit(self, label: str, changes: list[RowChange], merge_key: str = "", *,
+               allowed_when_locked: bool = False) -> Future:
+        """The public command interface (VotingDesk and other collaborators): ``changes`` already
+        made to the meeting in memory, written as one undoable command named ``label``; edits with
+        the same ``merge_key`` in a row make one undo step. Refused once the minutes are locked
+        (the meeting in memory is reloaded) unless ``allowed_when_locked``."""
+        return self._commit(label, changes, merge_key, allowed_when_locked=allowed_when_locked)
+
+    def step_start_changes(self, step: AgendaStep) -> list[RowChange]:
+        """The step starts now (the rows to commit with the edit that starts it), if the meeting is
+        under way and the step has not started; [] otherwise."""
+        return self._started(step)
+
     def _commit(self, label: str, changes: list[RowChange], merge_key: str = "", *,
                 allowed_when_locked: bool = False) -> Future:
+        self._headcounts.clear()         # the meeting in memory changed (also inside a user action)
         if not allowed_when_locked and self.meeting.state == MeetingState.LOCKED:
             self.reload()          # the edit already touched the meeting in memory: undo that
             self._refuse_if_locked()
@@ -516,8 +454,10 @@ class MeetingSession:
 
     def go_next(self) -> StepCheck:
         """Finish the current step and start the next; refused (nothing changed) while something is missing."""
+        from .voting import VotingDesk
+
         step = self.current
-        result = self.check(step)
+        result = self.flow.leave_check(step, self.time_of(step), VotingDesk(self))   # every gate: flow/
         if not result.ok:
             return result
         changes = []
@@ -608,7 +548,7 @@ class MeetingSession:
             old, new = v.taken_at, hhmm
             v.taken_at = hhmm
             label = QT_TRANSLATE_NOOP("core", "Sửa giờ biểu quyết")
-            changes += desk._vote_change(v)
+            changes += desk.vote_changes(v)
         else:
             raise ValueError(what)
         revision = self.meeting.revision
@@ -627,10 +567,7 @@ class MeetingSession:
     # -- adoption and lock ---------------------------------------------------------------------------
     def adoption_vote(self):
         """The last vote on the minutes (kind "minutes"), if any."""
-        from .model.vote import VoteKind
-
-        votes = [v for v in self.record.votes if v.kind == VoteKind.MINUTES]
-        return votes[-1] if votes else None
+        return self.flow.adoption_vote()
 
     def lock(self, with_changes: list[RowChange] | None = None) -> int:
         """The minutes adopted by their vote are locked: revision 1 (then 2, 3… after each reopening).

@@ -12,18 +12,17 @@ import json
 from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable, Mapping
-
-from .session import meeting_day
+from typing import TYPE_CHECKING, Callable, Mapping
 
 from .i18n import QT_TRANSLATE_NOOP, UserError, UserMessage, msg
 from .model import Category, Level, Member, PartyPost, leave_on
 from .model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS
-from .model.meeting import MeetingKind
+from .model.meeting import MeetingKind, meeting_day
 from .model.rating import DecisionKind, Finding, LevelDecision, RatingFacts, RatingProposal
 from .model.record import MeetingRecord
+from .model.review import StepKind
 from .model.vote import BLANK, CELL, COMMITTEE, MULTIPLE, Ballot, BallotLayout, Vote, VoteKind, VoteMethod
-from .rules.attendance import Headcount, eligibility, headcount
+from .rules.attendance import Headcount, eligibility
 from .rules.context import RatingContext
 from .rules.findings import blocking, findings_for
 from .rules.predicates import CollectiveContext
@@ -31,12 +30,31 @@ from .rules.quota import QuotaLine, quota_lines
 from .rules.majority import LEVELS_TOP_DOWN, MAJORITY, RatingOutcome, rating_outcome
 from .rules.settings import MeetingSettings
 from .rules.tally import MemberTally, PaperCounts, check_ballot, compare_entries, level_counts_text, tally_papers
-from .session import MeetingSession
+from .store import ballot_papers, decisions
 from .store import changes as ch
 from .store.changes import RowChange
 from .vn.text import clean
 
+if TYPE_CHECKING:   # the desk works over a session; the session imports the desk, never the reverse
+    from .session import MeetingSession
+
 _POST_ORDER = {PartyPost.SECRETARY: 0, PartyPost.DEPUTY: 1, PartyPost.COMMITTEE: 2, PartyPost.MEMBER: 3}
+
+
+def supplementary_subjects(session: "MeetingSession") -> list[str]:
+    """Who a supplementary session rates: the members on its agenda, present when reviewed (or
+    reviewed and left early), never the collectives (rating_year.py: the year's meetings)."""
+    order = {m.id: i for i, m in enumerate(session.member_list)}
+    out = []
+    for s in session.record.steps:
+        mid = s.subject_member_id
+        if s.kind != StepKind.MEMBER_REVIEW or not mid or mid not in session.members or mid in out:
+            continue
+        if session.categories[mid] == Category.NOT_IN_CELL or not eligibility(session.rules,
+                                                                               session.categories[mid]).rated:
+            continue
+        out.append(mid)
+    return sorted(out, key=lambda mid: (_POST_ORDER[session.members[mid].party_post], order[mid]))
 
 
 @dataclass(frozen=True)
@@ -109,7 +127,8 @@ class VotingDesk:
         m = self.s.members.get(subject or "")
         return m.full_name if m else ""
 
-    def _vote_change(self, v: Vote) -> list[RowChange]:
+    def vote_changes(self, v: Vote) -> list[RowChange]:
+        """The rows of a vote and its counts, as the session commits them."""
         values = {"meeting_id": self.s.meeting_id, "step_id": v.step_id, "position": v.position, "kind": v.kind.value,
                   "question": clean(v.question), "subject": v.subject, "method": v.method.value,
                   "ballot_id": v.ballot_id, "taken_at": v.taken_at, "yes": v.yes, "no": v.no, "abstain": v.abstain,
@@ -143,8 +162,8 @@ class VotingDesk:
         v = Vote(kind, clean(question), method, subject, step_id or (self.s.current.id if self.s.current else None),
                  ballot_id, at or self.s.clock(), position=len(self.record.votes))
         self.record.votes.append(v)
-        started = self.s._started(self.record.step(v.step_id)) if v.step_id else []   # a vote starts its step
-        self.s._commit(QT_TRANSLATE_NOOP("core", "Đặt câu hỏi biểu quyết"), started + self._vote_change(v))
+        started = self.s.step_start_changes(self.record.step(v.step_id)) if v.step_id else []   # a vote starts its step
+        self.s.commit(QT_TRANSLATE_NOOP("core", "Đặt câu hỏi biểu quyết"), started + self.vote_changes(v))
         return v
 
     def rating_subjects(self) -> list[str]:
@@ -156,8 +175,6 @@ class VotingDesk:
         or a rating vote on him was recorded. Never the clock. A supplementary session rates only
         the members on its agenda, never the collectives (rating_year.py)."""
         if self.s.meeting.kind == MeetingKind.SUPPLEMENTARY:
-            from .rating_year import supplementary_subjects
-
             voted_on = {v.subject for v in self.record.votes if v.kind == VoteKind.RATING}
             return [mid for mid in supplementary_subjects(self.s)
                     if (a := self.record.attendance.get(mid)) is None or a.ever_present or mid in voted_on]
@@ -187,7 +204,7 @@ class VotingDesk:
         v = self.vote(vote_id)
         self._refuse_if_recorded(v)
         v.yes, v.no, v.abstain = yes, no, abstain
-        return self.s._commit(QT_TRANSLATE_NOOP("core", "Nhập kết quả biểu quyết"), self._vote_change(v),
+        return self.s.commit(QT_TRANSLATE_NOOP("core", "Nhập kết quả biểu quyết"), self.vote_changes(v),
                               merge_key=f"vote:{v.id}")
 
     def set_levels(self, vote_id: str, counts: Mapping[str, int], entry: int = 1) -> Future:
@@ -201,20 +218,20 @@ class VotingDesk:
             v.levels = clean_counts
         else:
             v.second_entry = clean_counts
-        return self.s._commit(QT_TRANSLATE_NOOP("core", "Nhập số phiếu"), self._vote_change(v),
+        return self.s.commit(QT_TRANSLATE_NOOP("core", "Nhập số phiếu"), self.vote_changes(v),
                               merge_key=f"vote:{v.id}:{entry}")
 
     def set_taken_at(self, vote_id: str, at: str) -> Future:
         v = self.vote(vote_id)
         self._refuse_if_recorded(v)
         v.taken_at = at
-        return self.s._commit(QT_TRANSLATE_NOOP("core", "Sửa giờ biểu quyết"), self._vote_change(v))
+        return self.s.commit(QT_TRANSLATE_NOOP("core", "Sửa giờ biểu quyết"), self.vote_changes(v))
 
     # -- ballots -----------------------------------------------------------------------------------
     def new_ballot(self, layout: BallotLayout = BallotLayout.COMMON, step_id: str | None = None) -> Ballot:
         b = Ballot(layout, step_id or (self.s.current.id if self.s.current else None), self.s.clock())
         self.record.ballots[b.id] = b
-        self.s._commit(QT_TRANSLATE_NOOP("core", "Phát phiếu"), [self._ballot_change(b)])
+        self.s.commit(QT_TRANSLATE_NOOP("core", "Phát phiếu"), [self._ballot_change(b)])
         return b
 
     def ballot_votes(self, ballot_id: str) -> list[Vote]:
@@ -228,7 +245,7 @@ class VotingDesk:
             raise UserError(msg(QT_TRANSLATE_NOOP("core", "Tổ kiểm phiếu phải gồm người có mặt: {names}."),
                                 names=", ".join(self.subject_name(m) for m in absent)))
         b.counting_team = list(member_ids)
-        return self.s._commit(QT_TRANSLATE_NOOP("core", "Bầu tổ kiểm phiếu"), [self._ballot_change(b)])
+        return self.s.commit(QT_TRANSLATE_NOOP("core", "Bầu tổ kiểm phiếu"), [self._ballot_change(b)])
 
     def set_papers(self, ballot_id: str, issued: int, returned: int, valid: int, invalid: int,
                    double_entry: bool | None = None) -> Future:
@@ -238,7 +255,7 @@ class VotingDesk:
         b.issued, b.returned, b.valid, b.invalid = issued, returned, valid, invalid
         if double_entry is not None:
             b.double_entry = double_entry
-        return self.s._commit(QT_TRANSLATE_NOOP("core", "Nhập số phiếu"), [self._ballot_change(b)],
+        return self.s.commit(QT_TRANSLATE_NOOP("core", "Nhập số phiếu"), [self._ballot_change(b)],
                               merge_key=f"ballot:{b.id}")
 
     def set_counting_record(self, ballot_id: str, document_number: str | None = None,
@@ -250,7 +267,7 @@ class VotingDesk:
             b.document_number = clean(document_number)
         if counted_at is not None:
             b.counted_at = counted_at
-        return self.s._commit(QT_TRANSLATE_NOOP("core", "Ghi số, giờ kết thúc kiểm phiếu"), [self._ballot_change(b)])
+        return self.s.commit(QT_TRANSLATE_NOOP("core", "Ghi số, giờ kết thúc kiểm phiếu"), [self._ballot_change(b)])
 
     def ballot_problems(self, ballot_id: str) -> list[UserMessage]:
         """Every figure that does not add up, named; empty when the count can be accepted."""
@@ -273,24 +290,18 @@ class VotingDesk:
     def add_paper(self, ballot_id: str, marks: Mapping[str, str | None]) -> Future:
         """One paper: subject -> Level value ticked (None: a blank row; "MULTIPLE": two ticks or more).
         No voter, no time, no order."""
-        import uuid
-
         b = self.record.ballots[ballot_id]
         if b.accepted:
             raise UserError(msg(QT_TRANSLATE_NOOP("core", "Kết quả kiểm phiếu đã được chấp nhận.")))
-        data = json.dumps({k: v for k, v in sorted(marks.items())})
-        return self.s.db.write(lambda conn: conn.execute(
-            "INSERT INTO ballot_paper (id, ballot_id, marks) VALUES (?, ?, ?)", (str(uuid.uuid4()), ballot_id, data)))
+        return self.s.db.write(ballot_papers.add, ballot_id, dict(marks))
 
     def paper_count(self, ballot_id: str) -> int:
-        return self.s.db.read(lambda conn: conn.execute(
-            "SELECT count(*) FROM ballot_paper WHERE ballot_id = ?", (ballot_id,)).fetchone()[0])
+        return self.s.db.read(ballot_papers.count, ballot_id)
 
     def _paper_tallies(self, ballot_id: str) -> tuple[int, dict[str, dict[str, int]]]:
         """(number of papers typed, vote id -> counts per level and BLANK) from the papers so far."""
         votes = self.ballot_votes(ballot_id)
-        papers = self.s.db.read(lambda conn: [json.loads(r[0]) for r in conn.execute(
-            "SELECT marks FROM ballot_paper WHERE ballot_id = ?", (ballot_id,))])
+        papers = self.s.db.read(ballot_papers.marks, ballot_id)
         tallies = tally_papers([{k: (Level(v) if v and v != MULTIPLE else v) for k, v in p.items()} for p in papers],
                                {v.subject: self.subject_name(v.subject) for v in votes})
         out = {}
@@ -357,11 +368,11 @@ class VotingDesk:
             v.levels = dict(new[v.id])
             if lost:
                 v.second_entry = {}
-        changes = [c for v in votes for c in self._vote_change(v)]
+        changes = [c for v in votes for c in self.vote_changes(v)]
         if lost or not (b.returned or b.valid):
             b.returned, b.valid, b.invalid = n, n, 0
             changes.append(self._ballot_change(b))
-        return self.s._commit(QT_TRANSLATE_NOOP("core", "Tính kết quả từ các phiếu"), changes)
+        return self.s.commit(QT_TRANSLATE_NOOP("core", "Tính kết quả từ các phiếu"), changes)
 
     def accept_ballot(self, ballot_id: str) -> None:
         """The count is accepted: refused while anything does not add up (or the two entries differ).
@@ -375,15 +386,15 @@ class VotingDesk:
         b.counted_at = b.counted_at or self.s.clock()     # the counting ends now (correctable: set_counting_record)
         for v in self.ballot_votes(ballot_id):
             v.recorded = True
-        changes = [self._ballot_change(b)] + [c for v in self.ballot_votes(ballot_id) for c in self._vote_change(v)]
-        self.s._commit(QT_TRANSLATE_NOOP("core", "Chấp nhận kết quả kiểm phiếu"), changes).result()
+        changes = [self._ballot_change(b)] + [c for v in self.ballot_votes(ballot_id) for c in self.vote_changes(v)]
+        self.s.commit(QT_TRANSLATE_NOOP("core", "Chấp nhận kết quả kiểm phiếu"), changes).result()
 
         def erase(conn) -> None:
-            conn.execute("DELETE FROM ballot_paper WHERE ballot_id = ?", (ballot_id,))
+            ballot_papers.erase(conn, ballot_id)
             ch.barrier(conn, self.s.meeting_id, "Kiểm phiếu")
 
         self.s.db.write(erase).result()
-        self.s.db.call(lambda conn: conn.execute("PRAGMA wal_checkpoint(TRUNCATE)"))
+        self.s.db.call(ballot_papers.checkpoint)
 
     # -- results -----------------------------------------------------------------------------------
     def opening_time(self, record: MeetingRecord | None = None) -> str:
@@ -414,14 +425,13 @@ class VotingDesk:
 
     def headcount_at(self, at: str) -> Headcount:
         """Presence and the base at a recorded time ("HH:MM"); "" = at the opening."""
-        return headcount(self.s.rules, self.s.categories, self.record.attendance, at or self.opening_time(),
-                         exclude_absent_approved=self.settings.exclude_absent_approved)
+        return self.s.headcount_of(at or self.opening_time(), self.settings.exclude_absent_approved)
 
     def result(self, vote: Vote, record: MeetingRecord | None = None) -> VoteResult:
         record = record or self.record
-        h = headcount(self.s.rules, self.s.categories, record.attendance, self.vote_time(vote, record),
-                      exclude_absent_approved=MeetingSettings.of(self.s.rules, record.meeting.settings)
-                      .exclude_absent_approved)
+        h = self.s.headcount_of(self.vote_time(vote, record),
+                                MeetingSettings.of(self.s.rules, record.meeting.settings).exclude_absent_approved,
+                                record)
         settings = MeetingSettings.of(self.s.rules, {**record.meeting.settings, **vote.settings})
         problems: list[UserMessage] = []
         if vote.kind == VoteKind.RATING:
@@ -469,9 +479,9 @@ class VotingDesk:
             raise UserError(problems[0])
         v.recorded = True
         if v.kind == VoteKind.MINUTES and self.result(v).passed:
-            self.s.lock(with_changes=self._vote_change(v))   # the lock starts with the adoption vote
+            self.s.lock(with_changes=self.vote_changes(v))   # the lock starts with the adoption vote
             return
-        self.s._commit(QT_TRANSLATE_NOOP("core", "Công bố kết quả biểu quyết"), self._vote_change(v)).result()
+        self.s.commit(QT_TRANSLATE_NOOP("core", "Công bố kết quả biểu quyết"), self.vote_changes(v)).result()
         self.s.db.write(ch.barrier, self.s.meeting_id, "Biểu quyết").result()
 
     def round_needed(self, subject: str) -> str:
@@ -516,7 +526,7 @@ class VotingDesk:
         v = self.new_question(VoteKind.RATING, f"{question} (lần {number})", old.method, old.subject, old.step_id)
         v.supersedes, v.offered = old.id, offered
         v.revote_reason = clean(reason) or why
-        self.s._commit(QT_TRANSLATE_NOOP("core", "Biểu quyết lại"), self._vote_change(v))
+        self.s.commit(QT_TRANSLATE_NOOP("core", "Biểu quyết lại"), self.vote_changes(v))
         return v
 
     def revote_next_level(self, vote_id: str) -> Vote:
@@ -568,11 +578,8 @@ class VotingDesk:
 
     def quota(self) -> list[QuotaLine]:
         """The quota lines over the levels **voted** (with a quorum) only: a member with no level
-        reached, or not voted on, is never counted at the level he proposed (DOMAIN.md §7)."""
-        if self.s.meeting.kind == MeetingKind.SUPPLEMENTARY:   # the year's lines (rating_year.py)
-            from .rating_year import supplementary_quota
-
-            return supplementary_quota(self)
+        reached, or not voted on, is never counted at the level he proposed (DOMAIN.md §7).
+        This meeting's own; a supplementary session shows the year's (rating_year.meeting_quota)."""
         rated = []
         for subject in self.rating_subjects():
             if subject in (COMMITTEE, CELL):
@@ -626,7 +633,7 @@ class VotingDesk:
                 name=self.subject_name(subject)))
         p = self.proposal(subject)
         p.accepted_general, p.accepted_task, p.score_change_reason = general, task, clean(reason)
-        return self.s._commit(QT_TRANSLATE_NOOP("core", "Điểm chi bộ chấp nhận"), [self._rating_change(subject)])
+        return self.s.commit(QT_TRANSLATE_NOOP("core", "Điểm chi bộ chấp nhận"), [self._rating_change(subject)])
 
     def set_facts(self, member_id: str, **values) -> Future:
         f = self.record.facts.get(member_id) or RatingFacts(member_id)
@@ -635,7 +642,7 @@ class VotingDesk:
                 raise AttributeError(k)
             setattr(f, k, v)
         self.record.facts[member_id] = f
-        return self.s._commit(QT_TRANSLATE_NOOP("core", "Nhập kết quả thực hiện nhiệm vụ"),
+        return self.s.commit(QT_TRANSLATE_NOOP("core", "Nhập kết quả thực hiện nhiệm vụ"),
                               [self._rating_change(member_id)])
 
     def justify(self, subject: str, rule_id: str, reason: str) -> Future:
@@ -643,7 +650,7 @@ class VotingDesk:
         if not clean(reason):
             raise UserError(msg(QT_TRANSLATE_NOOP("core", "Cần ghi lý do.")))
         self.proposal(subject).justifications[rule_id] = clean(reason)
-        return self.s._commit(QT_TRANSLATE_NOOP("core", "Ghi lý do"), [self._rating_change(subject)])
+        return self.s.commit(QT_TRANSLATE_NOOP("core", "Ghi lý do"), [self._rating_change(subject)])
 
     def record_decision(self, subject: str, kind: DecisionKind, level: Level, decided_on: date,
                         reference: str = "", reason: str = "") -> LevelDecision:
@@ -653,9 +660,5 @@ class VotingDesk:
         self.record.decisions.append(d)
         from .store.database import now_iso
 
-        self.s.db.write(lambda conn: conn.execute(
-            "INSERT INTO level_decision (id, meeting_id, subject, kind, level, decided_on, reference, reason, "
-            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (d.id, self.s.meeting_id, subject, kind.value, level.value, decided_on.isoformat(), d.reference,
-             d.reason, now_iso()))).result()
+        self.s.db.write(decisions.add, self.s.meeting_id, d, now_iso()).result()
         return d

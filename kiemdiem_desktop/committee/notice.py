@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..crypto.open_package import PackageRefused, decrypt_envelope, read_zip, verify_signed
+from ..crypto.open_package import PackageRefused, decrypt_envelope, verify_signed
 from ..crypto.package import build_zip, envelope, make_manifest, sign_cms
 from ..documents.committee_notice import Committee, NoticeData, NoticeLine, build_notice_pdf, citations
 from ..documents.committee_report import CellRow, ReportData
@@ -194,6 +194,63 @@ class NoticeRefused(UserError):
         self.first_seen, self.fingerprint, self.committee = first_seen, fingerprint, committee
 
 
+MAX_NOTICE_FILE = 50 << 20       # a notice is a PDF and a small JSON: 50 MB is far beyond either
+
+
+def read_notice_zip(data: bytes) -> tuple[dict, dict[str, bytes]]:
+    """The notice's manifest and files, strictly: plain files only, listed exactly, sizes and
+    SHA-256 as the manifest says, nothing inflated beyond what is declared."""
+    import io
+    import stat
+    import zipfile
+
+    from ..crypto.open_package import _Damaged
+
+    def need(cond: bool, what: str) -> None:
+        if not cond:
+            raise _Damaged(what)
+
+    try:
+        z = zipfile.ZipFile(io.BytesIO(data))
+        infos = z.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError) as err:
+        raise _Damaged("tệp ZIP bên trong không đọc được") from err
+    names = [i.filename for i in infos]
+    need(len(infos) <= 8 and len(names) == len(set(names)), "ZIP có quá nhiều mục hoặc tên trùng")
+    need(set(names) == {"manifest.json", PDF, DATA}, "nội dung thông báo không đúng (manifest.json, "
+                                                     f"{PDF}, {DATA})")
+
+    def body(info: zipfile.ZipInfo) -> bytes:
+        mode = info.external_attr >> 16
+        need(not info.is_dir() and not (mode and stat.S_IFMT(mode) and not stat.S_ISREG(mode))
+             and not info.flag_bits & 0x1 and info.compress_type in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+             and info.file_size <= MAX_NOTICE_FILE, f"mục {info.filename!r} không phải tệp thường hoặc quá lớn")
+        try:
+            with z.open(info) as f:
+                out = f.read(info.file_size + 1)
+        except Exception as err:  # noqa: BLE001 - CRC error, bad deflate stream
+            raise _Damaged(f"không đọc được {info.filename!r}") from err
+        need(len(out) == info.file_size, f"kích thước {info.filename!r} không khớp")
+        return out
+
+    try:
+        manifest = json.loads(body(z.getinfo("manifest.json")).decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as err:
+        raise _Damaged("manifest.json không đọc được") from err
+    need(isinstance(manifest, dict) and manifest.get("format") == FORMAT and manifest.get("version") == VERSION,
+         "manifest.json không phải của một thông báo kết quả")
+    listed = manifest.get("files")
+    need(isinstance(listed, list) and all(isinstance(f, dict) for f in listed)
+         and sorted(str(f.get("name")) for f in listed) == sorted([PDF, DATA]), "danh sách tệp không đúng")
+    files = {}
+    for f in listed:
+        data_ = body(z.getinfo(f["name"]))
+        need(len(data_) == f.get("size") and hashlib.sha256(data_).hexdigest() == f.get("sha256"),
+             f"SHA-256 của {f['name']} không khớp")
+        files[f["name"]] = data_
+    return manifest, files
+
+
 def read_notice(path: str | os.PathLike, key) -> tuple[dict, dict[str, bytes], object, str]:
     """(manifest, files, signer certificate, fingerprint), everything checked in memory."""
     from ..crypto.keys import fingerprint
@@ -207,7 +264,7 @@ def read_notice(path: str | os.PathLike, key) -> tuple[dict, dict[str, bytes], o
     signed = decrypt_envelope(data, key)
     try:
         content, cert, _when = verify_signed(signed)
-        manifest, files = read_zip(content, fmt=FORMAT, version=VERSION)
+        manifest, files = read_notice_zip(content)
         body = json.loads(files[DATA].decode("utf-8"))
         if not isinstance(body, dict) or body.get("format") != FORMAT or not isinstance(body.get("members"), list):
             raise _Damaged(f"{DATA} không đúng định dạng")

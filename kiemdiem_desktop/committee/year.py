@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ..crypto.open_package import PackageRefused, check_target_folder, read_package_file, unpack
-from ..crypto.register import CA_REFUSED, FIRST_SEEN, NEW_KEY, CommitteeRegister, cell_key
+from ..crypto.register import FIRST_SEEN, REFUSED, CommitteeRegister, cell_key
 from ..i18n import QT_TRANSLATE_NOOP, UserError, msg
 from ..model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS, Level
 from ..store import committee_store as cs
@@ -254,7 +254,7 @@ class CommitteeOffice:
     def open_packages(self, paths: list[Path], key, *, out: Path | None, trust: bool = False,
                       confirm: Callable[[object, object], bool] | None = None,
                       progress: Callable[[int, int, Path, "OpenOutcome"], None] | None = None,
-                      several: bool | None = None) -> list["OpenOutcome"]:
+                      several: bool | None = None, accept_expired: bool = False) -> list["OpenOutcome"]:
         """Open each package with the committee's ``key``: verify, check the register, read the
         proposal, unpack (into ``out`` for one package, ``out/<stem>`` for several) and record it with
         its proposal in one transaction. A refused package is named and the others go on."""
@@ -262,14 +262,16 @@ class CommitteeOffice:
         results = []
         for i, path in enumerate(paths, 1):
             target = None if out is None else (Path(out) / Path(path).stem if several else Path(out))
-            r = self.open_one(Path(path), key, target=target, trust=trust, confirm=confirm)
+            r = self.open_one(Path(path), key, target=target, trust=trust, confirm=confirm,
+                              accept_expired=accept_expired)
             results.append(r)
             if progress is not None:
                 progress(i, len(paths), Path(path), r)
         return results
 
     def open_one(self, path: Path, key, *, target: Path | None, trust: bool = False,
-                 confirm: Callable[[object, object], bool] | None = None) -> "OpenOutcome":
+                 confirm: Callable[[object, object], bool] | None = None,
+                 accept_expired: bool = False) -> "OpenOutcome":
         try:
             if target is not None:
                 check_target_folder(target)
@@ -278,9 +280,13 @@ class CommitteeOffice:
             return OpenOutcome(path, "refused", str(err), kind=err.kind)
         except UserError as err:
             return OpenOutcome(path, "refused", str(err))
+        if getattr(opened, "expired_warning", "") and not accept_expired:
+            return OpenOutcome(path, "refused", f"{opened.expired_warning}\nGói {path.name} chưa được mở. Sau khi đã "
+                               f"xác nhận với chi bộ, chạy lại lệnh với --accept-expired. Không ghi gì.",
+                               opened=opened)
         decision = self.register.decide(opened)
         chain = decision.chain.message if decision.chain else ""
-        if decision.status in (NEW_KEY, CA_REFUSED):
+        if decision.status in REFUSED:
             if decision.known_fingerprints:       # a known cell's package refused: its state says so
                 self.register.record(opened, state="refused", reason=decision.message, chain=chain)
             return OpenOutcome(path, "refused", decision.message, opened=opened, decision=decision)

@@ -98,7 +98,16 @@ def _signer_usage_ok(cert: x509.Certificate) -> bool:
 
 def check_chain(signer: x509.Certificate, carried: list[x509.Certificate], roots: list[x509.Certificate],
                 when: datetime | None = None) -> ChainResult:
-    """The chain status of a package's signer certificate."""
+    """The chain status of a package's signer certificate (refused, never an exception, for a
+    certificate whose names or extensions cannot be read)."""
+    try:
+        return _check_chain(signer, carried, roots, when)
+    except Exception as err:  # noqa: BLE001 - DuplicateExtension, ValueError from a forged certificate
+        return ChainResult(CA_REFUSED, f"chứng thư không đọc được ({str(err)[:80]}): {NOT_FROM_IMPORTED_CA}")
+
+
+def _check_chain(signer: x509.Certificate, carried: list[x509.Certificate], roots: list[x509.Certificate],
+                 when: datetime | None = None) -> ChainResult:
     if is_self_signed(signer):
         return ChainResult(SELF_SIGNED, "chứng thư tự ký (khóa do chương trình tạo): tin cậy theo dấu vân tay")
     when = when or datetime.now(timezone.utc)

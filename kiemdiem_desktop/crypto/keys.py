@@ -92,8 +92,11 @@ def to_asn1(cert: x509.Certificate) -> asn1_x509.Certificate:
 
 
 def common_name(cert: x509.Certificate) -> str:
-    names = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
-    return str(names[0].value) if names else cert.subject.rfc4514_string()
+    try:
+        names = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+        return str(names[0].value) if names else cert.subject.rfc4514_string()
+    except ValueError:                   # a malformed name in a forged certificate
+        return "(tên không đọc được)"
 
 
 # -- the handle ---------------------------------------------------------------------------
@@ -222,18 +225,20 @@ def load_token_key(module: str | None, token_label: str, key_label: str, pin: st
 
 
 # -- a key made by the program -------------------------------------------------------------
-def new_key(name: str, out: str | os.PathLike, passphrase: str, *, purpose: str = "both",
+def new_key(name: str, out: str | os.PathLike, passphrase: str, *, purpose: str = "signing",
             organisation: str = "") -> tuple[Path, Path]:
     """A self-signed RSA-3072 key pair: ``out`` (.p12, private key encrypted with the passphrase,
     owner-only permissions) and the certificate beside it (same stem, .crt, PEM).
-    ``purpose``: "signing", "encryption" or "both"."""
+    ``purpose``: "signing" (digitalSignature, nonRepudiation) or "encryption" (keyEncipherment):
+    a key for one use."""
     name = unicodedata.normalize("NFC", name.strip())
     if not name:
         raise KeyError_("Cần tên của người hoặc đơn vị giữ khóa (--name).")
     if len(passphrase) < 8:
         raise KeyError_("Mật khẩu bảo vệ khóa cần ít nhất 8 ký tự.")
-    if purpose not in ("signing", "encryption", "both"):
-        raise KeyError_(f"Mục đích khóa không hợp lệ: {purpose}.")
+    if purpose not in ("signing", "encryption"):
+        # one use per key: a signing key never decrypts, an encryption key never signs
+        raise KeyError_(f"Mục đích khóa không hợp lệ: {purpose} (chọn signing hoặc encryption).")
     out = Path(out)
     crt = out.with_suffix(".crt")
     if out.suffix.lower() == ".crt":
@@ -247,8 +252,8 @@ def new_key(name: str, out: str | os.PathLike, passphrase: str, *, purpose: str 
         attrs.append(x509.NameAttribute(NameOID.ORGANIZATION_NAME, unicodedata.normalize("NFC", organisation)))
     subject = x509.Name(attrs)
     now = datetime.now(timezone.utc)
-    sign = purpose in ("signing", "both")
-    enc = purpose in ("encryption", "both")
+    sign = purpose == "signing"
+    enc = purpose == "encryption"
     builder = (x509.CertificateBuilder().subject_name(subject).issuer_name(subject)
                .public_key(key.public_key()).serial_number(x509.random_serial_number())
                .not_valid_before(now - timedelta(minutes=5)).not_valid_after(now + timedelta(days=VALIDITY_DAYS))
@@ -297,17 +302,84 @@ def load_certificate(path: str | os.PathLike) -> x509.Certificate:
 def load_recipient_certificate(path: str | os.PathLike) -> x509.Certificate:
     """The committee's certificate for encryption: refused unless RSA with keyEncipherment."""
     cert = load_certificate(path)
-    if not isinstance(cert.public_key(), rsa.RSAPublicKey):
-        raise KeyError_(f"Chứng thư số {path} không dùng khóa RSA: không mã hóa gói cho chứng thư này được.")
     try:
-        usage = cert.extensions.get_extension_for_class(x509.KeyUsage).value
-    except x509.ExtensionNotFound:
-        raise KeyError_(f"Chứng thư số {path} không ghi mục đích sử dụng “mã hóa khóa” (keyEncipherment): "
-                        f"không dùng để nhận gói được.") from None
-    if not usage.key_encipherment:
-        raise KeyError_(f"Chứng thư số {path} không cho phép “mã hóa khóa” (keyEncipherment): "
-                        f"không dùng để nhận gói được.")
+        rsa_key = isinstance(cert.public_key(), rsa.RSAPublicKey)
+    except Exception:  # noqa: BLE001 - an unsupported or malformed key in a certificate from elsewhere
+        rsa_key = False
+    if not rsa_key:
+        raise KeyError_(f"Chứng thư số {path} không dùng khóa RSA: không mã hóa gói cho chứng thư này được.")
+    problem = encryption_problem(cert)
+    if problem:
+        raise KeyError_(f"Chứng thư số {path}: {problem} — không dùng để nhận gói được (cần keyEncipherment).")
     now = datetime.now(timezone.utc)
     if cert.not_valid_after_utc < now:
         raise KeyError_(f"Chứng thư số {path} đã hết hạn ngày {cert.not_valid_after_utc:%d/%m/%Y}.")
     return cert
+
+
+# -- key usage: a key for one use ---------------------------------------------------------------
+class _Unreadable(Exception):
+    pass
+
+
+def _usage(cert: x509.Certificate) -> x509.KeyUsage | None:
+    try:
+        return cert.extensions.get_extension_for_class(x509.KeyUsage).value
+    except x509.ExtensionNotFound:
+        return None
+    except Exception as err:  # noqa: BLE001 - DuplicateExtension, ValueError: a forged certificate
+        raise _Unreadable(str(err)) from err
+
+
+def signing_problem(cert: x509.Certificate) -> str:
+    """Why this certificate may not sign a package or the minutes (digitalSignature), or ""."""
+    try:
+        usage = _usage(cert)
+    except _Unreadable:
+        return "các phần mở rộng của chứng thư không đọc được (chứng thư hỏng hoặc bị sửa)"
+    if usage is None:
+        return "chứng thư không ghi mục đích sử dụng (keyUsage): không dùng để ký được"
+    if not usage.digital_signature:
+        return ("chứng thư không cho phép ký số (thiếu digitalSignature)"
+                + (": đây là khóa để nhận gói (mã hóa)" if usage.key_encipherment else ""))
+    return ""
+
+
+def encryption_problem(cert: x509.Certificate) -> str:
+    """Why this certificate may not receive (decrypt) a package (keyEncipherment), or ""."""
+    try:
+        usage = _usage(cert)
+    except _Unreadable:
+        return "các phần mở rộng của chứng thư không đọc được (chứng thư hỏng hoặc bị sửa)"
+    if usage is None:
+        return "chứng thư không ghi mục đích sử dụng (keyUsage): không dùng để nhận gói được"
+    if not usage.key_encipherment:
+        return ("chứng thư không cho phép mã hóa khóa (thiếu keyEncipherment)"
+                + (": đây là khóa để ký" if usage.digital_signature else ""))
+    return ""
+
+
+def validity_problem(cert: x509.Certificate, when: datetime) -> str:
+    """Why this certificate is not valid at ``when``, or ""."""
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    if when < cert.not_valid_before_utc:
+        return f"chứng thư chỉ có hiệu lực từ {cert.not_valid_before_utc.astimezone():%d/%m/%Y %H:%M}"
+    if when > cert.not_valid_after_utc:
+        return f"chứng thư đã hết hạn ngày {cert.not_valid_after_utc.astimezone():%d/%m/%Y}"
+    return ""
+
+
+def require_signing_key(key: KeyHandle, now: datetime | None = None) -> None:
+    """Refuse (exit 2) a key that may not sign now: its certificate lacks digitalSignature, or is
+    not valid today."""
+    problem = signing_problem(key.certificate) or validity_problem(key.certificate, now or datetime.now(timezone.utc))
+    if problem:
+        raise KeyError_(f"Không ký bằng khóa “{key.name}” ({key.source or 'thiết bị ký số'}) được: {problem}.")
+
+
+def require_decryption_key(key: KeyHandle) -> None:
+    """Refuse (exit 2) a key that may not open packages: its certificate lacks keyEncipherment."""
+    problem = encryption_problem(key.certificate)
+    if problem:
+        raise KeyError_(f"Không mở gói bằng khóa “{key.name}” ({key.source or 'thiết bị ký số'}) được: {problem}.")

@@ -23,10 +23,11 @@ import json
 import os
 import re
 import shutil
+import stat
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from asn1crypto import cms, core
@@ -39,7 +40,10 @@ from cryptography.hazmat.primitives.serialization import Encoding, pkcs7
 from ..i18n import UserError
 from ..store.atomic import fsync_dir
 from . import package as pkg
-from .keys import KeyHandle, fingerprint
+from .identity import visible
+from .keys import (
+    KeyHandle, common_name, fingerprint, require_decryption_key, signing_problem, validity_problem,
+)
 
 NOT_FOR_KEY = "Gói không gửi cho khóa này"
 DAMAGED = "Tệp hỏng hoặc đã bị sửa"
@@ -51,7 +55,16 @@ OID_RSA = "1.2.840.113549.1.1.1"
 OID_AES256_CBC = "2.16.840.1.101.3.4.1.42"
 OID_SHA256 = "2.16.840.1.101.3.4.2.1"
 
-MAX_UNPACKED = 1 << 30          # 1 GiB: a ZIP that claims more is refused before it is inflated
+# Limits, checked on what the ZIP declares before anything is inflated (and zipfile never
+# inflates an entry past its declared size). A real package is a few megabytes; scans the most.
+MAX_PACKAGE = 300 << 20         # the .p7m file itself
+MAX_UNPACKED = 256 << 20        # every file of the package together
+MAX_FILE = 200 << 20            # one file
+MAX_RATIO = 100                 # inflated / compressed, for a file over RATIO_FROM
+RATIO_FROM = 1 << 20
+MAX_RECIPIENTS = 50
+MAX_CERTIFICATES = 20           # the signer's and a CA's intermediates
+SIGNING_TIME_SLACK = timedelta(hours=12)   # clocks of a cell's laptop and the committee's may differ
 SAFE_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,120}$")
 
 
@@ -88,6 +101,8 @@ class OpenedPackage:
     notes: list[str] = field(default_factory=list)
     # the other certificates the SignedData carries (a CA's intermediates), for the chain check
     other_certificates: list[x509.Certificate] = field(default_factory=list)
+    # the signer's certificate expired before the package arrived: opened only once confirmed
+    expired_warning: str = ""
 
     @property
     def cell(self) -> dict:
@@ -152,6 +167,8 @@ def _check_envelope(ci: cms.ContentInfo) -> cms.EnvelopedData:
     _need(ed["unprotected_attrs"].native is None, "có thuộc tính không bảo vệ không mong đợi")
     ris = ed["recipient_infos"]
     _need(len(ris) >= 1, "không có người nhận")
+    # each recipient may cost a trial RSA decryption: a package is for a committee or a few
+    _need(len(ris) <= MAX_RECIPIENTS, f"quá nhiều người nhận ({len(ris)}; tối đa {MAX_RECIPIENTS})")
     for ri in ris:
         ri.native  # noqa: B018 - parse every field of the recipient now (asn1crypto is lazy)
         _need(ri.name == "ktri", "kiểu người nhận không đúng")
@@ -260,6 +277,7 @@ def verify_signed(data: bytes) -> tuple[bytes, x509.Certificate, datetime | None
     _need(si["unsigned_attrs"].native is None, "có thuộc tính không ký không mong đợi")
     sid = si["sid"].chosen
     certs = [c.chosen for c in sd["certificates"] if c.name == "certificate"] if sd["certificates"].native else []
+    _need(len(certs) <= MAX_CERTIFICATES, f"quá nhiều chứng thư trong chữ ký ({len(certs)}; tối đa {MAX_CERTIFICATES})")
     signer = [c for c in certs if c.issuer == sid["issuer"] and c.serial_number == sid["serial_number"].native]
     _need(len(signer) == 1, "không có chứng thư của người ký")
     cert: ax.Certificate = signer[0]
@@ -286,45 +304,120 @@ def carried_certificates(data: bytes) -> list[x509.Certificate]:
 
 
 # -- the ZIP and its manifest ----------------------------------------------------------------
-def read_zip(data: bytes, *, fmt: str = pkg.FORMAT, version: int = pkg.VERSION) -> tuple[dict, dict[str, bytes]]:
+def _entry_problem(info: zipfile.ZipInfo) -> str:
+    """Why a ZIP entry is not a plain file we unpack, or ""."""
+    mode = info.external_attr >> 16
+    if info.is_dir() or (mode and stat.S_IFMT(mode) and not stat.S_ISREG(mode)):
+        kind = "liên kết tượng trưng" if stat.S_ISLNK(mode) else "thư mục hoặc tệp đặc biệt"
+        return f"mục {info.filename!r} là {kind}, không phải tệp"[:200]
+    if info.flag_bits & 0x1:
+        return f"mục {info.filename!r} được mã hóa riêng"[:200]
+    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        return f"mục {info.filename!r} dùng kiểu nén không hỗ trợ"[:200]
+    if info.file_size > MAX_FILE:
+        return f"tệp {info.filename!r} quá lớn ({info.file_size} byte; tối đa {MAX_FILE})"[:200]
+    if info.file_size > RATIO_FROM and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+        return (f"tệp {info.filename!r} nén quá mức ({info.compress_size} byte thành {info.file_size}; "
+                f"tối đa {MAX_RATIO} lần)")[:200]
+    return ""
+
+
+def _read_entry(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    """The entry's bytes, never more than it declares (zipfile stops there; the CRC then fails)."""
+    try:
+        with z.open(info) as f:
+            body = f.read(info.file_size + 1)
+    except Exception as err:  # noqa: BLE001 - CRC error, bad deflate stream, truncated data
+        raise _Damaged(f"không đọc được {info.filename!r}"[:200]) from err
+    _need(len(body) == info.file_size, f"kích thước {info.filename!r} không khớp"[:200])
+    return body
+
+
+def read_zip(data: bytes) -> tuple[dict, dict[str, bytes]]:
+    """The manifest and the files, every limit and the whole manifest checked before any file is
+    inflated; a meeting document must pass every check of ``meeting import``."""
+    from ..io import package_manifest as pm
+    from ..io import safe_json
+
     try:
         z = zipfile.ZipFile(io.BytesIO(data))
         infos = z.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError) as err:
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError) as err:
         raise _Damaged("tệp ZIP bên trong không đọc được") from err
+    _need(len(infos) <= pm.MAX_FILES + 1, f"ZIP có quá nhiều mục ({len(infos)}; tối đa {pm.MAX_FILES + 1})")
     names = [i.filename for i in infos]
     _need(len(names) == len(set(names)), "ZIP có tên tệp trùng")
     _need(pkg.MANIFEST in names, "không có manifest.json")
-    _need(sum(i.file_size for i in infos) <= MAX_UNPACKED, "nội dung quá lớn")
+    for info in infos:
+        problem = _entry_problem(info)
+        _need(not problem, problem)
+    _need(sum(i.file_size for i in infos) <= MAX_UNPACKED,
+          f"nội dung quá lớn ({sum(i.file_size for i in infos)} byte; tối đa {MAX_UNPACKED})")
+    m_info = z.getinfo(pkg.MANIFEST)
+    _need(m_info.file_size <= pm.MAX_MANIFEST,
+          f"manifest.json quá lớn ({m_info.file_size} byte; tối đa {pm.MAX_MANIFEST})")
     try:
-        manifest = json.loads(z.read(pkg.MANIFEST).decode("utf-8"))
-    except Exception as err:  # noqa: BLE001
-        raise _Damaged("manifest.json không đọc được") from err
-    _need(isinstance(manifest, dict) and manifest.get("format") == fmt, "manifest.json không đúng định dạng")
-    _need(manifest.get("version") == version, f"phiên bản gói {manifest.get('version')} không được hỗ trợ")
-    for k in ("cell", "meeting", "files"):
-        _need(k in manifest, f"manifest.json thiếu “{k}”")
+        manifest = safe_json.loads(_read_entry(z, m_info), max_depth=16)
+    except safe_json.JsonLimitError as err:
+        raise _Damaged("manifest.json: " + "; ".join(map(str, err.problems[:3]))) from err
+    except ValueError as err:
+        raise _Damaged("manifest.json không phải JSON hợp lệ") from err
+    if isinstance(manifest, dict) and manifest.get("format") == pkg.FORMAT and manifest.get("version") != pkg.VERSION:
+        raise _Damaged(f"phiên bản gói {str(manifest.get('version'))[:20]} không được hỗ trợ")
+    problems = pm.manifest_problems(manifest)
+    _need(not problems, "manifest.json: " + "; ".join(problems[:5]))
     listed = manifest["files"]
-    _need(isinstance(listed, list) and all(isinstance(f, dict) for f in listed), "danh sách tệp không đúng")
-    listed_names = [f.get("name") for f in listed]
-    _need(sorted(listed_names) == sorted(n for n in names if n != pkg.MANIFEST),
+    _need(sorted(f["name"] for f in listed) == sorted(n for n in names if n != pkg.MANIFEST),
           "danh sách tệp trong manifest.json khác nội dung gói")
     files: dict[str, bytes] = {}
     for f in listed:
         name = f["name"]
-        _need(isinstance(name, str) and SAFE_NAME.match(name) is not None, f"tên tệp không hợp lệ: {name!r}")
-        try:
-            body = z.read(name)
-        except Exception as err:  # noqa: BLE001 - CRC error, bad deflate stream
-            raise _Damaged(f"không đọc được {name}") from err
-        _need(len(body) == f.get("size"), f"kích thước {name} không khớp")
-        _need(hashlib.sha256(body).hexdigest() == f.get("sha256"), f"SHA-256 của {name} không khớp")
+        info = z.getinfo(name)
+        _need(info.file_size == f["size"], f"kích thước {name} không khớp")
+        body = _read_entry(z, info)
+        _need(hashlib.sha256(body).hexdigest() == f["sha256"], f"SHA-256 của {name} không khớp")
         files[name] = body
+    for name, body in files.items():
+        if name == pkg.MEETING_JSON or (name.startswith("meeting-") and name.endswith(".json")):
+            problems = pm.meeting_document_problems(manifest, name, body)
+            _need(not problems, "; ".join(problems[:5]))
     return manifest, files
 
 
-def read_package(data: bytes, key: KeyHandle, *, file_name: str = "") -> OpenedPackage:
-    """Everything checked in memory; PackageRefused in one of the two classes otherwise."""
+class SignerRefused(UserError):
+    """A package whose signature is intact but whose signer's certificate may not sign it: no
+    digitalSignature, not valid at the signing time, or a signing time after the package arrived."""
+
+
+def signer_problems(cert: x509.Certificate, signing_time: datetime | None, now: datetime) -> tuple[str, str]:
+    """(why the package is refused, or ""; the loud warning for a certificate expired since, or "").
+    The signing time is the signer's own claim: a certificate that has expired by the time the
+    package arrives is always said, even when the claimed time falls within its validity."""
+    name = visible(common_name(cert))
+    problem = signing_problem(cert)
+    if problem:
+        return f"chứng thư của người ký “{name}”: {problem}", ""
+    when = signing_time or now
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    if when > now + SIGNING_TIME_SLACK:
+        return (f"thời điểm ký ghi trong gói ({when.astimezone():%d/%m/%Y %H:%M}) ở sau lúc nhận gói "
+                f"({now.astimezone():%d/%m/%Y %H:%M})"), ""
+    problem = validity_problem(cert, when)
+    if problem:
+        return f"chứng thư của người ký “{name}” không có hiệu lực lúc ký ({when.astimezone():%d/%m/%Y %H:%M}): {problem}", ""
+    if now > cert.not_valid_after_utc:
+        return "", (f"CẢNH BÁO: chứng thư của người ký “{name}” đã hết hạn ngày "
+                    f"{cert.not_valid_after_utc.astimezone():%d/%m/%Y}, trước lúc nhận gói. Thời điểm ký "
+                    f"({when.astimezone():%d/%m/%Y %H:%M}) do chính người ký ghi, có thể đã bị lùi lại: "
+                    f"hãy gọi điện cho chi bộ để xác nhận trước khi mở gói.")
+    return "", ""
+
+
+def read_package(data: bytes, key: KeyHandle, *, file_name: str = "", now: datetime | None = None) -> OpenedPackage:
+    """Everything checked in memory; PackageRefused in one of the two classes otherwise (or
+    SignerRefused, KeyError_ for a key that may not open packages)."""
+    require_decryption_key(key)
     signed = decrypt_envelope(data, key)
     try:
         content, cert, when = verify_signed(signed)
@@ -336,18 +429,26 @@ def read_package(data: bytes, key: KeyHandle, *, file_name: str = "") -> OpenedP
         raise PackageRefused("damaged", str(err), file_name) from err
     except Exception as err:  # noqa: BLE001 - a field asn1crypto could not parse
         raise PackageRefused("damaged", f"không đọc được cấu trúc ({type(err).__name__})", file_name) from err
+    refused, warning = signer_problems(cert, when, now or datetime.now(timezone.utc))
+    if refused:
+        raise SignerRefused(f"Không chấp nhận gói{f' {file_name}' if file_name else ''}: {refused}. Không ghi gì.")
     return OpenedPackage(manifest, files, cert, fp, when, hashlib.sha256(data).hexdigest(), len(data), file_name,
-                         other_certificates=others)
+                         other_certificates=others, expired_warning=warning)
 
 
-def read_package_file(path: str | os.PathLike, key: KeyHandle) -> OpenedPackage:
+def read_package_file(path: str | os.PathLike, key: KeyHandle, *, now: datetime | None = None) -> OpenedPackage:
     path = Path(path)
     try:
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            raise UserError(f"{path} không phải một tệp gói (là thư mục hoặc tệp đặc biệt). Không ghi gì.")
+        if st.st_size > MAX_PACKAGE:
+            raise PackageRefused("damaged", f"tệp quá lớn ({st.st_size} byte; tối đa {MAX_PACKAGE})", path.name)
         data = path.read_bytes()
     except OSError as err:
         raise UserError(f"Không đọc được tệp gói {path}: {err.strerror or err}.") from err
     try:
-        return read_package(data, key, file_name=path.name)
+        return read_package(data, key, file_name=path.name, now=now)
     except PackageRefused as err:
         if not err.args[0].count(f"({path.name})"):
             raise PackageRefused(err.kind, err.detail, path.name) from err

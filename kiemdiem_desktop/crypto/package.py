@@ -29,7 +29,8 @@ from cryptography.hazmat.primitives.serialization import pkcs7
 from .. import __version__
 from ..i18n import UserError
 from ..store.atomic import write_bytes_atomically
-from .keys import KeyHandle, fingerprint
+from .identity import normalise_code
+from .keys import KeyHandle, fingerprint, require_signing_key
 
 FORMAT = "kiemdiem-package"
 VERSION = 1
@@ -105,6 +106,7 @@ def sign_cms(data: bytes, key: KeyHandle) -> bytes:
     """CMS SignedData (DER) with ``data`` encapsulated, signed through pyHanko (a file or a token)."""
     from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
 
+    require_signing_key(key)
     attrs = PdfCMSSignedAttributes(signing_time=datetime.now().astimezone())
     ci = asyncio.run(key.signer.async_sign_general_data(data, "sha256", detached=False,
                                                         signed_attr_settings=attrs))
@@ -157,6 +159,9 @@ def meeting_documents(cf, meeting_id: str, *, signed_minutes: str | os.PathLike 
     if m.state != MeetingState.LOCKED:
         raise PackageError("Cuộc họp chưa được thông qua biên bản (chưa khóa): chưa lập gói gửi cấp ủy cấp trên được.")
     cell = desk.s.cell
+    if not normalise_code(cell.code):
+        raise PackageError("Chi bộ chưa có mã chi bộ: hãy ghi mã (do cấp ủy cấp trên cấp) trong thông tin chi bộ "
+                           "trước khi lập gói — cấp ủy cấp trên nhận biết chi bộ gửi theo mã này.")
     files: dict[str, bytes] = {}
     files[MEETING_JSON] = dumps(export_meeting(cf, m.id)).encode("utf-8")
     # The other meetings of the same rating year (a supplementary session), each in the same format.
@@ -184,11 +189,25 @@ def meeting_documents(cf, meeting_id: str, *, signed_minutes: str | os.PathLike 
         if year_has_supplementary(cf, m.rating_year):   # the year's report merging every meeting of the year
             for p in build_year_summary(cf, m.rating_year, folder / "nam", locality=cell.locality):
                 files[p.name] = p.read_bytes()
+    _refuse_inconsistent(files)
     cell_part = {"name": _nfc(cell.name), "code": _nfc(cell.code), "higher_org": _nfc(cell.higher_org),
                  "locality": _nfc(cell.locality)}
     meeting_part = {"id": m.id, "kind": m.kind.value, "rating_year": m.rating_year, "revision": m.revision,
                     "meeting_date": m.meeting_date.isoformat() if m.meeting_date else None}
     return files, cell_part, meeting_part
+
+
+def _refuse_inconsistent(files: dict[str, bytes]) -> None:
+    """The meetings going into the package pass every check of ``meeting import`` (and of the
+    committee's opener): a meeting stored before those checks existed is not signed and sent."""
+    from ..io.meeting_json import MeetingJsonError, parse_document
+
+    for name, body in files.items():
+        if name == MEETING_JSON or (name.startswith("meeting-") and name.endswith(".json")):
+            try:
+                parse_document(json.loads(body), name)
+            except MeetingJsonError as err:
+                raise PackageError(f"Không lập gói: dữ liệu cuộc họp không nhất quán, cấp trên sẽ từ chối.\n{err}") from err
 
 
 def make_package(cf, meeting_id: str, key: KeyHandle, recipients: list[x509.Certificate], *,
@@ -199,6 +218,7 @@ def make_package(cf, meeting_id: str, key: KeyHandle, recipients: list[x509.Cert
     it as the stem + "-bien-nhan.pdf"."""
     if not recipients:
         raise PackageError("Cần ít nhất một chứng thư số của cấp ủy cấp trên (--to).")
+    require_signing_key(key)                    # before the documents are built
     files, cell_part, meeting_part = meeting_documents(cf, meeting_id, signed_minutes=signed_minutes, scans=scans)
     manifest = make_manifest(files, cell=cell_part, meeting=meeting_part, signer=key.fingerprint)
     blob = seal(files, manifest, key, recipients)

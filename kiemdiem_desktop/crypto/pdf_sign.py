@@ -13,12 +13,12 @@ import io
 import os
 import tempfile
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 
 from ..i18n import UserError
 from ..store.atomic import write_bytes_atomically
-from .keys import KeyHandle, fingerprint
+from .keys import KeyHandle, common_name, fingerprint, require_signing_key, signing_problem, validity_problem
 
 ROLES = {"chu-tri": ("ChuTri", "CHỦ TRÌ"), "thu-ky": ("ThuKy", "THƯ KÝ")}
 FIELD_ROLES = {field: label for field, label in ROLES.values()}
@@ -130,6 +130,7 @@ def sign_pdf(src: str | os.PathLike, role: str, key: KeyHandle, out: str | os.Pa
 
     if role not in ROLES:
         raise SignError(f"Vai trò “{role}” không có: chọn chu-tri hoặc thu-ky.")
+    require_signing_key(key)
     field, label = ROLES[role]
     src = Path(src)
     try:
@@ -180,19 +181,41 @@ class PdfSignatureReport:
     covers_rest: bool            # nothing but allowed additions (later signatures) after it
     modification: str
     coverage: str
+    certificate_problem: str = ""  # the certificate may not sign (no digitalSignature) or was not valid then
+    warning: str = ""              # the certificate has expired since
 
     @property
     def ok(self) -> bool:
-        return self.intact and self.valid and self.covers_rest
+        return self.intact and self.valid and self.covers_rest and not self.certificate_problem
 
     def as_json(self) -> dict:
         return {"field": self.field, "role": self.role, "signer": self.signer, "fingerprint": self.fingerprint,
                 "signing_time": self.signing_time, "intact": self.intact, "valid": self.valid,
                 "unmodified": self.covers_rest, "modification_level": self.modification,
-                "coverage": self.coverage, "state": "intact" if self.ok else "modified"}
+                "coverage": self.coverage, "certificate_problem": self.certificate_problem, "warning": self.warning,
+                "state": "intact" if self.ok else ("modified" if not (self.intact and self.valid and self.covers_rest)
+                                                   else "certificate_refused")}
 
 
-def verify_pdf(path: str | os.PathLike) -> list[PdfSignatureReport]:
+def _certificate_checks(cert, when: datetime | None, now: datetime) -> tuple[str, str]:
+    """(why this signer's certificate may not have signed, or ""; a warning when it has expired since)."""
+    from cryptography import x509
+
+    c = x509.load_der_x509_certificate(cert.dump())
+    problem = signing_problem(c)
+    if problem:
+        return problem, ""
+    at = when or now
+    problem = validity_problem(c, at)
+    if problem:
+        return f"không có hiệu lực lúc ký ({at.astimezone():%d/%m/%Y %H:%M}): {problem}", ""
+    if now > c.not_valid_after_utc:
+        return "", (f"CẢNH BÁO: chứng thư của “{common_name(c)}” đã hết hạn ngày "
+                    f"{c.not_valid_after_utc.astimezone():%d/%m/%Y}; thời điểm ký do người ký tự ghi.")
+    return "", ""
+
+
+def verify_pdf(path: str | os.PathLike, *, now: datetime | None = None) -> list[PdfSignatureReport]:
     """Every signature of the PDF: signer, role field, time, intact and not modified after."""
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
@@ -223,7 +246,8 @@ def verify_pdf(path: str | os.PathLike) -> list[PdfSignatureReport]:
             modification = coverage = "?"
             when = None
         name = cert.subject.native.get("common_name", "")
+        problem, warning = _certificate_checks(cert, when, now or datetime.now(timezone.utc))
         out.append(PdfSignatureReport(s.field_name, FIELD_ROLES.get(s.field_name, ""), name,
                                       fingerprint(cert), when.isoformat() if when else "",
-                                      bool(intact), bool(valid), covers, modification, coverage))
+                                      bool(intact), bool(valid), covers, modification, coverage, problem, warning))
     return out

@@ -28,6 +28,7 @@ from cryptography.hazmat.primitives.serialization import Encoding
 from ..i18n import UserError
 from ..store import committee_store as cs
 from .chain import CA_VALID, ChainResult, check_chain, is_ca
+from .identity import identity_problem, normalise_code, normalise_name, visible
 from .keys import common_name, fingerprint, load_certificate
 from .open_package import OpenedPackage
 
@@ -35,17 +36,17 @@ KNOWN = "known"            # the cell and this key are in the register
 FIRST_SEEN = "first_seen"  # a cell never seen: trust it only after checking the fingerprint
 NEW_KEY = "new_key"        # a known cell signed with another key: refused
 CA_REFUSED = "ca_refused"  # a CA-issued certificate that does not chain to an imported root: refused
+NO_IDENTITY = "no_identity"  # the package names no cell (an empty code): refused
+REFUSED = (NEW_KEY, CA_REFUSED, NO_IDENTITY)
 
 
 def cell_key(cell: dict) -> str:
-    import unicodedata
-
-    code = (cell.get("code") or "").strip()
+    """The register's key of a cell: its code as compared (identity.normalise_code); a
+    cell without one (older registers) by its name without case and accents."""
+    code = normalise_code(cell.get("code"))
     if code:
-        return "code:" + unicodedata.normalize("NFC", code).casefold()
-    name = unicodedata.normalize("NFD", (cell.get("name") or "").strip().casefold())
-    name = "".join(ch for ch in name if unicodedata.category(ch) != "Mn").replace("đ", "d")
-    return "name:" + " ".join(name.split())
+        return "code:" + code
+    return "name:" + normalise_name(cell.get("name"))
 
 
 @dataclass
@@ -114,10 +115,14 @@ class CommitteeRegister:
         return check_chain(opened.signer_certificate, opened.other_certificates, self.roots(), opened.signing_time)
 
     def decide(self, opened: OpenedPackage) -> Decision:
+        problem = identity_problem(opened.cell)
+        if problem:
+            return Decision(NO_IDENTITY, f"Không chấp nhận gói của {visible(opened.cell.get('name'))}: {problem}.\n"
+                                         f"Dấu vân tay khóa ký (SHA-256): {opened.signer_fingerprint}\nKhông ghi gì.", [])
         chain = self.chain(opened)
         if chain.refused:
             return Decision(CA_REFUSED, (
-                f"Không chấp nhận gói của {opened.cell.get('name', '')}: {chain.message}.\n"
+                f"Không chấp nhận gói của {visible(opened.cell.get('name', ''))}: {visible(chain.message)}.\n"
                 f"Dấu vân tay khóa ký (SHA-256): {opened.signer_fingerprint}\n"
                 f"Nếu chi bộ dùng chứng thư của một tổ chức chứng thực, hãy nhập chứng thư gốc của tổ chức đó "
                 f"(đã đối chiếu dấu vân tay) rồi mở lại gói. Không ghi gì."), self.fingerprints(opened.cell), chain)
@@ -131,7 +136,7 @@ class CommitteeRegister:
         cell = opened.cell
         known = self.fingerprints(cell)
         fp = opened.signer_fingerprint
-        name = cell.get("name", "")
+        name = f"{visible(cell.get('name', ''))} (mã {visible(cell.get('code', ''), limit=100)})"
         if fp in known:
             return Decision(KNOWN, f"Khóa ký của {name} đã có trong sổ đăng ký: {fp}.", known)
         if known:
@@ -141,9 +146,22 @@ class CommitteeRegister:
                 f"  Khóa ký gói này: {fp}\n"
                 f"Gói có thể không phải do chi bộ lập. Hãy gọi điện cho chi bộ để đối chiếu trước khi làm gì "
                 f"tiếp. Không ghi gì."), known)
-        return Decision(FIRST_SEEN, (
-            f"Lần đầu nhận gói của {name}. Dấu vân tay khóa ký (SHA-256):\n  {fp}\n"
-            f"Hãy đối chiếu với phiếu bàn giao hoặc đọc qua điện thoại với chi bộ."), known)
+        message = (f"Lần đầu nhận gói của {name}. Dấu vân tay khóa ký (SHA-256):\n  {fp}\n"
+                   f"Hãy đối chiếu với phiếu bàn giao hoặc đọc qua điện thoại với chi bộ.")
+        alike = self.same_name_elsewhere(cell)
+        if alike:
+            message += (f"\nCHÚ Ý: sổ đăng ký đã có chi bộ cùng tên với mã khác ({', '.join(alike[:5])}): "
+                        f"gói này có thể mạo danh chi bộ đó.")
+        return Decision(FIRST_SEEN, message, known)
+
+    def same_name_elsewhere(self, cell: dict) -> list[str]:
+        """Codes of registered cells whose name reads the same as ``cell``'s under another code."""
+        mine, key = normalise_name(cell.get("name")), cell_key(cell)
+        seen = {}
+        for row in self.inbox(None):
+            if row["state"] != "refused" and row["cell_key"] != key and normalise_name(row["cell_name"]) == mine:
+                seen[row["cell_key"]] = visible(row["cell_key"].partition(":")[2], limit=100)
+        return sorted(seen.values())
 
     def trust(self, opened: OpenedPackage) -> None:
         cell, cert = opened.cell, opened.signer_certificate
@@ -184,4 +202,5 @@ def _now() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
-__all__ = ["CommitteeRegister", "Decision", "KNOWN", "FIRST_SEEN", "NEW_KEY", "CA_REFUSED", "cell_key", "fingerprint"]
+__all__ = ["CommitteeRegister", "Decision", "KNOWN", "FIRST_SEEN", "NEW_KEY", "CA_REFUSED", "NO_IDENTITY", "REFUSED",
+           "cell_key", "fingerprint"]

@@ -426,6 +426,10 @@ class MinutesWriter:
             base = r.headcount.base_count if r else 0
             counts = [f"{c.votes}/{base}" for c in r.rating.counts] if r and r.rating else ["", "", "", ""]
             score = _score(sc.total) + ("*" if sc.changed else "")
+            own = self.s.record.collective_reviews.get(subj)      # a collective's own rating (Mẫu 01)
+            if own is not None and proposed is None:
+                proposed = Level(own.proposed_level) if own.proposed_level else None
+                score = _score(own.total_score)
             rows.append([str(i), self.desk.subject_name(subj), LEVEL_ABBREVIATIONS.get(proposed, "") if proposed else "",
                          score, *counts, self.outcome_text(subj)])
         if not rows:

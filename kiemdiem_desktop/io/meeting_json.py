@@ -43,11 +43,12 @@ from ..model.rating import DecisionKind, LevelDecision, RatingFacts, RatingPropo
 from ..model.record import MeetingRecord
 from ..model.review import AgendaStep, Comment, SelfReview, StepKind, StepState, WrittenComment, WrittenSource
 from ..model.vote import BLANK, CELL, COMMITTEE, MULTIPLE, Ballot, BallotLayout, Vote, VoteKind, VoteMethod
-from ..store import meeting_repo, repositories as repo, rows
+from ..store import decisions, meeting_repo, meeting_transfer, repositories as repo, rows
 from ..store.atomic import write_atomically
 from ..store.changes import RowChange, apply_change
 from ..vn.collation import sort_members
 from ..vn.text import clean, nfc
+from . import meeting_checks, safe_json
 from .json_schema import SchemaError, Validator, join
 
 FORMAT = "kiemdiem-meeting"
@@ -55,6 +56,7 @@ VERSION = 2
 READABLE_VERSIONS = (1, 2)
 LEVEL_KEYS = ("EXCELLENT", "GOOD", "COMPLETED", "NOT_COMPLETED", BLANK, MULTIPLE)
 COLLECTIVES = (COMMITTEE, CELL)
+MAX_FILE_BYTES = 256 << 20      # a meeting with every self-review attached stays far below
 
 
 def schema_path() -> Path:
@@ -225,17 +227,8 @@ def referenced_members(rec: MeetingRecord) -> set[str]:
 
 
 def _stored_attachments(conn: sqlite3.Connection, meeting_id: str) -> dict[str, AttachmentInfo]:
-    return {r[0]: AttachmentInfo(r[1], len(r[2]), hashlib.sha256(r[2]).hexdigest(), r[2]) for r in conn.execute(
-        "SELECT member_id, attachment_name, attachment FROM self_review WHERE meeting_id = ? "
-        "AND attachment IS NOT NULL", (meeting_id,))}
-
-
-_HISTORY = ("at", "action", "revision", "what", "why", "detail")
-
-
-def _history(conn: sqlite3.Connection, meeting_id: str) -> list[dict]:
-    return [dict(zip(_HISTORY, r)) for r in conn.execute(
-        f"SELECT {', '.join(_HISTORY)} FROM history WHERE meeting_id = ? ORDER BY id", (meeting_id,))]
+    return {member_id: AttachmentInfo(name, len(data), hashlib.sha256(data).hexdigest(), data)
+            for member_id, name, data in meeting_transfer.attachments(conn, meeting_id)}
 
 
 def export_from_conn(conn: sqlite3.Connection, meeting_id: str, attachments: bool = False) -> dict | None:
@@ -253,7 +246,7 @@ def export_from_conn(conn: sqlite3.Connection, meeting_id: str, attachments: boo
         "cell": cell_json(repo.load_cell(conn)),
         "members": [member_json(m, category_on(m, day)) for m in members],
         "meeting": meeting_json(rec, _stored_attachments(conn, meeting_id), order, with_data=attachments,
-                                history=_history(conn, meeting_id)),
+                                history=meeting_repo.load_history(conn, meeting_id)),
     }
 
 
@@ -292,6 +285,9 @@ def read_document(path: str | os.PathLike) -> dict:
     """The file's JSON, or a MeetingJsonError naming the line and column."""
     p = Path(path)
     try:
+        if p.stat().st_size > MAX_FILE_BYTES:
+            raise MeetingJsonError(p.name, [SchemaError("", f"tệp quá lớn ({p.stat().st_size} byte; tối đa "
+                                                            f"{MAX_FILE_BYTES})")])
         raw = p.read_bytes()
     except OSError as err:
         raise UserError(msg(QT_TRANSLATE_NOOP("core", "Không đọc được tệp {file}: {detail}"),
@@ -301,7 +297,9 @@ def read_document(path: str | os.PathLike) -> dict:
     except UnicodeDecodeError as err:
         raise MeetingJsonError(p.name, [SchemaError("", f"tệp không phải văn bản UTF-8 (byte {err.start})")]) from err
     try:
-        return json.loads(text)
+        return safe_json.loads(text, max_bytes=MAX_FILE_BYTES, long_strings=frozenset({"data_base64"}))
+    except safe_json.JsonLimitError as err:
+        raise MeetingJsonError(p.name, [SchemaError(x.path, x.message) for x in err.problems]) from err
     except json.JSONDecodeError as err:
         raise MeetingJsonError(p.name, [SchemaError(
             "", f"không phải JSON hợp lệ (dòng {err.lineno}, cột {err.colno}: {err.msg})")]) from err
@@ -342,7 +340,9 @@ def validate_document(data: Any, file: str = "") -> None:
             and data.get("format") == FORMAT:
         raise MeetingJsonError(file, [SchemaError("version", f"phiên bản {data.get('version')!r} không đọc được; "
                                                   f"chương trình này đọc phiên bản 1 và {VERSION}")])
-    problems = _validator().errors(data)
+    problems = meeting_checks.value_problems(data) or _validator().errors(data)
+    if not problems:
+        problems = meeting_checks.document_problems(data)
     if problems:
         raise MeetingJsonError(file, problems)
     c = _Checker()
@@ -558,6 +558,9 @@ def parse_document(data: dict, file: str = "") -> Parsed:
             dict(sorted(r.get("grades", {}).items())), r.get("proposed_level", ""), presenter=clean(r.get("presenter")),
             strengths=_txt(r.get("strengths")), shortcomings=_txt(r.get("shortcomings")),
             remedies=_txt(r.get("remedies")))
+    problems = meeting_checks.consistency_problems(parsed)
+    if problems:
+        raise MeetingJsonError(file, problems)
     return parsed
 
 
@@ -572,10 +575,6 @@ class ImportReport:
     members_kept: list[str] = field(default_factory=list)        # already in the file, identical
     members_different: list[str] = field(default_factory=list)   # already in the file, kept as the file has it
     cell_set: bool = False
-
-
-_MEETING_TABLES = ("comment", "vote", "ballot", "agenda_step", "delegate", "attendance", "self_review",
-                   "written_comment", "rating", "level_decision", "command_log", "collective_review")
 
 
 def _vote_rows(meeting_id: str, v: Vote) -> list[RowChange]:
@@ -634,15 +633,11 @@ def _write_meeting(conn: sqlite3.Connection, rec: MeetingRecord, attachments: di
         meeting_repo.save_attachment(conn, mid, member_id, a.name, a.data)
     for i, d in enumerate(rec.decisions):   # distinct creation stamps keep the order of the document
         stamp = datetime.combine(d.decided_on, datetime.min.time()) + timedelta(microseconds=i)
-        conn.execute(
-            "INSERT INTO level_decision (id, meeting_id, subject, kind, level, decided_on, reference, reason, "
-            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (d.id, mid, d.subject, d.kind.value, d.level, d.decided_on.isoformat(), d.reference, d.reason,
-             stamp.isoformat()))
+        decisions.add(conn, mid, d, stamp.isoformat())
 
 
 def _import(conn: sqlite3.Connection, parsed: Parsed) -> ImportReport:
-    conn.execute("PRAGMA defer_foreign_keys = ON")
+    meeting_transfer.defer_foreign_keys(conn, True)
     rec = parsed.record
     mid = rec.meeting.id
     report = ImportReport(mid, "new")
@@ -686,18 +681,15 @@ def _import(conn: sqlite3.Connection, parsed: Parsed) -> ImportReport:
         if old["meeting"]["state"] == MeetingState.LOCKED.value:
             raise MeetingJsonError("", [SchemaError("meeting.id", "cuộc họp này đã khóa biên bản trong tệp dữ liệu: "
                                                     "không ghi đè bằng nội dung khác")])
-        for table in _MEETING_TABLES:
-            conn.execute(f"DELETE FROM {table} WHERE meeting_id = ?", (mid,))
+        meeting_transfer.clear_meeting(conn, mid)
         report.meeting = "replaced"
         new_history = parsed.history[len(old_history):]      # append-only: only what the file lacks
     else:
         new_history = parsed.history
     _write_meeting(conn, rec, attachments)
     for h in new_history:
-        conn.execute("INSERT INTO history (meeting_id, at, action, revision, what, why, detail) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?)", (mid, h["at"], h["action"], h["revision"], h["what"], h["why"],
-                                                      h["detail"]))
-    conn.execute("PRAGMA defer_foreign_keys = OFF")
+        meeting_transfer.add_history(conn, mid, h)
+    meeting_transfer.defer_foreign_keys(conn, False)
     return report
 
 
@@ -708,7 +700,12 @@ def import_meeting(cf, data: Any, *, file: str = "") -> str:
 
 def import_meeting_report(cf, data: Any, *, file: str = "") -> ImportReport:
     parsed = parse_document(data, file)
-    return cf.db.write(_import, parsed).result()
+    try:
+        return cf.db.write(_import, parsed).result()
+    except MeetingJsonError as err:          # a refusal found against the data file: name the file too
+        if not file:
+            raise
+        raise MeetingJsonError(file, err.problems) from err
 
 
 def import_meeting_file(cf, path: str | os.PathLike) -> ImportReport:

@@ -26,9 +26,21 @@ class Eligibility:
     votes: str        # "yes" / "no" / "if_present"
 
 
+# Per rule-set data (kept alive beside its id, so an id is never mistaken for another's):
+# the rows of its eligibility table, read once. Rule sets are never edited after loading.
+_TABLES: dict[int, tuple[dict, dict[Category, Eligibility]]] = {}
+
+
 def eligibility(rules: RuleSet, category: Category) -> Eligibility:
-    row = rules.data["eligibility"]["categories"][category.value]
-    return Eligibility(row["reviewed"], row["rated"], row["in_base"], row["votes"])
+    entry = _TABLES.get(id(rules.data))
+    if entry is None or entry[0] is not rules.data:
+        entry = _TABLES[id(rules.data)] = (rules.data, {})
+    table = entry[1]
+    found = table.get(category)
+    if found is None:
+        row = rules.data["eligibility"]["categories"][category.value]
+        found = table[category] = Eligibility(row["reviewed"], row["rated"], row["in_base"], row["votes"])
+    return found
 
 
 @dataclass(frozen=True)
@@ -71,7 +83,10 @@ def _arrived_by(a: Attendance | None, at: str) -> bool:
 
 def in_base(rules: RuleSet, category: Category, a: Attendance | None, at: str,
             exclude_absent_approved: bool | None = None) -> bool:
-    rule = eligibility(rules, category).in_base
+    return _in_base(rules, eligibility(rules, category).in_base, a, at, exclude_absent_approved)
+
+
+def _in_base(rules: RuleSet, rule: str, a: Attendance | None, at: str, exclude_absent_approved: bool | None) -> bool:
     if rule == "no":
         return False
     present_at_opening = a is not None and a.present_at_opening
@@ -87,13 +102,15 @@ def headcount(rules: RuleSet, categories: Mapping[str, Category], attendance: Ma
               at: str, *, exclude_absent_approved: bool | None = None,
               quorum: Fraction | None = None) -> Headcount:
     base, present, voters = set(), set(), set()
+    rows = {c: eligibility(rules, c) for c in set(categories.values())}
     for member_id, category in categories.items():
         a = attendance.get(member_id)
-        if in_base(rules, category, a, at, exclude_absent_approved):
+        row = rows[category]
+        if _in_base(rules, row.in_base, a, at, exclude_absent_approved):
             base.add(member_id)
         if a is not None and a.in_room(at):
             present.add(member_id)
-            votes = eligibility(rules, category).votes
+            votes = row.votes
             if votes == "yes" or (votes == "if_present" and member_id in base):
                 voters.add(member_id)
     return Headcount(at, frozenset(base), frozenset(present), frozenset(voters & base),

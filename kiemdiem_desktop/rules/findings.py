@@ -43,15 +43,20 @@ class Rule:
     message: str
 
 
+# Per rule-set data (kept beside its id so an id is never mistaken for another's): its rules,
+# read once (asked for every member at every figure). Rule sets are never edited after loading.
+_READ: dict[int, tuple[dict, tuple[Rule, ...]]] = {}
+
+
 def rules_of(rules: RuleSet) -> list[Rule]:
-    out = []
-    for r in rules.data.get("rules", []):
-        out.append(Rule(
+    entry = _READ.get(id(rules.data))
+    if entry is None or entry[0] is not rules.data:
+        entry = _READ[id(rules.data)] = (rules.data, tuple(Rule(
             id=r["id"], applies_to=r["applies_to"], kind=FindingKind(r["kind"]),
             caps_at=Level(r["caps_at"]) if r.get("caps_at") else None,
             predicate=r["predicate"], params=dict(r.get("params", {})),
-            article=r["article"], message=r["message"]))
-    return out
+            article=r["article"], message=r["message"]) for r in rules.data.get("rules", [])))
+    return list(entry[1])
 
 
 def subject_of(ctx: RatingContext) -> str:

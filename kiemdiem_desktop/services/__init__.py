@@ -54,29 +54,34 @@ class ImportSummary:
 
 
 def validate_member(m: Member) -> None:
-    """Refuse a member that cannot be right, saying which field is wrong."""
+    """Refuse a member that cannot be right, saying which field is wrong (``UserError.field``:
+    full_name, birth_date, official_date, admission_date, periods)."""
     if not m.full_name.strip():
-        raise UserError(msg(QT_TRANSLATE_NOOP("core", "Chưa nhập họ và tên.")))
+        raise UserError(msg(QT_TRANSLATE_NOOP("core", "Chưa nhập họ và tên.")).tagged("member.no_name", "full_name"))
     today = date.today()
     if m.birth_date and m.birth_date > today:
-        raise UserError(msg(QT_TRANSLATE_NOOP("core", "Ngày sinh của {name} ở sau hôm nay."), name=m.full_name))
+        raise UserError(msg(QT_TRANSLATE_NOOP("core", "Ngày sinh của {name} ở sau hôm nay."), name=m.full_name).tagged(
+            "member.born_in_future", "birth_date"))
     if m.admission_date and m.official_date and m.official_date < m.admission_date:
         raise UserError(msg(QT_TRANSLATE_NOOP(
-            "core", "Ngày chính thức của {name} ở trước ngày vào Đảng."), name=m.full_name))
+            "core", "Ngày chính thức của {name} ở trước ngày vào Đảng."), name=m.full_name).tagged(
+            "member.official_before_admission", "official_date"))
     if m.birth_date and m.admission_date and m.admission_date <= m.birth_date:
         raise UserError(msg(QT_TRANSLATE_NOOP(
-            "core", "Ngày vào Đảng của {name} ở trước ngày sinh."), name=m.full_name))
+            "core", "Ngày vào Đảng của {name} ở trước ngày sinh."), name=m.full_name).tagged(
+            "member.admitted_before_birth", "admission_date"))
     for p in m.periods:
         if p.end and p.end < p.start:
             raise UserError(msg(QT_TRANSLATE_NOOP(
                 "core", "Khoảng thời gian “{kind}” của {name} kết thúc trước khi bắt đầu."),
-                kind=PERIOD_LABELS[p.kind], name=m.full_name))
+                kind=PERIOD_LABELS[p.kind], name=m.full_name).tagged("member.period_reversed", "periods"))
     for p in m.states_off_the_roll():
         raise UserError(msg(QT_TRANSLATE_NOOP(
             "core", "Khoảng thời gian “{kind}” của {name} từ {start} kéo dài sau ngày thôi sinh hoạt tại chi bộ "
                     "({left}). Đảng viên được miễn, bị đình chỉ, sinh hoạt tạm thời nơi khác hay đang nghỉ vẫn thuộc "
                     "chi bộ: để trống “Đến ngày” của dòng “Sinh hoạt tại chi bộ”."),
-            kind=PERIOD_LABELS[p.kind], name=m.full_name, start=format_date(p.start), left=format_date(m.left_on())))
+            kind=PERIOD_LABELS[p.kind], name=m.full_name, start=format_date(p.start),
+            left=format_date(m.left_on())).tagged("member.period_after_leaving", "periods"))
 
 
 class CellFile:

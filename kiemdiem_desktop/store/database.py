@@ -54,6 +54,7 @@ class Database:
         self._lock_timeout = lock_timeout
         self._queue: SimpleQueue = SimpleQueue()
         self._closed = False
+        self.writes = 0
         self.migrated_from: int | None = None   # the version an older file was upgraded from
         ready: Future = Future()
         self._thread = threading.Thread(target=self._run, args=(create, ready), name="kiemdiem-writer",
@@ -224,7 +225,9 @@ class Database:
 
     def write(self, fn: Callable[..., T], *args: Any) -> "Future[T]":
         """Run ``fn(conn, *args)`` in one transaction on the writer thread; the future is
-        done when it is committed (acknowledged) or rolled back (its exception)."""
+        done when it is committed (acknowledged) or rolled back (its exception).
+        ``writes`` counts the writes handed over: what was computed from the data before may be stale."""
+        self.writes += 1
         return self._submit(fn, args, "write")
 
     def read(self, fn: Callable[..., T], *args: Any) -> T:

@@ -53,7 +53,10 @@ def locked_db(tmp_path_factory) -> Path:
     """The 12-member cell with its 2025 meeting adopted and locked (revision 1)."""
     path = tmp_path_factory.mktemp("chi-bo") / "chi-bo.kiemdiem"
     shutil.copy(FIXTURES / "db" / "v4-meeting-locked.kiemdiem", path)
-    CellFile.open(path).close(backup=False)          # upgraded once, here
+    with CellFile.open(path) as cf:                  # upgraded once, here; a package names its cell by code
+        cell = cf.cell()
+        cell.code = "CB-VP"
+        cf.save_cell(cell).result()
     return path
 
 

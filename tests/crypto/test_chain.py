@@ -18,6 +18,7 @@ from kiemdiem_desktop.crypto.open_package import read_package
 from kiemdiem_desktop.crypto.package import make_package
 from kiemdiem_desktop.crypto.register import CA_REFUSED as REG_CA_REFUSED
 from kiemdiem_desktop.crypto.register import CommitteeRegister, RegisterError
+from kiemdiem_desktop.i18n import UserError
 from kiemdiem_desktop.services import CellFile
 
 from .conftest import PASS, run_cli
@@ -158,15 +159,57 @@ def test_a_certificate_from_another_ca_is_refused(ca_package, keydir, tmp_path, 
     assert not (tmp_path / "a").exists()
 
 
+def _forged(tmp_path, locked_db, meeting_id, cert, p12, signing_time):
+    """A package made with the documents of the locked meeting, signed by ``p12`` at the signing
+    time the signer chooses (as a forger's own program would)."""
+    from kiemdiem_desktop.crypto import package as pkg
+    from tests.hostile.package_forge import seal_raw
+
+    key = load_pkcs12_key(p12, PASS)
+    with CellFile.open(locked_db) as cf:
+        files, cell, meeting = pkg.meeting_documents(cf, meeting_id)
+    manifest = pkg.make_manifest(files, cell=cell, meeting=meeting, signer=key.fingerprint)
+    out = tmp_path / "goi-gia.p7m"
+    out.write_bytes(seal_raw(pkg.build_zip(files, manifest), key, cert("cap-uy"), signing_time))
+    return out
+
+
 def test_an_expired_cell_certificate_is_refused(tmp_path, keydir, locked_db, meeting_id, cert, ca, key):
     p12 = ca.p12(tmp_path / "het-han.p12", "Chi bộ Văn phòng", start=NOW - timedelta(days=400),
                  end=NOW - timedelta(days=10))
-    pkg = _package_with(tmp_path, locked_db, meeting_id, cert, p12)
+    with pytest.raises(UserError, match="đã hết hạn"):                 # the program does not sign with it
+        _package_with(tmp_path, locked_db, meeting_id, cert, p12)
+    assert not (tmp_path / "goi.p7m").exists()
+    forged = _forged(tmp_path, locked_db, meeting_id, cert, p12, NOW)
     reg = tmp_path / "cap-uy.kiemdiem"
-    r = _open(pkg.path, keydir, tmp_path / "a", reg, "--trust", "--root", ca.root_pem(tmp_path / "goc.crt"))
-    assert r.returncode == 2 and "không còn hiệu lực lúc ký" in r.stderr, r.stderr
-    with CommitteeRegister(reg) as cr:
-        assert cr.decide(read_package(pkg.path.read_bytes(), key("cap-uy"))).status == REG_CA_REFUSED
+    r = _open(forged, keydir, tmp_path / "a", reg, "--trust", "--root", ca.root_pem(tmp_path / "goc.crt"))
+    assert r.returncode == 2 and "không có hiệu lực lúc ký" in r.stderr and "goi-gia.p7m" in r.stderr, r.stderr
+    assert not (tmp_path / "a").exists()
+
+
+def test_a_back_dated_signing_time_does_not_hide_an_expired_certificate(tmp_path, keydir, locked_db, meeting_id, cert,
+                                                                        ca, key):
+    # Expired ten days ago; the signer claims to have signed a month ago, when it was still valid.
+    p12 = ca.p12(tmp_path / "het-han.p12", "Chi bộ Văn phòng", start=NOW - timedelta(days=400),
+                 end=NOW - timedelta(days=10))
+    forged = _forged(tmp_path, locked_db, meeting_id, cert, p12, NOW - timedelta(days=30))
+    reg = tmp_path / "cap-uy.kiemdiem"
+    root = ca.root_pem(tmp_path / "goc.crt")
+    r = _open(forged, keydir, tmp_path / "a", reg, "--trust", "--root", root)
+    assert r.returncode == 2, r.stderr
+    assert "CẢNH BÁO" in r.stderr and "đã hết hạn" in r.stderr and "--accept-expired" in r.stderr
+    assert not (tmp_path / "a").exists()
+    ok = _open(forged, keydir, tmp_path / "a", reg, "--trust", "--accept-expired")
+    assert ok.returncode == 0, ok.stderr
+    assert "CẢNH BÁO" in ok.stderr and "đã hết hạn" in ok.stderr and (tmp_path / "a" / "meeting.json").exists()
+
+
+def test_a_signing_time_after_receipt_is_refused(tmp_path, keydir, locked_db, meeting_id, cert, ca):
+    p12 = ca.p12(tmp_path / "k.p12", "Chi bộ Văn phòng")
+    forged = _forged(tmp_path, locked_db, meeting_id, cert, p12, NOW + timedelta(days=3))
+    r = _open(forged, keydir, tmp_path / "a", tmp_path / "cap-uy.kiemdiem", "--trust", "--root",
+              ca.root_pem(tmp_path / "goc.crt"))
+    assert r.returncode == 2 and "ở sau lúc nhận gói" in r.stderr, r.stderr
 
 
 def test_import_root_refuses_a_certificate_that_is_not_a_ca(tmp_path, keydir, ca):

@@ -22,7 +22,7 @@ def test_keys_new_writes_a_private_p12_and_the_certificate_beside_it(tmp_path, k
     assert cert.subject.rfc4514_string() == "CN=Chi bộ Phòng Tổ chức"
     assert cert.public_key().key_size == 3072
     usage = cert.extensions.get_extension_for_class(x509.KeyUsage).value
-    assert usage.digital_signature and usage.key_encipherment          # no --for: both
+    assert usage.digital_signature and not usage.key_encipherment      # no --for: a signing key, one use
     assert fingerprint(cert) in r.stdout
     assert re.fullmatch(r"([0-9A-F]{4} ){15}[0-9A-F]{4}", fingerprint(cert))
     h = load_pkcs12_key(p12, PASS)

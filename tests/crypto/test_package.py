@@ -11,6 +11,7 @@ from asn1crypto import cms
 
 from kiemdiem_desktop.crypto.open_package import DAMAGED, NOT_FOR_KEY, PackageRefused, read_package
 from kiemdiem_desktop.crypto.package import default_file_name, make_package
+from kiemdiem_desktop.i18n import UserError
 from kiemdiem_desktop.services import CellFile
 from tests.helpers import FIXTURES
 
@@ -87,8 +88,8 @@ def test_default_name_says_cell_year_and_revision(tmp_path, locked_db, meeting_i
     assert default_file_name("Chi bộ Văn phòng", "", 2025, 1) == "goi-chi-bo-van-phong-2025-lan-1.p7m"
     with CellFile.open(locked_db) as cf:
         r = make_package(cf, meeting_id, key("chi-bo"), [cert("cap-uy")], out=tmp_path, scans=[])
-    assert r.path == tmp_path / "goi-chi-bo-van-phong-2025-lan-1.p7m"
-    assert (tmp_path / "goi-chi-bo-van-phong-2025-lan-1-bien-nhan.pdf").exists()
+    assert r.path == tmp_path / "goi-cb-vp-2025-lan-1.p7m"            # the cell's code, CB-VP
+    assert (tmp_path / "goi-cb-vp-2025-lan-1-bien-nhan.pdf").exists()
 
 
 def test_scan_and_signed_minutes_travel_in_the_package(tmp_path, locked_db, meeting_id, key, cert):
@@ -117,10 +118,12 @@ def test_only_an_adopted_meeting_is_packaged(tmp_path, keydir):
 
 
 def test_wrong_key_and_another_committee_are_not_for_this_key(package, key, tmp_path, keydir):
-    for stem in ("cap-uy-khac", "chi-bo"):
-        with pytest.raises(PackageRefused) as info:
-            read_package(package.path.read_bytes(), key(stem))
-        assert info.value.kind == "not_for_key" and NOT_FOR_KEY in str(info.value)
+    with pytest.raises(PackageRefused) as info:
+        read_package(package.path.read_bytes(), key("cap-uy-khac"))
+    assert info.value.kind == "not_for_key" and NOT_FOR_KEY in str(info.value)
+    # a signing key is refused for opening before anything is tried (one use per key)
+    with pytest.raises(UserError, match="thiếu keyEncipherment"):
+        read_package(package.path.read_bytes(), key("chi-bo"))
     out = tmp_path / "mo"
     r = run_cli("open", package.path, "--key", keydir / "cap-uy-khac.p12", "--passphrase-file",
                 keydir / "matkhau.txt", "--out", out)

@@ -23,7 +23,7 @@ def test_first_package_needs_trust_then_known_then_new_key_refused(package, keyd
     r = _open(package.path, keydir, tmp_path / "a", reg, "--trust")
     assert r.returncode == 0, r.stderr
     with CommitteeRegister(reg) as cr:
-        assert cr.fingerprints({"name": "Chi bộ Văn phòng", "code": ""}) == [key("chi-bo").fingerprint]
+        assert cr.fingerprints({"name": "Chi bộ Văn phòng", "code": "CB-VP"}) == [key("chi-bo").fingerprint]
         assert [(i["cell_name"], i["revision"], i["state"]) for i in cr.inbox(2025)] == [("Chi bộ Văn phòng", 1, "verified")]
     r = _open(package.path, keydir, tmp_path / "b", reg)
     assert r.returncode == 0 and "đã có trong sổ đăng ký" not in r.stdout

@@ -47,17 +47,21 @@ def test_a_member_who_leaves_is_kept_with_history(cf):
         cf.mark_left(m.id, date(2025, 12, 1))
 
 
-@pytest.mark.parametrize("member, message", [
-    (Member(full_name="  "), "Chưa nhập họ và tên"),
-    (Member(full_name="Lê Văn Cường", birth_date=date(2090, 1, 1)), "Ngày sinh của Lê Văn Cường ở sau hôm nay"),
+@pytest.mark.parametrize("member, message, field", [
+    (Member(full_name="  "), "Chưa nhập họ và tên", "full_name"),
+    (Member(full_name="Lê Văn Cường", birth_date=date(2090, 1, 1)), "Ngày sinh của Lê Văn Cường ở sau hôm nay",
+     "birth_date"),
     (Member(full_name="Lê Văn Cường", admission_date=date(2010, 1, 1), official_date=date(2009, 1, 1)),
-     "Ngày chính thức của Lê Văn Cường ở trước ngày vào Đảng"),
+     "Ngày chính thức của Lê Văn Cường ở trước ngày vào Đảng", "official_date"),
+    (Member(full_name="Lê Văn Cường", birth_date=date(1990, 1, 1), admission_date=date(1989, 1, 1)),
+     "Ngày vào Đảng của Lê Văn Cường ở trước ngày sinh", "admission_date"),
     (Member(full_name="Lê Văn Cường", periods=[Period(PeriodKind.SUSPENSION, date(2025, 5, 1), date(2025, 1, 1))]),
-     "kết thúc trước khi bắt đầu"),
+     "kết thúc trước khi bắt đầu", "periods"),
 ])
-def test_impossible_members_are_refused_and_nothing_is_written(cf, member, message):
-    with pytest.raises(UserError, match=message):
+def test_impossible_members_are_refused_and_nothing_is_written(cf, member, message, field):
+    with pytest.raises(UserError, match=message) as refused:
         cf.save_member(member)
+    assert refused.value.field == field and refused.value.code.startswith("member.")   # the field, never the words
     assert cf.members() == []
 
 

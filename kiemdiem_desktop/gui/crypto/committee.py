@@ -5,20 +5,23 @@ is refused with a loud warning; a CA-issued certificate must chain to a root imp
 chứng thư gốc (CA)…"), unpack it and record it. Refusals show the core's two classes."""
 from __future__ import annotations
 
+import html
 from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtGui import QAction, QBrush, QColor, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit,
-    QMainWindow, QMessageBox, QPushButton, QTabWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
+    QLineEdit, QMainWindow, QMessageBox, QPushButton, QTabWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from ...committee.year import CommitteeOffice
 from ...crypto.open_package import DAMAGED, NOT_FOR_KEY, PackageRefused, read_package_file
 from ...crypto.chain import CA_VALID
-from ...crypto.register import CA_REFUSED, FIRST_SEEN, KNOWN, NEW_KEY, CommitteeRegister
+from ...crypto.identity import visible
+from ...crypto.keys import common_name, fingerprint
+from ...crypto.register import FIRST_SEEN, KNOWN, NEW_KEY, NO_IDENTITY, REFUSED, CommitteeRegister
 from ...i18n import UserError
 from ..common import error_text, run_in_background, settings, show_error
 from .keys import KeyDialog, split_fingerprint, tr
@@ -41,20 +44,76 @@ def local_time(value: str | None) -> str:
     return t.strftime("%d/%m/%Y %H:%M")
 
 
-def confirm_first_seen(parent: QWidget, decision) -> bool:
-    """The first package from a cell: its fingerprint, to check against the slip or by phone."""
+def confirm_first_seen(parent: QWidget, decision, opened=None) -> bool:
+    """The first package from a cell: the fingerprint computed here from the signer's certificate,
+    in its own field, to check against the slip or by phone. Names from the package are shown as
+    plain text with every control and format character made visible: a name cannot push the real
+    fingerprint out of view or draw a false one."""
     box = QMessageBox(QMessageBox.Icon.Question, tr("Chi bộ gửi gói lần đầu"), "", QMessageBox.StandardButton.NoButton,
                       parent)
     box.setObjectName("firstSeenBox")
     box.setTextFormat(Qt.TextFormat.RichText)
-    head, _, rest = decision.message.partition("\n")
-    fp = rest.split("\n")[0].strip()
-    box.setText(tr("<p>{head}</p><p style='font-family:monospace; font-size:13pt'><b>{fp}</b></p>"
-                   "<p>Hãy đối chiếu từng nhóm với <b>phiếu bàn giao</b> hoặc đọc qua <b>điện thoại</b> với chi bộ. "
-                   "Chỉ ghi khóa này vào sổ đăng ký khi mọi nhóm đều khớp.</p>").format(
-        head=head, fp=split_fingerprint(fp).replace("\n", "<br>")))
+    if opened is not None:
+        cell, fp = opened.cell, fingerprint(opened.signer_certificate)
+        who = tr("Lần đầu nhận gói của <b>{name}</b> (mã <b>{code}</b>), ký bởi “{signer}”.").format(
+            name=html.escape(visible(cell.get("name"), limit=160)), code=html.escape(visible(cell.get("code"), limit=60)),
+            signer=html.escape(visible(common_name(opened.signer_certificate))))
+    else:
+        fp = decision.message.partition("\n")[2].split("\n")[0].strip()
+        who = html.escape(visible(decision.message.partition("\n")[0]))
+    warn = [line for line in decision.message.split("\n") if line.startswith("CHÚ Ý")]
+    box.setText(tr("<p>{who}</p><p>Dấu vân tay khóa ký (SHA-256), tính từ chứng thư trong gói:</p>").format(who=who))
+    field = QLabel(split_fingerprint(fp))
+    field.setObjectName("firstSeenFingerprint")
+    field.setTextFormat(Qt.TextFormat.PlainText)
+    field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    mono.setPointSizeF(box.font().pointSizeF() + 2)       # follows the zoom of the window
+    mono.setBold(True)
+    field.setFont(mono)
+    field.setStyleSheet("padding: 6px; border: 1px solid #888; background: #ffffff;")
+    after = QLabel(tr("Hãy đối chiếu từng nhóm với <b>phiếu bàn giao</b> hoặc đọc qua <b>điện thoại</b> với chi bộ. "
+                      "Chỉ ghi khóa này vào sổ đăng ký khi mọi nhóm đều khớp.")
+                   + "".join(f"<p style='color:#b00020'><b>{html.escape(visible(w, limit=600))}</b></p>" for w in warn))
+    after.setObjectName("firstSeenAdvice")
+    after.setTextFormat(Qt.TextFormat.RichText)
+    after.setWordWrap(True)
+    grid = box.layout()                       # the field and the advice above the buttons
+    buttons = box.findChild(QDialogButtonBox)
+    grid.removeWidget(buttons)
+    row, cols = grid.rowCount(), grid.columnCount()
+    grid.addWidget(field, row, 1, 1, cols - 1)
+    grid.addWidget(after, row + 1, 1, 1, cols - 1)
+    grid.addWidget(buttons, row + 2, 0, 1, cols)
     yes = box.addButton(tr("Đã đối chiếu, khớp — &ghi vào sổ"), QMessageBox.ButtonRole.YesRole)
     no = box.addButton(tr("&Không khớp / chưa đối chiếu"), QMessageBox.ButtonRole.NoRole)
+    box.setDefaultButton(no)
+    box.setEscapeButton(no)
+    box.exec()
+    return box.clickedButton() is yes
+
+
+def show_plain_error(parent: QWidget, err: BaseException | str, title: str) -> None:
+    """An error whose text may hold a package's names: plain text (never rendered as HTML), every
+    control character visible."""
+    text = err if isinstance(err, str) else error_text(err)
+    box = QMessageBox(QMessageBox.Icon.Warning, title, visible(text, keep_newlines=True, limit=4000),
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
+
+
+def confirm_expired(parent: QWidget, opened) -> bool:
+    """The signer's certificate expired before the package arrived: a loud warning; opened only when
+    the user says the cell confirmed it."""
+    box = QMessageBox(QMessageBox.Icon.Warning, tr("CẢNH BÁO: chứng thư của người ký đã hết hạn"), "",
+                      QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName("expiredBox")
+    box.setTextFormat(Qt.TextFormat.RichText)
+    box.setText("<div style='color:#b00020; font-size:13pt'><b>{}</b></div>".format(
+        html.escape(visible(opened.expired_warning, limit=0))))
+    yes = box.addButton(tr("Chi bộ đã xác nhận — &vẫn mở gói"), QMessageBox.ButtonRole.YesRole)
+    no = box.addButton(tr("&Không mở"), QMessageBox.ButtonRole.NoRole)
     box.setDefaultButton(no)
     box.setEscapeButton(no)
     box.exec()
@@ -66,7 +125,7 @@ def warn_new_key(parent: QWidget, decision) -> None:
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("newKeyBox")
     box.setTextFormat(Qt.TextFormat.RichText)
-    body = decision.message.replace("\n", "<br>")
+    body = html.escape(visible(decision.message, keep_newlines=True, limit=0)).replace("\n", "<br>")
     box.setText(f"<div style='color:#b00020; font-size:13pt'><b>{body}</b></div>"
                 )
     box.exec()
@@ -140,6 +199,7 @@ class CommitteeWindow(QMainWindow):
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message = QLabel()
         self.message.setObjectName("committeeMessage")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)     # it may hold names from a package
         self.message.setWordWrap(True)
 
         top = QHBoxLayout()
@@ -262,7 +322,7 @@ class CommitteeWindow(QMainWindow):
         self.table.setRowCount(len(self._rows))
         for r, row in enumerate(self._rows):
             meeting = tr("Năm {year}").format(year=row["rating_year"]) if row["rating_year"] else ""
-            values = (row["cell_name"], meeting, str(row["revision"]), local_time(row["received_at"]),
+            values = (visible(row["cell_name"]), meeting, str(row["revision"]), local_time(row["received_at"]),
                       tr(STATES.get(row["state"], row["state"])), row["file_name"])
             for c, v in enumerate(values):
                 item = QTableWidgetItem(v)
@@ -285,13 +345,16 @@ class CommitteeWindow(QMainWindow):
             self.detail.clear()
             return
         row = rows[r]
-        text = tr("Khóa ký: {fp}").format(fp=row["signer_fingerprint"])
+        def safe(v) -> str:
+            return html.escape(visible(v, keep_newlines=True, limit=1000)).replace("\n", "<br>")
+
+        text = tr("Khóa ký: {fp}").format(fp=safe(row["signer_fingerprint"]))
         if row.get("folder"):
-            text += "<br>" + tr("Đã mở vào: {folder}").format(folder=row["folder"])
+            text += "<br>" + tr("Đã mở vào: {folder}").format(folder=safe(row["folder"]))
         if row.get("chain"):
-            text += "<br>" + tr("Chứng thư: {chain}").format(chain=row["chain"])
+            text += "<br>" + tr("Chứng thư: {chain}").format(chain=safe(row["chain"]))
         if row.get("reason"):
-            text += "<br>" + tr("Lý do: {reason}").format(reason=row["reason"])
+            text += "<br>" + tr("Lý do: {reason}").format(reason=safe(row["reason"]))
         self.detail.setText(text)
 
     def _update(self) -> None:
@@ -313,7 +376,7 @@ class CommitteeWindow(QMainWindow):
             cert, fp, new = self.register.import_root(path)
         except UserError as err:
             self._say(error_text(err), error=True)
-            show_error(self, err, tr("Không nhập được chứng thư gốc"))
+            show_plain_error(self, err, tr("Không nhập được chứng thư gốc"))
             return False
         from ...crypto.keys import common_name
 
@@ -420,7 +483,7 @@ class CommitteeWindow(QMainWindow):
                 return self._batch_end()
             from ...committee.year import OpenOutcome
 
-            if decision.status in (NEW_KEY, CA_REFUSED):
+            if decision.status in REFUSED:
                 if decision.known_fingerprints:
                     self.office.register.record(opened, state="refused", reason=decision.message,
                                                 chain=decision.chain.message if decision.chain else "")
@@ -463,8 +526,19 @@ class CommitteeWindow(QMainWindow):
         self._update()
         if self.register is None:
             return
+        try:
+            self._decide_and_unpack(path, opened)
+        except Exception as err:  # noqa: BLE001 - never leave the window on "Đang mở…"
+            self._failed(err)
+
+    def _decide_and_unpack(self, path: Path, opened) -> None:
+        if opened.expired_warning and not confirm_expired(self, opened):
+            self._say(tr("Chưa mở gói {name}: chứng thư của người ký đã hết hạn, chưa được xác nhận.").format(
+                name=path.name), error=True)
+            self.opened.emit("cancelled")
+            return
         decision = self.register.decide(opened)
-        if decision.status in (NEW_KEY, CA_REFUSED):
+        if decision.status in REFUSED:
             # the same rule as the command line: a known cell's refused package is kept in the inbox
             # as refused; a cell never registered leaves nothing behind
             if decision.known_fingerprints:
@@ -476,13 +550,15 @@ class CommitteeWindow(QMainWindow):
             self._say(decision.message, error=True)
             if decision.status == NEW_KEY:
                 warn_new_key(self, decision)
+            elif decision.status == NO_IDENTITY:
+                show_plain_error(self, decision.message, tr("Gói không ghi mã chi bộ"))
             else:
-                show_error(self, decision.message, tr("Chứng thư không thuộc tổ chức chứng thực đã nhập"))
+                show_plain_error(self, decision.message, tr("Chứng thư không thuộc tổ chức chứng thực đã nhập"))
             self.refused.emit(decision.message)
             self.opened.emit("refused")
             return
-        if decision.status == FIRST_SEEN and not confirm_first_seen(self, decision):
-            self._say(tr("Chưa ghi gì: khóa của {cell} chưa được xác nhận.").format(cell=opened.cell.get("name")))
+        if decision.status == FIRST_SEEN and not confirm_first_seen(self, decision, opened):
+            self._say(tr("Chưa ghi gì: khóa của {cell} chưa được xác nhận.").format(cell=visible(opened.cell.get("name"))))
             self.opened.emit("cancelled")
             return
         try:
@@ -492,13 +568,14 @@ class CommitteeWindow(QMainWindow):
             out = r.folder
         except UserError as err:
             self._say(error_text(err), error=True)
-            show_error(self, err, tr("Không ghi được"))
+            show_plain_error(self, err, tr("Không ghi được"))
             self.opened.emit("error")
             return
         assert decision.status in (KNOWN, FIRST_SEEN)
         m = opened.meeting
         self._say(tr("Gói hợp lệ: {cell}, năm {year}, lần {rev}; {n} tệp khớp SHA-256. Đã mở vào {out}.").format(
-            cell=opened.cell.get("name"), year=m.get("rating_year"), rev=m.get("revision"), n=len(opened.files), out=out)
+            cell=visible(opened.cell.get("name")), year=m.get("rating_year"), rev=m.get("revision"), n=len(opened.files),
+            out=out)
             + (" " + tr("Chứng thư: {chain}.").format(chain=decision.chain.message)
                if decision.chain is not None and decision.chain.status == CA_VALID else ""))
         self.reload()
@@ -516,13 +593,13 @@ class CommitteeWindow(QMainWindow):
             self._say(text, error=True)
             self.refused.emit(text)
             self.opened.emit(err.kind)
-            show_error(self, text, title)
+            show_plain_error(self, text, title)
             return
         text = error_text(err) if isinstance(err, UserError) else tr("Không mở được gói: {e}").format(e=error_text(err))
         self._say(text, error=True)
         self.refused.emit(text)
         self.opened.emit("error")
-        show_error(self, text, tr("Không mở được gói"))
+        show_plain_error(self, text, tr("Không mở được gói"))
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.last_message = text

@@ -312,8 +312,8 @@ class KeysDialog(QDialog):
         self.new_name.setObjectName("newName")
         self.new_purpose = QComboBox()
         self.new_purpose.setObjectName("newPurpose")
-        for text, value in ((tr("Ký gói gửi cấp trên và ký biên bản"), "both"), (tr("Chỉ để ký"), "signing"),
-                            (tr("Chỉ để nhận gói (cấp ủy cấp trên)"), "encryption")):
+        for text, value in ((tr("Để ký (gói gửi cấp trên, biên bản)"), "signing"),
+                            (tr("Để nhận gói (cấp ủy cấp trên)"), "encryption")):
             self.new_purpose.addItem(text, value)
         self.new_pass = password_field("newPassphrase")
         self.new_pass2 = password_field("newPassphrase2")

@@ -317,7 +317,7 @@ class PackageDialog(QDialog):
         lay.addWidget(self.message)
         lay.addWidget(self.result_box)
         lay.addStretch(1)
-        from ..meeting.guide import scroller
+        from ..meeting.widgets import scroller
 
         outer = QVBoxLayout(self)
         outer.addWidget(scroller(content, "packageScroll"), 1)

@@ -251,7 +251,7 @@ class DocumentsWindow(QMainWindow):
         right_layout.addLayout(view_bar)
         right_layout.addWidget(self.stack, 1)
 
-        from ..meeting.guide import scroller
+        from ..meeting.widgets import scroller
 
         # the list, the lock and its history scroll when the screen is short or the type large
         left.setMinimumWidth(0)

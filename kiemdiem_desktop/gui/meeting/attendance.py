@@ -125,6 +125,8 @@ class AttendancePanel(QWidget):
         for i, p in enumerate(STATUSES):
             self.status.addItem(f"{i + 1}. {core(PRESENCE_LABELS[p])}", p)
         self.status.activated.connect(lambda i: self.set_status(STATUSES[i]))
+        # as wide as its longest choice: "Vắng, lý do không được chấp thuận" is never cut
+        self.status.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(tr("lý do vắng"))
         self.reason.editingFinished.connect(self.save_reason)

@@ -25,10 +25,10 @@ from .attendance import AttendancePanel, counted_text, headcount_line, voters_li
 from .ratings import RatingStepPage
 from .review import ReviewPanel
 from .votes import HandsVotePanel, QuestionVoteDialog, ResultsView, confirm_effects, outcome_text
-from .widgets import (
+from .widgets import (  # noqa: F401 (scroller: kept importable from here)
     MEETING_QSS, AutoSaveText, ElidedLabel, MemberPicker, Runner, core, fit_initial_size, follow_meeting, notice_panel,
     parse_time,
-    route_undo, scaled_font, tr,
+    route_undo, scaled_font, scroller, tr,
 )
 
 def wait_saved(session) -> None:
@@ -55,19 +55,6 @@ class PageStack(QStackedWidget):
     def minimumSizeHint(self) -> QSize:
         w = self.currentWidget()
         return w.minimumSizeHint() if w is not None else super().minimumSizeHint()
-
-
-def scroller(inner: QWidget, name: str) -> QScrollArea:
-    """``inner`` in a frameless scroll area: when the window is smaller than ``inner`` wants
-    (a small screen, a large font), it scrolls instead of pushing the window off the screen."""
-    area = QScrollArea()
-    area.setObjectName(name)
-    area.setWidget(inner)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-    area.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-    return area
 
 
 VOTE_KINDS = (StepKind.RATING_VOTES, StepKind.CELL_RATING, StepKind.ADOPTION)

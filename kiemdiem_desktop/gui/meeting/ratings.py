@@ -565,7 +565,9 @@ class RatingStepPage(QWidget):
             self.quota.setVisible(False)
             return
         try:
-            lines = self.desk.quota()
+            from ...rating_year import meeting_quota   # the year's lines at a supplementary session
+
+            lines = meeting_quota(self.desk)
         except Exception as err:  # noqa: BLE001 - a rule set without a quota section: say so, do not fail
             self.quota.setText(html.escape(str(err)))
             self.quota.setVisible(True)

@@ -454,10 +454,11 @@ class ResultsView(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(False)          # one line per vote; the whole text in the tooltip
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # the figures wrap onto a second line rather than lose their middle ("khô… biểu quyết 0")
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         hh = self.table.horizontalHeader()
         for c in range(len(RESULT_COLUMNS)):
             hh.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)

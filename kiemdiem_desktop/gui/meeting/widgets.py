@@ -7,7 +7,9 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
-from PySide6.QtWidgets import QCompleter, QFrame, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCompleter, QFrame, QLabel, QLineEdit, QPlainTextEdit, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
+)
 
 from ...i18n import translate
 from ...vn.text import fold, matches
@@ -452,3 +454,16 @@ def route_undo(window: QWidget) -> UndoPassThrough:
     for w in window.findChildren(QLineEdit) + window.findChildren(QPlainTextEdit):
         w.installEventFilter(f)
     return f
+
+
+def scroller(inner: QWidget, name: str) -> QScrollArea:
+    """``inner`` in a frameless scroll area: when the window is smaller than ``inner`` wants
+    (a small screen, a large font), it scrolls instead of pushing the window off the screen."""
+    area = QScrollArea()
+    area.setObjectName(name)
+    area.setWidget(inner)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    area.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+    return area

@@ -12,7 +12,7 @@ from tests.gui.documents.conftest import documents_window, held_desk  # noqa: E4
 
 PASS = "mat-khau-thu-nghiem"
 KEYS = {"chi-bo": ("Chi bộ Văn phòng", "signing"), "chi-bo-moi": ("Chi bộ Văn phòng", "signing"),
-        "cap-uy": ("Đảng ủy Sở Nội vụ", "encryption"), "chu-tri": ("Nguyễn Văn Hùng", "signing")}
+        "cap-uy": ("Đảng ủy Sở Nội vụ", "encryption"), "cap-uy-khac": ("Đảng ủy Sở Tài chính", "encryption"), "chu-tri": ("Nguyễn Văn Hùng", "signing")}
 
 
 @pytest.fixture(scope="session")

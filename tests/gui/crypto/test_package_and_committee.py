@@ -111,15 +111,18 @@ def test_committee_mode_first_seen_confirmed_then_new_key_refused(held_desk, qtb
     seen = {}
 
     def confirm(box):
+        from PySide6.QtWidgets import QLabel
         seen["text"] = box.text()
+        seen["fingerprint"] = " ".join(box.findChild(QLabel, "firstSeenFingerprint").text().split())
+        seen["advice"] = box.findChild(QLabel, "firstSeenAdvice").text()
         yes = [b for b in box.buttons() if "ghi vào sổ" in b.text()][0]
         yes.click()
     on_modal(confirm)
     with qtbot.waitSignal(w.opened, timeout=60000) as done:
         w.open_package(pkg.path, load=load_key("cap-uy"))
     assert done.args[0] == "verified"
-    assert pkg.manifest["signer_fingerprint"].split()[0] in seen["text"]
-    assert "phiếu bàn giao" in seen["text"]
+    assert seen["fingerprint"] == pkg.manifest["signer_fingerprint"]      # in its own field
+    assert "phiếu bàn giao" in seen["advice"] and "Chi bộ Văn phòng" in seen["text"]
     row = _row(w)
     assert row[0] == "Chi bộ Văn phòng" and row[4] == "đã xác minh" and row[2] == "1"
     assert w.year.currentData() == 2025
@@ -168,7 +171,7 @@ def test_committee_mode_refuses_tampered_and_misaddressed_packages(held_desk, qt
 
     on_modal(lambda box: (titles.append(box.windowTitle()), box.button(QMessageBox.StandardButton.Ok).click()))
     with qtbot.waitSignal(w.opened, timeout=60000) as done:
-        w.open_package(pkg.path, load=load_key("chi-bo"))          # not a recipient
+        w.open_package(pkg.path, load=load_key("cap-uy-khac"))     # not a recipient
     assert done.args[0] == "not_for_key"
     assert "Gói không gửi cho khóa này" in w.last_message
     assert w.table.rowCount() == 0

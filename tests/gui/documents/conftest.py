@@ -14,7 +14,7 @@ def _cell_file(tmp_path):
     from kiemdiem_desktop.services import CellFile
 
     cf = CellFile.open(tmp_path / "chi-bo.kiemdiem", create=True)
-    cf.save_cell(Cell(name="Chi bộ Văn phòng", higher_org="Đảng bộ Sở Nội vụ", has_committee=True,
+    cf.save_cell(Cell(name="Chi bộ Văn phòng", higher_org="Đảng bộ Sở Nội vụ", code="CB-VP", has_committee=True,
                       locality="Hà Nội")).result()
     for m in twelve_members():
         cf.add_member(m).result()

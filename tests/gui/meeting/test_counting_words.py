@@ -37,7 +37,7 @@ def test_cumulative_columns_say_so_and_the_quota_line_counts_members(meeting_fil
     assert t.columnViewportPosition(6) + t.columnWidth(6) <= t.viewport().width(), \
         [t.columnWidth(c) for c in range(7)]
     row = [v.subject for v in res.votes].index(who["Lê Văn An"])
-    assert res.cell(row, 4) == "10/11 (90,9%) ✓"                          # all the votes, cumulated…
+    assert res.cell(row, 4) == "10/11 (90,9%), đạt"                          # all the votes, cumulated…
     assert res.table.item(row, 4).toolTip() == ("Từ KHTNV trở lên (mọi phiếu hợp lệ): 10/11 phiếu; riêng mức KHTNV: "
                                                 "0 phiếu")                 # …and none of them for KHTNV
     assert res.table.item(row, 2).toolTip().endswith("riêng mức HTTNV: 10 phiếu")

@@ -68,3 +68,18 @@ def test_who_counts_is_listed_by_name(meeting_file, open_guide, qtbot, clock):
     assert w.counts.toolTip() == text                          # the header's figures say the same
     press(qtbot, K.Key_Space)
     assert not roll.who_counts.isVisible()
+
+
+def test_status_and_results_texts_are_not_cut(meeting_file, open_guide, qtbot, clock):
+    from kiemdiem_desktop.model.review import StepKind
+    from tests.gui.meeting.votes_helpers import go_to_step
+
+    path, meeting_id = meeting_file
+    w, cf = open_guide(path, meeting_id)
+    start(w, clock)
+    combo = w.opening.attendance.status
+    longest = max(combo.itemText(i) for i in range(combo.count()))
+    assert combo.width() >= combo.fontMetrics().horizontalAdvance(longest)
+    go_to_step(w, StepKind.RESULTS)
+    view = w.results_page.view
+    assert view.table.wordWrap() and view.table.textElideMode() == Qt.TextElideMode.ElideNone
