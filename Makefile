@@ -9,14 +9,15 @@ DEMO_DB := demo/du-lieu-mau.kiemdiem
 
 # Debian packages. Runtime: what Qt needs even offscreen. Tests add a real X server
 # (xvfb + xcb libraries), poppler-utils, openssl and softhsm2 for documents and crypto;
-# opensc (pkcs11-tool) fills the test token, libnss3-tools (certutil) the NSS db of pdfsig.
+# opensc (pkcs11-tool) fills the test token, libnss3-tools (certutil) the NSS db of pdfsig;
+# postgresql: the committee tests start a throw-away server (tests/committee/conftest.py).
 RUN_DEBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 \
             xvfb xauth libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 \
             libxcb-keysyms1 libxcb-image0 libxcb-randr0 libxcb-render-util0 libxcb-shape0 \
             libxcb-xkb1 libxcb-xinerama0 fonts-dejavu-core
-TEST_DEBS := $(RUN_DEBS) poppler-utils openssl softhsm2 opensc libnss3-tools
+TEST_DEBS := $(RUN_DEBS) poppler-utils openssl softhsm2 opensc libnss3-tools postgresql
 
-.PHONY: run test fuzz sysdeps-run sysdeps-test venv venv-test demo bench bench-bundle dist translations clean lock
+.PHONY: run test fuzz sysdeps-run sysdeps-test venv venv-test demo bench bench-bundle bench-committee dist translations clean lock
 
 run: sysdeps-run $(VENV)/.installed
 	@test -f $(DEMO_DB) || $(VENV)/bin/kiemdiem demo --db $(DEMO_DB)
@@ -83,6 +84,11 @@ bench: sysdeps-test $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(PY) bench/typing_latency.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/typing_widget.py
 	$(PY) bench/roster_import.py
+
+# The committee's year at 300 cells and 6,000 members, on SQLite and on a throw-away PostgreSQL
+# (about 10 minutes on 2 cores): opening every package, the summary, a decision, the notices.
+bench-committee: sysdeps-test $(VENV)/.installed-test
+	$(PY) bench/committee.py
 
 # Refresh the English catalogue from the marked Vietnamese source text, then compile every .ts.
 translations: $(VENV)/.installed

@@ -417,7 +417,9 @@ def _check_register(args: argparse.Namespace, opened, *, may_trust: bool):
         print(f"Người ký gói chưa được đối chiếu với sổ đăng ký (không có --register). "
               f"Dấu vân tay khóa ký (SHA-256): {opened.signer_fingerprint}", file=sys.stderr)
         return None, None
-    if not Path(args.register).exists() and not (may_trust and args.trust):
+    from .store.committee_store import location_exists
+
+    if not location_exists(args.register) and not (may_trust and args.trust):
         # No register yet: every cell is first seen, and nothing is created before --trust.
         from .crypto.chain import check_chain
         from .crypto.register import Decision
@@ -457,40 +459,98 @@ def _check_register(args: argparse.Namespace, opened, *, may_trust: bool):
     return reg, d
 
 
-def cmd_open(args: argparse.Namespace) -> int:
-    from .crypto.open_package import check_target_folder, read_package_file, unpack
-    from .crypto.register import FIRST_SEEN
+def _open_plain(args: argparse.Namespace, path: Path, key, target: Path) -> tuple[object, object, Path]:
+    """One package without a register to record it in (or before the first --trust)."""
+    from .crypto.open_package import read_package_file, unpack
 
-    _inputs(args, "file", "key", "passphrase_file", "register", "root")
-    _check_outputs(args.out)
-    check_target_folder(args.out)
-    if args.root:
-        _import_roots(args)
-    with _load_key(args) as key:
-        opened = read_package_file(args.file, key)
+    opened = read_package_file(path, key)
     _confirm_expired(args, opened)
     reg, decision = _check_register(args, opened, may_trust=True)
-    try:
-        out = unpack(opened, args.out)
-        if reg is not None:
-            if decision.status == FIRST_SEEN:
-                reg.trust(opened)
-            reg.record(opened, folder=str(Path(out).absolute()),
-                       chain=decision.chain.message if decision.chain else "")
-    finally:
-        if reg is not None:
-            reg.close()
-    if args.json:
-        _print_json(_opened_json(opened, decision) | {"out": str(out)})
-    else:
-        from .crypto.identity import visible
+    if reg is not None:          # pragma: no cover - only reached without a register file
+        reg.close()
+    return opened, decision, unpack(opened, target)
 
-        m = opened.meeting
-        print(f"Gói hợp lệ: {visible(opened.cell.get('name'))}, năm {m.get('rating_year')}, bản lần {m.get('revision')}, "
-              f"ký bởi {visible(opened.signer_certificate.subject.rfc4514_string())} ({opened.signer_fingerprint}).")
-        print(f"Đã mở vào {out} ({len(opened.files) + 1} tệp).")
-        _print_chain(decision)
-    return EXIT_OK
+
+def cmd_open(args: argparse.Namespace) -> int:
+    """One package into DIR; several (or a folder of them) each into DIR/<stem>/, in one process."""
+    from .committee.year import CommitteeOffice, expand_packages
+    from .crypto.identity import visible
+    from .crypto.open_package import check_target_folder
+    from .store.committee_store import location_exists
+
+    _inputs(args, "file", "key", "passphrase_file", "root")
+    _register_protected(args)
+    _check_outputs(args.out)
+    paths = expand_packages(args.file)
+    if not paths:
+        raise Refused(f"Không có tệp gói (.p7m) nào trong {', '.join(args.file)}. Không ghi gì.")
+    several = len(paths) > 1 or any(Path(f).is_dir() for f in args.file)
+    if not several:
+        check_target_folder(args.out)
+    if args.root:
+        _import_roots(args)
+    out = Path(args.out)
+    failed = 0
+    reports = []
+
+    def say(i: int, path: Path, text: str, error: bool = False) -> None:
+        prefix = f"[{i}/{len(paths)}] {path.name}: " if several else ""
+        print(prefix + text, file=sys.stderr if error else sys.stdout, flush=True)
+
+    with _load_key(args) as key:
+        if not args.register or (not location_exists(args.register) and not args.trust):
+            for i, path in enumerate(paths, 1):
+                try:
+                    opened, decision, folder = _open_plain(args, path, key, out / path.stem if several else out)
+                except (Refused, UserError) as err:
+                    if not several:
+                        raise
+                    failed += 1
+                    say(i, path, str(err), error=True)
+                    reports.append({"file": path.name, "state": "refused", "message": str(err)})
+                    continue
+                reports.append(_opened_json(opened, decision) | {"out": str(folder), "state": "verified"})
+                if not args.json:
+                    say(i, path, f"Gói hợp lệ: {visible(opened.cell.get('name'))}, năm {opened.meeting.get('rating_year')}, "
+                                 f"bản lần {opened.meeting.get('revision')}. Đã mở vào {folder}.")
+        else:
+            def progress(i: int, n: int, path: Path, r) -> None:
+                if args.json:
+                    return
+                if r.ok:
+                    o = r.opened
+                    say(i, path, f"Gói hợp lệ: {visible(o.cell.get('name'))}, năm {o.meeting.get('rating_year')}, bản lần "
+                                 f"{o.meeting.get('revision')}, ký bởi {visible(o.signer_certificate.subject.rfc4514_string())} "
+                                 f"({o.signer_fingerprint}); {r.members} đảng viên"
+                                 + (" (đã có bản mới hơn: ghi là bản cũ)" if r.state == "superseded" else "")
+                                 + (f". Đã mở vào {r.folder}." if r.folder else "."))
+                    if r.decision is not None and r.decision.status == "first_seen":
+                        say(i, path, r.decision.message, error=True)
+                    if getattr(o, "expired_warning", ""):
+                        say(i, path, f"{_visible(o.expired_warning, limit=0)}\nĐã xác nhận (--accept-expired): vẫn mở gói.",
+                            error=True)
+                    _print_chain(r.decision)
+                else:
+                    say(i, path, r.message, error=True)
+
+            with CommitteeOffice(args.register) as office:
+                results = office.open_packages(paths, key, out=out, trust=args.trust, progress=progress,
+                                               several=several, accept_expired=args.accept_expired)
+            for r in results:
+                if not r.ok:
+                    failed += 1
+                    reports.append({"file": r.path.name, "state": r.state, "message": r.message})
+                else:
+                    reports.append(_opened_json(r.opened, r.decision) | {"out": r.folder, "state": r.state,
+                                                                          "members": r.members})
+            if not several and failed:
+                raise Refused(results[0].message)
+    if args.json:
+        _print_json(reports if several else reports[0])
+    if several:
+        print(f"Đã mở {len(paths) - failed}/{len(paths)} gói" + (f"; {failed} gói bị từ chối (xem ở trên)." if failed
+                                                               else "."), file=sys.stderr)
+    return EXIT_REFUSED if failed else EXIT_OK
 
 
 def _confirm_expired(args: argparse.Namespace, opened) -> None:
@@ -573,6 +633,190 @@ def cmd_verify(args: argparse.Namespace) -> int:
               f"bản lần {opened.meeting.get('revision')}; {len(opened.files)} tệp khớp SHA-256; "
               f"khóa ký {opened.signer_fingerprint}.")
         _print_chain(decision)
+    return EXIT_OK
+
+
+# -- the committee's year (committee/) --------------------------------------------------------------
+def _day(args: argparse.Namespace):
+    """The date of a decision, notice or report: --date, else today (the clock is read here only)."""
+    from datetime import date
+
+    from .vn.dates import DateError, parse_date
+
+    if getattr(args, "date", None):
+        try:
+            day = parse_date(args.date)
+        except DateError as err:
+            raise Refused(f"--date {args.date}: {err}") from err
+        if day is None:
+            raise Refused(f"--date {args.date}: không đọc được ngày (dd/mm/yyyy).")
+        return day
+    return date.today()
+
+
+def _register_protected(args: argparse.Namespace) -> None:
+    """The committee's data file (not a PostgreSQL URL) is protected like a cell's: no output replaces it."""
+    from .store.atomic import protect_data_file
+    from .store.committee_store import is_postgres_url
+
+    if getattr(args, "register", None) and not is_postgres_url(args.register):
+        protect_data_file(args.register)
+
+
+def _office(args: argparse.Namespace, *, create: bool = False):
+    from .committee.year import CommitteeOffice
+    from .store.committee_store import location_exists
+
+    if not create and not location_exists(args.register):
+        raise Refused(f"Không tìm thấy tệp dữ liệu của cấp ủy {args.register}.")
+    _register_protected(args)
+    for name in ("file", "from_file", "to", "key", "passphrase_file"):
+        _inputs(args, name)
+    _check_outputs(getattr(args, "out", None))
+    return CommitteeOffice(args.register, create=create)
+
+
+def cmd_committee_setup(args: argparse.Namespace) -> int:
+    with _office(args, create=True) as office:
+        office.set_identity(name=args.name, higher_org=args.higher_org, locality=args.locality,
+                            secretary=args.secretary)
+        i = office.identity()
+    print(f"Cấp ủy: {i['name'] or '(chưa ghi)'}; cấp trên: {i['higher_org'] or '(chưa ghi)'}; địa danh: "
+          f"{i['locality'] or '(chưa ghi)'}; bí thư: {i['secretary'] or '(chưa ghi)'}.")
+    return EXIT_OK
+
+
+def cmd_committee_cells_import(args: argparse.Namespace) -> int:
+    with _office(args, create=True) as office:
+        added, updated = office.import_cells(args.file)
+        total = len([c for c in office.view(0).cells if c.listed])
+    print(f"Đã nhập danh sách chi bộ từ {args.file}: {added} mới, {updated} cập nhật; đảng bộ có {total} chi bộ "
+          f"trong danh sách.")
+    return EXIT_OK
+
+
+def cmd_committee_status(args: argparse.Namespace) -> int:
+    from .committee.year import STATUS_LABELS
+
+    with _office(args) as office:
+        data = office.status(args.year)
+    if args.json:
+        _print_json(data)
+        return EXIT_OK
+    for i, c in enumerate(data["cells"], 1):
+        rev = f", bản lần {c['revision']}" if c["revision"] else ""
+        members = f", {c['members']} đảng viên" if c["members"] is not None else ""
+        print(f"{i:>4}. {c['code'] or '':<8} {c['name']:<40} {STATUS_LABELS[c['status']]}{rev}{members}")
+    return EXIT_OK
+
+
+def cmd_committee_summary(args: argparse.Namespace) -> int:
+    from .committee.notice import decisions_sheet, report_data
+    from .committee.year import LEVELS
+    from .model.levels import LEVEL_LABELS, Level
+
+    with _office(args) as office:
+        view = office.view(args.year)
+        data = office.summary(args.year, view)
+        written = None
+        if args.out:
+            from .documents.committee_report import build_report_docx, build_report_pdf, build_report_xlsx
+
+            out = Path(args.out)
+            report = report_data(office, args.year, day=_day(args), reference=args.number or "")
+            suffix = out.suffix.lower()
+            if suffix == ".pdf":
+                written = build_report_pdf(report, out)
+            elif suffix == ".docx":
+                written = build_report_docx(report, out)
+            elif suffix == ".xlsx":
+                written = build_report_xlsx(report, out, decisions_sheet(view))
+            else:
+                raise Refused(f"--out {out}: chỉ ghi được .pdf, .docx hoặc .xlsx.")
+    if args.json:
+        _print_json(data)
+    else:
+        m = data["members"]
+        print(f"Năm {args.year}: {m['total']} đảng viên được xếp loại ở {data['cells']['total']} chi bộ đã gửi "
+              f"({data['cells']['expected']} chi bộ chưa gửi); cấp ủy đã quyết định {data['decided']} đảng viên.")
+        for lv in LEVELS:
+            print(f"  {LEVEL_LABELS[Level(lv)]}: {m['levels'][lv]}")
+        print(f"  Chưa xếp loại: {m['unrated']}")
+        for q in data["quota"]:
+            print(f"  Tỷ lệ HTXSNV ({q['label']}): {q['text']}" + (" — VƯỢT" if q["over"] else ""))
+    if written is not None:
+        print(f"Đã ghi báo cáo vào {written}.", file=sys.stderr if args.json else sys.stdout)
+    return EXIT_OK
+
+
+def cmd_committee_decide(args: argparse.Namespace) -> int:
+    from .committee.year import DecisionRefused
+    from .model.levels import LEVEL_ABBREVIATIONS, Level
+
+    day = _day(args)
+    with _office(args) as office:
+        try:
+            if args.from_file:
+                if args.member or args.cell or args.level:
+                    raise Refused("--from không dùng cùng --member, --cell hay --level.")
+                preview = office.preview_decisions(args.year, args.from_file, decided_on=day)
+                for line in preview.lines():
+                    print(line)
+                if preview.errors:
+                    raise Refused("\n".join(preview.errors) + "\nKhông ghi gì.")
+                if not preview.items:
+                    raise Refused(f"{preview.file}: không có dòng nào ghi mức quyết định. Không ghi gì.")
+                if args.preview:
+                    print(f"Xem trước: {len(preview.items)} quyết định; chưa ghi gì (bỏ --preview để ghi).")
+                    return EXIT_OK
+                n = office.apply_decisions(preview, decided_by=args.by or "")
+                print(f"Đã ghi {n} quyết định từ {preview.file}.")
+                return EXIT_OK
+            if not args.level or not (args.member or args.cell) or (args.member and args.cell):
+                raise Refused("Cần --member MÃ (hoặc --cell MÃ_CHI_BỘ) và --level MỨC, hoặc --from TỆP.xlsx.")
+            if args.member:
+                d = office.decide_member(args.year, args.member, args.level, reason=args.reason or "", decided_on=day,
+                                         reference=args.number or "", decided_by=args.by or "")
+            else:
+                d = office.decide_cell(args.year, args.cell, args.level, reason=args.reason or "", decided_on=day,
+                                       reference=args.number or "", decided_by=args.by or "")
+        except DecisionRefused as err:
+            raise Refused(str(err)) from err
+    change = "giữ mức chi bộ đề xuất" if d.level == d.proposed_level else "hạ mức"
+    print(f"Đã ghi quyết định: {LEVEL_ABBREVIATIONS[Level(d.level)]} ({change}; chi bộ đề xuất "
+          f"{LEVEL_ABBREVIATIONS[Level(d.proposed_level)]})" + (f", lý do: {d.reason}" if d.reason else "")
+          + (f", thay quyết định trước" if d.replaces else "") + ".")
+    return EXIT_OK
+
+
+def cmd_committee_notify(args: argparse.Namespace) -> int:
+    from .committee.notice import make_notice
+    from .crypto.keys import load_recipient_certificate
+
+    recipient = load_recipient_certificate(args.to)
+    with _office(args) as office, _load_key(args) as key:
+        r = make_notice(office, args.year, args.cell, key, recipient, args.out, day=_day(args),
+                        reference=args.number or "")
+    print(f"Đã lập thông báo {r.path} ({r.size} byte, SHA-256 {r.sha256}): {r.members} đảng viên, "
+          f"{r.lowered} hạ mức so với đề xuất.")
+    return EXIT_OK
+
+
+def cmd_decisions_import(args: argparse.Namespace) -> int:
+    from .committee.notice import import_decisions
+
+    _db_protected(args)
+    _inputs(args, "file", "key", "passphrase_file")
+    with _load_key(args) as key, CellFile.open(_db_path(args)) as cf:
+        r = import_decisions(cf, args.file, key, trust=args.trust)
+    if r.first_seen:
+        print(f"Đã ghi nhận khóa của {r.committee}: {r.fingerprint}")
+    for line in r.recorded:
+        print(line)
+    print(f"Đã ghi {len(r.recorded)} quyết định của cấp ủy cấp trên"
+          + (f"; {r.unchanged} đã có từ trước" if r.unchanged else "") + ". Kết quả biểu quyết của chi bộ giữ nguyên.")
+    if r.unknown:
+        print(f"Lưu ý — không có trong tệp dữ liệu: {', '.join(r.unknown)}.", file=sys.stderr)
     return EXIT_OK
 
 
@@ -724,10 +968,11 @@ def build_parser() -> argparse.ArgumentParser:
     pk.add_argument("--json", action="store_true")
     _add_key_options(pk)
     pk.set_defaults(func=cmd_package)
-    op = sub.add_parser("open", help="giải mã, kiểm tra và mở gói")
-    op.add_argument("file")
+    op = sub.add_parser("open", help="giải mã, kiểm tra và mở gói (một hoặc nhiều gói, hoặc cả thư mục)")
+    op.add_argument("file", nargs="+", help="tệp gói .p7m, hoặc thư mục chứa các gói")
     op.add_argument("--out", required=True)
-    op.add_argument("--register", help="tệp dữ liệu của cấp ủy (sổ đăng ký khóa, hộp thư)")
+    op.add_argument("--register", help="tệp dữ liệu của cấp ủy (sổ đăng ký khóa, hộp thư), hoặc kho dùng chung "
+                                       "postgresql://…")
     op.add_argument("--trust", action="store_true", help="tin cậy khóa của chi bộ gửi lần đầu (đã đối chiếu)")
     op.add_argument("--root", action="append", metavar="CA.crt",
                     help="nhập chứng thư gốc của tổ chức chứng thực vào sổ đăng ký trước khi mở gói (lặp lại được)")
@@ -744,6 +989,68 @@ def build_parser() -> argparse.ArgumentParser:
                     help="chấp nhận chứng thư của người ký đã hết hạn lúc nhận (sau khi đã xác nhận với chi bộ)")
     _add_key_options(vf, required=False)
     vf.set_defaults(func=cmd_verify)
+    cm = sub.add_parser("committee", help="cấp ủy cấp trên: năm đánh giá của đảng bộ").add_subparsers(
+        dest="committee_command", required=True)
+
+    def reg(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--register", required=True, help="tệp dữ liệu của cấp ủy, hoặc kho dùng chung postgresql://…")
+
+    cset = cm.add_parser("setup", help="tên cấp ủy, cấp trên, địa danh, bí thư (in trên thông báo và báo cáo)")
+    reg(cset)
+    cset.add_argument("--name", help="tên cấp ủy, ví dụ “Đảng ủy phường Bến Nghé”")
+    cset.add_argument("--higher-org", help="cấp trên, ví dụ “Đảng bộ quận 1”")
+    cset.add_argument("--locality", help="địa danh ghi ở dòng ngày tháng")
+    cset.add_argument("--secretary", help="họ và tên bí thư (ký thông báo, báo cáo)")
+    cset.set_defaults(func=cmd_committee_setup)
+    cc = cm.add_parser("cells", help="danh sách chi bộ").add_subparsers(dest="cells_command", required=True)
+    cci = cc.add_parser("import", help="nhập danh sách chi bộ (CSV/XLSX: mã, tên chi bộ)")
+    cci.add_argument("file")
+    reg(cci)
+    cci.set_defaults(func=cmd_committee_cells_import)
+    cst = cm.add_parser("status", help="chi bộ nào đã gửi, bị từ chối, gửi bản sửa đổi, chưa gửi")
+    reg(cst)
+    cst.add_argument("--year", type=int, required=True)
+    cst.add_argument("--json", action="store_true")
+    cst.set_defaults(func=cmd_committee_status)
+    csu = cm.add_parser("summary", help="tổng hợp năm; --out: báo cáo lên cấp trên (.pdf, .docx, .xlsx)")
+    reg(csu)
+    csu.add_argument("--year", type=int, required=True)
+    csu.add_argument("--json", action="store_true")
+    csu.add_argument("--out")
+    csu.add_argument("--number", help="số báo cáo, ví dụ 25-BC/ĐU (trống: để điền tay)")
+    csu.add_argument("--date", help="ngày báo cáo dd/mm/yyyy (mặc định: hôm nay)")
+    csu.set_defaults(func=cmd_committee_summary)
+    cd = cm.add_parser("decide", help="ghi mức cấp ủy quyết định cho một đảng viên (hoặc một chi bộ, hoặc từ XLSX)")
+    reg(cd)
+    cd.add_argument("--year", type=int, required=True)
+    cd.add_argument("--member", help="mã đảng viên (UUID hoặc phần đầu)")
+    cd.add_argument("--cell", help="mã (hoặc tên) chi bộ: mức xếp loại của tập thể chi bộ")
+    cd.add_argument("--level", help="HTXSNV, HTTNV, HTNV, KHTNV (hoặc EXCELLENT, GOOD, COMPLETED, NOT_COMPLETED)")
+    cd.add_argument("--reason", help="lý do (bắt buộc khi hạ mức)")
+    cd.add_argument("--from", dest="from_file", help="bảng tính XLSX (trang “Quyết định”)")
+    cd.add_argument("--preview", action="store_true", help="với --from: chỉ xem trước, không ghi")
+    cd.add_argument("--number", help="số thông báo, ví dụ 15-TB/ĐU")
+    cd.add_argument("--date", help="ngày quyết định dd/mm/yyyy (mặc định: hôm nay)")
+    cd.add_argument("--by", help="người ghi")
+    cd.set_defaults(func=cmd_committee_decide)
+    cn = cm.add_parser("notify", help="thông báo kết quả cho một chi bộ, ký số và mã hóa như gói")
+    reg(cn)
+    cn.add_argument("--year", type=int, required=True)
+    cn.add_argument("--cell", required=True)
+    cn.add_argument("--to", required=True, help="chứng thư mã hóa của chi bộ (.crt)")
+    cn.add_argument("--out", required=True)
+    cn.add_argument("--number", help="số thông báo, ví dụ 15-TB/ĐU")
+    cn.add_argument("--date", help="ngày thông báo dd/mm/yyyy (mặc định: hôm nay)")
+    _add_key_options(cn)
+    cn.set_defaults(func=cmd_committee_notify)
+    dc2 = sub.add_parser("decisions", help="quyết định của cấp ủy cấp trên").add_subparsers(
+        dest="decisions_command", required=True)
+    di = dc2.add_parser("import", help="ghi các mức cấp ủy cấp trên quyết định từ tệp thông báo .p7m")
+    di.add_argument("file")
+    with_db(di)
+    di.add_argument("--trust", action="store_true", help="tin cậy khóa của cấp ủy lần đầu (đã đối chiếu)")
+    _add_key_options(di)
+    di.set_defaults(func=cmd_decisions_import)
     st = sub.add_parser("selftest", help="thử toàn bộ chuỗi (cửa sổ, cuộc họp mẫu, tài liệu, ký, gói, mở gói) "
                                          "trong thư mục tạm")
     st.add_argument("--no-window", action="store_true", help="bỏ qua bước mở cửa sổ chính")

@@ -32,7 +32,7 @@ from .model.category import add_months
 from .model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS
 from .model.meeting import MeetingKind
 from .model.member import DISCIPLINE_LABELS
-from .model.rating import Finding, LevelDecision
+from .model.rating import DecisionKind, Finding, LevelDecision
 from .model.vote import BLANK, CELL, COMMITTEE, MULTIPLE, Vote, VoteKind
 from .rules.attendance import Headcount, eligibility
 from .rules.citation import citation_text
@@ -277,6 +277,19 @@ def absence_text(a: Attendance | None) -> str:
 # ------------------------------------------------------------------------------------------------
 # The meeting
 # ------------------------------------------------------------------------------------------------
+def higher_decision_note(decisions, subject: str, level: Level | None) -> tuple[str, ...]:
+    """("Cấp ủy cấp trên quyết định: HTTNV (Thông báo số 15-TB/ĐU; ngày 20/12/2026; lý do: …)",) when
+    the competent level's last decision differs from the level the cell voted; the vote stays."""
+    decided = [d for d in decisions if d.subject == subject and d.kind == DecisionKind.DECIDED]
+    if not decided or (level is not None and decided[-1].level == level.value):
+        return ()
+    d = decided[-1]
+    where = "; ".join(x for x in (f"Thông báo số {d.reference}" if d.reference else "",
+                                  f"ngày {format_date(d.decided_on)}" if d.decided_on else "",
+                                  f"lý do: {d.reason}" if d.reason else "") if x)
+    return (f"Cấp ủy cấp trên quyết định: {LEVEL_ABBREVIATIONS[Level(d.level)]}" + (f" ({where})" if where else ""),)
+
+
 class MeetingFigures:
     """Every figure of one meeting, from the stored meeting only (see the module docstring).
 
@@ -428,6 +441,7 @@ class MeetingFigures:
         level_votes = last.votes_for(level) if last is not None and level is not None else None
         notes = self._notes(subject, member, changed, accepted, self_score,
                             proposal.score_change_reason if proposal else "", outcome)
+        notes += higher_decision_note(rec.decisions, subject, level)
         return SubjectFigures(
             subject=subject, name=desk.subject_name(subject), member=member, category=category,
             reviewed_here=reviewed, self_level=self_level, self_general=sg, self_task=stt, self_score=self_score,

@@ -17,16 +17,16 @@ checking the root's own fingerprint with the CA). An accepted CA-issued certific
 from __future__ import annotations
 
 import os
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Callable
 
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 
 from ..i18n import UserError
-from ..store.database import Database
+from ..store import committee_store as cs
 from .chain import CA_VALID, ChainResult, check_chain, is_ca
 from .identity import identity_problem, normalise_code, normalise_name, visible
 from .keys import common_name, fingerprint, load_certificate
@@ -62,20 +62,24 @@ class RegisterError(UserError):
 
 
 class CommitteeRegister:
-    """The committee's own data file, opened (and locked) by this process."""
+    """The committee's own store, opened by this process: a data file of kind "committee" (locked
+    while open) or a shared PostgreSQL store (``postgresql://…``). The SQL is in store/committee_store.py."""
 
     def __init__(self, path: str | os.PathLike, *, create: bool = True):
-        path = Path(path)
-        self.db = Database(path, create=create, kind="committee")
-        kind = self.db.read(lambda c: (c.execute("SELECT value FROM meta WHERE key = 'kind'").fetchone() or ["cell"])[0])
-        if kind != "committee":
-            self.db.close(backup_reason=None)
+        self.store = cs.open_backend(path, create=create)
+        if self.store.kind != "committee":
+            self.store.close()
             raise RegisterError(f"Tệp {path} là tệp dữ liệu của chi bộ, không phải tệp của cấp ủy cấp trên "
                                 f"(sổ đăng ký khóa và hộp thư gói).")
-        self.path = path
+        self.path = Path(path) if self.store.path is not None else None
+        self.location = self.store.location
+
+    @property
+    def shared(self) -> bool:
+        return self.store.dialect == "postgresql"
 
     def close(self) -> None:
-        self.db.close(backup_reason=None)
+        self.store.close()
 
     def __enter__(self) -> "CommitteeRegister":
         return self
@@ -86,8 +90,7 @@ class CommitteeRegister:
     # -- the register ---------------------------------------------------------------------------
     def fingerprints(self, cell: dict) -> list[str]:
         key = cell_key(cell)
-        return self.db.read(lambda c: [r[0] for r in c.execute(
-            "SELECT fingerprint FROM cell_key WHERE cell_key = ? ORDER BY id", (key,))])
+        return self.store.read(lambda q: cs.fingerprints(q, key))
 
     # -- the CA roots ------------------------------------------------------------------------------
     def import_root(self, cert_path: str | os.PathLike) -> tuple[x509.Certificate, str, bool]:
@@ -99,21 +102,14 @@ class CommitteeRegister:
                                 f"chứng thực (không có basicConstraints CA): không nhập làm chứng thư gốc. "
                                 f"Không ghi gì.")
         fp = fingerprint(cert)
-
-        def write(conn: sqlite3.Connection) -> bool:
-            cur = conn.execute("INSERT OR IGNORE INTO ca_root (fingerprint, subject, certificate, imported_at) "
-                               "VALUES (?, ?, ?, ?)", (fp, common_name(cert), cert.public_bytes(Encoding.DER), _now()))
-            return cur.rowcount > 0
-
-        return cert, fp, self.db.write(write).result()
+        new = self.store.write(lambda q: cs.insert_root(q, fp, common_name(cert), cert.public_bytes(Encoding.DER)))
+        return cert, fp, new
 
     def roots(self) -> list[x509.Certificate]:
-        return self.db.read(lambda c: [x509.load_der_x509_certificate(r[0]) for r in c.execute(
-            "SELECT certificate FROM ca_root ORDER BY id")])
+        return [x509.load_der_x509_certificate(der) for der in self.store.read(cs.root_certificates)]
 
     def root_list(self) -> list[dict]:
-        return self.db.read(lambda c: [{"fingerprint": r[0], "subject": r[1], "imported_at": r[2]} for r in c.execute(
-            "SELECT fingerprint, subject, imported_at FROM ca_root ORDER BY id")])
+        return self.store.read(cs.root_list)
 
     def chain(self, opened: OpenedPackage) -> ChainResult:
         return check_chain(opened.signer_certificate, opened.other_certificates, self.roots(), opened.signing_time)
@@ -169,57 +165,37 @@ class CommitteeRegister:
 
     def trust(self, opened: OpenedPackage) -> None:
         cell, cert = opened.cell, opened.signer_certificate
-
-        def write(conn: sqlite3.Connection) -> None:
-            conn.execute(
-                "INSERT OR IGNORE INTO cell_key (cell_key, cell_code, cell_name, higher_org, fingerprint, subject, "
-                "certificate, trusted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (cell_key(cell), cell.get("code", ""), cell.get("name", ""), cell.get("higher_org", ""),
-                 opened.signer_fingerprint, common_name(cert), cert.public_bytes(Encoding.DER), _now()))
-
-        self.db.write(write).result()
+        self.store.write(lambda q: cs.trust_key(
+            q, cell_key=cell_key(cell), code=cell.get("code", ""), name=cell.get("name", ""),
+            higher_org=cell.get("higher_org", ""), fingerprint=opened.signer_fingerprint, subject=common_name(cert),
+            certificate=cert.public_bytes(Encoding.DER)))
 
     # -- the inbox ----------------------------------------------------------------------------------
     def record(self, opened: OpenedPackage, *, folder: str = "", state: str = "verified", reason: str = "",
-               chain: str = "") -> None:
-        """One row per package (its SHA-256); older revisions of the same meeting become superseded."""
+               chain: str = "", extra: Callable[[cs.Q, str], None] | None = None) -> str:
+        """One row per package (its SHA-256); older revisions of the same meeting become superseded.
+        ``extra(q, state)`` runs in the same transaction (the committee's year records the proposal)."""
+        return self.store.write(lambda q: self._record(q, opened, folder, state, reason, chain, extra))
+
+    def _record(self, q: cs.Q, opened: OpenedPackage, folder: str, state: str, reason: str, chain: str,
+                extra) -> str:
         cell, meeting = opened.cell, opened.meeting
-
-        def write(conn: sqlite3.Connection) -> None:
-            conn.execute(
-                "INSERT OR REPLACE INTO inbox (package_sha256, received_at, file_name, size, cell_key, cell_name, "
-                "meeting_id, rating_year, revision, created_at, signer_fingerprint, state, reason, folder, chain) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (opened.package_sha256, _now(), opened.file_name, opened.size, cell_key(cell), cell.get("name", ""),
-                 meeting.get("id", ""), meeting.get("rating_year"), meeting.get("revision"),
-                 opened.manifest.get("created_at", ""), opened.signer_fingerprint, state, reason, folder, chain))
-            if state == "verified":
-                # Only a revision of the same cell signed with the same key supersedes: another cell
-                # reusing the meeting's UUID does not touch it.
-                same = (meeting.get("id", ""), cell_key(cell), opened.signer_fingerprint)
-                conn.execute("UPDATE inbox SET state = 'superseded' WHERE meeting_id = ? AND cell_key = ? "
-                             "AND signer_fingerprint = ? AND state = 'verified' AND revision < ?",
-                             (*same, meeting.get("revision")))
-                newer = conn.execute("SELECT 1 FROM inbox WHERE meeting_id = ? AND cell_key = ? AND signer_fingerprint = ? "
-                                     "AND state IN ('verified', 'superseded') AND revision > ?",
-                                     (*same, meeting.get("revision"))).fetchone()
-                if newer:
-                    conn.execute("UPDATE inbox SET state = 'superseded' WHERE package_sha256 = ?",
-                                 (opened.package_sha256,))
-
-        self.db.write(write).result()
+        key = cell_key(cell)
+        cs.lock_cell(q, key, code=cell.get("code", ""), name=cell.get("name", ""),
+                     higher_org=cell.get("higher_org", ""))
+        state = cs.record_package(q, {
+            "package_sha256": opened.package_sha256, "received_at": _now(), "file_name": opened.file_name,
+            "size": opened.size, "cell_key": key, "cell_name": cell.get("name", ""),
+            "meeting_id": meeting.get("id", ""), "rating_year": meeting.get("rating_year"),
+            "revision": meeting.get("revision"), "created_at": opened.manifest.get("created_at", ""),
+            "signer_fingerprint": opened.signer_fingerprint, "state": state, "reason": reason, "folder": folder,
+            "chain": chain})
+        if extra is not None:
+            extra(q, state)
+        return state
 
     def inbox(self, year: int | None = None) -> list[dict]:
-        def read(conn: sqlite3.Connection) -> list[dict]:
-            conn.row_factory = sqlite3.Row
-            try:
-                sql = "SELECT * FROM inbox" + (" WHERE rating_year = ?" if year else "") + \
-                      " ORDER BY rating_year, cell_name, revision"
-                return [dict(r) for r in conn.execute(sql, (year,) if year else ())]
-            finally:
-                conn.row_factory = None
-
-        return self.db.read(read)
+        return self.store.read(lambda q: cs.inbox(q, year))
 
 
 def _now() -> str:

@@ -502,6 +502,9 @@ class MainWindow(QMainWindow):
         act = send.addAction(self.tr("Mở chế độ &cấp ủy cấp trên…"))
         act.setObjectName("committeeAction")
         act.triggered.connect(self.committee_mode)
+        act = send.addAction(self.tr("&Nhập thông báo kết quả của cấp ủy…"))
+        act.setObjectName("decisionsImportAction")
+        act.triggered.connect(lambda: self.import_decisions())
 
         help_menu = bar.addMenu(self.tr("T&rợ giúp"))
         act = help_menu.addAction(self.tr("&Bắt đầu: hội nghị đầu tiên, bằng hình"))
@@ -529,6 +532,12 @@ class MainWindow(QMainWindow):
 
         self.committee_window = open_committee_window(self, show=show)
         return self.committee_window
+
+    def import_decisions(self, path=None, load=None, confirm=None):
+        """Gửi cấp trên › Nhập thông báo kết quả của cấp ủy… (gui/crypto/decisions_import.py)."""
+        from .crypto.decisions_import import import_notice
+
+        return import_notice(self, self.cf, path, load, confirm)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

@@ -161,3 +161,7 @@ class KindMismatchError(RefusedFileError):
                     "hãy khôi phục vào một tệp mới."),
             src=str(src), dest=str(dest), theirs=translate(self._KINDS.get(src_kind, src_kind)),
             ours=translate(self._KINDS.get(dest_kind, dest_kind))))
+
+
+class ConflictError(UserError):
+    """Someone else wrote the same thing first (a shared store): nothing was overwritten."""

@@ -5,6 +5,8 @@ version under tests/fixtures/db/; the suite upgrades every fixture to the latest
 """
 from __future__ import annotations
 
+from .committee_schema import step as _committee_step
+
 APPLICATION_ID = 0x4B444D31  # "KDM1": marks a SQLite file as ours
 
 MIGRATIONS: list[tuple[int, str, list[str]]] = [
@@ -356,5 +358,10 @@ MIGRATIONS.append((9, "the collectives' self-rating (Mẫu 01): committee and ce
         PRIMARY KEY (meeting_id, subject)
     )""",
 ]))
+
+# The committee's year (its cells, the proposals of the packages received, decisions with their
+# history, notices): the "year" step of committee_schema.py, the same tables a PostgreSQL store gets.
+MIGRATIONS.append((10, "the higher committee's year: cells, proposals, decisions, notices",
+                   _committee_step("year", "sqlite")))
 
 LATEST_VERSION = MIGRATIONS[-1][0]

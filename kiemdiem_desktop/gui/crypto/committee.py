@@ -12,11 +12,12 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMainWindow, QMessageBox,
-    QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
+    QLineEdit, QMainWindow, QMessageBox, QPushButton, QTabWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from ...crypto.open_package import DAMAGED, NOT_FOR_KEY, PackageRefused, read_package_file, unpack
+from ...committee.year import CommitteeOffice
+from ...crypto.open_package import DAMAGED, NOT_FOR_KEY, PackageRefused, read_package_file
 from ...crypto.chain import CA_VALID
 from ...crypto.identity import visible
 from ...crypto.keys import common_name, fingerprint
@@ -141,6 +142,7 @@ class CommitteeWindow(QMainWindow):
         self.setObjectName("committeeWindow")
         self.setWindowTitle(tr("Cấp ủy cấp trên — hộp thư gói của các chi bộ"))
         self.register: CommitteeRegister | None = None
+        self.office: CommitteeOffice | None = None
         self._key_loader = None      # the committee's key as opened this sitting: memory only, forgotten on close
         self.busy = False
         self.last_message = ""
@@ -152,6 +154,10 @@ class CommitteeWindow(QMainWindow):
         new_b.clicked.connect(lambda: self.create_file())
         open_b = QPushButton(tr("Mở &tệp…"))
         open_b.clicked.connect(lambda: self.open_file())
+        shared_b = QPushButton(tr("Kho &dùng chung…"))
+        shared_b.setObjectName("openShared")
+        shared_b.setToolTip(tr("Kho dữ liệu PostgreSQL mà nhiều cán bộ văn phòng cùng dùng (postgresql://…)"))
+        shared_b.clicked.connect(lambda: self.open_shared())
         self.year = QComboBox()
         self.year.setObjectName("inboxYear")
         self.year.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)   # "Tất cả các năm" whole
@@ -162,6 +168,11 @@ class CommitteeWindow(QMainWindow):
         self.open_button.setObjectName("openPackage")
         self.open_button.setToolTip("Ctrl+O")
         self.open_button.clicked.connect(lambda: self.open_package())
+        self.folder_button = QPushButton(tr("Mở &cả thư mục gói…"))
+        self.folder_button.setObjectName("openFolder")
+        self.folder_button.setToolTip(tr("Mọi tệp .p7m trong một thư mục, lần lượt; gói bị từ chối được nêu tên, "
+                                         "các gói khác vẫn được mở"))
+        self.folder_button.clicked.connect(lambda: self.open_folder())
         self.root_button = QPushButton(tr("Nhập chứng thư &gốc (CA)…"))
         self.root_button.setObjectName("importRoot")
         self.root_button.setToolTip(tr("Chứng thư gốc của tổ chức chứng thực cấp chứng thư cho các chi bộ "
@@ -195,18 +206,30 @@ class CommitteeWindow(QMainWindow):
         top.addWidget(self.file_label, 1)
         top.addWidget(new_b)
         top.addWidget(open_b)
+        top.addWidget(shared_b)
         bar = QHBoxLayout()
         bar.addWidget(year_label)
         bar.addWidget(self.year)
         bar.addStretch(1)
         bar.addWidget(self.root_button)
+        bar.addWidget(self.folder_button)
         bar.addWidget(self.open_button)
+        from .committee_year import YearPage
+
+        inbox_page = QWidget()
+        ilay = QVBoxLayout(inbox_page)
+        ilay.addLayout(bar)
+        ilay.addWidget(self.table, 1)
+        ilay.addWidget(self.detail)
+        self.year_page = YearPage()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("committeeTabs")
+        self.tabs.addTab(inbox_page, tr("&Hộp thư gói"))
+        self.tabs.addTab(self.year_page, tr("Năm đánh giá của đảng &bộ"))
         central = QWidget()
         lay = QVBoxLayout(central)
         lay.addLayout(top)
-        lay.addLayout(bar)
-        lay.addWidget(self.table, 1)
-        lay.addWidget(self.detail)
+        lay.addWidget(self.tabs, 1)
         lay.addWidget(self.message)
         self.setCentralWidget(central)
         self.resize(1366, 768)
@@ -232,24 +255,43 @@ class CommitteeWindow(QMainWindow):
                 return False
         return self._use(path, create=False)
 
+    def open_shared(self, url: str | None = None) -> bool:
+        """A shared PostgreSQL store (postgresql://user@host/db)."""
+        if url is None:
+            url, ok = QInputDialog.getText(self, tr("Kho dữ liệu dùng chung"),
+                                           tr("Địa chỉ kho PostgreSQL (ví dụ postgresql://canbo@maychu/capuy):"),
+                                           QLineEdit.EchoMode.Normal, str(settings().value("committee/url", "") or ""))
+            if not ok or not url.strip():
+                return False
+        return self._use(url.strip(), create=True)
+
     def _use(self, path: str | Path, *, create: bool) -> bool:
+        from ...committee.year import is_postgres_url, safe_url, url_without_password
+
         try:
-            reg = CommitteeRegister(path, create=create)
+            office = CommitteeOffice(path, create=create)
         except UserError as err:
             show_error(self, err, tr("Không mở được tệp"))
             return False
         self._close_register()
-        self.register = reg
+        self.office, self.register = office, office.register
         s = settings()
-        s.setValue("committee/file", str(Path(path).absolute()))
+        if is_postgres_url(path):
+            s.setValue("committee/url", url_without_password(str(path)))
+            self.file_label.setText(tr("Kho dữ liệu dùng chung: <b>{url}</b>").format(url=safe_url(office.location)))
+        else:
+            s.setValue("committee/file", str(Path(path).absolute()))
+            self.file_label.setText(tr("Tệp dữ liệu của cấp ủy: <b>{path}</b>").format(path=path))
         s.sync()
-        self.file_label.setText(tr("Tệp dữ liệu của cấp ủy: <b>{path}</b>").format(path=path))
         self.reload()
+        self.year_page.set_office(office)
         return True
 
     def _close_register(self) -> None:
-        if self.register is not None:
-            self.register.close()
+        if self.office is not None:
+            self.year_page.set_office(None)
+            self.office.close()
+            self.office = None
             self.register = None
 
     # -- the inbox ------------------------------------------------------------------------------------
@@ -317,6 +359,7 @@ class CommitteeWindow(QMainWindow):
 
     def _update(self) -> None:
         self.open_button.setEnabled(self.register is not None and not self.busy)
+        self.folder_button.setEnabled(self.register is not None and not self.busy)
         self.root_button.setEnabled(self.register is not None and not self.busy)
         self.year.setEnabled(self.register is not None)
 
@@ -346,7 +389,10 @@ class CommitteeWindow(QMainWindow):
     def target_folder(self, package: Path, sha256: str) -> Path:
         """Where a package is unpacked: beside the data file, one folder per package."""
         assert self.register is not None
-        base = self.register.path.absolute().parent / (self.register.path.stem + "-goi-da-mo")
+        if self.register.path is None:        # a shared store: beside the user's documents
+            base = Path.home() / "kiemdiem-goi-da-mo"
+        else:
+            base = self.register.path.absolute().parent / (self.register.path.stem + "-goi-da-mo")
         return base / f"{package.stem}-{sha256[:8]}"
 
     def open_package(self, path: str | Path | None = None, load=None) -> bool:
@@ -380,6 +426,101 @@ class CommitteeWindow(QMainWindow):
         run_in_background(job, lambda opened: self._checked(path, opened), self._failed)
         return True
 
+    # -- a folder of packages ------------------------------------------------------------------------
+    folder_done = Signal(list)    # the outcomes, one per package
+
+    def open_folder(self, folder: str | Path | None = None, load=None, confirm=None) -> bool:
+        """Every .p7m of a folder, one after the other in the background, with progress; a first-seen
+        cell's fingerprint is confirmed one by one (``confirm(opened, decision)``: tests)."""
+        from ...committee.year import expand_packages
+
+        if self.office is None or self.busy:
+            return False
+        if folder is None:
+            folder = QFileDialog.getExistingDirectory(self, tr("Chọn thư mục chứa các gói của chi bộ"))
+            if not folder:
+                return False
+        paths = expand_packages([folder])
+        if not paths:
+            self._say(tr("Thư mục {folder} không có tệp gói (.p7m) nào.").format(folder=folder), error=True)
+            return False
+        if load is None:
+            dlg = KeyDialog("committee", tr("Khóa của cấp ủy cấp trên"),
+                            tr("Chọn khóa của cấp ủy để mở các gói (tệp .p12/.pfx hoặc thiết bị ký số)."), self)
+            if not dlg.exec():
+                return False
+            load = dlg.load
+        try:
+            key = load()
+        except UserError as err:
+            show_error(self, err, tr("Không mở được khóa"))
+            return False
+        self.busy = True
+        self._update()
+        self._batch = {"paths": paths, "i": 0, "key": key, "confirm": confirm or (
+            lambda opened, decision: confirm_first_seen(self, decision)), "results": []}
+        self._batch_next()
+        return True
+
+    def _batch_next(self) -> None:
+        b = self._batch
+        if b["i"] >= len(b["paths"]):
+            self._batch_end()
+            return
+        path = b["paths"][b["i"]]
+        b["i"] += 1
+        self.message.setStyleSheet("")
+        self.message.setText(tr("Đang mở gói {i}/{n}: {name}…").format(i=b["i"], n=len(b["paths"]), name=path.name))
+        office = self.office
+
+        def check():
+            opened = read_package_file(path, b["key"])
+            return opened, office.register.decide(opened)
+
+        def checked(result) -> None:
+            opened, decision = result
+            if self.office is None:
+                return self._batch_end()
+            from ...committee.year import OpenOutcome
+
+            if decision.status in REFUSED:
+                if decision.known_fingerprints:
+                    self.office.register.record(opened, state="refused", reason=decision.message,
+                                                chain=decision.chain.message if decision.chain else "")
+                b["results"].append(OpenOutcome(path, "refused", decision.message))
+                return self._batch_next()
+            if decision.status == FIRST_SEEN and not b["confirm"](opened, decision):
+                b["results"].append(OpenOutcome(path, "untrusted", tr("khóa chưa được xác nhận")))
+                return self._batch_next()
+            target = self.target_folder(path, opened.package_sha256)
+            run_in_background(lambda: office.accept(path, opened, decision, target),
+                              lambda r: (b["results"].append(r), self._batch_next()), failed)
+
+        def failed(err: BaseException) -> None:
+            from ...committee.year import OpenOutcome
+
+            b["results"].append(OpenOutcome(path, "refused", error_text(err)))
+            self._batch_next()
+
+        run_in_background(check, checked, failed)
+
+    def _batch_end(self) -> None:
+        b = self._batch
+        b["key"].close()
+        self.busy = False
+        self._update()
+        results = b["results"]
+        good = [r for r in results if r.ok]
+        bad = [r for r in results if not r.ok]
+        text = tr("Đã mở {ok}/{n} gói.").format(ok=len(good), n=len(results))
+        if bad:
+            text += " " + tr("Không mở: {list}").format(list="; ".join(
+                f"{r.path.name} ({r.message.splitlines()[0] if r.message else r.state})" for r in bad))
+        self._say(text, error=bool(bad))
+        self.reload()
+        self.year_page.reload()
+        self.folder_done.emit(results)
+
     def _checked(self, path: Path, opened) -> None:
         self.busy = False
         self._update()
@@ -398,10 +539,13 @@ class CommitteeWindow(QMainWindow):
             return
         decision = self.register.decide(opened)
         if decision.status in REFUSED:
-            decision.message = decision.message.replace(
-                "Không ghi gì.", tr("Gói không được mở, sổ đăng ký không đổi; hộp thư ghi gói này là “bị từ chối”."))
-            self.register.record(opened, state="refused", reason=decision.message,
-                                 chain=decision.chain.message if decision.chain else "")
+            # the same rule as the command line: a known cell's refused package is kept in the inbox
+            # as refused; a cell never registered leaves nothing behind
+            if decision.known_fingerprints:
+                decision.message = decision.message.replace(
+                    "Không ghi gì.", tr("Gói không được mở, sổ đăng ký không đổi; hộp thư ghi gói này là “bị từ chối”."))
+                self.register.record(opened, state="refused", reason=decision.message,
+                                     chain=decision.chain.message if decision.chain else "")
             self.reload()
             self._say(decision.message, error=True)
             if decision.status == NEW_KEY:
@@ -418,10 +562,10 @@ class CommitteeWindow(QMainWindow):
             self.opened.emit("cancelled")
             return
         try:
-            out = unpack(opened, self.target_folder(path, opened.package_sha256))
-            if decision.status == FIRST_SEEN:
-                self.register.trust(opened)
-            self.register.record(opened, folder=str(out), chain=decision.chain.message if decision.chain else "")
+            r = self.office.accept(path, opened, decision, self.target_folder(path, opened.package_sha256))
+            if not r.ok:
+                raise UserError(r.message)
+            out = r.folder
         except UserError as err:
             self._say(error_text(err), error=True)
             show_plain_error(self, err, tr("Không ghi được"))
@@ -435,6 +579,7 @@ class CommitteeWindow(QMainWindow):
             + (" " + tr("Chứng thư: {chain}.").format(chain=decision.chain.message)
                if decision.chain is not None and decision.chain.status == CA_VALID else ""))
         self.reload()
+        self.year_page.reload()
         self.opened.emit("verified")
 
     def _failed(self, err: BaseException) -> None:
