@@ -52,7 +52,21 @@ def form_for(member: Member, outside_system: bool = False) -> str:
 
 
 # -- the Word document --------------------------------------------------------------------------------------
+_BLANK_FORM: bytes | None = None     # the set-up empty document, made once per process
+
+
 def _new_document():
+    """An empty A4 document with our styles. Setting up the styles is most of the cost of a form
+    (500 forms in `documents`): it is done once, and each form starts from a copy of those bytes."""
+    global _BLANK_FORM
+    if _BLANK_FORM is None:
+        buf = io.BytesIO()
+        _set_up_document().save(buf)
+        _BLANK_FORM = buf.getvalue()
+    return Document(io.BytesIO(_BLANK_FORM))
+
+
+def _set_up_document():
     doc = Document()
     sec = doc.sections[0]
     sec.page_width, sec.page_height = Mm(210), Mm(297)
