@@ -76,3 +76,6 @@ def test_standard_texts_are_translated(app):
     assert t("QLineEdit", "&Paste") == "&Dán"
     assert t("QFileDialog", "File &name:") == "Tên &tệp:"
     assert t("QFileSystemModel", "Date Modified") == "Ngày sửa"
+    # the file dialog's type column (Qt 6 asks QAbstractFileIconProvider, with a disambiguation)
+    assert t("QAbstractFileIconProvider", "Folder", "All other platforms") == "Thư mục"
+    assert t("QFileSystemModel", "Size") == "Cỡ"
