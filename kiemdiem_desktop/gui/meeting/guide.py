@@ -499,6 +499,7 @@ class MeetingGuideWindow(QMainWindow):
         self._action(None, "", ["Escape"], self._escape)
         helpm = bar.addMenu(tr("T&rợ giúp"))
         self._action(helpm, tr("&Bắt đầu: hội nghị đầu tiên, bằng hình"), ["F1"], self.show_start_help)
+        self._action(helpm, tr("Bộ &quy định đánh giá, xếp loại…"), [], self.show_rule_set, "ruleSetAction")
         self.update_undo_labels()
 
     def _escape(self) -> None:
@@ -926,6 +927,11 @@ class MeetingGuideWindow(QMainWindow):
 
         self.start_help = show_start_help(self)
         return self.start_help
+
+    def show_rule_set(self) -> None:
+        from ..rules_view import show_rule_sets
+
+        show_rule_sets(self, self.session.rules.id)
 
     def open_prepare(self) -> None:
         from .prepare import PrepareDialog
