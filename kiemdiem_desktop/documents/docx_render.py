@@ -20,7 +20,8 @@ from docx.shared import Mm, Pt, RGBColor
 
 from ..store.atomic import write_atomically
 from .base import Marking, nfc, vietnamese_date_line
-from .blocks import TITLE_RULE, DocumentBlocks, Gap, Heading, HeaderInfo, Para, Signatures, TableBlock, Title
+from .base import HeaderInfo
+from .content import TITLE_RULE, DocumentBlocks, Gap, Heading, Para, Signatures, TableBlock, Title
 
 FONT = "Times New Roman"
 LANGUAGE = "vi-VN"

@@ -22,7 +22,7 @@ from ..rules.findings import vn_number
 from ..rules.tally import level_count_headings, level_counts_text
 from ..voting import VotingDesk
 from .base import HeaderInfo, Marking, date_vn, date_words, time_words
-from .blocks import DocumentBlocks, Heading, Para, Signatures, TableBlock, Title, write_pdf
+from .blocks import DocumentBlocks, Heading, Para, Signatures, TableBlock, Title, write_docx, write_pdf
 from ..figures import MeetingFigures
 from ..rules.citation import article_citation, guidance_citation, regulation_citation
 from .collective_minutes import collective_paragraphs, presenter_of
@@ -592,6 +592,4 @@ def build_minutes(desk: VotingDesk, target: str | Path, *, locality: str | None 
 
 
 def build_minutes_docx(desk: VotingDesk, target: str | Path, *, locality: str | None = None) -> Path:
-    from .docx_render import render_docx      # python-docx only when Word is asked for
-
-    return render_docx(MinutesWriter(desk, locality).build(), target, minutes_marking(desk))
+    return write_docx(MinutesWriter(desk, locality).build(), target, minutes_marking(desk))

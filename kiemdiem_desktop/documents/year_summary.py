@@ -132,7 +132,8 @@ def year_summary_story(year: RatingYear, *, locality: str = "") -> list:
                                            report_date(year), number_suffix="BC/CB")),
                    Spacer(1, 7 * mm), p("BÁO CÁO", st.title),
                    p(f"tổng hợp kết quả kiểm điểm, đánh giá, xếp loại chất lượng đảng viên năm {year.rating_year}",
-                     st.subtitle),
+                     ParagraphStyle("ys_sub", parent=st.subtitle, spaceAfter=0)),
+                   markup("-----", ParagraphStyle("ys_rule", parent=st.subtitle, spaceAfter=6, leading=14)),
                    p(meetings_line(year), ParagraphStyle("ys_meetings", parent=st.small, alignment=1)),
                    Spacer(1, 3 * mm)]
     head = ParagraphStyle("ys_head", parent=st.cell_bold, fontSize=9.5, leading=11)

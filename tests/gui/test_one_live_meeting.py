@@ -85,13 +85,13 @@ def test_a_failed_write_reads_the_meeting_back_and_says_so(qtbot, app, tmp_path,
     # the disk refuses writes of agenda steps from now on (as a full or removed disk would)
     cf.db.call(lambda conn: conn.execute(
         "CREATE TEMP TRIGGER refuse BEFORE UPDATE ON agenda_step BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END"))
-    box = guide.review.report_box
+    box = guide.review.conclusion                      # the collective review's conclusion (agenda_step)
     box.setFocus()
     type_text(box, "Báo cáo")
     qtbot.keyClick(box, Qt.Key.Key_Tab)                 # leaving the box saves it
     qtbot.waitUntil(lambda: "Chưa lưu được" in guide.review.error.text(), timeout=5000)
     assert "Đã đọc lại cuộc họp từ tệp" in guide.review.error.text()
-    assert guide.session.record.step(step.id).report == ""      # what the file holds
+    assert guide.session.record.step(step.id).conclusion == ""  # what the file holds
     assert box.toPlainText() == ""
     guide.close()
     QApplication.processEvents()

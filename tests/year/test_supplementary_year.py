@@ -117,6 +117,9 @@ def test_documents_and_package_carry_the_year_report(year, tmp_path):
     out = build_documents(sup, tmp_path / "bo-sung")
     names = {p.name for p in out}
     assert {"tong-hop-ket-qua-ca-nam.pdf", "tong-hop-ket-qua-ca-nam.xlsx", "tong-hop-ket-qua.pdf"} <= names
+    from dataclasses import replace
+
+    cf.save_cell(replace(cf.cell(), code="CB-VP")).result()     # a package names its cell by its code
     files, _, meeting = meeting_documents(cf, main.s.meeting_id)
     assert "tong-hop-ket-qua-ca-nam.pdf" in files and "tong-hop-ket-qua-ca-nam.xlsx" in files
     assert f"meeting-{sup.s.meeting_id}.json" in files
