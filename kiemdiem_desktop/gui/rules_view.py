@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit, QTableWidgetItem,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QLabel, QPlainTextEdit, QTableWidgetItem,
     QVBoxLayout, QWidget,
 )
 
@@ -15,11 +15,12 @@ from ..rules.citation import citation_text, rule_verification
 from ..rules.ruleset import RuleSet, all_rule_sets
 from .common import list_table
 
-COLUMNS = ["Quy tắc", "Loại", "Áp dụng cho", "Điều khoản", "Đối chiếu văn bản"]
-COL_ID, COL_KIND, COL_APPLIES, COL_ARTICLE, COL_VERIFIED = range(5)
+COLUMNS = ["Điều khoản", "Loại", "Áp dụng cho", "Đối chiếu văn bản"]
+COL_ARTICLE, COL_KIND, COL_APPLIES, COL_VERIFIED = range(4)
+RULE_ID = Qt.ItemDataRole.UserRole       # each row's rule id (also in its tooltip)
 
 KIND_LABELS = {"finding": "Điều kiện xếp loại", "warning": "Cảnh báo"}
-APPLIES_LABELS = {"member": "Đảng viên", "leader": "Đảng viên giữ chức vụ lãnh đạo", "collective": "Tập thể"}
+APPLIES_LABELS = {"member": "Đảng viên", "leader": "Người lãnh đạo, quản lý", "collective": "Tập thể"}
 
 
 def tr(text: str) -> str:
@@ -62,12 +63,14 @@ class RuleSetDialog(QDialog):
         self.counts.setWordWrap(True)
         self.table = list_table(COLUMNS, "ruleSetTable", stretch=COL_VERIFIED)
         self.table.setWordWrap(True)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.horizontalHeader().setSectionResizeMode(COL_ARTICLE, QHeaderView.ResizeMode.Interactive)
         self.table.setAccessibleName(tr("Các quy tắc của bộ quy định"))
         self.sources = QPlainTextEdit()
         self.sources.setObjectName("ruleSetSources")
         self.sources.setReadOnly(True)
         self.sources.setTabChangesFocus(True)
-        self.sources.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
+        self.sources.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("Đó&ng"))
@@ -92,8 +95,23 @@ class RuleSetDialog(QDialog):
         index = self.choice.findData(rule_set_id) if rule_set_id else -1
         self.choice.setCurrentIndex(index if index >= 0 else len(self.sets) - 1)
         self.show_rules()
-        self.resize(1100, 620)
+        self.resize(1180, 640)
         self.choice.setFocus()
+
+    def fit_columns(self) -> None:
+        """The article column as wide as a usual article ("…, Điều 11 khoản 1"), longer ones wrap;
+        the verification note takes the rest (nothing off to the right, at any zoom)."""
+        usual = self.table.fontMetrics().horizontalAdvance("Quy định 366-QĐ/TW, Điều 11 khoản 1") + 24
+        self.table.setColumnWidth(COL_ARTICLE, max(usual, int(self.table.viewport().width() * 0.3)))
+        self.table.resizeRowsToContents()
+
+    def resizeEvent(self, event) -> None:   # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def showEvent(self, event) -> None:   # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.fit_columns()
 
     def current(self) -> RuleSet:
         return next(r for r in self.sets if r.id == self.choice.currentData())
@@ -107,21 +125,23 @@ class RuleSetDialog(QDialog):
         for i, row in enumerate(rows):
             raw = data.get(row["id"], {})
             kind = raw.get("kind", "")
-            cells = [row["id"], tr(KIND_LABELS.get(kind, kind)),
+            cells = [row["article"], tr(KIND_LABELS.get(kind, kind)),
                      tr(APPLIES_LABELS.get(raw.get("applies_to", ""), raw.get("applies_to", ""))),
-                     row["article"], verification_text(row["verified"], row["note"])]
+                     verification_text(row["verified"], row["note"])]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if raw.get("message"):
-                    item.setToolTip(raw["message"])
+                item.setData(RULE_ID, row["id"])
+                item.setToolTip(f"{row['id']}: {raw['message']}" if raw.get("message") else row["id"])
                 if c == COL_VERIFIED and not row["verified"]:
                     item.setForeground(QColor("#8a4b00"))
                 self.table.setItem(i, c, item)
-        self.table.resizeRowsToContents()
+        self.fit_columns()
         done = sum(1 for r in rows if r["verified"])
         self.counts.setText(tr("{n} quy tắc; {done} đã đối chiếu điều khoản, {todo} chưa đối chiếu văn bản gốc.")
                             .format(n=len(rows), done=done, todo=len(rows) - done))
         self.sources.setPlainText(rules.sources)
+        lines = self.sources.fontMetrics().lineSpacing()
+        self.sources.setFixedHeight(int(lines * 3.6) + 2 * self.sources.frameWidth() + 8)
         if rows:
             self.table.setCurrentCell(0, 0)
 
