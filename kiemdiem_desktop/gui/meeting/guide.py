@@ -569,6 +569,8 @@ class MeetingGuideWindow(QMainWindow):
         """The agenda list is narrow: a member's step shows the name, the opening its first words."""
         if step.kind == StepKind.MEMBER_REVIEW and step.subject_member_id in self.session.members:
             return tr("Đ/c {name}").format(name=self.session.flow.name(step.subject_member_id))
+        if step.kind == StepKind.RATING_VOTES and step.subject_member_id in self.session.members:   # votes after each
+            return tr("Xếp loại đ/c {name}").format(name=self.session.flow.name(step.subject_member_id))
         head, sep, _ = step.title.partition(":")
         return head if sep and len(step.title) > 40 else step.title
 

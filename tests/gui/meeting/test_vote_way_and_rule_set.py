@@ -51,10 +51,11 @@ def test_votes_after_each_review_chosen_in_the_preparation_show_in_the_guide(mee
     assert len(reviews) == 12
     for i in reviews:                                            # a vote step right after each member review
         name = titles[i].removeprefix("Đ/c ")
-        assert titles[i + 1] == f"Biểu quyết xếp loại đồng chí {name}"
+        assert titles[i + 1] == f"Xếp loại đ/c {name}"
         assert w.agenda.item(i).toolTip() == f"Kiểm điểm đồng chí {name}"
-    assert titles[2:6] == ["Đ/c Nguyễn Văn Hùng", "Biểu quyết xếp loại đồng chí Nguyễn Văn Hùng",
-                           "Đ/c Trần Thị Lan", "Biểu quyết xếp loại đồng chí Trần Thị Lan"]
+        assert w.agenda.item(i + 1).toolTip() == f"Biểu quyết xếp loại đồng chí {name}"
+    assert titles[2:6] == ["Đ/c Nguyễn Văn Hùng", "Xếp loại đ/c Nguyễn Văn Hùng",
+                           "Đ/c Trần Thị Lan", "Xếp loại đ/c Trần Thị Lan"]
     assert common not in titles
     # the guide's rating page for such a step lists that member only
     s = w.session
