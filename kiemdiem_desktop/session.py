@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from .clock import SYSTEM_CLOCK, Clock
-from .flow.agenda import build_agenda, member_review_title
+from .flow.agenda import build_agenda, member_review_title, votes_after_each_review
 from .flow.history import describe_changes, history_detail
 from .flow.meeting_flow import MeetingFlow, StepCheck
 from .i18n import QT_TRANSLATE_NOOP, UserError, msg
@@ -222,11 +222,16 @@ class MeetingSession(MeetingSnapshot):
         return self._commit(QT_TRANSLATE_NOOP("core", "Bỏ đại biểu"), [RowChange("delegate", {"id": delegate_id}, None)])
 
     # agenda
-    def generate_agenda(self) -> Future:
-        """The order of business from the rule set; replaces an agenda nothing was typed into."""
+    def generate_agenda(self, votes_after_each: bool | None = None) -> Future:
+        """The order of business from the rule set; replaces an agenda nothing was typed into.
+        ``votes_after_each``: the rating votes right after each review (True), or in one step after
+        all the reviews (False); None keeps the way the present agenda has them."""
         if any(s.state != StepState.NOT_STARTED for s in self.record.steps):
             raise UserError(msg(QT_TRANSLATE_NOOP("core", "Cuộc họp đã bắt đầu: không tạo lại chương trình.")))
-        steps = agenda_for(self.cf, self.meeting, self.rules, list(self.members.values()), self.categories)
+        if votes_after_each is None:
+            votes_after_each = votes_after_each_review(self.record.steps)
+        steps = agenda_for(self.cf, self.meeting, self.rules, list(self.members.values()), self.categories,
+                           votes_after_each=votes_after_each)
         removed = [RowChange("agenda_step", {"id": s.id}, None) for s in self.record.steps]
         self.record.steps = steps
         self.meeting.current_step_id = steps[0].id if steps else None
@@ -663,18 +668,21 @@ def _is_hhmm(text: str) -> bool:
 
 
 def agenda_for(cf: CellFile, meeting: Meeting, rules: RuleSet, members: list[Member],
-               categories: dict[str, Category]) -> list[AgendaStep]:
+               categories: dict[str, Category], *, votes_after_each: bool = False) -> list[AgendaStep]:
     supplementary = meeting.kind == MeetingKind.SUPPLEMENTARY
     if supplementary:   # only the members still unrated in the year (rating_year.py)
         from .rating_year import still_unrated
 
         still = still_unrated(cf, meeting.rating_year, meeting.id)
         members = [m for m in members if m.id in still]
-    return build_agenda(rules, members, categories, cf.cell().has_committee, supplementary=supplementary)
+    return build_agenda(rules, members, categories, cf.cell().has_committee, supplementary=supplementary,
+                        votes_after_each=votes_after_each)
 
 
-def prepare_meeting(cf: CellFile, rating_year: int, kind: MeetingKind = MeetingKind.MAIN, **fields) -> MeetingSession:
-    """A new meeting with the rule set of its rating year and its agenda, written in one transaction."""
+def prepare_meeting(cf: CellFile, rating_year: int, kind: MeetingKind = MeetingKind.MAIN, *,
+                    votes_after_each: bool = False, **fields) -> MeetingSession:
+    """A new meeting with the rule set of its rating year and its agenda, written in one transaction
+    (``votes_after_each``: a rating vote right after each member's review, see build_agenda)."""
     rules = rule_set_for_year(rating_year)
     m = Meeting(rating_year=rating_year, kind=kind, rule_set_id=rules.id, **fields)
     if kind == MeetingKind.SUPPLEMENTARY and not m.main_meeting_id:
@@ -683,7 +691,8 @@ def prepare_meeting(cf: CellFile, rating_year: int, kind: MeetingKind = MeetingK
         m.main_meeting_id = require_main_meeting(cf, rating_year).id
     members = cf.members()
     day = meeting_day(m)
-    steps = agenda_for(cf, m, rules, members, {x.id: category_on(x, day) for x in members})
+    steps = agenda_for(cf, m, rules, members, {x.id: category_on(x, day) for x in members},
+                       votes_after_each=votes_after_each)
     m.current_step_id = steps[0].id if steps else None
 
     def write(conn) -> None:

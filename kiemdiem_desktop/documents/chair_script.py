@@ -186,7 +186,8 @@ class ChairScript:
                         + ". Đồng chí nào nhất trí, đề nghị biểu quyết bằng giơ tay."),
                self.do(f"Đếm: tán thành {B}/{h.base_count if h else B}; không tán thành {B}.")]
         subjects = self.desk.rating_subjects()
-        order = [self.desk.subject_name(x_) for x_ in subjects if x_ != CELL]
+        order = [self.desk.subject_name(x_) for x_ in subjects
+                 if x_ != CELL and (not step.subject_member_id or x_ == step.subject_member_id)]
         out.append(self.say("Thứ tự biểu quyết: " + "; ".join(order) + "."))
         if h is not None:
             out.append(self.say(f"Số đảng viên được tính: {h.base_count} đồng chí. Một mức xếp loại được đề xuất "

@@ -246,7 +246,7 @@ class MinutesWriter:
         if step.notes:     # what the guide's "Ghi chú" holds is part of the record (issue 17 item 3)
             self.doc.add(Para.of(step.notes))
         self.votes_of(step)
-        if step.kind == StepKind.RATING_VOTES and self.any_member_votes():
+        if step.kind == StepKind.RATING_VOTES and not step.subject_member_id and self.any_member_votes():
             self.results(cell=False)
         if step.kind == StepKind.CELL_RATING and self.has_votes(CELL):
             self.results(cell=True)

@@ -211,6 +211,8 @@ class MeetingFlow:
         """A rating step waits for a justification of every blocking finding on a level voted;
         a round below quorum or with no level reached proposes a new round (a warning)."""
         subjects = [x for x in ratings.rating_subjects() if (x == CELL) == (step.kind == StepKind.CELL_RATING)]
+        if step.subject_member_id:     # a vote right after one member's review: that member only
+            subjects = [x for x in subjects if x == step.subject_member_id]
         for subject in subjects:
             for f in ratings.unjustified(subject):
                 missing.append(msg(QT_TRANSLATE_NOOP(

@@ -513,8 +513,17 @@ class MainWindow(QMainWindow):
         act.triggered.connect(self.show_start_help)
         act = help_menu.addAction(self.tr("&Hướng dẫn nhanh"))
         act.triggered.connect(self.show_help)
+        act = help_menu.addAction(self.tr("Bộ &quy định đánh giá, xếp loại…"))
+        act.setObjectName("ruleSetAction")
+        act.triggered.connect(self.show_rule_sets)
         act = help_menu.addAction(self.tr("&Giới thiệu"))
         act.triggered.connect(self.show_about)
+
+    def show_rule_sets(self) -> None:
+        """Trợ giúp › Bộ quy định: the rule sets, their articles and what is verified (rules_view)."""
+        from .rules_view import show_rule_sets
+
+        show_rule_sets(self)
 
     def keys_dialog(self, *, show: bool = True):
         """Gửi cấp trên › Khóa và chứng thư số… (gui/crypto)."""

@@ -499,6 +499,7 @@ class MeetingGuideWindow(QMainWindow):
         self._action(None, "", ["Escape"], self._escape)
         helpm = bar.addMenu(tr("T&rợ giúp"))
         self._action(helpm, tr("&Bắt đầu: hội nghị đầu tiên, bằng hình"), ["F1"], self.show_start_help)
+        self._action(helpm, tr("Bộ &quy định đánh giá, xếp loại…"), [], self.show_rule_set, "ruleSetAction")
         self.update_undo_labels()
 
     def _escape(self) -> None:
@@ -568,6 +569,8 @@ class MeetingGuideWindow(QMainWindow):
         """The agenda list is narrow: a member's step shows the name, the opening its first words."""
         if step.kind == StepKind.MEMBER_REVIEW and step.subject_member_id in self.session.members:
             return tr("Đ/c {name}").format(name=self.session.flow.name(step.subject_member_id))
+        if step.kind == StepKind.RATING_VOTES and step.subject_member_id in self.session.members:   # votes after each
+            return tr("Xếp loại đ/c {name}").format(name=self.session.flow.name(step.subject_member_id))
         head, sep, _ = step.title.partition(":")
         return head if sep and len(step.title) > 40 else step.title
 
@@ -926,6 +929,11 @@ class MeetingGuideWindow(QMainWindow):
 
         self.start_help = show_start_help(self)
         return self.start_help
+
+    def show_rule_set(self) -> None:
+        from ..rules_view import show_rule_sets
+
+        show_rule_sets(self, self.session.rules.id)
 
     def open_prepare(self) -> None:
         from .prepare import PrepareDialog

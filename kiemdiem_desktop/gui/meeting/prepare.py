@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import UserError
+from ...flow.agenda import votes_after_each_review
 from ...model import LEVEL_LABELS, Level, MeetingKind, MeetingState
 from ...model.meeting import MEETING_KIND_LABELS
 from ...model.review import WRITTEN_SOURCE_LABELS, GradeScale, StepKind, StepState, WrittenSource
@@ -90,7 +91,13 @@ class PrepareDialog(QDialog):
         form = QFormLayout(w)
         form.addRow(tr("&Loại:"), self.kind)
         form.addRow(tr("&Năm đánh giá:"), self.year)
-        form.addRow("", self.rules_label)
+        self.rules_button = QPushButton(tr("&Xem bộ quy định…"))
+        self.rules_button.setObjectName("showRuleSet")
+        self.rules_button.clicked.connect(self.show_rule_set)
+        rules_row = QHBoxLayout()
+        rules_row.addWidget(self.rules_label, 1)
+        rules_row.addWidget(self.rules_button)
+        form.addRow("", rules_row)
         form.addRow(tr("&Số biên bản:"), self.number)
         form.addRow(tr("Ngà&y họp:"), self.date)
         form.addRow(tr("&Giờ bắt đầu:"), self.start)
@@ -146,6 +153,11 @@ class PrepareDialog(QDialog):
         self.run(self.session.generate_agenda)
         self.load_agenda()
         self.load_people()
+
+    def show_rule_set(self) -> None:
+        from ..rules_view import show_rule_sets
+
+        show_rule_sets(self, self.session.rules.id)
 
     def save_kind(self) -> None:
         if self._set("kind", MeetingKind(self.kind.currentData())):
@@ -243,13 +255,35 @@ class PrepareDialog(QDialog):
                 sc = QShortcut(QKeySequence(k), self.steps, slot)
                 sc.setContext(Qt.ShortcutContext.WidgetShortcut)
         buttons.addStretch(1)
-        lay = QHBoxLayout(w)
-        lay.addWidget(self.steps, 1)
-        lay.addLayout(buttons)
+        self.vote_way = QComboBox()
+        self.vote_way.setObjectName("voteWay")
+        self.vote_way.addItem(tr("Biểu quyết xếp loại chung sau phần kiểm điểm"), False)
+        self.vote_way.addItem(tr("Biểu quyết xếp loại sau khi kiểm điểm từng đồng chí"), True)
+        self.vote_way.activated.connect(lambda _i: self.save_vote_way())
+        way_label = QLabel(tr("&Biểu quyết xếp loại:"))
+        way_label.setBuddy(self.vote_way)
+        way = QHBoxLayout()
+        way.addWidget(way_label)
+        way.addWidget(self.vote_way, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.steps, 1)
+        row.addLayout(buttons)
+        lay = QVBoxLayout(w)
+        lay.addLayout(way)
+        lay.addLayout(row, 1)
         return w
+
+    def save_vote_way(self) -> None:
+        """Where the rating votes sit in the agenda: regenerates it (before the meeting starts)."""
+        after_each = bool(self.vote_way.currentData())
+        if after_each != votes_after_each_review(self.session.record.steps):
+            if self.run(self.session.generate_agenda, after_each) is not None:
+                self.error.clear()
+            self.load_agenda()
 
     def load_agenda(self, select: str | None = None) -> None:
         self.steps.clear()
+        self.vote_way.setCurrentIndex(self.vote_way.findData(votes_after_each_review(self.session.record.steps)))
         for i, st in enumerate(self.session.record.steps):
             item = QListWidgetItem(f"{i + 1}. {st.title}")
             item.setData(Qt.ItemDataRole.UserRole, st.id)

@@ -446,6 +446,8 @@ class RatingStepPage(QWidget):
             self.subjects = [CELL]
         else:
             self.subjects = [s for s in self.desk.rating_subjects() if s != CELL]
+            if step.subject_member_id:   # the vote right after this member's review
+                self.subjects = [s for s in self.subjects if s == step.subject_member_id]
         self.notes.bind((step.id, "notes"), step.notes)
         self.refresh()
         if self.table.currentRow() < 0 and self.subjects:
