@@ -533,9 +533,14 @@ def cmd_open(args: argparse.Namespace) -> int:
                 else:
                     say(i, path, r.message, error=True)
 
+            created = not location_exists(args.register)
             with CommitteeOffice(args.register) as office:
                 results = office.open_packages(paths, key, out=out, trust=args.trust, progress=progress,
                                                several=several, accept_expired=args.accept_expired)
+            if created and not any(r.ok for r in results) and "://" not in str(args.register):
+                # A register made by this call for packages that were all refused: nothing is left behind.
+                for suffix in ("", "-wal", "-shm", "-journal"):
+                    Path(str(args.register) + suffix).unlink(missing_ok=True)
             for r in results:
                 if not r.ok:
                     failed += 1
