@@ -98,14 +98,14 @@ def test_the_rule_set_from_the_preparation_and_the_guide_menu(meeting_file, open
         seen["choice"] = dlg.choice.currentText()
         seen["rows"] = dlg.table.rowCount()
         seen["first"] = (dlg.table.item(0, COL_ARTICLE).text(), dlg.table.item(0, COL_VERIFIED).text())
-        press(qtbot, K.Key_Escape)
+        qtbot.keyClick(dlg, K.Key_Escape)                    # to the dialog: offscreen focus may lag
 
     def prepare(dlg):
         press(qtbot, K.Key_1, ALT)
         on_rules_view(rules_view)                                # opened over the preparation
         press(qtbot, K.Key_X, ALT)                               # &Xem bộ quy định… (an animated click)
         qtbot.waitUntil(lambda: bool(seen), timeout=3000)
-        press(qtbot, K.Key_Escape)
+        qtbot.keyClick(dlg, K.Key_Escape)                    # back on the preparation, whatever has focus
 
     on_modal(prepare)
     press(qtbot, K.Key_F4)
