@@ -218,6 +218,22 @@ def score_format(value) -> str:
     return "0" if value is None or float(value).is_integer() else "0.0#"
 
 
+def finish_sheet(wb, ws, first_row: int, last_row: int, font: str, target: str | Path) -> Path:
+    """The rows under the table in the document font, landscape A4 one page wide, saved atomically."""
+    from openpyxl.styles import Font
+
+    for row in ws.iter_rows(min_row=first_row, max_row=last_row):
+        for c in row:
+            if c.font is None or c.font.name != font:
+                c.font = Font(name=font, size=12, bold=bool(c.font and c.font.b))
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    return write_atomically(target, lambda tmp: wb.save(tmp))
+
+
 def build_summary_xlsx(desk: VotingDesk, target: str | Path) -> Path:
     """The same report as a workbook: numbers in number cells, totals as formulas over the table,
     every text cell stored as text, the header row frozen, widths set."""
@@ -323,13 +339,4 @@ def build_summary_xlsx(desk: VotingDesk, target: str | Path) -> Path:
         _put(ws, r, 3, LEVEL_ABBREVIATIONS[o.level] if o.level else (o.text() or "chưa biểu quyết"))
         ws.cell(r, 4, o.votes)
         ws.cell(r, 5, o.base)
-    for row in ws.iter_rows(min_row=HEADER_ROW + len(rows) + 1, max_row=r):
-        for c in row:
-            if c.font is None or c.font.name != font:
-                c.font = Font(name=font, size=12, bold=bool(c.font and c.font.b))
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    return write_atomically(target, lambda tmp: wb.save(tmp))
+    return finish_sheet(wb, ws, HEADER_ROW + len(rows) + 1, r, font, target)

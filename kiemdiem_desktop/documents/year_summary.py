@@ -21,12 +21,11 @@ from ..model.vote import CELL, COMMITTEE
 from ..rating_year import RatingYear, YearEntry, rating_year_view, year_quota
 from ..rules.findings import vn_number
 from ..rules.majority import LEVELS_TOP_DOWN
-from ..store.atomic import write_atomically
 from ..voting import VotingDesk
 from .base import TEXT_WIDTH, HeaderInfo, Marking, build_pdf, grid, header_block, markup, p, styles, x
 from .common import date_vn, kind_of, pct, post_of
 from ..figures import MeetingFigures
-from .summary import Outcome, _put, note_text, outcome_of, score_format
+from .summary import Outcome, _put, finish_sheet, note_text, outcome_of, score_format
 
 PDF_NAME = "tong-hop-ket-qua-ca-nam.pdf"
 XLSX_NAME = "tong-hop-ket-qua-ca-nam.xlsx"
@@ -305,16 +304,7 @@ def build_year_summary_xlsx(year: RatingYear, target: str | Path) -> Path:
         _put(ws, r, 4, LEVEL_ABBREVIATIONS[o.level] if o.level else (o.text() or "chưa biểu quyết"))
         ws.cell(r, 5, o.votes if o.level else None)
         ws.cell(r, 6, o.base if o.level else None)
-    for row in ws.iter_rows(min_row=HEADER_ROW + len(rows) + 1, max_row=r):
-        for c in row:
-            if c.font is None or c.font.name != font:
-                c.font = Font(name=font, size=12, bold=bool(c.font and c.font.b))
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    return write_atomically(target, lambda tmp: wb.save(tmp))
+    return finish_sheet(wb, ws, HEADER_ROW + len(rows) + 1, r, font, target)
 
 
 def build_year_summary(cf, rating_year: int, folder: str | Path, *, locality: str = "") -> list[Path]:
