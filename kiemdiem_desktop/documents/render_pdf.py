@@ -1,5 +1,5 @@
-"""A document as plain blocks, rendered to PDF (reportlab, the record) and to Word
-(python-docx) from the same content — so the two never say different things."""
+"""The one PDF renderer: DocumentBlocks (content.py) laid out with reportlab in the Party layout
+of base.py. The PDF is the record; render_docx.py renders the same blocks to Word."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,9 +12,7 @@ from .base import (
     TEXT_WIDTH, HeaderInfo, Marking, build_pdf, grid, header_block, markup, nfc, signature_block, styles, x,
 )
 
-from .content import (  # noqa: F401 (the content model, importable from here as before)
-    TITLE_RULE, Block, DocumentBlocks, Gap, Heading, Para, Run, Signatures, TableBlock, Title,
-)
+from .content import TITLE_RULE, DocumentBlocks, Gap, Heading, Para, Run, Signatures, TableBlock, Title
 
 
 # -- PDF ----------------------------------------------------------------------------------------------
@@ -80,16 +78,5 @@ def to_flowables(doc: DocumentBlocks) -> list:
     return story
 
 
-def write_pdf(doc: DocumentBlocks, target: str | Path, marking: Marking) -> Path:
+def render_pdf(doc: DocumentBlocks, target: str | Path, marking: Marking) -> Path:
     return build_pdf(target, to_flowables(doc), title=doc.title, marking=marking)
-
-
-# -- Word ---------------------------------------------------------------------------------------------
-def write_docx(doc: DocumentBlocks, target: str | Path, marking: Marking) -> Path:
-    from .docx_render import render_docx      # python-docx only when Word is asked for (it reads content.py)
-
-    return render_docx(doc, target, marking)
-
-
-__all__ = ["TITLE_RULE", "Block", "DocumentBlocks", "Gap", "Heading", "HeaderInfo", "Para", "Signatures", "TableBlock", "Title",
-           "nfc", "to_flowables", "write_docx", "write_pdf"]

@@ -1,4 +1,4 @@
-"""Word rendering of DocumentBlocks: Times New Roman (the PDF's Liberation Serif has its
+"""The one Word renderer of DocumentBlocks (content.py): Times New Roman (the PDF's Liberation Serif has its
 metrics), A4 with the Party margins, the header as a borderless table. The PDF stays the record.
 
 Real paragraph styles (Title, Subtitle, Heading 1/2, Body Text, "Dòng liệt kê", "Chữ trong bảng"),
@@ -19,8 +19,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from ..store.atomic import write_atomically
-from .base import Marking, nfc, vietnamese_date_line
-from .base import HeaderInfo
+from .text import HeaderInfo, Marking, nfc, vietnamese_date_line
 from .content import TITLE_RULE, DocumentBlocks, Gap, Heading, Para, Signatures, TableBlock, Title
 
 FONT = "Times New Roman"
