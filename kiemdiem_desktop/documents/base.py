@@ -148,13 +148,14 @@ def signature_block(left_title: str, left_name: str, right_title: str, right_nam
 
 
 def build_pdf(target: str | Path, story: list, *, title: str, marking: Marking = Marking(),
-              author: str = "Kiểm điểm Desktop") -> Path:
-    """Lay out the story on A4 with the Party margins and write the PDF atomically."""
+              author: str = "Kiểm điểm Desktop", page_numbers: bool = True) -> Path:
+    """Lay out the story on A4 with the Party margins and write the PDF atomically (without page
+    numbers when ``page_numbers`` is False: sheets cut apart)."""
     register_fonts()
 
     def decorate(canvas, doc, first: bool) -> None:
         canvas.saveState()
-        if not first:
+        if not first and page_numbers:
             canvas.setFont(FONT, 13)
             canvas.drawCentredString(PAGE_W / 2, PAGE_H - MARGIN_TOP / 2 - 2, str(doc.page))
         label = nfc(marking.text())

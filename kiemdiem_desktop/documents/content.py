@@ -72,3 +72,81 @@ class DocumentBlocks:
 
     def add(self, *blocks: Block) -> None:
         self.blocks.extend(blocks)
+
+
+# -- the ballots', counting record's, attendance sheet's and handover slip's blocks ------------------------
+TICK_BOX = "\u25a1"              # "□": an empty square to tick (the PDF draws it as a square of 5 mm)
+DOTS = "……………"                  # a blank to fill by hand
+
+
+@dataclass
+class Note:
+    """A small line (12 pt): "Căn cứ: …", "Ký hiệu: …"."""
+    runs: list[Run]
+    center: bool = False
+
+    @classmethod
+    def of(cls, text: str, center: bool = False) -> "Note":
+        return cls([(text, "")], center)
+
+
+@dataclass
+class TickTable:
+    """A bordered table to tick: the text columns of ``header`` first, then one column of empty
+    squares (TICK_BOX) per entry of ``boxes`` — the common ballot: STT, name, post, then HTXSNV …
+    KHTNV. ``small_columns`` are set 1.5 pt smaller (a post under a name). The header repeats on
+    every page."""
+    header: list[str]
+    rows: list[list[str]]
+    boxes: list[str]
+    widths_mm: list[float]              # the text columns; the squares share what is left
+    font_size: float = 12
+    small_columns: tuple[int, ...] = ()
+    left_columns: tuple[int, ...] = (1, 2)
+
+
+@dataclass
+class SignInTable(TableBlock):
+    """A TableBlock whose rows are tall enough to sign in (the attendance sheet)."""
+    row_padding_pt: float = 7
+
+
+@dataclass
+class SignatureGrid:
+    """The signatures of a whole team, ``per_row`` to a row, in order (the head first): each a
+    title ("TỔ TRƯỞNG"), the hint under it, room to sign, the name in bold (or a blank to fill)."""
+    signers: list[tuple[str, str]]      # (title, name); "" for a name leaves dots
+    hint: str = "(Ký, ghi rõ họ tên)"
+    per_row: int = 3
+
+
+@dataclass
+class FactTable:
+    """A bordered two-column table of labelled facts, the label in bold (the handover slip)."""
+    rows: list[tuple[str, str]]
+    label_share: float = 0.34
+
+
+@dataclass(frozen=True)
+class BallotPaper:
+    """A one-member voting paper: everything but ``subject`` is the same on every paper of a
+    meeting (the renderer draws that part once and reuses it). ``choices``: the labels under the
+    squares to tick. No voter is named on it (the vote is secret)."""
+    higher_org: str
+    cell_name: str
+    title: str
+    subject: tuple[Run, ...]            # "Xếp loại đối với: ", (name, "b"), ", post"
+    choices: tuple[str, ...]
+    note: str
+
+    def same_form(self) -> tuple:
+        """What every paper of the sheet shares (the key of the part drawn once)."""
+        return (self.higher_org, self.cell_name, self.title, self.choices, self.note)
+
+
+@dataclass
+class CutSheet:
+    """Papers ``per_page`` to a page, one above the other, with dashed cut lines between them;
+    the pages carry no number (they are cut apart)."""
+    papers: list[BallotPaper]
+    per_page: int = 4

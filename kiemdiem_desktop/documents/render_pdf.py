@@ -4,15 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from .base import (
-    TEXT_WIDTH, HeaderInfo, Marking, build_pdf, grid, header_block, markup, nfc, signature_block, styles, x,
+    FONT, PAGE_H, PAGE_W, TEXT_WIDTH, HeaderInfo, Marking, build_pdf, grid, header_block, markup, nfc, signature_block,
+    styles, x,
 )
 
-from .content import TITLE_RULE, DocumentBlocks, Gap, Heading, Para, Run, Signatures, TableBlock, Title
+from .content import (
+    DOTS, TITLE_RULE, BallotPaper, CutSheet, DocumentBlocks, FactTable, Gap, Heading, Note, Para, Run, SignatureGrid,
+    Signatures, SignInTable, TableBlock, TickTable, Title,
+)
 
 
 # -- PDF ----------------------------------------------------------------------------------------------
@@ -84,9 +90,189 @@ def _gap(b: Gap, story: list, st, following) -> None:
     story.append(Spacer(1, b.mm * mm))
 
 
+# -- the ballots', counting record's, attendance sheet's and handover slip's blocks -----------------------
+class _TickBox(Flowable):
+    """An empty square to tick, centred in its cell."""
+
+    def __init__(self, size: float = 5 * mm):
+        super().__init__()
+        self.size = size
+
+    def wrap(self, avail_w, avail_h):
+        self._w = avail_w
+        return avail_w, self.size
+
+    def draw(self):
+        self.canv.setLineWidth(0.8)
+        self.canv.rect((self._w - self.size) / 2, 0, self.size, self.size)
+
+
+def _cell_style(parent: ParagraphStyle, name: str, size: float, **kw) -> ParagraphStyle:
+    return ParagraphStyle(name, parent=parent, fontSize=size, leading=size + 2, **kw)
+
+
+def _note(b: Note, story: list, st, following) -> None:
+    style = ParagraphStyle("note_c", parent=st.small, alignment=TA_CENTER) if b.center else st.small
+    story.append(markup(_runs_markup(b.runs), style))
+
+
+def _tick_table(b: TickTable, story: list, st, following) -> None:
+    head = _cell_style(st.cell_bold, "tt_head", b.font_size - 1)
+    left, center = _cell_style(st.cell, "tt_l", b.font_size), _cell_style(st.cell_center, "tt_c", b.font_size)
+    small = _cell_style(st.cell, "tt_s", b.font_size - 1.5)
+    rows = [[markup(f"<b>{x(h)}</b>", head) for h in [*b.header, *b.boxes]]]
+    for row in b.rows:
+        rows.append([markup(x(c), small if i in b.small_columns else left if i in b.left_columns else center)
+                     for i, c in enumerate(row)] + [_TickBox() for _ in b.boxes])
+    widths = [w * mm for w in b.widths_mm]
+    box_w = (TEXT_WIDTH - sum(widths)) / max(len(b.boxes), 1)
+    t = grid(rows, widths + [box_w] * len(b.boxes), align_center=(0,))
+    t.setStyle([("TOPPADDING", (0, 1), (-1, -1), 4), ("BOTTOMPADDING", (0, 1), (-1, -1), 4)])
+    story.append(t)
+
+
+def _sign_in_table(b: SignInTable, story: list, st, following) -> None:
+    _table(b, story, st, following)
+    story[-1].setStyle([("TOPPADDING", (0, 1), (-1, -1), b.row_padding_pt),
+                        ("BOTTOMPADDING", (0, 1), (-1, -1), b.row_padding_pt)])
+
+
+def _signature_grid(b: SignatureGrid, story: list, st, following) -> None:
+    hint = ParagraphStyle("sig_hint", parent=st.small, alignment=TA_CENTER, fontName=FONT + "-Italic")
+    blocks = [[markup(f"<b>{x(title)}</b>", st.signature), markup(x(b.hint), hint), Spacer(1, 20 * mm),
+               markup(f"<b>{x(name)}</b>" if name else x(DOTS), st.signature)] for title, name in b.signers]
+    per_row = b.per_row if len(blocks) >= b.per_row else max(len(blocks), 1)
+    rows = [blocks[i:i + per_row] for i in range(0, len(blocks), per_row)]
+    for r in rows:
+        r += [""] * (per_row - len(r))
+    t = Table(rows, colWidths=[TEXT_WIDTH / per_row] * per_row)
+    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOTTOMPADDING", (0, 0), (-1, -1), 8)]))
+    story.append(KeepTogether([t]))
+
+
+def _fact_table(b: FactTable, story: list, st, following) -> None:
+    t = Table([[markup(f"<b>{x(k)}</b>", st.cell), markup(x(v), st.cell)] for k, v in b.rows],
+              colWidths=[TEXT_WIDTH * b.label_share, TEXT_WIDTH * (1 - b.label_share)])
+    t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                           ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
+    story.append(t)
+
+
+# A cut sheet draws on the whole page (its papers reach past the Party margins). What every paper
+# of a meeting shares — the header, the title, the squares with their labels, the note — is drawn
+# once into two PDF form XObjects and placed on each paper; only the subject line is drawn per paper
+# (as plain text when it fits on one line, which it nearly always does: no paragraph to lay out).
+PAPER_SIDE = 15 * mm                 # left and right of a paper
+PAPER_TOP = 7 * mm                   # from the paper's top edge (a cut line) to its header
+PAPER_ROOM = 10 * mm                 # at least this much left under a paper's note
+SUBJECT_SIZE, SUBJECT_LEADING, SUBJECT_PAD = 13, 16, 2
+
+
+class _PaperForms:
+    """The shared part of one kind of paper, drawn once: the top (header, title) and the bottom
+    (the squares, their labels, the note) as form XObjects, with their heights."""
+
+    def __init__(self, canv, key: str, paper: BallotPaper, width: float, st):
+        small_c = ParagraphStyle("slip_small", parent=st.small, fontSize=11, leading=13, alignment=TA_CENTER)
+        title = ParagraphStyle("slip_title", parent=st.title, fontSize=13.5, leading=16)
+        label = ParagraphStyle("slip_label", parent=st.cell_center, fontSize=11, leading=12.5)
+        note = ParagraphStyle("slip_note", parent=small_c, fontName=FONT + "-Italic", fontSize=10.5, leading=12.5)
+        header = Table([[[markup(x(paper.higher_org.upper()), small_c),
+                          markup(f"<b>{x(paper.cell_name.upper())}</b>", small_c)],
+                         markup("<b><u>ĐẢNG CỘNG SẢN VIỆT NAM</u></b>", small_c)]],
+                       colWidths=[width * 0.45, width * 0.55])
+        header.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                    ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+        n = max(len(paper.choices), 1)
+        boxes = Table([[_TickBox(5.5 * mm) for _ in paper.choices],
+                       [markup(x(c), label) for c in paper.choices]], colWidths=[width / n] * n)
+        boxes.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 1),
+                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
+        pads = [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]
+        top = Table([[header], [markup(x(paper.title), title)]], colWidths=[width])
+        top.setStyle(TableStyle(pads + [("TOPPADDING", (0, 1), (0, 1), 6)]))
+        bottom = Table([[boxes], [markup(x(paper.note), note)]], colWidths=[width])
+        bottom.setStyle(TableStyle(pads + [("TOPPADDING", (0, 0), (0, 0), 5)]))
+        self.top_name, self.bottom_name = f"{key}top", f"{key}bottom"
+        _w, self.top_h = top.wrap(width, PAGE_H)
+        _w, self.bottom_h = bottom.wrap(width, PAGE_H)
+        for name, table, h in ((self.top_name, top, self.top_h), (self.bottom_name, bottom, self.bottom_h)):
+            canv.beginForm(name, 0, 0, width, h)
+            table.drawOn(canv, 0, 0)
+            canv.endForm()
+
+
+class _CutPage(Flowable):
+    """One page of a cut sheet: its papers and the cut lines between them, in page coordinates."""
+
+    def __init__(self, sheet: CutSheet, papers: list[BallotPaper], st, forms: dict):
+        super().__init__()
+        self.sheet, self.papers, self.st, self.forms = sheet, papers, st, forms
+
+    def wrap(self, avail_w, avail_h):
+        return avail_w, 0
+
+    def drawOn(self, canv, x_, y_, _sW=0):          # the whole page, whatever the frame
+        width = PAGE_W - 2 * PAPER_SIDE
+        slot_h = PAGE_H / self.sheet.per_page
+        for slot, paper in enumerate(self.papers):
+            key = paper.same_form()
+            if key not in self.forms:
+                self.forms[key] = _PaperForms(canv, f"paper{len(self.forms)}", paper, width, self.st)
+            f = self.forms[key]
+            top = PAGE_H - slot * slot_h - PAPER_TOP
+            canv.saveState()
+            canv.translate(PAPER_SIDE, top - f.top_h)
+            canv.doForm(f.top_name)
+            canv.restoreState()
+            y = top - f.top_h - self._subject(canv, paper, top - f.top_h, width)
+            if top - (y - f.bottom_h) > slot_h - PAPER_ROOM:
+                raise ValueError(f"one-member paper too tall: {(top - y + f.bottom_h) / mm:.1f} mm")
+            canv.saveState()
+            canv.translate(PAPER_SIDE, y - f.bottom_h)
+            canv.doForm(f.bottom_name)
+            canv.restoreState()
+        canv.saveState()
+        canv.setDash(4, 3)
+        canv.setLineWidth(0.4)
+        canv.setStrokeGray(0.45)
+        for k in range(1, self.sheet.per_page):
+            canv.line(5 * mm, k * slot_h, PAGE_W - 5 * mm, k * slot_h)
+        canv.restoreState()
+
+    def _subject(self, canv, paper: BallotPaper, top: float, width: float) -> float:
+        """Draw the subject line centred under ``top``; return its height."""
+        runs = [(nfc(t), FONT + ("-Bold" if "b" in s else "")) for t, s in paper.subject]
+        total = sum(stringWidth(t, font, SUBJECT_SIZE) for t, font in runs)
+        if total <= width:
+            text = canv.beginText(PAPER_SIDE + (width - total) / 2, top - SUBJECT_PAD - SUBJECT_SIZE)
+            for t, font in runs:
+                text.setFont(font, SUBJECT_SIZE)
+                text.textOut(t)
+            canv.drawText(text)
+            return SUBJECT_LEADING + 2 * SUBJECT_PAD
+        style = ParagraphStyle("slip_body", parent=self.st.body_left, fontSize=SUBJECT_SIZE, leading=SUBJECT_LEADING,
+                               spaceAfter=0, alignment=TA_CENTER)
+        para = markup(_runs_markup(list(paper.subject)), style)
+        _w, h = para.wrap(width, PAGE_H)
+        para.drawOn(canv, PAPER_SIDE, top - SUBJECT_PAD - h)
+        return h + 2 * SUBJECT_PAD
+
+
+def _cut_sheet(b: CutSheet, story: list, st, following) -> None:
+    forms: dict = {}        # one set of forms per document (a canvas), shared by its pages
+    for i, start in enumerate(range(0, len(b.papers), b.per_page)):
+        if i or story:
+            story.append(PageBreak())
+        story.append(_CutPage(b, b.papers[start:start + b.per_page], st, forms))
+
+
 # One function per kind of block; a new kind of block adds its function here and in render_docx.py.
 RENDERERS = {HeaderInfo: _header, Title: _title, Heading: _heading, Para: _para, TableBlock: _table,
-             Signatures: _signatures, Gap: _gap}
+             Signatures: _signatures, Gap: _gap,
+             Note: _note, TickTable: _tick_table, SignInTable: _sign_in_table, SignatureGrid: _signature_grid,
+             FactTable: _fact_table, CutSheet: _cut_sheet}
 
 
 def to_flowables(doc: DocumentBlocks) -> list:
@@ -100,4 +286,6 @@ def to_flowables(doc: DocumentBlocks) -> list:
 
 
 def render_pdf(doc: DocumentBlocks, target: str | Path, marking: Marking) -> Path:
-    return build_pdf(target, to_flowables(doc), title=doc.title, marking=marking)
+    # a cut sheet's pages are cut apart: no page numbers on them
+    numbered = not any(isinstance(b, CutSheet) for b in doc.blocks)
+    return build_pdf(target, to_flowables(doc), title=doc.title, marking=marking, page_numbers=numbered)
