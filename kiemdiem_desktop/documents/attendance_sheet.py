@@ -1,50 +1,49 @@
-"""Danh sách đảng viên dự hội nghị: the attendance sheet, signed by each member on arrival."""
+"""Danh sách đảng viên dự hội nghị: the attendance sheet, signed by each member on arrival.
+Content only (content.py blocks): the PDF to print, and the same list in Word for a secretary who
+adds a guest by hand."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from reportlab.lib.units import mm
-from reportlab.platypus import Spacer
-
 from ..model import CATEGORY_LABELS, Category
 from ..model.member import PARTY_POST_LABELS
-from .base import TEXT_WIDTH, HeaderInfo, Marking, build_pdf, grid, header_block, markup, p, styles
+from .content import DocumentBlocks, Gap, Para, SignInTable, Title
+from .render import write_docx, write_pdf
+from .text import HeaderInfo, Marking
 
 
-def build_attendance_sheet(session, target: str | Path, marking: Marking = Marking()) -> Path:
-    s = styles()
+def _kind(category: Category) -> str:
+    if category == Category.VISITING:
+        return "Sinh hoạt tạm thời"
+    if category == Category.OFFICIAL:
+        return "Chính thức"
+    if category in (Category.PROBATIONARY, Category.PROBATIONARY_RECENT):
+        return "Dự bị"
+    return CATEGORY_LABELS[category]
+
+
+def attendance_blocks(session) -> DocumentBlocks:
     m, cell = session.meeting, session.cell
-    story = [header_block(HeaderInfo(cell.higher_org, cell.name, None, cell.locality, m.meeting_date)),
-             Spacer(1, 8 * mm),
-             p("DANH SÁCH ĐẢNG VIÊN DỰ HỘI NGHỊ", s.title),
-             p(f"kiểm điểm, đánh giá, xếp loại chất lượng năm {m.rating_year}", s.subtitle)]
-    rows = [[markup("<b>STT</b>", s.cell_bold), markup("<b>Họ và tên</b>", s.cell_bold),
-             markup("<b>Năm sinh</b>", s.cell_bold), markup("<b>Chức vụ</b>", s.cell_bold),
-             markup("<b>Đảng viên</b>", s.cell_bold), markup("<b>Ký tên</b>", s.cell_bold),
-             markup("<b>Ghi chú</b>", s.cell_bold)]]
-    n = 0
-    for member in session.attendees():
-        category = session.categories[member.id]
-        if category == Category.VISITING:
-            kind = "Sinh hoạt tạm thời"
-        elif category == Category.OFFICIAL:
-            kind = "Chính thức"
-        elif category in (Category.PROBATIONARY, Category.PROBATIONARY_RECENT):
-            kind = "Dự bị"
-        else:
-            kind = CATEGORY_LABELS[category]
-        n += 1
+    rows = []
+    for n, member in enumerate(session.attendees(), 1):
         post = PARTY_POST_LABELS[member.party_post]
         if member.government_post:
             post = f"{post}; {member.government_post}" if member.party_post.value != "member" else member.government_post
-        rows.append([p(str(n), s.cell_center), p(member.full_name, s.cell),
-                     p(str(member.birth_date.year) if member.birth_date else "", s.cell_center),
-                     p(post, s.cell), p(kind, s.cell), "", ""])
-    widths = [11 * mm, 46 * mm, 16 * mm, 36 * mm, 21 * mm, 20 * mm]
-    widths.append(TEXT_WIDTH - sum(widths))
-    table = grid(rows, widths, align_center=(0, 2))
-    table.setStyle([("TOPPADDING", (0, 1), (-1, -1), 7), ("BOTTOMPADDING", (0, 1), (-1, -1), 7)])  # room to sign
-    story.append(table)
-    story.append(Spacer(1, 6 * mm))
-    story.append(markup(f"Tổng số: <b>{n}</b> đồng chí.", s.body_left))
-    return build_pdf(target, story, title=f"Danh sách đảng viên dự hội nghị năm {m.rating_year}", marking=marking)
+        rows.append([str(n), member.full_name, str(member.birth_date.year) if member.birth_date else "", post,
+                     _kind(session.categories[member.id]), "", ""])
+    doc = DocumentBlocks(f"Danh sách đảng viên dự hội nghị năm {m.rating_year}")
+    doc.add(HeaderInfo(cell.higher_org, cell.name, None, cell.locality, m.meeting_date),
+            Title("DANH SÁCH ĐẢNG VIÊN DỰ HỘI NGHỊ", f"kiểm điểm, đánh giá, xếp loại chất lượng năm {m.rating_year}"),
+            SignInTable(["STT", "Họ và tên", "Năm sinh", "Chức vụ", "Đảng viên", "Ký tên", "Ghi chú"], rows,
+                        [11, 46, 16, 36, 21, 20], left_columns=(1, 3, 4), font_size=12),
+            Gap(6),
+            Para([("Tổng số: ", ""), (str(len(rows)), "b"), (" đồng chí.", "")], indent=False))
+    return doc
+
+
+def build_attendance_sheet(session, target: str | Path, marking: Marking = Marking()) -> Path:
+    return write_pdf(attendance_blocks(session), target, marking)
+
+
+def build_attendance_sheet_docx(session, target: str | Path, marking: Marking = Marking()) -> Path:
+    return write_docx(attendance_blocks(session), target, marking)

@@ -6,18 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
-
 from ..model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS
 from ..model.vote import BLANK as BLANK_ROW, MULTIPLE as MULTIPLE_ROW, Ballot, VoteKind
 from ..rules.majority import LEVELS_TOP_DOWN
 from ..voting import VotingDesk
-from .base import (
-    TEXT_WIDTH, HeaderInfo, Marking, build_pdf, date_words, grid, header_block, markup, p, styles, time_words, x,
-)
 from .common import BLANK, meeting_marking, pct
+from .content import DocumentBlocks, Gap, Heading, Note, Para, SignatureGrid, TableBlock, Title
+from .render import write_docx, write_pdf
+from .text import HeaderInfo, Marking, date_words, time_words
 
 MIN_TEAM_LINES = 3   # an empty team leaves three lines to fill by hand
 
@@ -38,8 +34,8 @@ def _hands_result(desk: VotingDesk, vote) -> str:
             f"không tán thành {vote.no}, không biểu quyết {vote.abstain}; {verdict}")
 
 
-def counting_record_story(desk: VotingDesk, ballot: Ballot, *, locality: str = "") -> list:
-    s, st = desk.s, styles()
+def counting_record_blocks(desk: VotingDesk, ballot: Ballot, *, locality: str = "") -> DocumentBlocks:
+    s = desk.s
     m, cell = s.meeting, s.cell
     votes = desk.ballot_votes(ballot.id)
     h = desk.headcount_at(ballot.taken_at or m.start_time)
@@ -48,32 +44,28 @@ def counting_record_story(desk: VotingDesk, ballot: Ballot, *, locality: str = "
     when = date_words(day)
     number = ballot.document_number or ""
 
-    story: list = [header_block(HeaderInfo(cell.higher_org, cell.name, number, locality or cell.locality, day,
-                                           number_suffix="BBKP/CB")),
-                   Spacer(1, 8 * mm), p("BIÊN BẢN KIỂM PHIẾU", st.title),
-                   p(f"biểu quyết xếp loại chất lượng năm {m.rating_year}",
-                     ParagraphStyle("kp_sub", parent=st.subtitle, spaceAfter=0)),
-                   markup("-----", ParagraphStyle("kp_rule", parent=st.subtitle, spaceAfter=8, leading=14)),
-                   p(f"Hồi {_time(ballot.taken_at)} {when}, tại {m.place or BLANK}, hội nghị kiểm điểm, đánh giá, "
-                     f"xếp loại chất lượng năm {m.rating_year} của {cell.name} tiến hành bỏ phiếu biểu quyết "
-                     f"xếp loại.")]
+    doc = DocumentBlocks(f"Biên bản kiểm phiếu năm {m.rating_year}")
+    doc.add(HeaderInfo(cell.higher_org, cell.name, number, locality or cell.locality, day, number_suffix="BBKP/CB"),
+            Title("BIÊN BẢN KIỂM PHIẾU", f"biểu quyết xếp loại chất lượng năm {m.rating_year}"),
+            Para.of(f"Hồi {_time(ballot.taken_at)} {when}, tại {m.place or BLANK}, hội nghị kiểm điểm, đánh giá, "
+                    f"xếp loại chất lượng năm {m.rating_year} của {cell.name} tiến hành bỏ phiếu biểu quyết "
+                    f"xếp loại."))
 
     # the team, elected by show of hands
-    story.append(p("1. Tổ kiểm phiếu", st.heading))
+    doc.add(Heading("1. Tổ kiểm phiếu"))
     team_votes = [v for v in s.record.votes if v.kind == VoteKind.COUNTING_TEAM
                   and (v.step_id == ballot.step_id or v.ballot_id == ballot.id)]
     elected = "Hội nghị đã bầu Tổ kiểm phiếu bằng hình thức biểu quyết giơ tay"
     if team_votes:
         elected += f" ({_hands_result(desk, team_votes[-1])})"
-    story.append(p(elected + ", gồm các đồng chí:", st.body))
+    doc.add(Para.of(elected + ", gồm các đồng chí:"))
     names = team or [BLANK * 4] * MIN_TEAM_LINES
     for i, name in enumerate(names):
-        role = "Tổ trưởng" if i == 0 else "Thành viên"
-        story.append(markup(f"{i + 1}. Đồng chí <b>{x(name)}</b>, {role.lower()}." if team else
-                            f"{i + 1}. Đồng chí {x(name)}, {role.lower()}.", st.body_left))
+        role = "tổ trưởng" if i == 0 else "thành viên"
+        doc.add(Para([(f"{i + 1}. Đồng chí ", ""), (name, "b" if team else ""), (f", {role}.", "")], indent=False))
 
     # figures
-    story.append(p("2. Số đảng viên và số phiếu", st.heading))
+    doc.add(Heading("2. Số đảng viên và số phiếu"))
     rows = [("Tổng số đảng viên được tính", f"{h.base_count} đồng chí"),
             ("Số đảng viên được tính có mặt", f"{h.present_in_base} đồng chí ({pct(h.present_in_base, h.base_count)})"),
             ("Số đảng viên có quyền biểu quyết có mặt", f"{len(h.voters)} đồng chí"),
@@ -82,90 +74,69 @@ def counting_record_story(desk: VotingDesk, ballot: Ballot, *, locality: str = "
             ("Số phiếu hợp lệ", f"{ballot.valid} phiếu"),
             ("Số phiếu không hợp lệ", f"{ballot.invalid} phiếu")]
     for label, value in rows:
-        story.append(markup(f"- {x(label)}: <b>{x(value)}</b>.", st.body_left))
-    story.append(p("Dòng không đánh dấu hoặc đánh dấu từ hai ô trở lên chỉ không hợp lệ đối với đồng chí ở "
-                   "dòng đó (cột “Để trống” và cột “Đánh dấu từ hai ô”).", st.small))
+        doc.add(Para([(f"- {label}: ", ""), (value, "b"), (".", "")], indent=False))
+    doc.add(Note.of("Dòng không đánh dấu hoặc đánh dấu từ hai ô trở lên chỉ không hợp lệ đối với đồng chí ở "
+                    "dòng đó (cột “Để trống” và cột “Đánh dấu từ hai ô”)."))
 
     # results
-    story.append(p("3. Kết quả kiểm phiếu", st.heading))
-    cumulative = desk.settings.cumulative
-    head_style = ParagraphStyle("kp_head", parent=st.cell_bold, fontSize=9.5, leading=11)
-    num = ParagraphStyle("kp_num", parent=st.cell_center, fontSize=11, leading=13)
-    name_style = ParagraphStyle("kp_name", parent=st.cell, fontSize=11.5, leading=13.5)
-    head = [markup(f"<b>{t}</b>", head_style) for t in
-            ("STT", "Họ và tên", *(LEVEL_ABBREVIATIONS[lv] for lv in LEVELS_TOP_DOWN), "Để trống", "Đánh dấu từ hai ô",
-             "Mức đạt")]
-    table = [head]
+    doc.add(Heading("3. Kết quả kiểm phiếu"))
+    table = []
     for i, v in enumerate(votes, 1):
         r = desk.result(v)
         base = r.headcount.base_count
-        cells = []
-        for lv in LEVELS_TOP_DOWN:
-            n = v.levels.get(lv.value, 0)
-            cells.append(markup(f"{n}<br/>({x(pct(n, base))})", num))
+        cells = [f"{v.levels.get(lv.value, 0)}\n({pct(v.levels.get(lv.value, 0), base)})" for lv in LEVELS_TOP_DOWN]
         blank = v.levels.get(BLANK_ROW, 0)
         multiple = v.levels.get(MULTIPLE_ROW, 0)     # a row ticked twice, apart from a blank row
         reached = r.rating.reached if r.rating and r.quorum_met else None
         if not r.quorum_met:
-            outcome = "<b>Chưa xếp loại</b><br/>(không đủ 2/3 có mặt)"
+            outcome = "Chưa xếp loại\n(không đủ 2/3 có mặt)"
         elif reached is not None:
             count = next(c for c in r.rating.counts if c.level == reached)
-            outcome = (f"<b>{LEVEL_ABBREVIATIONS[reached]}</b><br/>{count.votes}/{base} "
-                       f"({x(pct(count.votes, base))})")
+            outcome = f"{LEVEL_ABBREVIATIONS[reached]}\n{count.votes}/{base} ({pct(count.votes, base)})"
         else:
-            outcome = "<b>Chưa đạt</b><br/>(không mức nào quá nửa)"
-        table.append([p(str(i), num), p(desk.subject_name(v.subject), name_style), *cells,
-                      p(str(blank), num), p(str(multiple), num), markup(outcome, num)])
-    widths = [9 * mm, 33 * mm, 17 * mm, 17 * mm, 17 * mm, 17 * mm, 14 * mm, 16 * mm]
-    widths.append(TEXT_WIDTH - sum(widths))
-    story.append(p("Số phiếu cho từng mức (tỷ lệ so với tổng số đảng viên được tính):", st.body_left))
-    story.append(grid(table, widths, align_center=range(0, 9)))
-    story.append(Spacer(1, 2 * mm))
-    how = ("phiếu cho mức cao hơn được cộng cho các mức thấp hơn; " if cumulative else "")
-    story.append(p(f"Cách tính: {how}mức đạt là mức cao nhất được quá nửa tổng số đảng viên được tính tán thành. "
-                   f"Cột “Mức đạt” ghi số phiếu tán thành mức đó trên tổng số đảng viên được tính.", st.small))
-    story.append(p("Ký hiệu: " + "; ".join(f"{LEVEL_ABBREVIATIONS[lv]}: {LEVEL_LABELS[lv]}"
-                                            for lv in LEVELS_TOP_DOWN) + ".", st.small))
-    counted = ballot.counted_at or ""
-    story.append(p(f"Việc kiểm phiếu kết thúc lúc {_time(counted)} cùng ngày. Tổ kiểm phiếu lập biên bản này "
-                   f"và công bố kết quả trước hội nghị.", st.body))
-    story.append(Spacer(1, 6 * mm))
-    story.append(KeepTogether(team_signatures(names if team else ["" for _ in names])))
-    return story
-
-
-def team_signatures(names: list[str]) -> Table:
-    """The whole team, the head first: "TỔ TRƯỞNG" then "THÀNH VIÊN", three to a row."""
-    st = styles()
-    blocks = []
-    for i, name in enumerate(names):
-        title = "TỔ TRƯỞNG" if i == 0 else "THÀNH VIÊN"
-        blocks.append([markup(f"<b>{title}</b>", st.signature), p("(Ký, ghi rõ họ tên)", ParagraphStyle(
-            "sig_hint", parent=st.small, alignment=1, fontName=st.small.fontName + "-Italic")),
-            Spacer(1, 20 * mm), markup(f"<b>{x(name)}</b>" if name else BLANK * 3, st.signature)])
-    per_row = 3 if len(blocks) > 2 else max(len(blocks), 1)
-    rows = [blocks[i:i + per_row] for i in range(0, len(blocks), per_row)]
-    for r in rows:
-        r += [""] * (per_row - len(r))
-    t = Table(rows, colWidths=[TEXT_WIDTH / per_row] * per_row)
-    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOTTOMPADDING", (0, 0), (-1, -1), 8)]))
-    return t
+            outcome = "Chưa đạt\n(không mức nào quá nửa)"
+        table.append([str(i), desk.subject_name(v.subject), *cells, str(blank), str(multiple), outcome])
+    doc.add(Para.of("Số phiếu cho từng mức (tỷ lệ so với tổng số đảng viên được tính):", indent=False,
+                    keep_with_next=True),
+            TableBlock(["STT", "Họ và tên", *(LEVEL_ABBREVIATIONS[lv] for lv in LEVELS_TOP_DOWN), "Để trống",
+                        "Đánh dấu từ hai ô", "Mức đạt"], table, [9, 33, 17, 17, 17, 17, 14, 16],
+                       bold_columns=(8,), font_size=10.5),
+            Gap(2))
+    how = ("phiếu cho mức cao hơn được cộng cho các mức thấp hơn; " if desk.settings.cumulative else "")
+    doc.add(Note.of(f"Cách tính: {how}mức đạt là mức cao nhất được quá nửa tổng số đảng viên được tính tán thành. "
+                    f"Cột “Mức đạt” ghi số phiếu tán thành mức đó trên tổng số đảng viên được tính."),
+            Note.of("Ký hiệu: " + "; ".join(f"{LEVEL_ABBREVIATIONS[lv]}: {LEVEL_LABELS[lv]}"
+                                            for lv in LEVELS_TOP_DOWN) + "."))
+    doc.add(Para.of(f"Việc kiểm phiếu kết thúc lúc {_time(ballot.counted_at or '')} cùng ngày. Tổ kiểm phiếu lập "
+                    f"biên bản này và công bố kết quả trước hội nghị."),
+            Gap(6),
+            # the whole team signs, the head first
+            SignatureGrid([("TỔ TRƯỞNG" if i == 0 else "THÀNH VIÊN", name if team else "")
+                           for i, name in enumerate(names)]))
+    return doc
 
 
 def build_counting_record(desk: VotingDesk, ballot_id: str, target: str | Path, *,
                           marking: Marking | None = None, locality: str = "") -> Path:
-    ballot = desk.record.ballots[ballot_id]
-    return build_pdf(target, counting_record_story(desk, ballot, locality=locality),
-                     title=f"Biên bản kiểm phiếu năm {desk.s.meeting.rating_year}",
-                     marking=marking or meeting_marking(desk.s))
+    blocks = counting_record_blocks(desk, desk.record.ballots[ballot_id], locality=locality)
+    return write_pdf(blocks, target, marking or meeting_marking(desk.s))
+
+
+def build_counting_record_docx(desk: VotingDesk, ballot_id: str, target: str | Path, *,
+                               marking: Marking | None = None, locality: str = "") -> Path:
+    """The same record in Word (the PDF stays the record)."""
+    blocks = counting_record_blocks(desk, desk.record.ballots[ballot_id], locality=locality)
+    return write_docx(blocks, target, marking or meeting_marking(desk.s))
 
 
 def build_counting_records(desk: VotingDesk, folder: str | Path, *, marking: Marking | None = None,
-                           locality: str = "") -> list[Path]:
-    """One record per accepted ballot: bien-ban-kiem-phieu.pdf, then bien-ban-kiem-phieu-2.pdf, …"""
+                           locality: str = "", docx: bool = False) -> list[Path]:
+    """One record per accepted ballot: bien-ban-kiem-phieu.pdf, then bien-ban-kiem-phieu-2.pdf, …
+    (with ``docx``, the Word files of the same names: bien-ban-kiem-phieu.docx, …)."""
     folder = Path(folder)
+    build, suffix = (build_counting_record_docx, ".docx") if docx else (build_counting_record, ".pdf")
     out = []
     for i, b in enumerate(accepted_ballots(desk), 1):
-        name = "bien-ban-kiem-phieu.pdf" if i == 1 else f"bien-ban-kiem-phieu-{i}.pdf"
-        out.append(build_counting_record(desk, b.id, folder / name, marking=marking, locality=locality))
+        name = f"bien-ban-kiem-phieu{suffix}" if i == 1 else f"bien-ban-kiem-phieu-{i}{suffix}"
+        out.append(build(desk, b.id, folder / name, marking=marking, locality=locality))
     return out

@@ -8,13 +8,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.platypus import Spacer, Table, TableStyle
-
-from .base import (
-    TEXT_WIDTH, HeaderInfo, Marking, build_pdf, header_block, markup, p, signature_block, styles, x,
-)
+from .content import DocumentBlocks, FactTable, Gap, Note, Para, Signatures, Title
+from .render import write_pdf
+from .text import HeaderInfo, Marking
 
 
 def _groups(hex_text: str) -> str:
@@ -35,27 +31,16 @@ def local_time(iso: str) -> tuple[str, date | None]:
     return when.strftime("%d/%m/%Y %H:%M"), when.date()
 
 
-def build_handover_slip(result, recipients, target: str | Path) -> Path:
+def handover_blocks(result, recipients) -> DocumentBlocks:
     """``result``: a crypto.package.PackageResult; ``recipients``: the committee certificates."""
     from ..crypto.keys import common_name, fingerprint
 
-    s = styles()
     m = result.manifest
     cell, meeting = m["cell"], m["meeting"]
     kind = "Hội nghị kiểm điểm" if meeting.get("kind") == "main" else "Buổi kiểm điểm bổ sung"
     meeting_day = meeting.get("meeting_date")
     day_text = "/".join(reversed(meeting_day.split("-"))) if meeting_day else "…"
     made, made_on = local_time(m.get("created_at", ""))
-    story = [
-        header_block(HeaderInfo(higher_org=cell.get("higher_org", ""), cell_name=cell.get("name", ""), number=None,
-                                place=cell.get("locality", ""), day=made_on)),
-        Spacer(1, 8 * mm),
-        p("PHIẾU BÀN GIAO GÓI DỮ LIỆU", s.title),
-        p(f"kết quả kiểm điểm, đánh giá, xếp loại chất lượng năm {meeting.get('rating_year')}",
-          ParagraphStyle("hs_sub", parent=s.subtitle, spaceAfter=0)),
-        markup("-----", ParagraphStyle("hs_rule", parent=s.subtitle, spaceAfter=8, leading=14)),
-    ]
-    key_style = s.cell
     rows = [
         ("Chi bộ", cell.get("name", "") + (f" (mã {cell['code']})" if cell.get("code") else "")),
         ("Cuộc họp", f"{kind} ngày {day_text}"),
@@ -69,17 +54,21 @@ def build_handover_slip(result, recipients, target: str | Path) -> Path:
     for cert in recipients:
         rows.append((f"Gửi cho: {common_name(cert)} (SHA-256)", fingerprint(cert)))
     rows.append(("Thời điểm lập gói", made))
-    table = Table([[markup(f"<b>{x(k)}</b>", key_style), markup(x(v), key_style)] for k, v in rows],
-                  colWidths=[TEXT_WIDTH * 0.34, TEXT_WIDTH * 0.66])
-    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                               ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
-    story += [
-        table,
-        Spacer(1, 4 * mm),
-        p("Bên nhận đối chiếu SHA-256 của tệp gói và dấu vân tay khóa ký của chi bộ với chương trình "
-          "(hoặc đọc qua điện thoại) trước khi xác nhận tin cậy khóa của chi bộ lần đầu.", s.small),
-        p("Bàn giao lúc …… giờ …… ngày …… tháng …… năm ……", s.body_left),
-        Spacer(1, 4 * mm),
-        signature_block("NGƯỜI GIAO", "(ký, ghi rõ họ tên)", "NGƯỜI NHẬN", "(ký, ghi rõ họ tên)"),
-    ]
-    return build_pdf(target, story, title="Phiếu bàn giao gói dữ liệu", marking=Marking(draft=False, revision=0))
+    doc = DocumentBlocks("Phiếu bàn giao gói dữ liệu")
+    doc.add(HeaderInfo(higher_org=cell.get("higher_org", ""), cell_name=cell.get("name", ""), number=None,
+                       place=cell.get("locality", ""), day=made_on),
+            Title("PHIẾU BÀN GIAO GÓI DỮ LIỆU",
+                  f"kết quả kiểm điểm, đánh giá, xếp loại chất lượng năm {meeting.get('rating_year')}"),
+            FactTable(rows),
+            Gap(4),
+            Note.of("Bên nhận đối chiếu SHA-256 của tệp gói và dấu vân tay khóa ký của chi bộ với chương trình "
+                    "(hoặc đọc qua điện thoại) trước khi xác nhận tin cậy khóa của chi bộ lần đầu."),
+            Para.of("Bàn giao lúc …… giờ …… ngày …… tháng …… năm ……", indent=False),
+            Signatures("NGƯỜI GIAO", "(ký, ghi rõ họ tên)", "NGƯỜI NHẬN", "(ký, ghi rõ họ tên)"))
+    return doc
+
+
+def build_handover_slip(result, recipients, target: str | Path) -> Path:
+    """``result``: a crypto.package.PackageResult; ``recipients``: the committee certificates.
+    PDF only: the slip is printed and travels with the USB stick."""
+    return write_pdf(handover_blocks(result, recipients), target, Marking(draft=False, revision=0))

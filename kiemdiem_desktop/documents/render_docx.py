@@ -12,7 +12,7 @@ from pathlib import Path
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -20,7 +20,10 @@ from docx.shared import Mm, Pt, RGBColor
 
 from ..store.atomic import write_atomically
 from .text import HeaderInfo, Marking, nfc, vietnamese_date_line
-from .content import TITLE_RULE, DocumentBlocks, Gap, Heading, Para, Signatures, TableBlock, Title
+from .content import (
+    DOTS, TICK_BOX, TITLE_RULE, CutSheet, DocumentBlocks, FactTable, Gap, Heading, Note, Para, SignatureGrid,
+    Signatures, SignInTable, TableBlock, TickTable, Title,
+)
 
 FONT = "Times New Roman"
 LANGUAGE = "vi-VN"
@@ -282,7 +285,19 @@ def _table(doc, b: TableBlock) -> None:
             set_style(par, TABLE_TEXT)
             par.alignment = WD_ALIGN_PARAGRAPH.LEFT if c in b.left_columns else WD_ALIGN_PARAGRAPH.CENTER
             _font(par.add_run(nfc(text)), b.font_size, bold=c in b.bold_columns)
+    _keep_head_rows(rows)
     _para(doc, "", style=LIST, space_after=0)
+
+
+def _keep_head_rows(rows, body_rows: int = 2) -> None:
+    """The header row and the first rows kept with what follows, as the PDF keeps a table's lead-in
+    with room for its header and a few rows: no header alone at a page foot. (LibreOffice also loses
+    every row after the first of a table with a repeated header and unsplittable rows when only one
+    row fits on the page where it starts.)"""
+    for _row, cells in rows[:1 + body_rows]:
+        for cell in cells:
+            for par in cell.paragraphs:
+                par.paragraph_format.keep_with_next = True
 
 
 def _title(doc, b: Title) -> None:
@@ -322,9 +337,159 @@ def _gap(doc, b: Gap) -> None:
     _para(doc, "", style=LIST)
 
 
+# -- the ballots', counting record's, attendance sheet's and handover slip's blocks -----------------------
+NOTE = "Ghi chú nhỏ"
+
+
+def _note_style(doc):
+    """The small line (12 pt), as the PDF's: created the first time a document needs it."""
+    try:
+        return doc.styles[NOTE]
+    except KeyError:
+        st = doc.styles.add_style(NOTE, WD_STYLE_TYPE.PARAGRAPH)
+        st.base_style = doc.styles["Normal"]
+        st.font.size = Pt(12)
+        fonts_and_language(st.element.get_or_add_rPr())
+        st.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        st.paragraph_format.line_spacing = 1.25
+        st.quick_style = True
+        return st
+
+
+def _note(doc, b: Note) -> None:
+    _note_style(doc)
+    par = _para(doc, style=NOTE, align=WD_ALIGN_PARAGRAPH.CENTER if b.center else None)
+    for text, style in b.runs:
+        _font(par.add_run(nfc(text)), None, "b" in style, "i" in style)
+
+
+def _tick_table(doc, b: TickTable) -> None:
+    """The squares as "□" in 16 pt, centred; the rest as a TableBlock of the same widths."""
+    n = max(len(b.boxes), 1)
+    box = round((TEXT_WIDTH_MM - sum(b.widths_mm)) / n, 1)
+    _table(doc, TableBlock([*b.header, *b.boxes], [[*row, *([TICK_BOX] * len(b.boxes))] for row in b.rows],
+                           [*b.widths_mm, *([box] * (n - 1))], left_columns=b.left_columns,
+                           font_size=b.font_size))
+    table = doc.tables[-1]
+    boxes = range(len(b.header), len(b.header) + len(b.boxes))
+    all_rows = table.rows
+    for cell in all_rows[0].cells:              # "HTXSNV" on one line in a column of 18 mm
+        for run in cell.paragraphs[0].runs:
+            run.font.size = Pt(b.font_size - 1.5)
+    for row in all_rows[1:]:
+        cells = row.cells
+        for c in boxes:
+            for run in cells[c].paragraphs[0].runs:
+                run.font.size = Pt(16)
+        for c in b.small_columns:
+            for run in cells[c].paragraphs[0].runs:
+                run.font.size = Pt(b.font_size - 1.5)
+
+
+def _sign_in_table(doc, b: SignInTable) -> None:
+    """Rows at least 1 cm tall: room to sign."""
+    _table(doc, b)
+    height = Pt(b.font_size * 1.2 + 2 * b.row_padding_pt + 6)
+    for row in doc.tables[-1].rows[1:]:
+        row.height = height
+        row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+        for cell in row.cells:
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+
+
+def _signature_grid(doc, b: SignatureGrid) -> None:
+    per_row = b.per_row if len(b.signers) >= b.per_row else max(len(b.signers), 1)
+    n_rows = -(-len(b.signers) // per_row)
+    table = doc.add_table(rows=n_rows, cols=per_row)
+    no_borders(table)
+    rows = [row.cells for row in table.rows]
+    for i, (title, name) in enumerate(b.signers):
+        cell = rows[i // per_row][i % per_row]
+        first = cell.paragraphs[0]
+        first.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        first.paragraph_format.keep_with_next = True
+        _font(first.add_run(nfc(title)), 14, bold=True)
+        _para(cell, b.hint, size=12, italic=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
+        for _ in range(4):
+            _para(cell, "", align=WD_ALIGN_PARAGRAPH.CENTER)
+        _para(cell, name or DOTS, bold=bool(name), align=WD_ALIGN_PARAGRAPH.CENTER)
+
+
+def _fact_table(doc, b: FactTable) -> None:
+    table = doc.add_table(rows=len(b.rows), cols=2)
+    table.style = "Table Grid"
+    table.autofit = False
+    widths = [Mm(TEXT_WIDTH_MM * b.label_share), Mm(TEXT_WIDTH_MM * (1 - b.label_share))]
+    for (label, value), row in zip(b.rows, table.rows):
+        for cell, text, w, bold in zip(row.cells, (label, value), widths, (True, False)):
+            cell.width = w
+            par = cell.paragraphs[0]
+            set_style(par, TABLE_TEXT)
+            _font(par.add_run(nfc(text)), 12, bold=bold)
+    _para(doc, "", style=LIST, space_after=0)
+
+
+def _cut_sheet(doc, b: CutSheet) -> None:
+    """One borderless one-column table, a row of a fixed height per paper (``per_page`` rows fill a
+    page) and dashed lines between the rows where to cut: the Word copy of the sheet."""
+    row_h = Mm(int(257 / b.per_page) - 1)        # the text height (A4 297 - 20 - 20) shared out
+    table = doc.add_table(rows=len(b.papers), cols=1)
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideV", "insideH"):
+        el = OxmlElement(f"w:{edge}")
+        if edge == "insideH":
+            for attr, value in (("w:val", "dashed"), ("w:sz", "4"), ("w:space", "0"), ("w:color", "737373")):
+                el.set(qn(attr), value)
+        else:
+            el.set(qn("w:val"), "nil")
+        borders.append(el)
+    table._tbl.tblPr.append(borders)
+    for paper, row in zip(b.papers, table.rows):
+        row.height, row.height_rule = row_h, WD_ROW_HEIGHT_RULE.EXACTLY
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        cell = row.cells[0]
+        cell.width = Mm(TEXT_WIDTH_MM)
+        head = cell.add_table(rows=1, cols=2)
+        no_borders(head)
+        left, right = head.rows[0].cells
+        for c, lines in ((left, ((paper.higher_org.upper(), False, False), (paper.cell_name.upper(), True, False))),
+                         (right, (("ĐẢNG CỘNG SẢN VIỆT NAM", True, True),))):
+            for k, (text, bold, underline) in enumerate(lines):
+                par = c.paragraphs[0] if k == 0 else c.add_paragraph()
+                set_style(par, TABLE_TEXT)
+                par.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                _font(par.add_run(nfc(text)), 11, bold=bold, underline=underline)
+        first = cell.paragraphs[0]               # above the header: a little room under the cut line
+        set_style(first, TABLE_TEXT)
+        _font(first.add_run(" "), 6)
+        # python-docx ends a cell with an empty paragraph after each table added: the title takes the
+        # first, the note the second
+        _cell_line(cell.paragraphs[-1], [(paper.title, "b")], 13.5, space_before=6)
+        _cell_line(cell.add_paragraph(), list(paper.subject), 13, space_before=3)
+        boxes = cell.add_table(rows=2, cols=max(len(paper.choices), 1))
+        no_borders(boxes)
+        top, labels = (r.cells for r in boxes.rows)
+        for c, choice in enumerate(paper.choices):
+            for target, text, size in ((top[c], TICK_BOX, 16), (labels[c], choice, 11)):
+                par = target.paragraphs[0]
+                set_style(par, TABLE_TEXT)
+                par.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                _font(par.add_run(nfc(text)), size)
+        _cell_line(cell.paragraphs[-1], [(paper.note, "i")], 10.5, space_before=3)
+
+
+def _cell_line(par, runs, size: float, space_before: float = 0) -> None:
+    set_style(par, TABLE_TEXT)
+    par.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    par.paragraph_format.space_before = Pt(space_before)
+    for text, style in runs:
+        _font(par.add_run(nfc(text)), size, "b" in style, "i" in style)
+
 # One function per kind of block; a new kind of block adds its function here and in render_pdf.py.
 RENDERERS = {HeaderInfo: _header, Title: _title, Heading: _heading, Para: _paragraph, TableBlock: _table,
-             Signatures: _signatures, Gap: _gap}
+             Signatures: _signatures, Gap: _gap,
+             Note: _note, TickTable: _tick_table, SignInTable: _sign_in_table, SignatureGrid: _signature_grid,
+             FactTable: _fact_table, CutSheet: _cut_sheet}
 
 
 def render_docx(blocks: DocumentBlocks, target: str | Path, marking: Marking) -> Path:
