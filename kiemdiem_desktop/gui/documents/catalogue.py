@@ -50,6 +50,25 @@ def _attendance(desk: VotingDesk, folder: Path) -> list[Path]:
     return [build_attendance_sheet(desk.s, folder / "danh-sach-dang-vien-du-hop.pdf", meeting_marking(desk.s))]
 
 
+def _attendance_docx(desk: VotingDesk, folder: Path) -> list[Path]:
+    from ...documents.attendance_sheet import build_attendance_sheet_docx
+    from ...documents.common import meeting_marking
+
+    return [build_attendance_sheet_docx(desk.s, folder / "danh-sach-dang-vien-du-hop.docx", meeting_marking(desk.s))]
+
+
+def _counting_docx(desk: VotingDesk, folder: Path) -> list[Path]:
+    from ...documents.counting_record import build_counting_records
+
+    return build_counting_records(desk, folder, locality=_locality(desk), docx=True)
+
+
+def _common_ballot_docx(desk: VotingDesk, folder: Path) -> list[Path]:
+    from ...documents.ballots import build_common_ballot_docx
+
+    return [build_common_ballot_docx(desk.s, folder / "phieu-bieu-quyet-chung.docx", locality=_locality(desk))]
+
+
 def _counting(desk: VotingDesk, folder: Path) -> list[Path]:
     from ...documents.counting_record import build_counting_records
 
@@ -130,10 +149,16 @@ DOCUMENTS: tuple[DocumentSpec, ...] = (
     DocumentSpec("minutes_pdf", "Biên bản hội nghị (PDF)", ("bien-ban.pdf",), _minutes_pdf),
     DocumentSpec("minutes_docx", "Biên bản hội nghị (Word)", ("bien-ban.docx",), _minutes_docx),
     DocumentSpec("attendance", "Danh sách đảng viên dự họp", ("danh-sach-dang-vien-du-hop.pdf",), _attendance),
+    DocumentSpec("attendance_docx", "Danh sách đảng viên dự họp (Word)", ("danh-sach-dang-vien-du-hop.docx",),
+                 _attendance_docx),
     DocumentSpec("counting", "Biên bản kiểm phiếu", ("bien-ban-kiem-phieu*.pdf",), _counting,
+                 note="Chưa có cuộc kiểm phiếu nào được chấp nhận: chưa có biên bản kiểm phiếu."),
+    DocumentSpec("counting_docx", "Biên bản kiểm phiếu (Word)", ("bien-ban-kiem-phieu*.docx",), _counting_docx,
                  note="Chưa có cuộc kiểm phiếu nào được chấp nhận: chưa có biên bản kiểm phiếu."),
     DocumentSpec("ballot_common", "Phiếu biểu quyết xếp loại (phiếu chung)", ("phieu-bieu-quyet-chung.pdf",),
                  _common_ballot),
+    DocumentSpec("ballot_common_docx", "Phiếu biểu quyết xếp loại (phiếu chung, Word)",
+                 ("phieu-bieu-quyet-chung.docx",), _common_ballot_docx),
     DocumentSpec("ballot_single", "Phiếu biểu quyết xếp loại (phiếu riêng)", ("phieu-bieu-quyet-rieng.pdf",),
                  _single_ballots),
     DocumentSpec("summary_pdf", "Tổng hợp kết quả xếp loại (PDF)", ("tong-hop-ket-qua.pdf",), _summary_pdf),
