@@ -53,13 +53,13 @@ def common_ballot_blocks(session, *, locality: str = "") -> DocumentBlocks:
             Title("PHIẾU BIỂU QUYẾT", f"xếp loại chất lượng năm {m.rating_year}"),
             Para([("Cách đánh dấu:", "b"), (" mỗi dòng đánh dấu (X) vào ", ""), ("một", "b"),
                   (" ô ứng với mức xếp loại đồng chí đề xuất. " + INVALID_ROW_NOTE, "")]),
+            # the legend above the table, where the voter reads it before ticking (and never alone
+            # on a last page under a long table)
+            Note.of("Ký hiệu: " + _legend() + "\nPhiếu không ghi tên người biểu quyết."),
             Gap(2),
             TickTable(["STT", "Họ và tên", "Chức vụ"],
                       [[str(i), name, post] for i, (_s, name, post) in enumerate(ballot_subjects(session), 1)],
-                      [LEVEL_ABBREVIATIONS[lv] for lv in LEVELS_TOP_DOWN], [10, 48, 33], small_columns=(2,)),
-            Gap(3),
-            Note.of("Ký hiệu: " + _legend()),
-            Note.of("Phiếu không ghi tên người biểu quyết."))
+                      [LEVEL_ABBREVIATIONS[lv] for lv in LEVELS_TOP_DOWN], [10, 48, 33], small_columns=(2,)))
     return doc
 
 

@@ -109,7 +109,6 @@ def counting_record_blocks(desk: VotingDesk, ballot: Ballot, *, locality: str = 
                                             for lv in LEVELS_TOP_DOWN) + "."))
     doc.add(Para.of(f"Việc kiểm phiếu kết thúc lúc {_time(ballot.counted_at or '')} cùng ngày. Tổ kiểm phiếu lập "
                     f"biên bản này và công bố kết quả trước hội nghị."),
-            Gap(6),
             # the whole team signs, the head first
             SignatureGrid([("TỔ TRƯỞNG" if i == 0 else "THÀNH VIÊN", name if team else "")
                            for i, name in enumerate(names)]))

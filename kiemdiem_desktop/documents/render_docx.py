@@ -398,6 +398,9 @@ def _sign_in_table(doc, b: SignInTable) -> None:
 
 
 def _signature_grid(doc, b: SignatureGrid) -> None:
+    if doc.paragraphs:       # the last paragraph goes with the signatures, as in the PDF
+        doc.paragraphs[-1].paragraph_format.keep_with_next = True
+    _para(doc, "", style=LIST).paragraph_format.keep_with_next = True
     per_row = b.per_row if len(b.signers) >= b.per_row else max(len(b.signers), 1)
     n_rows = -(-len(b.signers) // per_row)
     table = doc.add_table(rows=n_rows, cols=per_row)

@@ -147,7 +147,9 @@ def _signature_grid(b: SignatureGrid, story: list, st, following) -> None:
         r += [""] * (per_row - len(r))
     t = Table(rows, colWidths=[TEXT_WIDTH / per_row] * per_row)
     t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOTTOMPADDING", (0, 0), (-1, -1), 8)]))
-    story.append(KeepTogether([t]))
+    # as _signatures: the last paragraph goes to the signatures' page (never a page of signatures alone)
+    last = [story.pop()] if story and isinstance(story[-1], Paragraph) else []
+    story.append(KeepTogether(last + [Spacer(1, 6 * mm), t]))
 
 
 def _fact_table(b: FactTable, story: list, st, following) -> None:
