@@ -16,7 +16,7 @@ from kiemdiem_desktop.documents.attendance_sheet import (
     attendance_blocks, build_attendance_sheet, build_attendance_sheet_docx,
 )
 from kiemdiem_desktop.documents.ballots import (
-    PER_PAGE, ballot_subjects, build_common_ballot, build_common_ballot_docx, build_single_ballots,
+    BLANK_FORM, PER_PAGE, ballot_subjects, build_common_ballot, build_common_ballot_docx, build_single_ballots,
     single_ballot_blocks,
 )
 from kiemdiem_desktop.documents.common import pct
@@ -184,3 +184,25 @@ def test_attendance_sheet_pdf_and_word_list_every_attendee_once_with_room_to_sig
     gaps = [b - a for a, b in zip(ys, ys[1:]) if b - a > 1]
     assert gaps and min(gaps) >= 9 * 72 / 25.4 - 0.5
     assert len(attendance_blocks(held.s).blocks) == 5
+
+
+# -- the Word renderer of the blocks no builder writes to Word today ---------------------------------------
+def test_word_renders_the_handover_facts_and_the_cut_sheet_with_the_same_words(held, tmp_path):
+    from docx import Document
+
+    from kiemdiem_desktop.documents.content import DocumentBlocks, FactTable
+    from kiemdiem_desktop.documents.render import write_docx
+
+    doc = DocumentBlocks("Thử")
+    doc.add(FactTable([("Tên tệp gói", "goi.p7m"), ("SHA-256 của tệp gói", "A8A9 F684 C3A1")]))
+    doc.add(*single_ballot_blocks(held.s, copies=2).blocks)
+    path = write_docx(doc, tmp_path / "thu.docx", BLANK_FORM)
+    text = docx_text(path)
+    assert "Tên tệp gói goi.p7m SHA-256 của tệp gói A8A9 F684 C3A1" in text
+    subjects = ballot_subjects(held.s)
+    for _s, name, post in subjects:
+        assert text.count("Xếp loại đối với: " + name + (f", {post}" if post else "")) == 2
+    assert text.count(TICK_BOX) == 4 * 2 * len(subjects)
+    sheet = Document(str(path)).tables[1]
+    assert len(sheet.rows) == 2 * len(subjects)
+    assert {round(r.height.mm) for r in sheet.rows} == {63}          # four rows fill a page's 257 mm
