@@ -120,12 +120,12 @@ def confirm_expired(parent: QWidget, opened) -> bool:
     return box.clickedButton() is yes
 
 
-def warn_new_key(parent: QWidget, decision) -> None:
+def warn_new_key(parent: QWidget, decision, text: str | None = None) -> None:
     box = QMessageBox(QMessageBox.Icon.Critical, tr("CẢNH BÁO: khóa ký khác với sổ đăng ký"), "",
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("newKeyBox")
     box.setTextFormat(Qt.TextFormat.RichText)
-    body = html.escape(visible(decision.message, keep_newlines=True, limit=0)).replace("\n", "<br>")
+    body = html.escape(visible(text or decision.message, keep_newlines=True, limit=0)).replace("\n", "<br>")
     box.setText(f"<div style='color:#b00020; font-size:13pt'><b>{body}</b></div>"
                 )
     box.exec()
@@ -484,7 +484,7 @@ class CommitteeWindow(QMainWindow):
             from ...committee.year import OpenOutcome
 
             if decision.status in REFUSED:
-                if decision.known_fingerprints:
+                if decision.kept_in_inbox:
                     self.office.register.record(opened, state="refused", reason=decision.message,
                                                 chain=decision.chain.message if decision.chain else "")
                 b["results"].append(OpenOutcome(path, "refused", decision.message))
@@ -541,20 +541,20 @@ class CommitteeWindow(QMainWindow):
         if decision.status in REFUSED:
             # the same rule as the command line: a known cell's refused package is kept in the inbox
             # as refused; a cell never registered leaves nothing behind
-            if decision.known_fingerprints:
-                decision.message = decision.message.replace(
-                    "Không ghi gì.", tr("Gói không được mở, sổ đăng ký không đổi; hộp thư ghi gói này là “bị từ chối”."))
-                self.register.record(opened, state="refused", reason=decision.message,
+            text = decision.message
+            if decision.kept_in_inbox:
+                text = decision.message_when_kept
+                self.register.record(opened, state="refused", reason=text,
                                      chain=decision.chain.message if decision.chain else "")
             self.reload()
-            self._say(decision.message, error=True)
+            self._say(text, error=True)
             if decision.status == NEW_KEY:
-                warn_new_key(self, decision)
+                warn_new_key(self, decision, text)
             elif decision.status == NO_IDENTITY:
-                show_plain_error(self, decision.message, tr("Gói không ghi mã chi bộ"))
+                show_plain_error(self, text, tr("Gói không ghi mã chi bộ"))
             else:
-                show_plain_error(self, decision.message, tr("Chứng thư không thuộc tổ chức chứng thực đã nhập"))
-            self.refused.emit(decision.message)
+                show_plain_error(self, text, tr("Chứng thư không thuộc tổ chức chứng thực đã nhập"))
+            self.refused.emit(text)
             self.opened.emit("refused")
             return
         if decision.status == FIRST_SEEN and not confirm_first_seen(self, decision, opened):
