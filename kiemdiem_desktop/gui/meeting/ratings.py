@@ -701,6 +701,13 @@ class RatingStepPage(QWidget):
             name=self.desk.subject_name(b.subject), message=b.finding.message, article=b.finding.article)
             for b in self.blocking_unjustified()]
 
+    # the page's part in the guide (pages/__init__.py)
+    def focus_step(self, step: AgendaStep) -> None:
+        self.focus_first()
+
+    def refresh_votes(self) -> None:
+        self.refresh()
+
     def focus_first(self) -> None:
         if self.blocking.isVisible():
             self.blocking.reason.setFocus()
