@@ -23,7 +23,7 @@ from ...crypto.identity import visible
 from ...crypto.keys import common_name, fingerprint
 from ...crypto.register import FIRST_SEEN, KNOWN, NEW_KEY, NO_IDENTITY, REFUSED, CommitteeRegister
 from ...i18n import UserError
-from ..common import error_text, run_in_background, settings, show_error
+from ..common import error_text, run_in_background, set_style_property, settings, show_error
 from .keys import KeyDialog, split_fingerprint, tr
 
 STATES = {"verified": "đã xác minh", "refused": "bị từ chối", "superseded": "đã có bản mới hơn"}
@@ -71,7 +71,6 @@ def confirm_first_seen(parent: QWidget, decision, opened=None) -> bool:
     mono.setPointSizeF(box.font().pointSizeF() + 2)       # follows the zoom of the window
     mono.setBold(True)
     field.setFont(mono)
-    field.setStyleSheet("padding: 6px; border: 1px solid #888; background: #ffffff;")
     after = QLabel(tr("Hãy đối chiếu từng nhóm với <b>phiếu bàn giao</b> hoặc đọc qua <b>điện thoại</b> với chi bộ. "
                       "Chỉ ghi khóa này vào sổ đăng ký khi mọi nhóm đều khớp.")
                    + "".join(f"<p style='color:#b00020'><b>{html.escape(visible(w, limit=600))}</b></p>" for w in warn))
@@ -417,7 +416,7 @@ class CommitteeWindow(QMainWindow):
         path = Path(path)
         self.busy = True
         self._update()
-        self.message.setStyleSheet("")
+        set_style_property(self.message, "state", "")
         self.message.setText(tr("Đang mở và kiểm tra {name}…").format(name=path.name))
 
         def job():
@@ -469,7 +468,7 @@ class CommitteeWindow(QMainWindow):
             return
         path = b["paths"][b["i"]]
         b["i"] += 1
-        self.message.setStyleSheet("")
+        set_style_property(self.message, "state", "")
         self.message.setText(tr("Đang mở gói {i}/{n}: {name}…").format(i=b["i"], n=len(b["paths"]), name=path.name))
         office = self.office
 
@@ -603,7 +602,7 @@ class CommitteeWindow(QMainWindow):
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.last_message = text
-        self.message.setStyleSheet("color: #b00020; font-weight: bold;" if error else "color: #1b5e20;")
+        set_style_property(self.message, "state", "error" if error else "ok")     # ui/style.qss
         self.message.setText(text)
 
     def forget_key(self) -> None:

@@ -24,7 +24,7 @@ from .pages import (  # noqa: F401 (the page classes: kept importable from here)
 )
 from .votes import QuestionVoteDialog, confirm_effects
 from .widgets import (  # noqa: F401 (scroller: kept importable from here)
-    MEETING_QSS, AutoSaveText, ElidedLabel, Runner, core, fit_initial_size, follow_meeting, notice_panel,
+    AutoSaveText, ElidedLabel, Runner, core, fit_initial_size, follow_meeting, notice_panel,
     route_undo, scaled_font, scroller, tr,
 )
 
@@ -68,8 +68,7 @@ class MeetingGuideWindow(QMainWindow):
         self.session = session
         self.presentation = None
         self.run = Runner(self, self.show_problem)
-        self.setObjectName("meetingGuide")
-        self.setStyleSheet(MEETING_QSS)
+        self.setObjectName("meetingGuide")             # ui/style.qss scopes the guide's styles by it
         self.setWindowTitle(tr("Hội nghị kiểm điểm năm {year} — Kiểm điểm Desktop").format(
             year=session.meeting.rating_year))
         self._build_header()
@@ -150,8 +149,6 @@ class MeetingGuideWindow(QMainWindow):
         inner.removeWidget(self.check_label)
         self.check_scroll = scroller(self.check_label, "checkScroll")
         self.check_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.check_scroll.setStyleSheet("QScrollArea#checkScroll, QScrollArea#checkScroll > QWidget > QWidget "
-                                        "{ background: transparent; }")
         inner.addWidget(self.check_scroll)
 
     def _build_buttons(self) -> None:
