@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -53,22 +52,14 @@ def pictures_dir() -> Path:
     return paths.data_dir() / f"tro-giup-{__version__}"
 
 
-# The pictures are taken by drawing the main window and the meeting guide, which both open this
-# page: the taker (help_pictures.make_pictures) is handed in by the gui package when it loads
-# (gui/__init__.py), so this module imports neither window (no import circle).
-_picture_taker: Callable[[Path], Path] | None = None
-
-
-def set_picture_taker(take: Callable[[Path], Path]) -> None:
-    global _picture_taker
-    _picture_taker = take
-
-
 def make_pictures(folder: Path | None = None) -> Path:
-    """Take the pictures of the meeting's path (help_pictures.make_pictures); returns the folder."""
-    if _picture_taker is None:
-        raise RuntimeError("help: no picture taker set (the gui package sets it when it loads)")
-    return _picture_taker(Path(folder or pictures_dir()))
+    """Take the pictures of the meeting's path (help_pictures.make_pictures, found through
+    start_help_hook: it draws the windows that open this page); returns the folder."""
+    from . import start_help_hook
+
+    if start_help_hook.take_pictures is None:
+        raise RuntimeError("help: no picture taker (gui/__init__.py sets start_help_hook.take_pictures)")
+    return start_help_hook.take_pictures(Path(folder or pictures_dir()))
 
 
 def page_html(folder: Path) -> str:
