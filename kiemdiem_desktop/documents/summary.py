@@ -8,10 +8,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
-
 from ..model import Level
 from ..model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS
 from ..model.member import PartyPost
@@ -20,7 +16,11 @@ from ..rules.findings import vn_number
 from ..rules.majority import LEVELS_TOP_DOWN
 from ..store.atomic import write_atomically
 from ..voting import VotingDesk
-from .base import TEXT_WIDTH, HeaderInfo, Marking, build_pdf, grid, header_block, markup, p, styles, time_words, x
+from .content import (
+    TEXT_WIDTH_MM, DocumentBlocks, Gap, Heading, Note, Para, RichTable, SignOff, Title,
+)
+from .render import write_docx, write_pdf
+from .text import HeaderInfo, Marking, time_words
 from ..figures import MeetingFigures
 from .common import kind_of, meeting_marking, pct, post_of, printed_article
 
@@ -112,86 +112,93 @@ def _secretary(desk: VotingDesk) -> str:
     return ""
 
 
-# -- PDF ---------------------------------------------------------------------------------------------------
-def summary_story(desk: VotingDesk, *, locality: str = "") -> list:
-    st, s = styles(), desk.s
-    m, cell = s.meeting, s.cell
-    figures = MeetingFigures(desk)
-    rows = summary_rows(desk, figures)
-    story: list = [header_block(HeaderInfo(cell.higher_org, cell.name, "", locality or cell.locality, m.meeting_date,
-                                           number_suffix="BC/CB")),
-                   Spacer(1, 7 * mm), p("BÁO CÁO", st.title),
-                   p(f"kết quả kiểm điểm, đánh giá, xếp loại chất lượng đảng viên năm {m.rating_year}",
-                     ParagraphStyle("sub0", parent=st.subtitle, spaceAfter=0)),
-                   markup("-----", ParagraphStyle("rule", parent=st.subtitle, spaceAfter=8, leading=14))]
-    head = ParagraphStyle("th_head", parent=st.cell_bold, fontSize=9.5, leading=11)
-    c = ParagraphStyle("th_c", parent=st.cell_center, fontSize=10, leading=12)
-    left = ParagraphStyle("th_l", parent=st.cell, fontSize=10, leading=12)
-    name_style = ParagraphStyle("th_n", parent=st.cell, fontSize=11, leading=13)
-    table = [[markup(f"<b>{t}</b>", head) for t in
-              ("STT", "Họ và tên", "Năm sinh", "Chức vụ", "Chính thức/ Dự bị", "Tự xếp loại", "Điểm",
-               "Chi bộ đề xuất (phiếu/ số được tính)", "Ghi chú")]]
+# -- PDF and Word: one content ---------------------------------------------------------------------------
+MEMBER_HEADER = ["STT", "Họ và tên", "Năm sinh", "Chức vụ", "Chính thức/ Dự bị", "Tự xếp loại", "Điểm",
+                 "Chi bộ đề xuất (phiếu/ số được tính)", "Ghi chú"]
+# Widths measured in Liberation Serif 10 pt: "Chính thức", "HTXSNV" and a name of three words on one line
+MEMBER_WIDTHS = [9, 30, 10, 21, 18, 17, 10, 17]
+MEMBER_WIDTHS.append(TEXT_WIDTH_MM - sum(MEMBER_WIDTHS))     # the notes take the rest
+NOT_RATED = "Chưa xếp loại (vắng, chưa đạt hoặc chưa biểu quyết)"
+
+
+def member_table(rows: list, note=lambda r: r.note) -> RichTable:
+    """One line per member: what the cell voted in bold with its votes against the base under it."""
+    body = []
     for r in rows:
         o = r.outcome
-        proposed = (f"<b>{LEVEL_ABBREVIATIONS[o.level]}</b><br/>{o.votes}/{o.base}" if o.level else
-                    x(o.text()))
-        table.append([p(str(r.number), c), p(r.name, name_style), p(str(r.birth_year or ""), c), p(r.post, left),
-                      p(r.kind, c), p(LEVEL_ABBREVIATIONS[r.self_level] if r.self_level else "", c),
-                      p(vn_number(r.score) if r.score is not None else "", c), markup(proposed, c), p(r.note, left)])
-    widths = [9 * mm, 31 * mm, 11 * mm, 21 * mm, 15 * mm, 17 * mm, 10 * mm, 17 * mm]
-    widths.append(TEXT_WIDTH - sum(widths))
-    story.append(grid(table, widths, align_center=(0, 2, 4, 5, 6, 7)))
-    story.append(Spacer(1, 3 * mm))
+        proposed = [(LEVEL_ABBREVIATIONS[o.level], "b"), (f"\n{o.votes}/{o.base}", "")] if o.level else o.text()
+        body.append([str(r.number), r.name, str(r.birth_year or ""), r.post, r.kind,
+                     LEVEL_ABBREVIATIONS[r.self_level] if r.self_level else "",
+                     vn_number(r.score) if r.score is not None else "", proposed, note(r)])
+    return RichTable(MEMBER_HEADER, body, MEMBER_WIDTHS, left_columns=(1, 3, 8), font_size=10)
 
-    # totals per level
-    totals_heading = p("Tổng hợp theo mức xếp loại (đảng viên):", st.heading)
+
+def totals_table(rows: list) -> RichTable:
+    """Members per level (the same counts as the figures: each member's level once), the total bold."""
     total = len(rows)
-    tot = [[markup("<b>Mức xếp loại</b>", st.cell_bold), markup("<b>Số lượng</b>", st.cell_bold),
-            markup("<b>Tỷ lệ</b>", st.cell_bold)]]
-    for label, n in level_totals(rows):
-        tot.append([p(label, st.cell), p(str(n), st.cell_center), p(pct(n, total), st.cell_center)])
-    tot.append([markup("<b>Tổng số</b>", st.cell), markup(f"<b>{total}</b>", st.cell_center),
-                p("100%" if total else "–", st.cell_center)])
-    story.append(KeepTogether([totals_heading, grid(tot, [TEXT_WIDTH - 50 * mm, 25 * mm, 25 * mm],
-                                                    align_center=(1, 2))]))
+    body: list[list] = [[label, str(n), pct(n, total)] for label, n in level_totals(rows)]
+    body.append(["Tổng số", str(total), "100%" if total else "–"])
+    return RichTable(["Mức xếp loại", "Số lượng", "Tỷ lệ"], body, [TEXT_WIDTH_MM - 50, 25, 25],
+                     left_columns=(0,), total_rows=1)
 
-    # quota lines
-    story.append(p("Tỷ lệ Hoàn thành xuất sắc nhiệm vụ so với Hoàn thành tốt nhiệm vụ (theo nhóm):", st.heading))
-    lines = figures.quota
+
+def quota_blocks(lines) -> list:
+    out: list = []
     if not lines:
-        story.append(p("- Chưa có kết quả xếp loại để tính tỷ lệ.", st.body_left))
+        out.append(Para.of("- Chưa có kết quả xếp loại để tính tỷ lệ.", indent=False))
     for q in lines:
         tail = ("; đề nghị cấp ủy cấp trên xem xét." if q.over and q.advisory else
                 "; vượt tỷ lệ cho phép." if q.over else ".")
-        story.append(p(f"- {q.group or 'Toàn chi bộ'}: {q.text}{tail}", st.body_left))
+        out.append(Para.of(f"- {q.group or 'Toàn chi bộ'}: {q.text}{tail}", indent=False))
         if q.article:
-            story.append(p(f"Căn cứ: {printed_article(q.article)}.", st.small))
+            out.append(Note.of(f"Căn cứ: {printed_article(q.article)}."))
+    return out
 
-    # the collectives
-    story.append(p("Mức xếp loại tập thể chi bộ đề xuất:", st.heading))
+
+def legend() -> Note:
+    return Note.of("Ký hiệu: " + "; ".join(f"{LEVEL_ABBREVIATIONS[lv]}: {LEVEL_LABELS[lv]}"
+                                           for lv in LEVELS_TOP_DOWN) + ".")
+
+
+def sign_off(cell, secretary: str) -> SignOff:
+    return SignOff([f"- {cell.higher_org or 'Đảng ủy cấp trên'},", "- Lưu chi bộ."],
+                   "T/M CHI ỦY\nBÍ THƯ" if cell.has_committee else "T/M CHI BỘ\nBÍ THƯ", secretary)
+
+
+def summary_blocks(desk: VotingDesk, *, locality: str = "") -> DocumentBlocks:
+    """The report as the higher committee reads it: the members, the totals, the quota lines, the
+    collectives, where it goes and who signs."""
+    s = desk.s
+    m, cell = s.meeting, s.cell
+    figures = MeetingFigures(desk)
+    rows = summary_rows(desk, figures)
+    doc = DocumentBlocks(f"Báo cáo kết quả xếp loại năm {m.rating_year}")
+    doc.add(HeaderInfo(cell.higher_org, cell.name, "", locality or cell.locality, m.meeting_date, number_suffix="BC/CB"),
+            Title("BÁO CÁO", f"kết quả kiểm điểm, đánh giá, xếp loại chất lượng đảng viên năm {m.rating_year}"),
+            member_table(rows), Gap(3),
+            Heading("Tổng hợp theo mức xếp loại (đảng viên):"), totals_table(rows),
+            Heading("Tỷ lệ Hoàn thành xuất sắc nhiệm vụ so với Hoàn thành tốt nhiệm vụ (theo nhóm):"),
+            *quota_blocks(figures.quota),
+            Heading("Mức xếp loại tập thể chi bộ đề xuất:"))
     for label, o in collectives(desk, figures):
-        story.append(markup(f"- {x(label)}: <b>{x(LEVEL_LABELS[o.level]) if o.level else x(o.text() or 'chưa biểu quyết')}</b>"
-                            + (f" ({o.votes}/{o.base} phiếu tán thành, {pct(o.votes, o.base)})" if o.level else "")
-                            + ".", st.body_left))
-    story.append(p("Ký hiệu: " + "; ".join(f"{LEVEL_ABBREVIATIONS[lv]}: {LEVEL_LABELS[lv]}"
-                                            for lv in LEVELS_TOP_DOWN) + ".", st.small))
-    story.append(Spacer(1, 6 * mm))
-    sig = Table([[[markup("<b><u>Nơi nhận:</u></b>", st.small), p(f"- {cell.higher_org or 'Đảng ủy cấp trên'},", st.small),
-                   p("- Lưu chi bộ.", st.small)],
-                  [markup("<b>T/M CHI ỦY</b>" if cell.has_committee else "<b>T/M CHI BỘ</b>", st.signature),
-                   markup("<b>BÍ THƯ</b>", st.signature), Spacer(1, 20 * mm),
-                   markup(f"<b>{x(_secretary(desk))}</b>", st.signature)]]],
-                colWidths=[TEXT_WIDTH * 0.45, TEXT_WIDTH * 0.55])
-    sig.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-    story.append(KeepTogether(sig))
-    return story
+        if o.level:
+            doc.add(Para([(f"- {label}: ", ""), (LEVEL_LABELS[o.level], "b"),
+                          (f" ({o.votes}/{o.base} phiếu tán thành, {pct(o.votes, o.base)}).", "")], indent=False))
+        else:
+            doc.add(Para([(f"- {label}: ", ""), (o.text() or "chưa biểu quyết", "b"), (".", "")], indent=False))
+    doc.add(legend(), sign_off(cell, _secretary(desk)))
+    return doc
 
 
 def build_summary_pdf(desk: VotingDesk, target: str | Path, *, marking: Marking | None = None,
                       locality: str = "") -> Path:
-    return build_pdf(target, summary_story(desk, locality=locality),
-                     title=f"Báo cáo kết quả xếp loại năm {desk.s.meeting.rating_year}",
-                     marking=marking or meeting_marking(desk.s))
+    return write_pdf(summary_blocks(desk, locality=locality), target, marking or meeting_marking(desk.s))
+
+
+def build_summary_docx(desk: VotingDesk, target: str | Path, *, marking: Marking | None = None,
+                       locality: str = "") -> Path:
+    """The same report in Word, for the secretary to edit before printing (the PDF is the record)."""
+    return write_docx(summary_blocks(desk, locality=locality), target, marking or meeting_marking(desk.s))
 
 
 # -- XLSX --------------------------------------------------------------------------------------------------
