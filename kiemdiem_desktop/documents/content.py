@@ -90,6 +90,7 @@ class RichTable:
     left_columns: tuple[int, ...] = (1,)   # the others are centred
     font_size: float = 12
     total_rows: int = 0
+    keep_together: bool = False           # a short table never split over two pages
 
 
 @dataclass

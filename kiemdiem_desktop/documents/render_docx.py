@@ -364,6 +364,11 @@ def _rich_table(doc, b: RichTable) -> None:
             set_style(par, TABLE_TEXT)
             par.alignment = WD_ALIGN_PARAGRAPH.LEFT if c in b.left_columns else WD_ALIGN_PARAGRAPH.CENTER
             _runs(par, cell, b.font_size, bold=r > body)
+            if b.keep_together and r < len(b.rows):      # Word keeps a table whole by keep-with-next
+                par.paragraph_format.keep_with_next = True
+    if b.keep_together:
+        for cell in rows[0][1]:
+            cell.paragraphs[0].paragraph_format.keep_with_next = True
     _para(doc, "", style=LIST, space_after=0)
 
 

@@ -103,7 +103,14 @@ def _rich_table(b: RichTable, story: list, st, following) -> None:
     for r, row in enumerate(b.rows):
         rows.append([markup(_cell_markup(c, r >= body), left if i in b.left_columns else center)
                      for i, c in enumerate(row)])
-    story.append(grid(rows, [w * mm for w in b.widths_mm]))
+    table = grid(rows, [w * mm for w in b.widths_mm])
+    if not b.keep_together:
+        story.append(table)
+        return
+    lead = []            # the heading kept with it goes inside (keepWithNext does not reach into a KeepTogether)
+    while story and isinstance(story[-1], Paragraph) and getattr(story[-1].style, "keepWithNext", 0):
+        lead.insert(0, story.pop())
+    story.append(KeepTogether(lead + [table]))
 
 
 def _note(b: Note, story: list, st, following) -> None:

@@ -105,7 +105,7 @@ def collectives(desk: VotingDesk, figures: MeetingFigures | None = None) -> list
     return out
 
 
-def _secretary(desk: VotingDesk) -> str:
+def secretary_name(desk: VotingDesk) -> str:
     for m in desk.s.member_list:
         if m.party_post == PartyPost.SECRETARY:
             return m.full_name
@@ -139,7 +139,7 @@ def totals_table(rows: list) -> RichTable:
     body: list[list] = [[label, str(n), pct(n, total)] for label, n in level_totals(rows)]
     body.append(["Tổng số", str(total), "100%" if total else "–"])
     return RichTable(["Mức xếp loại", "Số lượng", "Tỷ lệ"], body, [TEXT_WIDTH_MM - 50, 25, 25],
-                     left_columns=(0,), total_rows=1)
+                     left_columns=(0,), total_rows=1, keep_together=True)
 
 
 def quota_blocks(lines) -> list:
@@ -186,7 +186,7 @@ def summary_blocks(desk: VotingDesk, *, locality: str = "") -> DocumentBlocks:
                           (f" ({o.votes}/{o.base} phiếu tán thành, {pct(o.votes, o.base)}).", "")], indent=False))
         else:
             doc.add(Para([(f"- {label}: ", ""), (o.text() or "chưa biểu quyết", "b"), (".", "")], indent=False))
-    doc.add(legend(), sign_off(cell, _secretary(desk)))
+    doc.add(legend(), sign_off(cell, secretary_name(desk)))
     return doc
 
 
