@@ -249,14 +249,19 @@ def build_year_summary_xlsx(year: RatingYear, target: str | Path) -> Path:
     return finish_sheet(wb, ws, HEADER_ROW + len(rows) + 1, r, font, target)
 
 
-def build_year_summary(cf, rating_year: int, folder: str | Path, *, locality: str = "") -> list[Path]:
-    """Both files of the year into ``folder``: tong-hop-ket-qua-ca-nam.pdf and .xlsx (what a package
-    carries; the Word version is build_year_summary_docx)."""
+def build_year_summary(cf, rating_year: int, folder: str | Path, *, locality: str = "",
+                       word: bool = False) -> list[Path]:
+    """The year's report into ``folder``: tong-hop-ket-qua-ca-nam.pdf and .xlsx (what a package carries),
+    and with ``word`` tong-hop-ket-qua-ca-nam.docx, the PDF's content for the secretary to edit."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     year = rating_year_view(cf, rating_year)
-    return [build_year_summary_pdf(year, folder / PDF_NAME, locality=locality or year.main.s.cell.locality),
-            build_year_summary_xlsx(year, folder / XLSX_NAME)]
+    locality = locality or year.main.s.cell.locality
+    out = [build_year_summary_pdf(year, folder / PDF_NAME, locality=locality),
+           build_year_summary_xlsx(year, folder / XLSX_NAME)]
+    if word:
+        out.append(build_year_summary_docx(year, folder / DOCX_NAME, locality=locality))
+    return out
 
 
 def year_has_supplementary(cf, rating_year: int) -> bool:
