@@ -14,15 +14,14 @@ from ..model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS
 from ..model.meeting import MeetingKind, MeetingState
 from ..model.vote import CELL, COMMITTEE
 from ..rating_year import RatingYear, YearEntry, rating_year_view, year_quota
-from ..rules.majority import LEVELS_TOP_DOWN
 from ..voting import VotingDesk
 from ..figures import MeetingFigures
 from .common import date_vn, kind_of, pct, post_of
 from .content import DocumentBlocks, Gap, Heading, Note, Para, Title
 from .render import write_docx, write_pdf
-from .summary import (  # noqa: F401 (level_totals: the same counts as the meeting's report)
-    Outcome, _put, finish_sheet, legend, level_totals, member_table, note_text, outcome_of, quota_blocks,
-    score_format, secretary_name, sign_off, totals_table,
+from .summary import (  # noqa: F401 (_put, level_totals: importable from here as before)
+    Outcome, ReportSheet, _put, legend, level_totals, member_table, note_text, outcome_of, quota_blocks,
+    secretary_name, sign_off, totals_table,
 )
 from .text import HeaderInfo, Marking
 
@@ -152,101 +151,27 @@ HEADER_ROW = 5
 
 
 def build_year_summary_xlsx(year: RatingYear, target: str | Path) -> Path:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, Side
-    from openpyxl.utils import get_column_letter
-
+    """The year's rows (year_rows, the PDF's) in the summary's workbook, with the meeting of each."""
     main = year.main
-    rows = year_rows(year)
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Cả năm"
-    font = "Times New Roman"
-    thin = Side(style="thin")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    _put(ws, 1, 1, f"BÁO CÁO TỔNG HỢP KẾT QUẢ KIỂM ĐIỂM, ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM "
-                   f"{year.rating_year}").font = Font(name=font, size=14, bold=True)
-    _put(ws, 2, 1, f"{main.s.cell.name}, {main.s.cell.higher_org}").font = Font(name=font, size=12, italic=True)
-    _put(ws, 3, 1, meetings_line(year)).font = Font(name=font, size=12, italic=True)
-    for r in (1, 2, 3):
-        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(XLSX_HEADER))
-    for col, (title, width) in enumerate(zip(XLSX_HEADER, XLSX_WIDTHS), 1):
-        c = _put(ws, HEADER_ROW, col, title)
-        c.font = Font(name=font, size=12, bold=True)
-        c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        c.border = border
-        ws.column_dimensions[get_column_letter(col)].width = width
-    ws.freeze_panes = ws.cell(HEADER_ROW + 1, 1)
-    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    r = HEADER_ROW
-    for row in rows:
-        r += 1
+    sheet = ReportSheet("BÁO CÁO TỔNG HỢP KẾT QUẢ KIỂM ĐIỂM, ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM "
+                        f"{year.rating_year}", [f"{main.s.cell.name}, {main.s.cell.higher_org}", meetings_line(year)],
+                        XLSX_HEADER, XLSX_WIDTHS, "Cả năm")
+    assert sheet.header_row == HEADER_ROW
+    for row in year_rows(year):
         o = row.outcome
-        values = [row.number, row.name, row.birth_year, row.post, row.kind,
-                  LEVEL_ABBREVIATIONS[row.self_level] if row.self_level else None, row.score,
-                  LEVEL_ABBREVIATIONS[o.level] if o.level else (o.text() or None), o.votes if o.level else None,
-                  o.base if o.level else None, None, row.where, row.note or None]
-        for col, value in enumerate(values, 1):
-            c = _put(ws, r, col, value)
-            c.font = Font(name=font, size=12)
-            c.border = border
-            c.alignment = Alignment(vertical="center", wrap_text=col in (2, 4, 12, 13),
-                                    horizontal="center" if col in (1, 3, 5, 6, 7, 8, 9, 10, 11) else "left")
-        if o.level and o.base:
-            ws.cell(r, 11).value = f"=I{r}/J{r}"
-        ws.cell(r, 7).number_format = score_format(row.score)
-        ws.cell(r, 11).number_format = "0.0%"
-    first, last = HEADER_ROW + 1, max(r, HEADER_ROW + 1)
-
-    r += 2
-    _put(ws, r, 2, "Tổng hợp theo mức xếp loại (cả năm)").font = Font(name=font, size=12, bold=True)
-    total_row = r + len(LEVELS_TOP_DOWN) + 2
-    for lv in LEVELS_TOP_DOWN:
-        r += 1
-        _put(ws, r, 2, LEVEL_LABELS[lv])
-        ws.cell(r, 3).value = f'=COUNTIF(H{first}:H{last},"{LEVEL_ABBREVIATIONS[lv]}")'
-        ws.cell(r, 4).value = f"=IF(C{total_row}=0,0,C{r}/C{total_row})"
-        ws.cell(r, 4).number_format = "0.0%"
-    r += 1
-    _put(ws, r, 2, "Chưa xếp loại (vắng, chưa đạt hoặc chưa biểu quyết)")
-    ws.cell(r, 3).value = f"=C{total_row}-SUM(C{r - len(LEVELS_TOP_DOWN)}:C{r - 1})"
-    ws.cell(r, 4).value = f"=IF(C{total_row}=0,0,C{r}/C{total_row})"
-    ws.cell(r, 4).number_format = "0.0%"
-    r += 1
-    _put(ws, r, 2, "Tổng số")
-    ws.cell(r, 3).value = f"=COUNTA(B{first}:B{last})" if rows else 0
-    assert r == total_row
-
-    r += 2
-    _put(ws, r, 2, "Tỷ lệ HTXSNV so với HTTNV (theo nhóm, cả năm)").font = Font(name=font, size=12, bold=True)
-    r += 1
-    for col, t in enumerate(("Nhóm", "HTXSNV", "HTTNV", "Tỷ lệ", "Mức tối đa", "Số HTXSNV tối đa", "Nhận xét"), 2):
-        _put(ws, r, col, t).font = Font(name=font, size=12, bold=True)
-    for q in year_quota(year):
-        r += 1
-        _put(ws, r, 2, q.group or "Toàn chi bộ")
-        ws.cell(r, 3, q.excellent)
-        ws.cell(r, 4, q.good)
-        ws.cell(r, 5).value = f"=IF(D{r}=0,0,C{r}/D{r})"
-        ws.cell(r, 5).number_format = "0.0%"
-        ws.cell(r, 6, float(q.limit)).number_format = "0%"
-        ws.cell(r, 7, q.allowed)
-        _put(ws, r, 8, q.text + (", để cấp ủy cấp trên xem xét" if q.over and q.advisory else
-                                 ", vượt tỷ lệ" if q.over else ""))
-
-    r += 2
-    _put(ws, r, 2, "Mức xếp loại tập thể").font = Font(name=font, size=12, bold=True)
-    r += 1
-    for col, t in enumerate(("Tập thể", "Tự đề xuất", "Chi bộ đề xuất", "Số phiếu", "Số đảng viên được tính"), 2):
-        _put(ws, r, col, t).font = Font(name=font, size=12, bold=True)
-    for label, own, o in year_collectives(year):
-        r += 1
-        _put(ws, r, 2, label)
-        _put(ws, r, 3, LEVEL_ABBREVIATIONS[own] if own else None)
-        _put(ws, r, 4, LEVEL_ABBREVIATIONS[o.level] if o.level else (o.text() or "chưa biểu quyết"))
-        ws.cell(r, 5, o.votes if o.level else None)
-        ws.cell(r, 6, o.base if o.level else None)
-    return finish_sheet(wb, ws, HEADER_ROW + len(rows) + 1, r, font, target)
+        sheet.member([row.number, row.name, row.birth_year, row.post, row.kind,
+                      LEVEL_ABBREVIATIONS[row.self_level] if row.self_level else None, row.score,
+                      LEVEL_ABBREVIATIONS[o.level] if o.level else (o.text() or None), o.votes if o.level else None,
+                      o.base if o.level else None, None, row.where, row.note or None],
+                     wrap=(2, 4, 12, 13), score=row.score, share=bool(o.level and o.base))
+    sheet.totals("Tổng hợp theo mức xếp loại (cả năm)")
+    sheet.quota("Tỷ lệ HTXSNV so với HTTNV (theo nhóm, cả năm)", year_quota(year))
+    sheet.table("Mức xếp loại tập thể", ("Tập thể", "Tự đề xuất", "Chi bộ đề xuất", "Số phiếu", "Số đảng viên được tính"),
+                [[label, LEVEL_ABBREVIATIONS[own] if own else None,
+                  LEVEL_ABBREVIATIONS[o.level] if o.level else (o.text() or "chưa biểu quyết"),
+                  o.votes if o.level else None, o.base if o.level else None]
+                 for label, own, o in year_collectives(year)])
+    return sheet.save(target)
 
 
 def build_year_summary(cf, rating_year: int, folder: str | Path, *, locality: str = "",
