@@ -378,7 +378,9 @@ def _note(doc, b: Note) -> None:
 
 
 def _sign_off(doc, b: SignOff) -> None:
-    _para(doc, "", style=LIST)
+    if doc.paragraphs:       # the last paragraph goes with the signature, as in the PDF
+        doc.paragraphs[-1].paragraph_format.keep_with_next = True
+    _para(doc, "", style=LIST).paragraph_format.keep_with_next = True
     table = doc.add_table(rows=1, cols=2)
     no_borders(table)
     table.autofit = False

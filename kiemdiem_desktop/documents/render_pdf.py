@@ -125,8 +125,9 @@ def _sign_off(b: SignOff, story: list, st, following) -> None:
     right += [Spacer(1, 20 * mm), markup(f"<b>{x(b.name)}</b>", st.signature)]
     t = Table([[left, right]], colWidths=[width * 0.45, width * 0.55])
     t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-    story.append(Spacer(1, 6 * mm))
-    story.append(KeepTogether(t))
+    # the last paragraph goes with it: a page of signatures alone proves nothing
+    last = [story.pop()] if story and isinstance(story[-1], Paragraph) else []
+    story.append(KeepTogether(last + [Spacer(1, 6 * mm), t]))
 
 
 def _cue(b: Cue, story: list, st, following) -> None:
