@@ -149,3 +149,14 @@ def test_the_documents_command_writes_the_word_versions(year, tmp_path):
     names = [p.name for p in build_documents(sup, tmp_path / "docs")]
     for name in ("tong-hop-ket-qua.docx", "kich-ban-dieu-hanh.docx", "tong-hop-ket-qua-ca-nam.docx"):
         assert names.count(name) == 1, name
+
+
+def test_the_documents_window_lists_and_builds_the_word_versions(year, tmp_path):
+    from kiemdiem_desktop.gui.documents.catalogue import ALL_PATTERNS, BY_KEY
+
+    cf, main, sup = year
+    for key, name in (("summary_docx", "tong-hop-ket-qua.docx"), ("chair_script_docx", "kich-ban-dieu-hanh.docx"),
+                      ("year_summary_docx", "tong-hop-ket-qua-ca-nam.docx")):
+        assert BY_KEY[key].kind == "docx" and name in ALL_PATTERNS      # "save all" asks before replacing it
+        [path] = BY_KEY[key].build(main, tmp_path / key)
+        assert path.name == name and "ĐẢNG CỘNG SẢN VIỆT NAM" in " ".join(docx_words(path))

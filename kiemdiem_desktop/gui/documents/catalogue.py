@@ -158,7 +158,7 @@ DOCUMENTS: tuple[DocumentSpec, ...] = (
                  _year_summary("xlsx"), note=YEAR_NOTE),
     DocumentSpec("year_summary_docx", "Báo cáo tổng hợp cả năm (Word)", ("tong-hop-ket-qua-ca-nam.docx",),
                  _year_summary("docx"), note=YEAR_NOTE),
-    DocumentSpec("chair_script", "Kịch bản điều hành hội nghị", ("kich-ban-dieu-hanh.pdf",), _chair_script),
+    DocumentSpec("chair_script", "Kịch bản điều hành hội nghị (PDF)", ("kich-ban-dieu-hanh.pdf",), _chair_script),
     DocumentSpec("chair_script_docx", "Kịch bản điều hành hội nghị (Word)", ("kich-ban-dieu-hanh.docx",),
                  _chair_script_docx),
     DocumentSpec("forms_2", "Mẫu 2A/2B/2C — kiểm điểm cá nhân (Word)", ("mau-2*.docx",), _self_review_forms,
