@@ -68,7 +68,8 @@ class ChairScript:
 
     def heading(self, n: int, title: str, who: str) -> list[Block]:
         return [Heading(f"{n}. {title}"),
-                Para([("Người điều hành: đồng chí ", ""), (who, "b"), (".", "")], indent=False)]
+                Para([("Người điều hành: đồng chí ", ""), (who, "b"), (".", "")], indent=False,
+                     keep_with_next=True)]       # never the last line of a page: the first words go with it
 
     # -- the steps -----------------------------------------------------------------------------
     def opening(self) -> list:
