@@ -2,6 +2,7 @@
 of base.py. The PDF is the record; render_docx.py renders the same blocks to Word."""
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
@@ -10,8 +11,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from .base import (
-    FONT, TEXT_WIDTH, HeaderInfo, Marking, build_pdf, grid, header_block, markup,
-    nfc, signature_block, styles, x,
+    FONT, TEXT_WIDTH, HeaderInfo, Marking, build_pdf, grid, header_block, markup, nfc, signature_block, styles, x,
 )
 
 from .content import TITLE_RULE, DocumentBlocks, Gap, Heading, Para, Run, Signatures, TableBlock, Title
@@ -119,25 +119,30 @@ def _note(b: Note, story: list, st, following) -> None:
 
 
 def _sign_off(b: SignOff, story: list, st, following) -> None:
-    width = TEXT_WIDTH
     left = [markup("<b><u>Nơi nhận:</u></b>", st.small)] + [markup(x(r), st.small) for r in b.recipients]
     right = [markup(f"<b>{x(line)}</b>", st.signature) for line in b.title.split("\n")]
     right += [Spacer(1, 20 * mm), markup(f"<b>{x(b.name)}</b>", st.signature)]
-    t = Table([[left, right]], colWidths=[width * 0.45, width * 0.55])
+    t = Table([[left, right]], colWidths=[TEXT_WIDTH * 0.45, TEXT_WIDTH * 0.55])
     t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     # the last paragraph goes with it: a page of signatures alone proves nothing
     last = [story.pop()] if story and isinstance(story[-1], Paragraph) else []
     story.append(KeepTogether(last + [Spacer(1, 6 * mm), t]))
 
 
+@lru_cache(maxsize=2)
+def _cue_styles(st) -> tuple[ParagraphStyle, ParagraphStyle]:
+    """(words, aside): made once, a script has hundreds of lines."""
+    return (ParagraphStyle("cue", parent=st.body, leftIndent=6 * mm, firstLineIndent=0),
+            ParagraphStyle("cue_aside", parent=st.body, fontName=FONT + "-Italic", leftIndent=6 * mm,
+                           firstLineIndent=0, fontSize=13, leading=16.5))
+
+
 def _cue(b: Cue, story: list, st, following) -> None:
+    words, aside = _cue_styles(st)
     if b.aside:
-        style = ParagraphStyle("cue_aside", parent=st.body, fontName=FONT + "-Italic", leftIndent=6 * mm,
-                               firstLineIndent=0, fontSize=13, leading=16.5)
-        story.append(markup("(" + _runs_markup(b.runs) + ")", style))
+        story.append(markup("(" + _runs_markup(b.runs) + ")", aside))
     else:
-        story.append(markup(_runs_markup(b.runs), ParagraphStyle("cue", parent=st.body, leftIndent=6 * mm,
-                                                                  firstLineIndent=0)))
+        story.append(markup(_runs_markup(b.runs), words))
 
 
 # One function per kind of block; a new kind of block adds its function here and in render_docx.py.
