@@ -20,10 +20,9 @@ from docx.shared import Mm, Pt, RGBColor
 
 from ..store.atomic import write_atomically
 from .text import HeaderInfo, Marking, nfc, vietnamese_date_line
-from .content import (
-    DOTS, TICK_BOX, TITLE_RULE, CutSheet, DocumentBlocks, FactTable, Gap, Heading, Note, Para, SignatureGrid,
-    Signatures, SignInTable, TableBlock, TickTable, Title,
-)
+from .content import TITLE_RULE, DocumentBlocks, Gap, Heading, Para, Signatures, TableBlock, Title
+from .content import Cell, Cue, Note, RichTable, SignOff
+from .content import DOTS, TICK_BOX, CutSheet, FactTable, SignatureGrid, SignInTable, TickTable
 
 FONT = "Times New Roman"
 LANGUAGE = "vi-VN"
@@ -337,32 +336,100 @@ def _gap(doc, b: Gap) -> None:
     _para(doc, "", style=LIST)
 
 
-# -- the ballots', counting record's, attendance sheet's and handover slip's blocks -----------------------
-NOTE = "Ghi chú nhỏ"
+# -- the reports' blocks (summary, year summary, chair's script) -----------------------------------------
+def _runs(par, cell: Cell, size: float | None, bold: bool = False) -> None:
+    runs = [(cell, "")] if isinstance(cell, str) else cell
+    for text, style in runs:
+        _font(par.add_run(nfc(text)), size, bold or "b" in style, "i" in style)
 
 
-def _note_style(doc):
-    """The small line (12 pt), as the PDF's: created the first time a document needs it."""
-    try:
-        return doc.styles[NOTE]
-    except KeyError:
-        st = doc.styles.add_style(NOTE, WD_STYLE_TYPE.PARAGRAPH)
-        st.base_style = doc.styles["Normal"]
-        st.font.size = Pt(12)
-        fonts_and_language(st.element.get_or_add_rPr())
-        st.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
-        st.paragraph_format.line_spacing = 1.25
-        st.quick_style = True
-        return st
+def _rich_table(doc, b: RichTable) -> None:
+    table = doc.add_table(rows=1 + len(b.rows), cols=len(b.header))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), "57")
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    table._tbl.tblPr.append(margins)
+    widths = [Mm(w) for w in b.widths_mm]
+    for col, w in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths):
+        col.set(qn("w:w"), str(int(w.twips)))
+    rows = [(row, row.cells) for row in table.rows]
+    for _, cells in rows:
+        for cell, w in zip(cells, widths):
+            cell.width = w
+    for i, h in enumerate(b.header):
+        par = rows[0][1][i].paragraphs[0]
+        set_style(par, TABLE_HEAD)
+        _font(par.add_run(nfc(h)), b.font_size - 1, bold=True)
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    rows[0][0]._tr.get_or_add_trPr().append(repeat)
+    body = len(b.rows) - b.total_rows
+    for r, row in enumerate(b.rows, 1):
+        rows[r][0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        for c, cell in enumerate(row):
+            par = rows[r][1][c].paragraphs[0]
+            set_style(par, TABLE_TEXT)
+            par.alignment = WD_ALIGN_PARAGRAPH.LEFT if c in b.left_columns else WD_ALIGN_PARAGRAPH.CENTER
+            _runs(par, cell, b.font_size, bold=r > body)
+            if b.keep_together and r < len(b.rows):      # Word keeps a table whole by keep-with-next
+                par.paragraph_format.keep_with_next = True
+    if b.keep_together:
+        for cell in rows[0][1]:
+            cell.paragraphs[0].paragraph_format.keep_with_next = True
+    _para(doc, "", style=LIST, space_after=0)
 
 
 def _note(doc, b: Note) -> None:
-    _note_style(doc)
-    par = _para(doc, style=NOTE, align=WD_ALIGN_PARAGRAPH.CENTER if b.center else None)
-    for text, style in b.runs:
-        _font(par.add_run(nfc(text)), None, "b" in style, "i" in style)
+    par = _para(doc, style=LIST, align=WD_ALIGN_PARAGRAPH.CENTER if b.center else None)
+    _runs(par, b.runs, 12)
 
 
+def _sign_off(doc, b: SignOff) -> None:
+    if doc.paragraphs:       # the last paragraph goes with the signature, as in the PDF
+        doc.paragraphs[-1].paragraph_format.keep_with_next = True
+    _para(doc, "", style=LIST).paragraph_format.keep_with_next = True
+    table = doc.add_table(rows=1, cols=2)
+    no_borders(table)
+    table.autofit = False
+    width = TEXT_WIDTH_MM
+    left, right = table.rows[0].cells
+    left.width, right.width = Mm(width * 0.45), Mm(width * 0.55)
+    first = left.paragraphs[0]
+    set_style(first, LIST)
+    _font(first.add_run("Nơi nhận:"), 12, bold=True, underline=True)
+    for line in b.recipients:
+        _para(left, line, size=12, style=LIST, space_after=0)
+    lines = b.title.split("\n")
+    top = right.paragraphs[0]
+    top.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _font(top.add_run(nfc(lines[0])), 14, bold=True)
+    for line in lines[1:]:
+        _para(right, line, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
+    for _ in range(4):
+        _para(right, "", align=WD_ALIGN_PARAGRAPH.CENTER)
+    _para(right, b.name, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))   # one page, as the PDF
+
+
+def _cue(doc, b: Cue) -> None:
+    par = _para(doc, style=LIST if b.aside else BODY)
+    par.paragraph_format.left_indent = Mm(6)
+    par.paragraph_format.first_line_indent = Mm(0)
+    if b.aside:
+        _runs(par, [("(", ""), *b.runs, (")", "")], 13)
+        for run in par.runs:
+            run.italic = True
+    else:
+        _runs(par, b.runs, None)
+
+
+# -- the ballots', counting record's, attendance sheet's and handover slip's blocks -----------------------
 def _tick_table(doc, b: TickTable) -> None:
     """The squares as "□" in 16 pt, centred; the rest as a TableBlock of the same widths."""
     n = max(len(b.boxes), 1)
@@ -488,11 +555,13 @@ def _cell_line(par, runs, size: float, space_before: float = 0) -> None:
     for text, style in runs:
         _font(par.add_run(nfc(text)), size, "b" in style, "i" in style)
 
+
 # One function per kind of block; a new kind of block adds its function here and in render_pdf.py.
 RENDERERS = {HeaderInfo: _header, Title: _title, Heading: _heading, Para: _paragraph, TableBlock: _table,
-             Signatures: _signatures, Gap: _gap,
-             Note: _note, TickTable: _tick_table, SignInTable: _sign_in_table, SignatureGrid: _signature_grid,
-             FactTable: _fact_table, CutSheet: _cut_sheet}
+             Signatures: _signatures, Gap: _gap}
+RENDERERS.update({RichTable: _rich_table, Note: _note, SignOff: _sign_off, Cue: _cue})
+RENDERERS.update({TickTable: _tick_table, SignInTable: _sign_in_table, SignatureGrid: _signature_grid,
+                  FactTable: _fact_table, CutSheet: _cut_sheet})
 
 
 def render_docx(blocks: DocumentBlocks, target: str | Path, marking: Marking) -> Path:

@@ -17,6 +17,9 @@ RENDERER_FREE = [
     "kiemdiem_desktop.documents.counting_record",
     "kiemdiem_desktop.documents.attendance_sheet",
     "kiemdiem_desktop.documents.handover_slip",
+    "kiemdiem_desktop.documents.summary",
+    "kiemdiem_desktop.documents.year_summary",
+    "kiemdiem_desktop.documents.chair_script",
 ]
 
 
