@@ -124,14 +124,20 @@ def header_block(h: HeaderInfo) -> Table:
     return t
 
 
-def grid(rows: list[list], widths: list[float], header_rows: int = 1, align_center: Iterable[int] = ()) -> Table:
-    """A bordered table whose header repeats on every page and whose rows never split oddly."""
+CELL_PADDING = 3     # left and right, points
+
+
+def grid(rows: list[list], widths: list[float], header_rows: int = 1, align_center: Iterable[int] = (),
+         extra: Iterable[tuple] = ()) -> Table:
+    """A bordered table whose header repeats on every page and whose rows never split oddly;
+    ``extra``: more TableStyle commands (fonts and alignment of plain-string cells)."""
     t = Table(rows, colWidths=widths, repeatRows=header_rows, splitByRow=1)
     style = [("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-             ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+             ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING), ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
              ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]
     for col in align_center:
         style.append(("ALIGN", (col, 0), (col, -1), "CENTER"))
+    style.extend(extra)
     t.setStyle(TableStyle(style))
     return t
 

@@ -9,8 +9,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
 
 from .base import (
-    TEXT_WIDTH, HeaderInfo, Marking, build_pdf, grid, header_block, markup, nfc, signature_block, styles, x,
+    CELL_PADDING, FONT, TEXT_WIDTH, HeaderInfo, Marking, build_pdf, grid, header_block, markup, nfc, signature_block,
+    styles, x,
 )
+from .pdf_fast import plain_cell
 
 from .content import TITLE_RULE, DocumentBlocks, Gap, Heading, Para, Run, Signatures, TableBlock, Title
 
@@ -60,17 +62,46 @@ def _para(b: Para, story: list, st, following) -> None:
 
 
 def _table(b: TableBlock, story: list, st, following) -> None:
-    head_style = ParagraphStyle("tb_head", parent=st.cell_bold, fontSize=b.font_size - 0.5,
-                                leading=(b.font_size - 0.5) * 1.2)
-    center = ParagraphStyle("tb_c", parent=st.cell_center, fontSize=b.font_size, leading=b.font_size * 1.2)
-    left = ParagraphStyle("tb_l", parent=st.cell, fontSize=b.font_size, leading=b.font_size * 1.2)
-    rows = [[markup(f"<b>{x(h)}</b>", head_style) for h in b.header]]
-    for row in b.rows:
-        rows.append([markup((f"<b>{x(c)}</b>" if i in b.bold_columns else x(c)),
-                            left if i in b.left_columns else center) for i, c in enumerate(row)])
     widths = [w * mm for w in b.widths_mm]
     widths.append(TEXT_WIDTH - sum(widths))
-    story.append(grid(rows, widths))
+    # Plain cells as strings the Table draws itself, broken into lines as their Paragraphs would be
+    # (pdf_fast.plain_cell); a cell it cannot lay out alike stays a Paragraph.
+    bold, regular = FONT + "-Bold", FONT
+    head_size, size = b.font_size - 0.5, b.font_size
+    inner = [w - 2 * CELL_PADDING for w in widths]
+    head_style = center = left = None
+    rows = [[]]
+    for i, h in enumerate(b.header):
+        text = plain_cell(nfc(h), bold, head_size, inner[i])
+        if text is None:
+            head_style = head_style or ParagraphStyle("tb_head", parent=st.cell_bold, fontSize=head_size,
+                                                      leading=head_size * 1.2)
+            text = markup(f"<b>{x(h)}</b>", head_style)
+        rows[0].append(text)
+    for row in b.rows:
+        out = []
+        for i, c in enumerate(row):
+            text = plain_cell(nfc(c), bold if i in b.bold_columns else regular, size, inner[i])
+            if text is None:
+                if i in b.left_columns:
+                    left = left or ParagraphStyle("tb_l", parent=st.cell, fontSize=size, leading=size * 1.2)
+                else:
+                    center = center or ParagraphStyle("tb_c", parent=st.cell_center, fontSize=size,
+                                                      leading=size * 1.2)
+                text = markup((f"<b>{x(c)}</b>" if i in b.bold_columns else x(c)),
+                              left if i in b.left_columns else center)
+            out.append(text)
+        rows.append(out)
+    commands = [("FONTNAME", (0, 0), (-1, 0), bold), ("FONTSIZE", (0, 0), (-1, 0), head_size),
+                ("LEADING", (0, 0), (-1, 0), head_size * 1.2), ("ALIGN", (0, 0), (-1, 0), "CENTER"),
+                ("FONTNAME", (0, 1), (-1, -1), regular), ("FONTSIZE", (0, 1), (-1, -1), size),
+                ("LEADING", (0, 1), (-1, -1), size * 1.2)]
+    for i in range(len(widths)):
+        if i in b.bold_columns:
+            commands.append(("FONTNAME", (i, 1), (i, -1), bold))
+        if i not in b.left_columns:
+            commands.append(("ALIGN", (i, 1), (i, -1), "CENTER"))
+    story.append(grid(rows, widths, extra=commands))
 
 
 def _signatures(b: Signatures, story: list, st, following) -> None:
