@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from reportlab.pdfbase.pdfmetrics import getFont
+from reportlab.platypus import Paragraph
 
 # white space other than the plain space, the zero-width space and the soft hyphen: reportlab
 # treats these specially (nbsp does not break, ZWSP and \xad are break points); keep a Paragraph
@@ -68,3 +69,89 @@ def plain_cell(text: str, font: str, size: float, width: float) -> str | None:
             return None
         lines.append(" ".join(line))
     return "\n".join(lines)
+
+
+# -- paragraphs without the HTML parser --------------------------------------------------------------
+# markup() sends "<b>…</b>" strings through reportlab's ParaParser (html.parser underneath), which
+# costs more than laying the paragraph out. The fragments it makes for our runs are simple: one per
+# stretch of text between tags, one per escaped character (&, <, >), white space collapsed over the
+# whole text and stripped at its ends. fast_paragraph builds the same fragments from a template the
+# parser made once per style; tests/documents/test_pdf_fast.py holds it to the parser's output.
+_TEMPLATES: dict[tuple[int, str], tuple[object, object]] = {}
+_ENTITY = re.compile(r"([&<>])")
+_SPACES = re.compile(r" {2,}")
+
+
+def _template(style, kind: str):
+    key = (id(style), kind)
+    found = _TEMPLATES.get(key)
+    if found is None or found[0] is not style:
+        from .base import markup
+
+        text = "X"
+        if "b" in kind:
+            text = f"<b>{text}</b>"
+        if "i" in kind:
+            text = f"<i>{text}</i>"
+        found = _TEMPLATES[key] = (style, markup(text, style).frags[0])
+    return found[1]
+
+
+def fast_frags(runs, style) -> list | None:
+    """The fragments reportlab's parser makes of ``runs`` [(text, "" | "b" | "i" | "bi")] in
+    ``style``; None when the text holds what only the parser handles alike (a line break, special
+    white space, an empty styled run)."""
+    from .text import nfc
+
+    pieces: list[list] = []
+    for text, kind in runs:
+        if not text:
+            if kind:
+                return None
+            continue
+        if _SPECIAL.search(text):
+            return None
+        if not kind and pieces and not pieces[-1][1]:
+            pieces[-1][0] += text            # plain runs are one stretch of text between tags
+        else:
+            pieces.append([text, kind])
+    if pieces and not pieces[0][1]:
+        pieces[0][0] = pieces[0][0].lstrip(" ")
+    if pieces and not pieces[-1][1]:
+        pieces[-1][0] = pieces[-1][0].rstrip(" ")
+    frags: list = []
+    underlines: list = []
+    links: list = []
+    for text, kind in pieces:
+        text = _SPACES.sub(" ", nfc(text))
+        if _SPECIAL.search(text):        # NFC never makes white space, but be sure
+            return None
+        template = _template(style, kind)
+        for chunk in (_ENTITY.split(text) if ("&" in text or "<" in text or ">" in text) else (text,)):
+            if chunk:
+                frags.append(template.clone(text=chunk, us_lines=underlines, link=links))
+    return frags
+
+
+class _Paragraph(Paragraph):
+    """A Paragraph that remembers its last wrap: platypus wraps a paragraph kept with the next one
+    twice at the same width (once inside the KeepTogether, once in the frame)."""
+
+    _wrapped = None
+
+    def wrap(self, availWidth, availHeight):
+        w = self._wrapped
+        if w is not None and w[0] == availWidth and getattr(self, "blPara", None) is w[1]:
+            self.width, self.height, self._wrapWidths = availWidth, w[2], w[3]
+            return availWidth, w[2]
+        out = Paragraph.wrap(self, availWidth, availHeight)
+        self._wrapped = (availWidth, self.blPara, self.height, self._wrapWidths)
+        return out
+
+
+def fast_paragraph(runs, style):
+    """A Paragraph of ``runs`` laid out exactly as markup() of the same runs, without the parse."""
+    frags = fast_frags(runs, style)
+    if frags is None:
+        return None
+    return _Paragraph("".join(f.text for f in frags), style, frags=frags)

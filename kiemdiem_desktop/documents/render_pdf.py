@@ -12,7 +12,7 @@ from .base import (
     CELL_PADDING, FONT, TEXT_WIDTH, HeaderInfo, Marking, build_pdf, grid, header_block, markup, nfc, signature_block,
     styles, x,
 )
-from .pdf_fast import plain_cell
+from .pdf_fast import fast_paragraph, plain_cell
 
 from .content import TITLE_RULE, DocumentBlocks, Gap, Heading, Para, Run, Signatures, TableBlock, Title
 
@@ -47,7 +47,7 @@ def _heading(b: Heading, story: list, st, following) -> None:
     # would cut the chain and leave the first alone at the foot of a page
     if not (story and getattr(getattr(story[-1], "style", None), "keepWithNext", 0)):
         story.append(CondPageBreak(30 * mm))
-    story.append(markup(x(b.text), st.heading))
+    story.append(fast_paragraph([(b.text, "")], st.heading) or markup(x(b.text), st.heading))
 
 
 def _para(b: Para, story: list, st, following) -> None:
@@ -57,8 +57,19 @@ def _para(b: Para, story: list, st, following) -> None:
         # the table itself may then split (its header repeats) instead of leaving a page half empty
         story.append(CondPageBreak(40 * mm))
     elif b.keep_with_next:
-        style = ParagraphStyle(style.name + "_keep", parent=style, keepWithNext=1)
-    story.append(markup(_runs_markup(b.runs), style))
+        style = _keep_style(style)
+    story.append(fast_paragraph(b.runs, style) or markup(_runs_markup(b.runs), style))
+
+
+_KEEP: dict[int, tuple[ParagraphStyle, ParagraphStyle]] = {}
+
+
+def _keep_style(style: ParagraphStyle) -> ParagraphStyle:
+    """``style`` kept with the next flowable: one ParagraphStyle per style, not one per paragraph."""
+    found = _KEEP.get(id(style))
+    if found is None or found[0] is not style:
+        found = _KEEP[id(style)] = (style, ParagraphStyle(style.name + "_keep", parent=style, keepWithNext=1))
+    return found[1]
 
 
 def _table(b: TableBlock, story: list, st, following) -> None:
