@@ -18,6 +18,7 @@ from reportlab.platypus import Paragraph
 # white space other than the plain space, the zero-width space and the soft hyphen: reportlab
 # treats these specially (nbsp does not break, ZWSP and \xad are break points); keep a Paragraph
 _SPECIAL = re.compile(r"[^\S ]|[\u200b\xad\u2028\u2029]")
+FAST = True            # False: every cell and paragraph through the Paragraph parser (tests compare)
 _SHRINK = 0.05          # reportlab's rl_config.spaceShrinkage (ParagraphStyle default)
 
 _widths: dict[tuple[str, float], dict[str, float]] = {}
@@ -34,7 +35,7 @@ def _word_widths(font: str, size: float) -> tuple[dict[str, float], object]:
 def plain_cell(text: str, font: str, size: float, width: float) -> str | None:
     """The lines a one-font Paragraph of ``text`` would make in ``width`` points, joined by "\\n";
     None when only a Paragraph lays it out faithfully."""
-    if _SPECIAL.search(text):
+    if not FAST or _SPECIAL.search(text):
         return None
     words = text.split()
     if not words:
@@ -103,6 +104,8 @@ def fast_frags(runs, style) -> list | None:
     white space, an empty styled run)."""
     from .text import nfc
 
+    if not FAST:
+        return None
     pieces: list[list] = []
     for text, kind in runs:
         if not text:
