@@ -343,7 +343,8 @@ class MeetingFigures:
             self._by_subject[x.subject] = x
         from .rating_year import meeting_quota   # the year's lines at a supplementary session
 
-        self.quota: list[QuotaLine] = meeting_quota(desk) if "quota" in self.rules.data else []
+        self.quota: list[QuotaLine] = (meeting_quota(desk, lambda subject: self.member(subject).level)
+                                       if "quota" in self.rules.data else [])
         self.roll: list[RollEntry] = self._roll()
         self.warnings: list[str] = self._warnings()
         self.citation = citation_text(self.rules)

@@ -17,6 +17,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
 
 from ..store.atomic import write_atomically
 from . import docx_fast
@@ -331,8 +332,10 @@ def _paragraph(doc, b: Para) -> None:
 
 
 def _signatures(doc, b: Signatures) -> None:
-    if doc.paragraphs:       # the last paragraph goes with the signatures, as in the PDF
-        doc.paragraphs[-1].paragraph_format.keep_with_next = True
+    body = doc.element.body     # the last paragraph goes with the signatures, as in the PDF
+    last = next(body.iterchildren(qn("w:p"), reversed=True), None)   # doc.paragraphs: a proxy for each
+    if last is not None:
+        Paragraph(last, doc._body).paragraph_format.keep_with_next = True
     table = doc.add_table(rows=1, cols=2)
     no_borders(table)
     for cell, title, name in ((table.rows[0].cells[0], b.left_title, b.left_name),
