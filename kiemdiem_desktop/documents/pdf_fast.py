@@ -137,8 +137,10 @@ def fast_frags(runs, style) -> list | None:
 
 
 class _Paragraph(Paragraph):
-    """A Paragraph that remembers its last wrap: platypus wraps a paragraph kept with the next one
-    twice at the same width (once inside the KeepTogether, once in the frame)."""
+    """A Paragraph that remembers its last wrap (platypus wraps a paragraph kept with the next one
+    twice at the same width: once inside the KeepTogether, once in the frame), and breaks a
+    one-font paragraph into lines with word widths looked up once per document rather than
+    measured for every word of every wrap (_simple_lines: reportlab's own rule for that case)."""
 
     _wrapped = None
 
@@ -150,6 +152,74 @@ class _Paragraph(Paragraph):
         out = Paragraph.wrap(self, availWidth, availHeight)
         self._wrapped = (availWidth, self.blPara, self.height, self._wrapWidths)
         return out
+
+    def breakLines(self, width):
+        found = _simple_lines(self, width) if FAST else None
+        return found if found is not None else Paragraph.breakLines(self, width)
+
+
+def _simple_lines(para, width):
+    """reportlab's Paragraph.breakLines for one fragment of plain text in a plain style (kind 0):
+    greedy, spaces shrinking by 5 % at most; None for anything else (bullets, hyphenation, right to
+    left, shaping, soft hyphens, non-breaking spaces, a word wider than the line) — the caller then
+    runs reportlab's own."""
+    frags = para.frags
+    style = para.style
+    if (len(frags) != 1 or para.bulletText or style.endDots or style.wordWrap or style.shaping
+            or getattr(style, "hyphenationLang", "") or style.uriWasteReduce or style.embeddedHyphenation
+            or not style.splitLongWords):
+        return None
+    f = frags[0]
+    if not hasattr(f, "text") or hasattr(f, "cbDefn") or hasattr(f, "backColor"):
+        return None
+    text = f.text
+    if _SPECIAL.search(text):
+        return None
+    widths = list(width) if isinstance(width, (tuple, list)) else [width]
+    font_name, size = f.fontName, f.fontSize
+    from reportlab.pdfbase.pdfmetrics import getAscentDescent
+
+    ascent, descent = getAscentDescent(font_name, size)
+    words = text.split()
+    if not words:
+        return f.clone(kind=0, lines=[], ascent=ascent, descent=descent, fontSize=size)
+    cache, face = _word_widths(font_name, size)
+    space = cache.get(" ")
+    if space is None:
+        space = cache[" "] = face.stringWidth(" ", size)
+    shrink = style.spaceShrinkage * space
+    last = len(widths) - 1
+    lineno = 0
+    max_width = widths[0]
+    lines: list = []
+    line: list = []
+    current = -space
+    width_max = 0
+    for word in words:
+        w = cache.get(word)
+        if w is None:
+            w = cache[word] = face.stringWidth(word, size)
+        new = current + space + w
+        if new > max_width + shrink * len(line):
+            if w > widths[min(lineno, last)]:
+                return None                 # reportlab splits a long word its own way
+            if line:
+                if current > width_max:
+                    width_max = current
+                lines.append((max_width - current, line))
+                line = [word]
+                current = w
+                lineno += 1
+                max_width = widths[min(last, lineno)]
+                continue
+        line.append(word)
+        current = new
+    if current > width_max:
+        width_max = current
+    lines.append((max_width - current, line))
+    para._width_max = width_max
+    para._splitLongWordCount = para._hyphenations = 0
+    return f.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=size)
 
 
 def fast_paragraph(runs, style):
