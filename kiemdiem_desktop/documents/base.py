@@ -11,8 +11,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
-from xml.sax.saxutils import escape
-
+from . import rl_import  # noqa: F401  (first: reportlab's own patterns compiled when used)
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -43,6 +42,11 @@ def register_fonts() -> str:
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT + "-Bold", italic=FONT + "-Italic",
                                   boldItalic=FONT + "-BoldItalic")
     return FONT
+
+
+def escape(text: str) -> str:
+    """&, < and > as XML entities (xml.sax.saxutils.escape, which imports urllib.request)."""
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
 
 
 def x(text: str) -> str:
