@@ -17,10 +17,10 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer, Table, TableStyle
 
 from .. import paths
+from .pdf_fast import RememberingTTFont
 from ..store.atomic import write_atomically
 from .text import (  # noqa: F401 (the renderer-free facts, importable from here as before)
     HeaderInfo, Marking, date_vn, date_words, nfc, time_words, vietnamese_date_line,
@@ -38,7 +38,7 @@ def register_fonts() -> str:
     folder = paths.resource("fonts")
     for suffix, name in (("Regular", FONT), ("Bold", FONT + "-Bold"), ("Italic", FONT + "-Italic"),
                          ("BoldItalic", FONT + "-BoldItalic")):
-        pdfmetrics.registerFont(TTFont(name, str(folder / f"LiberationSerif-{suffix}.ttf")))
+        pdfmetrics.registerFont(RememberingTTFont(name, str(folder / f"LiberationSerif-{suffix}.ttf")))
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT + "-Bold", italic=FONT + "-Italic",
                                   boldItalic=FONT + "-BoldItalic")
     return FONT
