@@ -103,16 +103,21 @@ def test_a_cell_breaks_into_the_lines_of_its_paragraph():
 
 
 def test_reportlab_patterns_compile_when_first_used_and_work():
-    import re
+    """In a fresh process (here reportlab may already be imported by another test)."""
+    import sys
 
-    import reportlab.lib.textsplit as textsplit
-    import reportlab.platypus.paragraph as paragraph
-
-    from kiemdiem_desktop.documents import rl_import
-
-    assert re.compile is rl_import._compile                      # restored after the import
-    assert isinstance(re.compile("a+"), re.Pattern)
-    uri = paragraph.uri_pat
-    assert isinstance(uri, rl_import.LazyPattern)
-    assert uri.match("https://www.dangcongsan.vn/tin-tuc") and not uri.match("không phải địa chỉ")
-    assert textsplit.rx.sub(r"\1", "chữ 漢字") == "chữ 漢字"
+    code = """
+import re
+from kiemdiem_desktop.documents import base, rl_import
+import reportlab.lib.textsplit as textsplit
+import reportlab.platypus.paragraph as paragraph
+assert re.compile is rl_import._compile                      # restored after the import
+assert isinstance(re.compile("a+"), re.Pattern)
+uri = paragraph.uri_pat
+assert isinstance(uri, rl_import.LazyPattern), type(uri)
+assert uri.match("https://www.dangcongsan.vn/tin-tuc") and not uri.match("không phải địa chỉ")
+assert textsplit.rx.sub(r"\\1", "chữ 漢字") == "chữ 漢字"
+print("ok")
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.strip() == "ok", out.stderr
