@@ -20,7 +20,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer, Table, TableStyle
 
 from .. import paths
-from .pdf_fast import RememberingTTFont
+from .pdf_fonts import RememberingTTFont
 from ..store.atomic import write_atomically
 from .text import (  # noqa: F401 (the renderer-free facts, importable from here as before)
     HeaderInfo, Marking, date_vn, date_words, nfc, time_words, vietnamese_date_line,
