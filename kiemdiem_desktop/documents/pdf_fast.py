@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 
-from . import rl_import  # noqa: F401  (first: reportlab's own patterns compiled when used)
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus import Paragraph
 

@@ -1,7 +1,6 @@
 """The bundled fonts as reportlab fonts that remember what they measured and split (issue 15)."""
 from __future__ import annotations
 
-from . import rl_import  # noqa: F401  (first: reportlab's own patterns compiled when used)
 from reportlab.pdfbase.ttfonts import TTFont
 
 

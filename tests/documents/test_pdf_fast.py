@@ -100,24 +100,3 @@ def test_a_cell_breaks_into_the_lines_of_its_paragraph():
         if got is not None:                 # None: a line fits only with its spaces shrunk
             assert got.split("\n") == lines, width
     assert pdf_fast.plain_cell("Nguyễn" * 20, st.cell.fontName, 12, 50) is None   # a word wider than the cell
-
-
-def test_reportlab_patterns_compile_when_first_used_and_work():
-    """In a fresh process (here reportlab may already be imported by another test)."""
-    import sys
-
-    code = """
-import re
-from kiemdiem_desktop.documents import base, rl_import
-import reportlab.lib.textsplit as textsplit
-import reportlab.platypus.paragraph as paragraph
-assert re.compile is rl_import._compile                      # restored after the import
-assert isinstance(re.compile("a+"), re.Pattern)
-uri = paragraph.uri_pat
-assert isinstance(uri, rl_import.LazyPattern), type(uri)
-assert uri.match("https://www.dangcongsan.vn/tin-tuc") and not uri.match("không phải địa chỉ")
-assert textsplit.rx.sub(r"\\1", "chữ 漢字") == "chữ 漢字"
-print("ok")
-"""
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert out.stdout.strip() == "ok", out.stderr
