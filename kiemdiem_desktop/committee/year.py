@@ -305,7 +305,7 @@ class CommitteeOffice:
 
         chain = decision.chain.message if decision.chain else ""
         try:
-            proposal = read_proposal(opened.files, opened.manifest)
+            proposal = read_proposal(opened.files, opened.manifest, getattr(opened, "documents", None))
         except UserError as err:
             return OpenOutcome(path, "refused", f"{path.name}: {err}", opened=opened, decision=decision)
         except Exception as err:  # noqa: BLE001 - a signed package whose meeting the core cannot compute

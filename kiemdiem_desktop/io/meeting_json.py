@@ -699,7 +699,12 @@ def import_meeting(cf, data: Any, *, file: str = "") -> str:
 
 
 def import_meeting_report(cf, data: Any, *, file: str = "") -> ImportReport:
-    parsed = parse_document(data, file)
+    return import_parsed(cf, parse_document(data, file), file=file)
+
+
+def import_parsed(cf, parsed: Parsed, *, file: str = "") -> ImportReport:
+    """Write a document already checked by :func:`parse_document` (a package's meeting, checked
+    once when the package was read) in one transaction."""
     try:
         return cf.db.write(_import, parsed).result()
     except MeetingJsonError as err:          # a refusal found against the data file: name the file too

@@ -96,6 +96,12 @@ class CellFile:
     def open(cls, path: str | os.PathLike, *, create: bool = False) -> "CellFile":
         return cls(Database(path, create=create))
 
+    @classmethod
+    def in_memory(cls) -> "CellFile":
+        """An empty cell data file in memory only (a package's meetings imported to compute their
+        figures with the cell's own code): nothing on disk, nothing to back up."""
+        return cls(Database(":memory:", memory=True))
+
     def __enter__(self) -> "CellFile":
         return self
 

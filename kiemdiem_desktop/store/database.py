@@ -48,8 +48,11 @@ class Database:
     """A Kiểm điểm data file held open (and locked) by this process."""
 
     def __init__(self, path: str | os.PathLike, *, create: bool = False, kind: str = "cell",
-                 lock_timeout: float = 0.2):
-        self.path = Path(path).absolute()
+                 lock_timeout: float = 0.2, memory: bool = False):
+        # ``memory``: a scratch database in memory, never on disk (the committee computes a
+        # package's figures in one): the same schema and code, no file, no lock, no backup.
+        self._memory = memory
+        self.path = Path(":memory:") if memory else Path(path).absolute()
         self._kind_if_new = kind
         self._lock_timeout = lock_timeout
         self._queue: SimpleQueue = SimpleQueue()
@@ -62,7 +65,8 @@ class Database:
         self._thread.start()
         ready.result()  # raises the opening error, if any
         _open_databases.add(self)
-        protect_data_file(self.path)     # no output of this process may replace it
+        if not memory:
+            protect_data_file(self.path)     # no output of this process may replace it
 
     # -- the writer thread -------------------------------------------------------------
     def _run(self, create: bool, ready: Future) -> None:
@@ -120,6 +124,12 @@ class Database:
         """Every check is made before anything is written: a file that is empty, another program's,
         damaged, from a newer version or with a foreign schema is refused untouched (not switched to
         WAL, its mode kept)."""
+        if self._memory:
+            self.created = True
+            conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA foreign_keys=ON")
+            self._migrate_if_older(conn, True)
+            return conn
         path = self.path
         if is_network_path(path):
             raise NetworkPathError(path)
@@ -285,7 +295,8 @@ class Database:
             self._queue.put(_STOP)
             self._thread.join()
             _open_databases.discard(self)
-            unprotect_data_file(self.path)
+            if not self._memory:
+                unprotect_data_file(self.path)
 
     def __enter__(self) -> "Database":
         return self
