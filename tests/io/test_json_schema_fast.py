@@ -88,3 +88,29 @@ def test_fuzz_the_fast_check_accepts_only_what_jsonschema_accepts_and_errors_are
         assert _validator().errors(doc) == SLOW.errors(doc)
     run()
     assert accepted                     # some changes keep the document valid: the fast path was taken
+
+
+def test_fuzz_safe_json_quick_walk_agrees_with_the_full_walk():
+    from kiemdiem_desktop.io import safe_json
+    from tests.hostile.json_mutations import mutated
+
+    def full(value):
+        return safe_json._problems(value, long_strings=frozenset({"data_base64"}), max_depth=safe_json.MAX_DEPTH,
+                                   max_string=safe_json.MAX_STRING, limit=20)
+
+    seen = {True: 0, False: 0}
+
+    @fuzz_settings(300)
+    @given(data=mutated(hand_document()))
+    def run(data):
+        _muts, text = data
+        try:
+            value = json.loads(text, parse_constant=safe_json._constant, parse_float=safe_json._float,
+                               parse_int=safe_json._int)
+        except (RecursionError, ValueError):
+            return
+        clean = safe_json._surely_clean(value, frozenset({"data_base64"}), safe_json.MAX_DEPTH, safe_json.MAX_STRING)
+        assert clean == (full(value) == []), text[:300]
+        seen[clean] += 1
+    run()
+    assert seen[True] and seen[False]
