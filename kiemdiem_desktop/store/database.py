@@ -32,6 +32,8 @@ from .schema import check_schema, check_types
 
 T = TypeVar("T")
 _STOP = object()
+_memory_template: list[sqlite3.Connection] = []
+_memory_template_lock = threading.Lock()
 _open_databases: "weakref.WeakSet[Database]" = weakref.WeakSet()
 
 
@@ -127,8 +129,13 @@ class Database:
         if self._memory:
             self.created = True
             conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+            with _memory_template_lock:           # the schema made once per process, then copied
+                if not _memory_template:
+                    template = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+                    self._migrate_if_older(template, True)
+                    _memory_template.append(template)
+                _memory_template[0].backup(conn)
             conn.execute("PRAGMA foreign_keys=ON")
-            self._migrate_if_older(conn, True)
             return conn
         path = self.path
         if is_network_path(path):
