@@ -14,10 +14,11 @@ import sys
 import threading
 import weakref
 from concurrent.futures import Future
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from queue import SimpleQueue
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, Iterator, TypeVar
 
 from . import backup as backups
 from .atomic import protect_data_file, remove_stale_temps, unprotect_data_file
@@ -59,6 +60,7 @@ class Database:
         self._lock_timeout = lock_timeout
         self._queue: SimpleQueue = SimpleQueue()
         self._closed = False
+        self._batch = False          # writer thread only: writes are savepoints of one open transaction
         self.writes = 0
         self.migrated_from: int | None = None   # the version an older file was upgraded from
         ready: Future = Future()
@@ -87,7 +89,17 @@ class Database:
                 if not future.set_running_or_notify_cancel():
                     continue
                 try:
-                    if mode == "write":
+                    if mode == "write" and self._batch:
+                        conn.execute("SAVEPOINT kiemdiem_write")
+                        try:
+                            result = fn(conn, *args)
+                        except BaseException:
+                            if conn.in_transaction:      # (SQLite may have rolled back the whole of it)
+                                conn.execute("ROLLBACK TO kiemdiem_write")
+                                conn.execute("RELEASE kiemdiem_write")
+                            raise
+                        conn.execute("RELEASE kiemdiem_write")
+                    elif mode == "write":
                         conn.execute("BEGIN IMMEDIATE")
                         try:
                             result = fn(conn, *args)
@@ -254,6 +266,32 @@ class Database:
     def call(self, fn: Callable[..., T], *args: Any) -> T:
         """Run ``fn(conn, *args)`` on the writer thread outside a transaction and wait."""
         return self._submit(fn, args, "call").result()
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Inside, every write runs as a savepoint of one transaction (a write that fails is undone
+        alone, as it would be on its own) and reads see them; the transaction is committed at the
+        end, even when the caller stops on an exception — what was written stays written, as if each
+        write had been committed — with one sync of the disk instead of one per write."""
+        def begin(conn: sqlite3.Connection) -> None:
+            conn.execute("BEGIN IMMEDIATE")
+            self._batch = True
+
+        def commit(conn: sqlite3.Connection) -> None:
+            self._batch = False
+            try:
+                if conn.in_transaction:
+                    conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+
+        self.call(begin)
+        try:
+            yield
+        finally:
+            self.call(commit)
 
     def backup_to(self, dest: str | Path) -> Path:
         return self.call(backups.write_backup, Path(dest))
