@@ -212,52 +212,85 @@ cf.close(backup=False)
         f"{fmt(med)} ({fmt(lo)}–{fmt(hi)})", "—", "≤ 0.5 s")
 
 
+def distinct_packages(tmp: Path, db: Path, count: int, signers: int = 10) -> tuple[Path, Path, Path, Path]:
+    """``count`` real packages of the 40-member demo meeting, each from its own cell (code, name,
+    member and meeting UUIDs), signed by one of ``signers`` cell keys and encrypted for the
+    committee: (folder, the committee's .p12, its .crt, a PEM bundle of the cells' certificates)."""
+    import json
+    import uuid
+
+    from kiemdiem_desktop.crypto.keys import load_pkcs12_key, load_recipient_certificate, new_key
+    from kiemdiem_desktop.crypto.package import make_manifest, meeting_documents, seal
+    from kiemdiem_desktop.services import CellFile
+
+    folder, keys = tmp / "hop-thu", tmp / "khoa-chi-bo"
+    committee = tmp / "cap-uy-hop-thu.p12"
+    bundle = tmp / "chi-bo.pem"
+    if folder.exists():
+        return folder, committee, committee.with_suffix(".crt"), bundle
+    keys.mkdir()
+    new_key("Đảng ủy", committee, PASSPHRASE, purpose="encryption")
+    cell_keys = []
+    for i in range(signers):
+        new_key(f"Chi bộ {i}", keys / f"cb{i}.p12", PASSPHRASE, purpose="signing")
+        cell_keys.append(load_pkcs12_key(keys / f"cb{i}.p12", PASSPHRASE))
+    bundle.write_bytes(b"".join((keys / f"cb{i}.crt").read_bytes() for i in range(signers)))
+    cf = CellFile.open(db)
+    try:
+        files, cell_part, meeting_part = meeting_documents(cf, cf.meetings()[0].id)
+    finally:
+        cf.close(backup=False)
+    recipient = load_recipient_certificate(committee.with_suffix(".crt"))
+    template = files["meeting.json"].decode("utf-8")
+    data = json.loads(template)
+    folder.mkdir()
+    for n in range(1, count + 1):
+        text = template
+        for m in data["members"]:
+            text = text.replace(m["id"], str(uuid.uuid4()))
+        mid = str(uuid.uuid4())
+        doc = json.loads(text.replace(data["meeting"]["id"], mid))
+        doc["cell"]["code"], doc["cell"]["name"] = f"CB{n:03d}", f"Chi bộ số {n}"
+        mine = dict(files, **{"meeting.json": json.dumps(doc, ensure_ascii=False).encode("utf-8")})
+        key = cell_keys[n % signers]
+        manifest = make_manifest(mine, cell={**cell_part, "code": f"CB{n:03d}", "name": f"Chi bộ số {n}"},
+                                 meeting={**meeting_part, "id": mid}, signer=key.fingerprint)
+        (folder / f"goi-{n:03d}.p7m").write_bytes(seal(mine, manifest, key, [recipient]))
+    return folder, committee, committee.with_suffix(".crt"), bundle
+
+
 def open_many(tmp: Path, env: dict, runs: int, count: int = 200) -> None:
+    """A folder of ``count`` packages from ``count`` cells (10 signing keys), opened in one process
+    into a new register (``--trust``: every cell is first seen), paired with an ``openssl cms``
+    decrypt + verify loop over the same files (the cells' certificates as the trust anchors)."""
     db = demo(tmp, 40, env)
-    mid = meeting_id(db, env)
     k = keys(tmp, env)
-    one = tmp / "goi.p7m"
-    if not one.exists():
-        run(KIEMDIEM + ["package", "--db", str(db), "--meeting", mid, "--key", str(k["chi-bo"]),
-                        "--passphrase-file", str(k["pass"]), "--to", str(k["cap-uy"].with_suffix(".crt")),
-                        "--out", str(one)], env)
-    folder = tmp / "hop-thu"
-    folder.mkdir(exist_ok=True)
-    files = []
-    for i in range(count):
-        f = folder / f"goi-{i:03d}.p7m"
-        if not f.exists():
-            shutil.copyfile(one, f)
-        files.append(str(f))
-    # openssl needs the committee's key as PEM, and the cell's certificate as the trust anchor.
-    pem = tmp / "cap-uy.key"
-    subprocess.run(["openssl", "pkcs12", "-in", str(k["cap-uy"]), "-nocerts", "-nodes", "-out", str(pem),
+    folder, p12, crt, bundle = distinct_packages(tmp, db, count)
+    files = sorted(str(f) for f in folder.glob("*.p7m"))
+    pem = tmp / "cap-uy-hop-thu.key"
+    subprocess.run(["openssl", "pkcs12", "-in", str(p12), "-nocerts", "-nodes", "-out", str(pem),
                     "-passin", f"file:{k['pass']}"], check=True, capture_output=True)
     script = tmp / "openssl-loop.sh"
     script.write_text(
         "set -e\nfor f in \"$@\"; do\n"
-        f"  openssl cms -decrypt -inform DER -binary -in \"$f\" -inkey {pem} -recip {k['cap-uy'].with_suffix('.crt')} -out {tmp}/x.der\n"
-        f"  openssl cms -verify -inform DER -binary -CAfile {k['chi-bo'].with_suffix('.crt')} -purpose any -in {tmp}/x.der -out {tmp}/x.zip 2>/dev/null\n"
+        f"  openssl cms -decrypt -inform DER -binary -in \"$f\" -inkey {pem} -recip {crt} -out {tmp}/x.der\n"
+        f"  openssl cms -verify -inform DER -binary -CAfile {bundle} -purpose any -in {tmp}/x.der -out {tmp}/x.zip 2>/dev/null\n"
         "done\n", encoding="utf-8")
     anchor = ["bash", str(script)] + files
-    out = tmp / "mo"
+    out, register = tmp / "mo", tmp / "so-dang-ky.kiemdiem"
 
     def clean() -> None:
         shutil.rmtree(out, ignore_errors=True)
-    ours = KIEMDIEM + ["open"] + files + ["--key", str(k["cap-uy"]), "--passphrase-file", str(k["pass"]),
-                                          "--out", str(out)]
-    how = "one process"
-    if run(ours, env, check=False).code != 0:      # a program that opens one package per call
-        how = "one process per package"
-        loop = tmp / "kiemdiem-loop.sh"
-        loop.write_text("set -e\nfor f in \"$@\"; do\n  " + " ".join(KIEMDIEM) + " open \"$f\" --key "
-                        f"{k['cap-uy']} --passphrase-file {k['pass']} --out {out}/$(basename \"$f\" .p7m)\n"
-                        "done\n", encoding="utf-8")
-        ours = ["bash", str(loop)] + files
-    clean()
-    o, a = paired(ours, anchor, max(2, runs // 2), env, before=clean)
-    row(f"opening + verifying {count} packages, {how}", f"openssl cms loop {a.text()}", o.text(),
-        ratio(o, a), "≤ 3×")
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{register}{suffix}").unlink(missing_ok=True)
+    common = ["--key", str(p12), "--passphrase-file", str(k["pass"]), "--out", str(out)]
+    o, a = paired(KIEMDIEM + ["open", str(folder), "--register", str(register), "--trust"] + common, anchor,
+                  max(3, runs // 2), env, before=clean)
+    row(f"opening + verifying {count} packages (a folder, one process, into the register: figures checked)",
+        f"openssl cms loop {a.text()}", o.text(), ratio(o, a), "≤ 3×")
+    o, a = paired(KIEMDIEM + ["open", str(folder)] + common, anchor, max(3, runs // 2), env, before=clean)
+    row(f"opening + verifying {count} packages (a folder, one process, no register)",
+        f"openssl cms loop {a.text()}", o.text(), ratio(o, a), "≤ 3×")
 
 
 def bundle(tmp: Path, env: dict, runs: int) -> None:
