@@ -158,7 +158,7 @@ def meeting_document_problems(manifest: dict, name: str, body: bytes, parsed: di
     except ValueError as err:
         return [f"{name}: không phải JSON hợp lệ ({str(err)[:80]})"]
     try:
-        checked = parse_document(data, name)
+        checked = parse_document(data, name, values_checked=True)     # safe_json.loads walked them just above
     except MeetingJsonError as err:
         return [f"{name}: {p}" for p in err.problems[:5]]
     out = []

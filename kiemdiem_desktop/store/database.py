@@ -63,14 +63,22 @@ class Database:
         self._batch = False          # writer thread only: writes are savepoints of one open transaction
         self.writes = 0
         self.migrated_from: int | None = None   # the version an older file was upgraded from
+        self._inline: sqlite3.Connection | None = None
+        if memory:
+            # Nothing to wait for on a disk: the work runs in the caller's thread, under a lock,
+            # with the same transactions and errors as on the writer thread.
+            self._inline_lock = threading.RLock()
+            self._inline = self._open(create)
+            self._thread = None
+            _open_databases.add(self)
+            return
         ready: Future = Future()
         self._thread = threading.Thread(target=self._run, args=(create, ready), name="kiemdiem-writer",
                                         daemon=True)
         self._thread.start()
         ready.result()  # raises the opening error, if any
         _open_databases.add(self)
-        if not memory:
-            protect_data_file(self.path)     # no output of this process may replace it
+        protect_data_file(self.path)     # no output of this process may replace it
 
     # -- the writer thread -------------------------------------------------------------
     def _run(self, create: bool, ready: Future) -> None:
@@ -88,45 +96,49 @@ class Database:
                 fn, args, future, mode = item
                 if not future.set_running_or_notify_cancel():
                     continue
-                try:
-                    if mode == "write" and self._batch:
-                        conn.execute("SAVEPOINT kiemdiem_write")
-                        try:
-                            result = fn(conn, *args)
-                        except BaseException:
-                            if conn.in_transaction:      # (SQLite may have rolled back the whole of it)
-                                conn.execute("ROLLBACK TO kiemdiem_write")
-                                conn.execute("RELEASE kiemdiem_write")
-                            raise
-                        conn.execute("RELEASE kiemdiem_write")
-                    elif mode == "write":
-                        conn.execute("BEGIN IMMEDIATE")
-                        try:
-                            result = fn(conn, *args)
-                            conn.execute("COMMIT")
-                        except BaseException:
-                            if conn.in_transaction:
-                                conn.execute("ROLLBACK")
-                            raise
-                    else:
-                        result = fn(conn, *args)
-                except sqlite3.OperationalError as err:
-                    future.set_exception(self._disk_error(err))
-                except (ValueError, TypeError, KeyError) as err:
-                    if mode == "read":
-                        # A stored value the program never writes (a date "abc", an unknown level, a
-                        # name stored as bytes): the file was changed outside the program.
-                        damaged = DamagedFileError(self.path, sqlite_detail_value(err))
-                        damaged.__cause__ = err
-                        future.set_exception(damaged)
-                    else:
-                        future.set_exception(err)
-                except BaseException as err:  # noqa: BLE001
-                    future.set_exception(err)
-                else:
-                    future.set_result(result)
+                self._execute(conn, fn, args, future, mode)
         finally:
             conn.close()
+
+    def _execute(self, conn: sqlite3.Connection, fn: Callable, args: tuple, future: Future, mode: str) -> None:
+        """Run one piece of work on ``conn`` and settle its future (writer thread, or inline in memory)."""
+        try:
+            if mode == "write" and self._batch:
+                conn.execute("SAVEPOINT kiemdiem_write")
+                try:
+                    result = fn(conn, *args)
+                except BaseException:
+                    if conn.in_transaction:      # (SQLite may have rolled back the whole of it)
+                        conn.execute("ROLLBACK TO kiemdiem_write")
+                        conn.execute("RELEASE kiemdiem_write")
+                    raise
+                conn.execute("RELEASE kiemdiem_write")
+            elif mode == "write":
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    result = fn(conn, *args)
+                    conn.execute("COMMIT")
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    raise
+            else:
+                result = fn(conn, *args)
+        except sqlite3.OperationalError as err:
+            future.set_exception(self._disk_error(err))
+        except (ValueError, TypeError, KeyError) as err:
+            if mode == "read":
+                # A stored value the program never writes (a date "abc", an unknown level, a
+                # name stored as bytes): the file was changed outside the program.
+                damaged = DamagedFileError(self.path, sqlite_detail_value(err))
+                damaged.__cause__ = err
+                future.set_exception(damaged)
+            else:
+                future.set_exception(err)
+        except BaseException as err:  # noqa: BLE001
+            future.set_exception(err)
+        else:
+            future.set_result(result)
 
     def _disk_error(self, err: sqlite3.OperationalError) -> Exception:
         text = str(err).lower()
@@ -249,6 +261,11 @@ class Database:
         if self._closed:
             raise RuntimeError("database closed")
         future: Future = Future()
+        if self._inline is not None:
+            with self._inline_lock:
+                future.set_running_or_notify_cancel()
+                self._execute(self._inline, fn, args, future, mode)
+            return future
         self._queue.put((fn, args, future, mode))
         return future
 
@@ -333,6 +350,12 @@ class Database:
                 except sqlite3.OperationalError:
                     pass        # a reader left open by a failed read: closing checkpoints anyway
 
+        if self._inline is not None:
+            with self._inline_lock:
+                self._closed = True
+                self._inline.close()
+            _open_databases.discard(self)
+            return
         try:
             self.call(finish)
         finally:
@@ -340,8 +363,7 @@ class Database:
             self._queue.put(_STOP)
             self._thread.join()
             _open_databases.discard(self)
-            if not self._memory:
-                unprotect_data_file(self.path)
+            unprotect_data_file(self.path)
 
     def __enter__(self) -> "Database":
         return self
