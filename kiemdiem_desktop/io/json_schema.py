@@ -82,6 +82,10 @@ _PY_TYPES = {"string": lambda v: isinstance(v, str), "object": lambda v: isinsta
              "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)}
 
 
+_KINDS = {"string": (str,), "object": (dict,), "array": (list,), "null": (type(None),), "boolean": (bool,),
+          "integer": (int,), "number": (int, float)}
+
+
 class _Unsupported(Exception):
     pass
 
@@ -108,8 +112,12 @@ def _compile(schema: Any, root: dict, cache: dict[int, Any]) -> Any:
         if kw in _ANNOTATIONS:
             continue
         if kw == "type":
-            tests = [_PY_TYPES[t] for t in (want if isinstance(want, list) else [want])]
-            checks.append(lambda v, tests=tests: any(t(v) for t in tests))
+            names = want if isinstance(want, list) else [want]
+            kinds = tuple({k for t in names for k in _KINDS[t]})
+            if ("integer" in names or "number" in names) and "boolean" not in names:
+                checks.append(lambda v, kinds=kinds: isinstance(v, kinds) and v.__class__ is not bool)
+            else:
+                checks.append(lambda v, kinds=kinds: isinstance(v, kinds))
         elif kw == "enum":
             checks.append(lambda v, want=tuple(want): any(_same(v, w) for w in want))
         elif kw == "const":
@@ -130,11 +138,22 @@ def _compile(schema: Any, root: dict, cache: dict[int, Any]) -> Any:
         elif kw == "format":
             checks.append(lambda v, f=want: _formats.conforms(v, f))
         elif kw == "required":
-            checks.append(lambda v, keys=tuple(want): not isinstance(v, dict) or all(k in v for k in keys))
+            def required(v: Any, keys: tuple = tuple(want)) -> bool:
+                if isinstance(v, dict):
+                    for k in keys:
+                        if k not in v:
+                            return False
+                return True
+            checks.append(required)
         elif kw == "properties":
-            props = {k: _compile(sub, root, cache) for k, sub in want.items()}
-            checks.append(lambda v, props=props: not isinstance(v, dict)
-                          or all(check(v[k]) for k, check in props.items() if k in v))
+            def properties(v: Any, props: dict = {k: _compile(sub, root, cache) for k, sub in want.items()}) -> bool:
+                if isinstance(v, dict):
+                    for k, x in v.items():
+                        c = props.get(k)
+                        if c is not None and not c(x):
+                            return False
+                return True
+            checks.append(properties)
         elif kw == "patternProperties":
             pats = [(re.compile(p), _compile(sub, root, cache)) for p, sub in want.items()]
             checks.append(lambda v, pats=pats: not isinstance(v, dict)
@@ -142,17 +161,25 @@ def _compile(schema: Any, root: dict, cache: dict[int, Any]) -> Any:
         elif kw == "additionalProperties":
             known = frozenset(schema.get("properties", {}))
             pats = [re.compile(p) for p in schema.get("patternProperties", {})]
-            extra = _compile(want, root, cache)
-            checks.append(lambda v, known=known, pats=pats, extra=extra: not isinstance(v, dict) or all(
-                extra(x) for k, x in v.items() if k not in known and not any(rx.search(k) for rx in pats)))
+            if want is False and not pats:
+                checks.append(lambda v, known=known: not isinstance(v, dict) or known.issuperset(v))
+            else:
+                extra = _compile(want, root, cache)
+                checks.append(lambda v, known=known, pats=pats, extra=extra: not isinstance(v, dict) or all(
+                    extra(x) for k, x in v.items() if k not in known and not any(rx.search(k) for rx in pats)))
         elif kw == "propertyNames":
             names = _compile(want, root, cache)
             checks.append(lambda v, names=names: not isinstance(v, dict) or all(names(k) for k in v))
         elif kw == "items":
             if "prefixItems" in schema:
                 raise _Unsupported("prefixItems")
-            item = _compile(want, root, cache)
-            checks.append(lambda v, item=item: not isinstance(v, list) or all(item(x) for x in v))
+            def items(v: Any, item: Any = _compile(want, root, cache)) -> bool:
+                if isinstance(v, list):
+                    for x in v:
+                        if not item(x):
+                            return False
+                return True
+            checks.append(items)
         elif kw in ("anyOf", "allOf", "oneOf"):
             subs = [_compile(sub, root, cache) for sub in want]
             if kw == "anyOf":
@@ -178,6 +205,8 @@ def _compile(schema: Any, root: dict, cache: dict[int, Any]) -> Any:
                 return False
         return True
 
+    if len(checks) == 1:
+        check = checks[0]
     slot.append(check)
     cache[id(schema)] = check
     return check
