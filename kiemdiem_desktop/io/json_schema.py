@@ -119,7 +119,14 @@ def _compile(schema: Any, root: dict, cache: dict[int, Any]) -> Any:
             else:
                 checks.append(lambda v, kinds=kinds: isinstance(v, kinds))
         elif kw == "enum":
-            checks.append(lambda v, want=tuple(want): any(_same(v, w) for w in want))
+            pairs = frozenset((w.__class__, w) for w in want if isinstance(w, (str, int, float, bool, type(None))))
+
+            def enum(v: Any, pairs: frozenset = pairs) -> bool:
+                try:
+                    return (v.__class__, v) in pairs      # the type too: True is not 1, 1.0 is not 1
+                except TypeError:                         # a list or an object: jsonschema decides
+                    return False
+            checks.append(enum)
         elif kw == "const":
             checks.append(lambda v, want=want: _same(v, want))
         elif kw in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
