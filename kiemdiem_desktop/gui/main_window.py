@@ -453,10 +453,8 @@ class MainWindow(QMainWindow):
         self.update_title()
         self._restore_state()
         self.tabs.setCurrentWidget(self.roster)
-        from ..model import MeetingState
-
         try:
-            going = any(m.state in (MeetingState.PREPARING, MeetingState.IN_PROGRESS) for m in self.cf.meetings())
+            going = self.cf.meeting_under_way()
         except Exception:  # noqa: BLE001 - an unreadable list shows on the tab itself
             going = False
         if going:          # reopening the program during a meeting: the meeting first, said

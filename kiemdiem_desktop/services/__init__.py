@@ -249,6 +249,10 @@ class CellFile:
     def meetings(self) -> list[Meeting]:
         return self.db.read(repo.load_meetings)
 
+    def meeting_under_way(self) -> bool:
+        """Is a meeting being prepared or held (state PREPARING or IN_PROGRESS)?"""
+        return self.db.read(repo.meeting_under_way)
+
     def save_meeting(self, meeting: Meeting) -> Future:
         return self.db.write(repo.save_meeting, meeting)
 
