@@ -12,7 +12,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
-KIEMDIEM = [PY, "-m", "kiemdiem_desktop"]
+# The command users run: the venv's `kiemdiem` script (`make run`); `python -m` when it is not installed.
+_SCRIPT = Path(PY).with_name("kiemdiem.exe" if sys.platform == "win32" else "kiemdiem")
+KIEMDIEM = [str(_SCRIPT)] if _SCRIPT.exists() else [PY, "-m", "kiemdiem_desktop"]
 
 
 @dataclass
@@ -81,13 +83,50 @@ def paired(ours: list[str], anchor: list[str] | None, runs: int, env: dict | Non
     return o, (a if anchor else None)
 
 
+def interleaved(cmds: list[tuple[list[str], dict]], runs: int, *, before=None) -> list[Series]:
+    """Like ``paired`` for any number of (command, environment): one warm-up each, then ``runs`` rounds
+    with every command once per round, the order reversed every other round."""
+    out = [Series() for _ in cmds]
+    for cmd, env in cmds:
+        if before:
+            before()
+        run(cmd, env)
+    for i in range(runs):
+        order = list(range(len(cmds)))
+        for k in (order if i % 2 == 0 else order[::-1]):
+            if before:
+                before()
+            out[k].add(run(cmds[k][0], cmds[k][1]))
+    return out
+
+
+def source_tree(rev: str, dest: Path) -> Path:
+    """The program as it was at git revision ``rev`` (its package, resources and ui), to run with
+    PYTHONPATH=dest: a before/after comparison inside one paired series."""
+    import tarfile
+    import io
+
+    if not dest.exists():
+        data = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "kiemdiem_desktop", "resources", "ui"],
+                              capture_output=True, check=True).stdout
+        with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+            tar.extractall(dest, filter="data")
+    return dest
+
+
 def load() -> str:
     one, five, fifteen = os.getloadavg()
     return f"{one:.2f} {five:.2f} {fifteen:.2f}"
 
 
 def bench_env(tmp: Path) -> dict:
+    """The environment of every run: a private data folder, and bytecode cached as on a user's machine
+    (an installed package is compiled; the bundle carries its bytecode). The caller's
+    PYTHONDONTWRITEBYTECODE would compile every module of the program at each start; the cache goes to
+    a folder of the run (PYTHONPYCACHEPREFIX), filled by the warm-up, so the source tree stays clean."""
     env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["KIEMDIEM_DATA_DIR"] = str(tmp / "data")
     env["XDG_CONFIG_HOME"] = str(tmp / "config")
