@@ -194,9 +194,12 @@ class RosterScreen(QWidget):
     changed = Signal()            # the roster was edited (other screens may refresh)
     import_requested = Signal()
 
-    def __init__(self, cell_file, parent=None):
+    def __init__(self, cell_file, parent=None, *, load: bool = True):
+        """``load=False``: the members are read when the screen is first shown (or asked for), not
+        while the window starts on another tab."""
         super().__init__(parent)
         self.cf = cell_file
+        self._loaded = False
         self.model = RosterModel(self)
         self.proxy = RosterFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -268,11 +271,21 @@ class RosterScreen(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
-        self.reload()
+        if load:
+            self.reload()
 
     # -- data -----------------------------------------------------------------------------------
+    def showEvent(self, event) -> None:  # noqa: N802
+        self.ensure_loaded()
+        super().showEvent(event)
+
+    def ensure_loaded(self) -> None:
+        if not self._loaded:
+            self.reload()
+
     def reload(self, select_id: str | None = None) -> None:
-        current = select_id or self.current_member_id()
+        current = select_id or (self.current_member_id() if self._loaded else None)
+        self._loaded = True
         self.model.set_entries(self.cf.roster())
         self.fit_columns()
         self._update_count()
@@ -312,9 +325,11 @@ class RosterScreen(QWidget):
 
     def visible_names(self) -> list[str]:
         """The names in the order shown (what the user sees, top to bottom)."""
+        self.ensure_loaded()
         return [self.proxy.index(r, COL_NAME).data() for r in range(self.proxy.rowCount())]
 
     def current_member_id(self) -> str | None:
+        self.ensure_loaded()
         idx = self.table.currentIndex()
         if not idx.isValid():
             return None
@@ -322,6 +337,7 @@ class RosterScreen(QWidget):
         return self.model.entries[src.row()].member.id
 
     def select_member(self, member_id: str) -> bool:
+        self.ensure_loaded()
         for r, e in enumerate(self.model.entries):
             if e.member.id == member_id:
                 idx = self.proxy.mapFromSource(self.model.index(r, COL_NAME))
