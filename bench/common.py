@@ -22,12 +22,22 @@ class Run:
     seconds: float
     peak_mib: float
     code: int = 0
+    first: float | None = None      # when the process printed the marker (its first painted frame)
 
 
-def run(cmd: list[str], env: dict | None = None, *, cwd: Path = ROOT, check: bool = True) -> Run:
-    """One whole process: wall time and peak resident memory (from wait4's rusage)."""
+def run(cmd: list[str], env: dict | None = None, *, cwd: Path = ROOT, check: bool = True,
+        marker: bytes | None = None) -> Run:
+    """One whole process: wall time and peak resident memory (from wait4's rusage); with ``marker``,
+    also the time at which it printed that line on standard output."""
     start = time.perf_counter()
-    p = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    p = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.PIPE if marker else subprocess.DEVNULL,
+                         stderr=subprocess.PIPE)
+    first = None
+    if marker and p.stdout:
+        for line in p.stdout:
+            if first is None and marker in line:
+                first = time.perf_counter() - start
+        p.stdout.close()
     _, status, usage = os.wait4(p.pid, 0)
     elapsed = time.perf_counter() - start
     p.returncode = os.waitstatus_to_exitcode(status)
@@ -36,17 +46,24 @@ def run(cmd: list[str], env: dict | None = None, *, cwd: Path = ROOT, check: boo
         p.stderr.close()
     if check and p.returncode != 0:
         raise RuntimeError(f"{' '.join(map(str, cmd))} -> exit {p.returncode}: {err[-800:]}")
-    return Run(elapsed, usage.ru_maxrss / 1024, p.returncode)
+    return Run(elapsed, usage.ru_maxrss / 1024, p.returncode, first)
 
 
 @dataclass
 class Series:
     samples: list[float] = field(default_factory=list)
     peaks: list[float] = field(default_factory=list)
+    firsts: list[float] = field(default_factory=list)
 
     def add(self, r: Run) -> None:
         self.samples.append(r.seconds)
         self.peaks.append(r.peak_mib)
+        if r.first is not None:
+            self.firsts.append(r.first)
+
+    def first_series(self) -> "Series":
+        """The times to the marker (the first painted frame) as a series of their own."""
+        return Series(list(self.firsts))
 
     @property
     def median(self) -> float:
@@ -83,20 +100,21 @@ def paired(ours: list[str], anchor: list[str] | None, runs: int, env: dict | Non
     return o, (a if anchor else None)
 
 
-def interleaved(cmds: list[tuple[list[str], dict]], runs: int, *, before=None) -> list[Series]:
+def interleaved(cmds: list[tuple[list[str], dict]], runs: int, *, before=None,
+                marker: bytes | None = None) -> list[Series]:
     """Like ``paired`` for any number of (command, environment): one warm-up each, then ``runs`` rounds
     with every command once per round, the order reversed every other round."""
     out = [Series() for _ in cmds]
     for cmd, env in cmds:
         if before:
             before()
-        run(cmd, env)
+        run(cmd, env, marker=marker)
     for i in range(runs):
         order = list(range(len(cmds)))
         for k in (order if i % 2 == 0 else order[::-1]):
             if before:
                 before()
-            out[k].add(run(cmds[k][0], cmds[k][1]))
+            out[k].add(run(cmds[k][0], cmds[k][1], marker=marker))
     return out
 
 

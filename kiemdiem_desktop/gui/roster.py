@@ -25,6 +25,10 @@ COL_STT, COL_NAME, COL_BIRTH, COL_GENDER, COL_POST, COL_GOV, COL_UNIT, COL_STATU
 DATE_COLUMNS = {COL_BIRTH: "birth_date", COL_ADMIT: "admission_date", COL_OFFICIAL: "official_date"}
 
 
+_ROLES = frozenset(int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole,
+                                    Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole))
+
+
 class RosterModel(QAbstractTableModel):
     HEADERS = ("STT", "Họ và tên", "Ngày sinh", "Giới tính", "Chức vụ đảng", "Chức vụ chính quyền",
                "Đơn vị công tác", "Loại / tình trạng", "Ngày vào Đảng", "Ngày chính thức", "Số thẻ")
@@ -32,6 +36,7 @@ class RosterModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.entries: list[RosterEntry] = []
+        self.numbering: QSortFilterProxyModel | None = None     # the view's filter: STT is the row shown
         self._headers = [self.tr("STT"), self.tr("Họ và tên"), self.tr("Ngày sinh"), self.tr("Giới tính"),
                          self.tr("Chức vụ đảng"), self.tr("Chức vụ chính quyền"), self.tr("Đơn vị công tác"),
                          self.tr("Loại / tình trạng"), self.tr("Ngày vào Đảng"), self.tr("Ngày chính thức"),
@@ -91,10 +96,13 @@ class RosterModel(QAbstractTableModel):
         return self.text(row, col).casefold(), row
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():     # asked for every role of every cell painted
             return None
         row, col = index.row(), index.column()
         if role == Qt.ItemDataRole.DisplayRole:
+            if col == COL_STT and self.numbering is not None:
+                # STT counts the rows shown: hiding former members never makes the numbers jump
+                return str(self.numbering.mapFromSource(index).row() + 1)
             return self.text(row, col)
         if role == Qt.ItemDataRole.ForegroundRole and self.entries[row].category == Category.NOT_IN_CELL:
             return QBrush(QColor("#777777"))
@@ -129,12 +137,6 @@ class RosterFilter(QSortFilterProxyModel):
         if not self.show_former and entry.category == Category.NOT_IN_CELL:
             return False
         return matches(self.query, entry.member.full_name)
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        # STT counts the rows shown: hiding former members never makes the numbers jump
-        if index.isValid() and index.column() == COL_STT and role == Qt.ItemDataRole.DisplayRole:
-            return str(index.row() + 1)
-        return super().data(index, role)
 
     def lessThan(self, left, right) -> bool:  # noqa: N802
         if left.column() == COL_STT:        # the service's order (Vietnamese name order)
@@ -203,6 +205,7 @@ class RosterScreen(QWidget):
         self.model = RosterModel(self)
         self.proxy = RosterFilter(self)
         self.proxy.setSourceModel(self.model)
+        self.model.numbering = self.proxy
 
         self.search = QLineEdit()
         self.search.setObjectName("rosterSearch")
