@@ -10,19 +10,21 @@ from .attendance_sheet import build_attendance_sheet
 from .ballots import build_common_ballot, build_single_ballots
 from .chair_script import build_chair_script
 from .common import meeting_marking
-from .counting_record import build_counting_records
-from .forms import build_forms
+from .counting_record import accepted_ballots, build_counting_records
+from .forms import build_forms, form_names
 from .summary import build_summary_pdf, build_summary_xlsx
 from .year_summary import build_year_summary, year_has_supplementary
 
 MinutesBuilder = Callable[[VotingDesk, Path], Path]
+Progress = Callable[[int, int, Path], None]     # files written, files planned, the last one written
 
 MINUTES_NAME = "bien-ban.pdf"
 
 
 def build_documents(desk: VotingDesk, folder: str | Path, *, minutes: MinutesBuilder | None = None,
                     outside_system: Iterable[str] = (), locality: str = "",
-                    single_ballot_copies: int = 4) -> list[Path]:
+                    single_ballot_copies: int = 4, progress: Progress | None = None,
+                    minutes_files: int = 1) -> list[Path]:
     """Write the meeting's documents into ``folder`` and return their paths, the minutes first:
 
     bien-ban.pdf (only when ``minutes(desk, folder / "bien-ban.pdf")`` is given), bien-ban-kiem-phieu.pdf
@@ -30,23 +32,44 @@ def build_documents(desk: VotingDesk, folder: str | Path, *, minutes: MinutesBui
     tong-hop-ket-qua.pdf and .xlsx, danh-sach-dang-vien-du-hop.pdf, kich-ban-dieu-hanh.pdf,
     mau-2a-<tên>.docx / mau-2b-… / mau-2c-… (``outside_system``: member ids given Mẫu 2C), mau-01.docx;
     when the rating year has a supplementary session, tong-hop-ket-qua-ca-nam.pdf and .xlsx (the year merged).
-    Each file is written atomically; the meeting's documents say DỰ THẢO until the lock."""
+    Each file is written atomically; the meeting's documents say DỰ THẢO until the lock.
+
+    ``progress(done, total, path)`` after each file (``minutes_files``: how many files ``minutes``
+    writes, for the total). Each document's content is dropped once its file is written."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     s = desk.s
     marking = meeting_marking(s)
+    outside_system = list(outside_system)
+    supplementary = year_has_supplementary(s.cf, s.meeting.rating_year)
+    total = ((minutes_files if minutes is not None else 0) + len(accepted_ballots(desk)) + 6
+             + len(form_names(s, outside_system=outside_system)) + 1 + (2 if supplementary else 0))
     out: list[Path] = []
+    done = 0
+
+    def tick(path: Path, files: int = 1) -> None:
+        nonlocal done
+        done += files
+        if progress is not None:
+            progress(min(done, total), total, Path(path))
+
+    def add(*paths: Path) -> None:
+        for p in paths:
+            out.append(p)
+            tick(p)
+
     if minutes is not None:
         out.append(minutes(desk, folder / MINUTES_NAME))
-    out += build_counting_records(desk, folder, marking=marking, locality=locality)
-    out.append(build_common_ballot(s, folder / "phieu-bieu-quyet-chung.pdf", locality=locality))
-    out.append(build_single_ballots(s, folder / "phieu-bieu-quyet-rieng.pdf", copies=single_ballot_copies))
-    out.append(build_summary_pdf(desk, folder / "tong-hop-ket-qua.pdf", marking=marking, locality=locality))
-    out.append(build_summary_xlsx(desk, folder / "tong-hop-ket-qua.xlsx"))
-    out.append(build_attendance_sheet(s, folder / "danh-sach-dang-vien-du-hop.pdf", marking))
-    out.append(build_chair_script(s, folder / "kich-ban-dieu-hanh.pdf", locality=locality))
-    out += build_forms(s, folder, outside_system=outside_system)
+        tick(out[-1], minutes_files)
+    add(*build_counting_records(desk, folder, marking=marking, locality=locality))
+    add(build_common_ballot(s, folder / "phieu-bieu-quyet-chung.pdf", locality=locality))
+    add(build_single_ballots(s, folder / "phieu-bieu-quyet-rieng.pdf", copies=single_ballot_copies))
+    add(build_summary_pdf(desk, folder / "tong-hop-ket-qua.pdf", marking=marking, locality=locality))
+    add(build_summary_xlsx(desk, folder / "tong-hop-ket-qua.xlsx"))
+    add(build_attendance_sheet(s, folder / "danh-sach-dang-vien-du-hop.pdf", marking))
+    add(build_chair_script(s, folder / "kich-ban-dieu-hanh.pdf", locality=locality))
+    out += build_forms(s, folder, outside_system=outside_system, progress=tick)
     # A year with a supplementary session: the year's report merging every meeting of the year.
-    if year_has_supplementary(s.cf, s.meeting.rating_year):
-        out += build_year_summary(s.cf, s.meeting.rating_year, folder, locality=locality)
+    if supplementary:
+        add(*build_year_summary(s.cf, s.meeting.rating_year, folder, locality=locality))
     return out

@@ -17,6 +17,7 @@ from ..model.levels import LEVEL_LABELS
 from ..model.member import PARTY_POST_LABELS
 from ..rules.attendance import eligibility
 from ..rules.majority import LEVELS_TOP_DOWN
+from ..store.atomic import write_many_atomically
 from ..vn.text import fold, nfc
 from .common import BLANK, POST_ORDER, date_vn, slug
 from .content import BOX, CheckBoxes, Columns, DocumentBlocks, FillLines, Line, TableBlock
@@ -244,14 +245,15 @@ class FormTemplates:
         self.session = session
         self._templates: dict = {}
 
-    def write(self, member: Member, form: str, target: str | Path) -> Path:
+    def fill(self, member: Member, form: str) -> bytes:
+        """The member's form as the bytes of a .docx."""
         from .docx_fill import DocxTemplate
 
         template = self._templates.get(form)
         if template is None:
             blocks = self_review_blocks(self.session, MemberFields.placeholders(), form)
             template = self._templates[form] = DocxTemplate(docx_bytes(blocks, NO_MARKING))
-        return template.write(MemberFields.of(member).values(), target)
+        return template.fill(MemberFields.of(member).values())
 
 
 def form_names(session, *, outside_system: Iterable[str] = ()) -> list[tuple[Member, str, str]]:
@@ -273,16 +275,12 @@ def form_names(session, *, outside_system: Iterable[str] = ()) -> list[tuple[Mem
 
 def build_self_review_forms(session, folder: str | Path, *, outside_system: Iterable[str] = (),
                             progress: Progress | None = None) -> list[Path]:
-    """Mẫu 2A/2B/2C for every member reviewed here (form_names), each file written atomically;
-    ``progress(path)`` after each."""
+    """Mẫu 2A/2B/2C for every member reviewed here (form_names), each file written atomically
+    (synced by batches: store.atomic.write_many_atomically); ``progress(path)`` after each."""
     folder = Path(folder)
     templates = FormTemplates(session)
-    out = []
-    for m, form, name in form_names(session, outside_system=outside_system):
-        out.append(templates.write(m, form, folder / name))
-        if progress:
-            progress(out[-1])
-    return out
+    files = ((folder / name, templates.fill(m, form)) for m, form, name in form_names(session, outside_system=outside_system))
+    return write_many_atomically(files, done=progress)
 
 
 def members_reviewed(session) -> list[Member]:

@@ -12,6 +12,7 @@ import pytest
 from docx import Document
 
 from kiemdiem_desktop.documents import forms
+from kiemdiem_desktop.documents.all_documents import build_documents
 from kiemdiem_desktop.documents.content import CheckBoxes, Columns, FillLines, Line
 from kiemdiem_desktop.documents.docx_fill import DocxTemplate
 from kiemdiem_desktop.documents.render import docx_bytes, write_pdf
@@ -90,3 +91,19 @@ def test_the_form_blocks_render_to_pdf_too(session, tmp_path):
     assert pages_text(pdf)[-1].strip().endswith(m.full_name)
     pdf01 = write_pdf(forms.collective_report_blocks(session), tmp_path / "mau-01.pdf", forms.NO_MARKING)
     assert "T/M CHI ỦY" in assert_readable_pdf(pdf01)
+
+
+def test_build_documents_reports_each_file_against_the_planned_total(held, tmp_path):
+    def minutes(desk, target):
+        target.with_suffix(".docx").write_bytes(b"PK placeholder")
+        target.write_bytes(b"%PDF-1.4 placeholder")
+        return target
+
+    calls = []
+    paths = build_documents(held, tmp_path / "out", minutes=minutes, minutes_files=2,
+                            progress=lambda done, total, path: calls.append((done, total, path.name)))
+    totals = {t for _, t, _ in calls}
+    assert totals == {len(paths) + 1}                         # the minutes' .docx counted in the plan
+    assert [d for d, _, _ in calls] == [2] + list(range(3, len(paths) + 2))   # rising to the end
+    assert calls[-1] == (len(paths) + 1, len(paths) + 1, "mau-01.docx")
+    assert [n for _, _, n in calls] == [p.name for p in paths]
