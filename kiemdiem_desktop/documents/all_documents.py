@@ -21,6 +21,20 @@ Progress = Callable[[int, int, Path], None]     # files written, files planned, 
 MINUTES_NAME = "bien-ban.pdf"
 
 
+def minutes_pdf_and_docx(desk: VotingDesk, target: Path) -> Path:
+    """bien-ban.pdf and, beside it, bien-ban.docx from one content: the minutes' blocks built
+    once and rendered twice (building them is a third of the minutes' time for 500 members).
+    A MinutesBuilder writing two files (``minutes_files=2``); returns the PDF's path."""
+    from .minutes import MinutesWriter, minutes_marking
+    from .render import write_docx, write_pdf
+
+    target = Path(target)
+    blocks = MinutesWriter(desk).build()
+    marking = minutes_marking(desk)
+    write_docx(blocks, target.with_suffix(".docx"), marking)
+    return write_pdf(blocks, target, marking)
+
+
 def build_documents(desk: VotingDesk, folder: str | Path, *, minutes: MinutesBuilder | None = None,
                     outside_system: Iterable[str] = (), locality: str = "",
                     single_ballot_copies: int = 4, progress: Progress | None = None,

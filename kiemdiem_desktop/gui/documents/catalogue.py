@@ -152,18 +152,12 @@ BY_KEY = {d.key: d for d in DOCUMENTS}
 def build_all(desk: VotingDesk, folder: Path, progress: Progress | None = None) -> list[Path]:
     """Every document of the meeting (documents.all_documents), the minutes in PDF and Word too;
     ``progress(done, total, path)`` after each file."""
-    from ...documents.all_documents import build_documents
-    from ...documents.minutes import build_minutes
+    from ...documents.all_documents import build_documents, minutes_pdf_and_docx
 
     folder = Path(folder)
-    docx: list[Path] = []
-
-    def minutes(d: VotingDesk, target: Path) -> Path:
-        docx.append(_minutes_docx(d, folder)[0])
-        return build_minutes(d, target)
-    out = build_documents(desk, folder, minutes=minutes, locality=_locality(desk), progress=progress,
+    out = build_documents(desk, folder, minutes=minutes_pdf_and_docx, locality=_locality(desk), progress=progress,
                           minutes_files=2)
-    out.insert(1, docx[0])
+    out.insert(1, folder / "bien-ban.docx")
     return out
 
 
