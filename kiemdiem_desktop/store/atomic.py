@@ -291,19 +291,20 @@ def write_many_atomically(items: Iterable[tuple[str | os.PathLike, bytes]], *, b
     def finish() -> None:
         if not pending:
             return
+        current = pending[0][0]          # the file named if this fails
         try:
             folders = list(dict.fromkeys(target.parent for target, _ in pending))
             if not all(_syncfs(f) for f in folders):
-                for _, tmp in pending:
+                for current, tmp in pending:
                     fsync_file(tmp)
-            for target, tmp in pending:
-                os.replace(tmp, target)
+            for current, tmp in pending:
+                os.replace(tmp, current)
             for f in folders:
                 fsync_dir(f)
         except OSError as err:
             for _, tmp in pending:
                 tmp.unlink(missing_ok=True)
-            raise os_error_message(pending[0][0], err) from err
+            raise os_error_message(current, err) from err
         for target, _ in pending:
             out.append(target)
             if done:
