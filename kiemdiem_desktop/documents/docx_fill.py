@@ -22,6 +22,7 @@ from .text import nfc
 
 FILLED_PARTS = ("word/document.xml", "docProps/core.xml")
 _PLACEHOLDER = re.compile(rb"\[\[KD:([a-z_]+)\]\]")
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")   # not allowed in XML 1.0 text
 _DOS_TIME, _DOS_DATE = 0, (1980 - 1980) << 9 | 1 << 5 | 1        # 1980-01-01 00:00, as python-docx
 
 
@@ -57,10 +58,10 @@ class DocxTemplate:
             raise ValueError(f"not a Word file: {missing}")
 
     def fill(self, values: Mapping[str, str]) -> bytes:
-        encoded = {k.encode(): escape(nfc(v)).encode("utf-8") for k, v in values.items()}
+        encoded = {k.encode(): escape(_XML_INVALID.sub("", nfc(v))).encode("utf-8") for k, v in values.items()}
 
-        def sub(m: re.Match) -> bytes:
-            return encoded[m.group(1)]       # a name without a value is a bug: KeyError
+        def sub(m: re.Match) -> bytes:        # one pass: a value is never searched for placeholders
+            return encoded.get(m.group(1), m.group(0))
         out = io.BytesIO()
         central = []
         for e in self.entries:
