@@ -10,7 +10,7 @@ from typing import Callable
 from ...voting import VotingDesk
 
 Progress = Callable[[int, int, Path], None]     # files written, files planned, the last one
-Builder = Callable[..., list[Path]]             # (desk, folder, progress=None)
+Builder = Callable[..., list[Path]]   # (desk, folder); those writing many files also take progress=
 
 
 @dataclass(frozen=True)
@@ -31,51 +31,51 @@ def _locality(desk: VotingDesk) -> str:
     return getattr(desk.s.cell, "locality", "") or ""
 
 
-def _minutes_pdf(desk: VotingDesk, folder: Path, progress: Progress | None = None) -> list[Path]:
+def _minutes_pdf(desk: VotingDesk, folder: Path) -> list[Path]:
     from ...documents.all_documents import MINUTES_NAME
     from ...documents.minutes import build_minutes
 
     return [build_minutes(desk, folder / MINUTES_NAME)]
 
 
-def _minutes_docx(desk: VotingDesk, folder: Path, progress: Progress | None = None) -> list[Path]:
+def _minutes_docx(desk: VotingDesk, folder: Path) -> list[Path]:
     from ...documents.minutes import build_minutes_docx
 
     return [build_minutes_docx(desk, folder / "bien-ban.docx")]
 
 
-def _attendance(desk: VotingDesk, folder: Path, progress: Progress | None = None) -> list[Path]:
+def _attendance(desk: VotingDesk, folder: Path) -> list[Path]:
     from ...documents.attendance_sheet import build_attendance_sheet
     from ...documents.common import meeting_marking
 
     return [build_attendance_sheet(desk.s, folder / "danh-sach-dang-vien-du-hop.pdf", meeting_marking(desk.s))]
 
 
-def _counting(desk: VotingDesk, folder: Path, progress: Progress | None = None) -> list[Path]:
+def _counting(desk: VotingDesk, folder: Path) -> list[Path]:
     from ...documents.counting_record import build_counting_records
 
     return build_counting_records(desk, folder, locality=_locality(desk))
 
 
-def _common_ballot(desk: VotingDesk, folder: Path, progress: Progress | None = None) -> list[Path]:
+def _common_ballot(desk: VotingDesk, folder: Path) -> list[Path]:
     from ...documents.ballots import build_common_ballot
 
     return [build_common_ballot(desk.s, folder / "phieu-bieu-quyet-chung.pdf", locality=_locality(desk))]
 
 
-def _single_ballots(desk: VotingDesk, folder: Path, progress: Progress | None = None) -> list[Path]:
+def _single_ballots(desk: VotingDesk, folder: Path) -> list[Path]:
     from ...documents.ballots import build_single_ballots
 
     return [build_single_ballots(desk.s, folder / "phieu-bieu-quyet-rieng.pdf")]
 
 
-def _summary_pdf(desk: VotingDesk, folder: Path, progress: Progress | None = None) -> list[Path]:
+def _summary_pdf(desk: VotingDesk, folder: Path) -> list[Path]:
     from ...documents.summary import build_summary_pdf
 
     return [build_summary_pdf(desk, folder / "tong-hop-ket-qua.pdf", locality=_locality(desk))]
 
 
-def _summary_xlsx(desk: VotingDesk, folder: Path, progress: Progress | None = None) -> list[Path]:
+def _summary_xlsx(desk: VotingDesk, folder: Path) -> list[Path]:
     from ...documents.summary import build_summary_xlsx
 
     return [build_summary_xlsx(desk, folder / "tong-hop-ket-qua.xlsx")]
@@ -84,7 +84,7 @@ def _summary_xlsx(desk: VotingDesk, folder: Path, progress: Progress | None = No
 def _year_summary(kind: str) -> Builder:
     """The year's report (the main meeting and its supplementary sessions merged), when the year has
     a supplementary session; nothing otherwise."""
-    def build(desk: VotingDesk, folder: Path, progress: Progress | None = None) -> list[Path]:
+    def build(desk: VotingDesk, folder: Path) -> list[Path]:
         from ...documents.year_summary import build_year_summary, year_has_supplementary
 
         if not year_has_supplementary(desk.s.cf, desk.s.meeting.rating_year):
@@ -94,7 +94,7 @@ def _year_summary(kind: str) -> Builder:
     return build
 
 
-def _chair_script(desk: VotingDesk, folder: Path, progress: Progress | None = None) -> list[Path]:
+def _chair_script(desk: VotingDesk, folder: Path) -> list[Path]:
     from ...documents.chair_script import build_chair_script
 
     return [build_chair_script(desk.s, folder / "kich-ban-dieu-hanh.pdf", locality=_locality(desk))]
@@ -116,7 +116,7 @@ def _self_review_forms(desk: VotingDesk, folder: Path, progress: Progress | None
     return forms.build_self_review_forms(desk.s, folder, progress=step)
 
 
-def _collective_report(desk: VotingDesk, folder: Path, progress: Progress | None = None) -> list[Path]:
+def _collective_report(desk: VotingDesk, folder: Path) -> list[Path]:
     from ...documents.forms import build_collective_report
 
     return [build_collective_report(desk.s, folder / "mau-01.docx")]

@@ -58,10 +58,21 @@ def snapshot_builder(session, build, progress=None):
 
         snap = MeetingSession(cell_file, meeting_id)
         folder.mkdir(parents=True, exist_ok=True)
-        if progress is None:
+        if progress is None or not takes_progress(build):
             return build(VotingDesk(snap), folder)
         return build(VotingDesk(snap), folder, progress=progress)
     return job
+
+
+def takes_progress(build) -> bool:
+    """Whether a builder reports its files (a ``progress`` parameter): the forms and "save all" do;
+    a one-file builder need not."""
+    import inspect
+
+    try:
+        return "progress" in inspect.signature(build).parameters
+    except (TypeError, ValueError):
+        return False
 
 
 class _ProgressRelay(QObject):
