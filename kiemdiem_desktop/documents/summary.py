@@ -237,8 +237,6 @@ def finish_sheet(wb, ws, first_row: int, last_row: int, font: str, target: str |
 def build_summary_xlsx(desk: VotingDesk, target: str | Path) -> Path:
     """The same report as a workbook: numbers in number cells, totals as formulas over the table,
     every text cell stored as text, the header row frozen, widths set."""
-    from copy import copy
-
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter
@@ -268,19 +266,6 @@ def build_summary_xlsx(desk: VotingDesk, target: str | Path) -> Path:
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     r = HEADER_ROW
     first = HEADER_ROW + 1
-    # Each column's cell style made once and copied to its ~500 cells: openpyxl hashes a Font, a
-    # Border and an Alignment into the workbook's lists at every assignment (most of the sheet's time).
-    scratch = wb.create_sheet("scratch")
-    body_font = Font(name=font, size=12)
-    column_styles = []
-    for col in range(1, len(XLSX_HEADER) + 1):
-        c = scratch.cell(1, col)
-        c.font = body_font
-        c.border = border
-        c.alignment = Alignment(vertical="center", wrap_text=col in (2, 4, 12),
-                                horizontal="center" if col in (1, 3, 5, 6, 7, 8, 9, 10, 11) else "left")
-        column_styles.append(c._style)
-    wb.remove(scratch)
     for row in rows:
         r += 1
         o = row.outcome
@@ -289,8 +274,11 @@ def build_summary_xlsx(desk: VotingDesk, target: str | Path) -> Path:
                   LEVEL_ABBREVIATIONS[o.level] if o.level else (o.text() or None), o.votes if o.level else None,
                   o.base, None, row.note or None]
         for col, value in enumerate(values, 1):
-            ws.cell(r, col)._style = copy(column_styles[col - 1])
-            _put(ws, r, col, value)           # after the style: a quote prefix stays
+            c = _put(ws, r, col, value)
+            c.font = Font(name=font, size=12)
+            c.border = border
+            c.alignment = Alignment(vertical="center", wrap_text=col in (2, 4, 12),
+                                    horizontal="center" if col in (1, 3, 5, 6, 7, 8, 9, 10, 11) else "left")
         ws.cell(r, 7).number_format = score_format(row.score)
         if o.level and o.base:
             share = ws.cell(r, 11)
