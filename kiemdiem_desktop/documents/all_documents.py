@@ -55,9 +55,29 @@ def build_documents(desk: VotingDesk, folder: str | Path, *, minutes: MinutesBui
     s = desk.s
     marking = meeting_marking(s)
     outside_system = list(outside_system)
-    supplementary = year_has_supplementary(s.cf, s.meeting.rating_year)
-    total = ((minutes_files if minutes is not None else 0) + len(accepted_ballots(desk)) + 6
-             + len(form_names(s, outside_system=outside_system)) + 1 + (2 if supplementary else 0))
+    # (files it writes, how): the plan, so the total is known before the first file is written.
+    # A builder of many files takes the progress callback itself (``None`` here).
+    steps: list[tuple[int, Callable[..., Path | list[Path]], bool]] = []
+
+    def plan(files: int, build: Callable[..., Path | list[Path]], reports: bool = False) -> None:
+        steps.append((files, build, reports))
+
+    if minutes is not None:
+        plan(minutes_files, lambda: minutes(desk, folder / MINUTES_NAME))
+    plan(len(accepted_ballots(desk)), lambda: build_counting_records(desk, folder, marking=marking, locality=locality))
+    plan(1, lambda: build_common_ballot(s, folder / "phieu-bieu-quyet-chung.pdf", locality=locality))
+    plan(1, lambda: build_single_ballots(s, folder / "phieu-bieu-quyet-rieng.pdf", copies=single_ballot_copies))
+    plan(1, lambda: build_summary_pdf(desk, folder / "tong-hop-ket-qua.pdf", marking=marking, locality=locality))
+    plan(1, lambda: build_summary_xlsx(desk, folder / "tong-hop-ket-qua.xlsx"))
+    plan(1, lambda: build_attendance_sheet(s, folder / "danh-sach-dang-vien-du-hop.pdf", marking))
+    plan(1, lambda: build_chair_script(s, folder / "kich-ban-dieu-hanh.pdf", locality=locality))
+    plan(len(form_names(s, outside_system=outside_system)) + 1,
+         lambda tick: build_forms(s, folder, outside_system=outside_system, progress=tick), reports=True)
+    # A year with a supplementary session: the year's report merging every meeting of the year.
+    if year_has_supplementary(s.cf, s.meeting.rating_year):
+        plan(2, lambda: build_year_summary(s.cf, s.meeting.rating_year, folder, locality=locality))
+
+    total = sum(files for files, _, _ in steps)
     out: list[Path] = []
     done = 0
 
@@ -67,23 +87,13 @@ def build_documents(desk: VotingDesk, folder: str | Path, *, minutes: MinutesBui
         if progress is not None:
             progress(min(done, total), total, Path(path))
 
-    def add(*paths: Path) -> None:
-        for p in paths:
-            out.append(p)
-            tick(p)
-
-    if minutes is not None:
-        out.append(minutes(desk, folder / MINUTES_NAME))
-        tick(out[-1], minutes_files)
-    add(*build_counting_records(desk, folder, marking=marking, locality=locality))
-    add(build_common_ballot(s, folder / "phieu-bieu-quyet-chung.pdf", locality=locality))
-    add(build_single_ballots(s, folder / "phieu-bieu-quyet-rieng.pdf", copies=single_ballot_copies))
-    add(build_summary_pdf(desk, folder / "tong-hop-ket-qua.pdf", marking=marking, locality=locality))
-    add(build_summary_xlsx(desk, folder / "tong-hop-ket-qua.xlsx"))
-    add(build_attendance_sheet(s, folder / "danh-sach-dang-vien-du-hop.pdf", marking))
-    add(build_chair_script(s, folder / "kich-ban-dieu-hanh.pdf", locality=locality))
-    out += build_forms(s, folder, outside_system=outside_system, progress=tick)
-    # A year with a supplementary session: the year's report merging every meeting of the year.
-    if supplementary:
-        add(*build_year_summary(s.cf, s.meeting.rating_year, folder, locality=locality))
+    for files, build, reports in steps:
+        if reports:
+            out += build(tick)
+            continue
+        made = build()
+        paths = [made] if isinstance(made, Path) else list(made)
+        out += paths
+        for i, p in enumerate(paths):     # a builder writing more files than it returns (the minutes)
+            tick(p, files - len(paths) + 1 if i == len(paths) - 1 and files > len(paths) else 1)
     return out
