@@ -408,6 +408,18 @@ def _check_boxes(doc, b: CheckBoxes) -> None:
 
 
 def _columns(doc, b: Columns) -> None:
+    # the last line of text before the block (and an empty line between) goes to its page: a page
+    # of signatures alone proves nothing
+    previous = doc.element.body[-1] if len(doc.element.body) else None
+    if previous is not None and previous.tag == qn("w:sectPr"):
+        previous = previous.getprevious()
+    for _ in range(2):
+        if previous is None or previous.tag != qn("w:p"):
+            break
+        previous.get_or_add_pPr().keepNext_val = True
+        if "".join(t.text or "" for t in previous.iter(qn("w:t"))).strip():
+            break
+        previous = previous.getprevious()
     table = doc.add_table(rows=1, cols=2)
     no_borders(table)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER

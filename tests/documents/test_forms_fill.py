@@ -108,3 +108,16 @@ def test_build_documents_reports_each_file_against_the_planned_total(held, tmp_p
     assert [d for d, _, _ in calls] == [2] + list(range(3, len(paths) + 2))   # rising to the end
     assert calls[-1] == (len(paths) + 1, len(paths) + 1, "mau-01.docx")
     assert [n for _, _, n in calls] == [p.name for p in paths]
+
+
+def test_the_signatures_take_the_last_line_before_them_to_their_page(session, tmp_path):
+    path = forms.build_collective_report(session, tmp_path / "mau-01.docx")
+    body = Document(str(path)).element.body
+    W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    last_table = [el for el in body if el.tag == W + "tbl"][-1]
+    empty, boxed = last_table.getprevious(), last_table.getprevious().getprevious()
+    def text(el) -> str:
+        return "".join(t.text or "" for t in el.iter(W + "t"))
+    assert text(empty) == "" and text(boxed) == "□ Không hoàn thành nhiệm vụ"
+    assert empty.find(f"{W}pPr/{W}keepNext") is not None and boxed.find(f"{W}pPr/{W}keepNext") is not None
+    assert last_table.find(f"{W}tr/{W}trPr/{W}cantSplit") is not None
