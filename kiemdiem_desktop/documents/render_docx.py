@@ -22,6 +22,7 @@ from ..store.atomic import write_atomically
 from .text import HeaderInfo, Marking, nfc, vietnamese_date_line
 from .content import TITLE_RULE, DocumentBlocks, Gap, Heading, Para, Signatures, TableBlock, Title
 from .content import BOX, CheckBoxes, Columns, FillLines, Line
+from .content import Cell, Cue, Note, RichTable, SignOff
 
 FONT = "Times New Roman"
 LANGUAGE = "vi-VN"
@@ -323,9 +324,103 @@ def _gap(doc, b: Gap) -> None:
     _para(doc, "", style=LIST)
 
 
+# -- the reports' blocks (summary, year summary, chair's script) -----------------------------------------
+def _runs(par, cell: Cell, size: float | None, bold: bool = False) -> None:
+    runs = [(cell, "")] if isinstance(cell, str) else cell
+    for text, style in runs:
+        _font(par.add_run(nfc(text)), size, bold or "b" in style, "i" in style)
+
+
+def _rich_table(doc, b: RichTable) -> None:
+    table = doc.add_table(rows=1 + len(b.rows), cols=len(b.header))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), "57")
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    table._tbl.tblPr.append(margins)
+    widths = [Mm(w) for w in b.widths_mm]
+    for col, w in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths):
+        col.set(qn("w:w"), str(int(w.twips)))
+    rows = [(row, row.cells) for row in table.rows]
+    for _, cells in rows:
+        for cell, w in zip(cells, widths):
+            cell.width = w
+    for i, h in enumerate(b.header):
+        par = rows[0][1][i].paragraphs[0]
+        set_style(par, TABLE_HEAD)
+        _font(par.add_run(nfc(h)), b.font_size - 1, bold=True)
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    rows[0][0]._tr.get_or_add_trPr().append(repeat)
+    body = len(b.rows) - b.total_rows
+    for r, row in enumerate(b.rows, 1):
+        rows[r][0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        for c, cell in enumerate(row):
+            par = rows[r][1][c].paragraphs[0]
+            set_style(par, TABLE_TEXT)
+            par.alignment = WD_ALIGN_PARAGRAPH.LEFT if c in b.left_columns else WD_ALIGN_PARAGRAPH.CENTER
+            _runs(par, cell, b.font_size, bold=r > body)
+            if b.keep_together and r < len(b.rows):      # Word keeps a table whole by keep-with-next
+                par.paragraph_format.keep_with_next = True
+    if b.keep_together:
+        for cell in rows[0][1]:
+            cell.paragraphs[0].paragraph_format.keep_with_next = True
+    _para(doc, "", style=LIST, space_after=0)
+
+
+def _note(doc, b: Note) -> None:
+    par = _para(doc, style=LIST, align=WD_ALIGN_PARAGRAPH.CENTER if b.center else None)
+    _runs(par, b.runs, 12)
+
+
+def _sign_off(doc, b: SignOff) -> None:
+    if doc.paragraphs:       # the last paragraph goes with the signature, as in the PDF
+        doc.paragraphs[-1].paragraph_format.keep_with_next = True
+    _para(doc, "", style=LIST).paragraph_format.keep_with_next = True
+    table = doc.add_table(rows=1, cols=2)
+    no_borders(table)
+    table.autofit = False
+    width = TEXT_WIDTH_MM
+    left, right = table.rows[0].cells
+    left.width, right.width = Mm(width * 0.45), Mm(width * 0.55)
+    first = left.paragraphs[0]
+    set_style(first, LIST)
+    _font(first.add_run("Nơi nhận:"), 12, bold=True, underline=True)
+    for line in b.recipients:
+        _para(left, line, size=12, style=LIST, space_after=0)
+    lines = b.title.split("\n")
+    top = right.paragraphs[0]
+    top.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _font(top.add_run(nfc(lines[0])), 14, bold=True)
+    for line in lines[1:]:
+        _para(right, line, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
+    for _ in range(4):
+        _para(right, "", align=WD_ALIGN_PARAGRAPH.CENTER)
+    _para(right, b.name, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))   # one page, as the PDF
+
+
+def _cue(doc, b: Cue) -> None:
+    par = _para(doc, style=LIST if b.aside else BODY)
+    par.paragraph_format.left_indent = Mm(6)
+    par.paragraph_format.first_line_indent = Mm(0)
+    if b.aside:
+        _runs(par, [("(", ""), *b.runs, (")", "")], 13)
+        for run in par.runs:
+            run.italic = True
+    else:
+        _runs(par, b.runs, None)
+
+
 # One function per kind of block; a new kind of block adds its function here and in render_pdf.py.
 RENDERERS = {HeaderInfo: _header, Title: _title, Heading: _heading, Para: _paragraph, TableBlock: _table,
              Signatures: _signatures, Gap: _gap}
+RENDERERS.update({RichTable: _rich_table, Note: _note, SignOff: _sign_off, Cue: _cue})
 
 
 def _document(blocks: DocumentBlocks, marking: Marking):

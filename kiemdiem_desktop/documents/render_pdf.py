@@ -3,6 +3,7 @@ of base.py. The PDF is the record; render_docx.py renders the same blocks to Wor
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
@@ -11,11 +12,12 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from .base import (
-    TEXT_WIDTH, HeaderInfo, Marking, build_pdf, grid, header_block, markup, nfc, signature_block, styles, x,
+    FONT, TEXT_WIDTH, HeaderInfo, Marking, build_pdf, grid, header_block, markup, nfc, signature_block, styles, x,
 )
 
 from .content import TITLE_RULE, DocumentBlocks, Gap, Heading, Para, Run, Signatures, TableBlock, Title
 from .content import BOX, CheckBoxes, Columns, FillLines, Line
+from .content import Cell, Cue, Note, RichTable, SignOff
 
 
 # -- PDF ----------------------------------------------------------------------------------------------
@@ -87,9 +89,68 @@ def _gap(b: Gap, story: list, st, following) -> None:
     story.append(Spacer(1, b.mm * mm))
 
 
+# -- the reports' blocks (summary, year summary, chair's script) -----------------------------------------
+def _cell_markup(cell: Cell, bold: bool = False) -> str:
+    text = x(cell) if isinstance(cell, str) else _runs_markup(cell)
+    return f"<b>{text}</b>" if bold else text
+
+
+def _rich_table(b: RichTable, story: list, st, following) -> None:
+    size = b.font_size
+    head = ParagraphStyle("rt_head", parent=st.cell_bold, fontSize=size - 1, leading=(size - 1) * 1.2)
+    center = ParagraphStyle("rt_c", parent=st.cell_center, fontSize=size, leading=size * 1.2)
+    left = ParagraphStyle("rt_l", parent=st.cell, fontSize=size, leading=size * 1.2)
+    rows = [[markup(f"<b>{x(h)}</b>", head) for h in b.header]]
+    body = len(b.rows) - b.total_rows
+    for r, row in enumerate(b.rows):
+        rows.append([markup(_cell_markup(c, r >= body), left if i in b.left_columns else center)
+                     for i, c in enumerate(row)])
+    table = grid(rows, [w * mm for w in b.widths_mm])
+    if not b.keep_together:
+        story.append(table)
+        return
+    lead = []            # the heading kept with it goes inside (keepWithNext does not reach into a KeepTogether)
+    while story and isinstance(story[-1], Paragraph) and getattr(story[-1].style, "keepWithNext", 0):
+        lead.insert(0, story.pop())
+    story.append(KeepTogether(lead + [table]))
+
+
+def _note(b: Note, story: list, st, following) -> None:
+    style = ParagraphStyle("note_c", parent=st.small, alignment=TA_CENTER) if b.center else st.small
+    story.append(markup(_runs_markup(b.runs), style))
+
+
+def _sign_off(b: SignOff, story: list, st, following) -> None:
+    left = [markup("<b><u>Nơi nhận:</u></b>", st.small)] + [markup(x(r), st.small) for r in b.recipients]
+    right = [markup(f"<b>{x(line)}</b>", st.signature) for line in b.title.split("\n")]
+    right += [Spacer(1, 20 * mm), markup(f"<b>{x(b.name)}</b>", st.signature)]
+    t = Table([[left, right]], colWidths=[TEXT_WIDTH * 0.45, TEXT_WIDTH * 0.55])
+    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    # the last paragraph goes with it: a page of signatures alone proves nothing
+    last = [story.pop()] if story and isinstance(story[-1], Paragraph) else []
+    story.append(KeepTogether(last + [Spacer(1, 6 * mm), t]))
+
+
+@lru_cache(maxsize=2)
+def _cue_styles(st) -> tuple[ParagraphStyle, ParagraphStyle]:
+    """(words, aside): made once, a script has hundreds of lines."""
+    return (ParagraphStyle("cue", parent=st.body, leftIndent=6 * mm, firstLineIndent=0),
+            ParagraphStyle("cue_aside", parent=st.body, fontName=FONT + "-Italic", leftIndent=6 * mm,
+                           firstLineIndent=0, fontSize=13, leading=16.5))
+
+
+def _cue(b: Cue, story: list, st, following) -> None:
+    words, aside = _cue_styles(st)
+    if b.aside:
+        story.append(markup("(" + _runs_markup(b.runs) + ")", aside))
+    else:
+        story.append(markup(_runs_markup(b.runs), words))
+
+
 # One function per kind of block; a new kind of block adds its function here and in render_docx.py.
 RENDERERS = {HeaderInfo: _header, Title: _title, Heading: _heading, Para: _para, TableBlock: _table,
              Signatures: _signatures, Gap: _gap}
+RENDERERS.update({RichTable: _rich_table, Note: _note, SignOff: _sign_off, Cue: _cue})
 
 
 def to_flowables(doc: DocumentBlocks) -> list:

@@ -15,6 +15,9 @@ RENDERER_FREE = [
     "kiemdiem_desktop.documents.committee_report",
     "kiemdiem_desktop.documents.forms",
     "kiemdiem_desktop.documents.docx_fill",
+    "kiemdiem_desktop.documents.summary",
+    "kiemdiem_desktop.documents.year_summary",
+    "kiemdiem_desktop.documents.chair_script",
 ]
 
 
