@@ -17,8 +17,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
 
 from ..store.atomic import write_atomically
+from . import docx_fast
 from .text import HeaderInfo, Marking, nfc, vietnamese_date_line
 from .content import TITLE_RULE, DocumentBlocks, Gap, Heading, Para, Signatures, TableBlock, Title
 from .content import BOX, CheckBoxes, Columns, FillLines, Line
@@ -64,15 +66,19 @@ def _font(run, size: float | None = None, bold: bool = False, italic: bool = Fal
         run.underline = True
 
 
-def set_style(par, name: str) -> None:
-    """A paragraph style by name, its id looked up once per document: python-docx's own
+def style_id(doc_or_par, name: str) -> str:
+    """A paragraph style's id by name, looked up once per document: python-docx's own
     ``paragraph.style = name`` scans every style of the document each time (most of the time of a
     500-member minutes)."""
-    part = par.part
+    part = doc_or_par.part
     ids = part.__dict__.setdefault("_kiemdiem_style_ids", {})
     if name not in ids:
         ids[name] = part.styles[name].style_id
-    par._p.style = ids[name]
+    return ids[name]
+
+
+def set_style(par, name: str) -> None:
+    par._p.style = style_id(par, name)
 
 
 def _para(cell_or_doc, text: str = "", *, size: float | None = None, bold=False, italic=False, underline=False,
@@ -248,7 +254,8 @@ def _widths(b: TableBlock) -> list[float]:
 
 
 def _table(doc, b: TableBlock) -> None:
-    table = doc.add_table(rows=1 + len(b.rows), cols=len(b.header))
+    fast = docx_fast.FAST and all(len(row) == len(b.header) for row in b.rows)
+    table = doc.add_table(rows=1 if fast else 1 + len(b.rows), cols=len(b.header))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
@@ -263,7 +270,9 @@ def _table(doc, b: TableBlock) -> None:
     grid = table._tbl.tblGrid
     for col, w in zip(grid.findall(qn("w:gridCol")), widths):
         col.set(qn("w:w"), str(int(w.twips)))
-    # python-docx rebuilds the row list at every table.rows[i]: take the rows and cells once.
+    # The header row through python-docx; with docx_fast every other row is a copy of one prepared
+    # row (python-docx's proxies cost seconds on a 500-row table; it also rebuilds the row list at
+    # every table.rows[i], so the slow path takes the rows and cells once).
     rows = [(row, row.cells) for row in table.rows]
     for _, cells in rows:
         for cell, w in zip(cells, widths):
@@ -276,7 +285,14 @@ def _table(doc, b: TableBlock) -> None:
     repeat = OxmlElement("w:tblHeader")
     repeat.set(qn("w:val"), "true")
     tr_pr.append(repeat)
-    for r, row in enumerate(b.rows, 1):
+    if fast:
+        template = docx_fast.row_template(
+            rows[0][0]._tr, style_id(doc, TABLE_TEXT),
+            ["left" if c in b.left_columns else "center" for c in range(len(b.header))],
+            [c in b.bold_columns for c in range(len(b.header))], b.font_size)
+        for row in b.rows:
+            table._tbl.append(docx_fast.fill_row(template, [nfc(text) for text in row]))
+    for r, row in enumerate(() if fast else b.rows, 1):
         cant_split = OxmlElement("w:cantSplit")
         rows[r][0]._tr.get_or_add_trPr().append(cant_split)
         for c, text in enumerate(row):
@@ -295,10 +311,21 @@ def _title(doc, b: Title) -> None:
 
 
 def _heading(doc, b: Heading) -> None:
-    _para(doc, b.text, style="Heading 1" if b.level == 1 else "Heading 2")
+    style = "Heading 1" if b.level == 1 else "Heading 2"
+    if docx_fast.FAST:
+        p = docx_fast.body_paragraph(doc, style_id(doc, style))
+        if b.text:                                   # _para adds no run for no text
+            docx_fast.run(p, nfc(b.text))
+        return
+    _para(doc, b.text, style=style)
 
 
 def _paragraph(doc, b: Para) -> None:
+    if docx_fast.FAST:
+        p = docx_fast.body_paragraph(doc, style_id(doc, BODY if b.indent else LIST), b.keep_with_next)
+        for text, style in b.runs:
+            docx_fast.run(p, nfc(text), "b" in style, "i" in style)
+        return
     par = _para(doc, style=BODY if b.indent else LIST)
     if b.keep_with_next:
         par.paragraph_format.keep_with_next = True
@@ -307,8 +334,10 @@ def _paragraph(doc, b: Para) -> None:
 
 
 def _signatures(doc, b: Signatures) -> None:
-    if doc.paragraphs:       # the last paragraph goes with the signatures, as in the PDF
-        doc.paragraphs[-1].paragraph_format.keep_with_next = True
+    body = doc.element.body     # the last paragraph goes with the signatures, as in the PDF
+    last = next(body.iterchildren(qn("w:p"), reversed=True), None)   # doc.paragraphs: a proxy for each
+    if last is not None:
+        Paragraph(last, doc._body).paragraph_format.keep_with_next = True
     table = doc.add_table(rows=1, cols=2)
     no_borders(table)
     for cell, title, name in ((table.rows[0].cells[0], b.left_title, b.left_name),

@@ -12,8 +12,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from .base import (
-    FONT, TEXT_WIDTH, HeaderInfo, Marking, build_pdf, grid, header_block, markup, nfc, signature_block, styles, x,
+    CELL_PADDING, FONT, TEXT_WIDTH, HeaderInfo, Marking, build_pdf, grid, header_block, markup, nfc, signature_block,
+    styles, x,
 )
+from .pdf_fast import fast_paragraph, plain_cell
 
 from .content import TITLE_RULE, DocumentBlocks, Gap, Heading, Para, Run, Signatures, TableBlock, Title
 from .content import BOX, CheckBoxes, Columns, FillLines, Line
@@ -50,7 +52,7 @@ def _heading(b: Heading, story: list, st, following) -> None:
     # would cut the chain and leave the first alone at the foot of a page
     if not (story and getattr(getattr(story[-1], "style", None), "keepWithNext", 0)):
         story.append(CondPageBreak(30 * mm))
-    story.append(markup(x(b.text), st.heading))
+    story.append(fast_paragraph([(b.text, "")], st.heading) or markup(x(b.text), st.heading))
 
 
 def _para(b: Para, story: list, st, following) -> None:
@@ -60,22 +62,62 @@ def _para(b: Para, story: list, st, following) -> None:
         # the table itself may then split (its header repeats) instead of leaving a page half empty
         story.append(CondPageBreak(40 * mm))
     elif b.keep_with_next:
-        style = ParagraphStyle(style.name + "_keep", parent=style, keepWithNext=1)
-    story.append(markup(_runs_markup(b.runs), style))
+        style = _keep_style(style)
+    story.append(fast_paragraph(b.runs, style) or markup(_runs_markup(b.runs), style))
+
+
+_KEEP: dict[int, tuple[ParagraphStyle, ParagraphStyle]] = {}
+
+
+def _keep_style(style: ParagraphStyle) -> ParagraphStyle:
+    """``style`` kept with the next flowable: one ParagraphStyle per style, not one per paragraph."""
+    found = _KEEP.get(id(style))
+    if found is None or found[0] is not style:
+        found = _KEEP[id(style)] = (style, ParagraphStyle(style.name + "_keep", parent=style, keepWithNext=1))
+    return found[1]
 
 
 def _table(b: TableBlock, story: list, st, following) -> None:
-    head_style = ParagraphStyle("tb_head", parent=st.cell_bold, fontSize=b.font_size - 0.5,
-                                leading=(b.font_size - 0.5) * 1.2)
-    center = ParagraphStyle("tb_c", parent=st.cell_center, fontSize=b.font_size, leading=b.font_size * 1.2)
-    left = ParagraphStyle("tb_l", parent=st.cell, fontSize=b.font_size, leading=b.font_size * 1.2)
-    rows = [[markup(f"<b>{x(h)}</b>", head_style) for h in b.header]]
-    for row in b.rows:
-        rows.append([markup((f"<b>{x(c)}</b>" if i in b.bold_columns else x(c)),
-                            left if i in b.left_columns else center) for i, c in enumerate(row)])
     widths = [w * mm for w in b.widths_mm]
     widths.append(TEXT_WIDTH - sum(widths))
-    story.append(grid(rows, widths))
+    # Plain cells as strings the Table draws itself, broken into lines as their Paragraphs would be
+    # (pdf_fast.plain_cell); a cell it cannot lay out alike stays a Paragraph.
+    bold, regular = FONT + "-Bold", FONT
+    head_size, size = b.font_size - 0.5, b.font_size
+    inner = [w - 2 * CELL_PADDING for w in widths]
+    head_style = center = left = None
+    rows = [[]]
+    for i, h in enumerate(b.header):
+        text = plain_cell(nfc(h), bold, head_size, inner[i])
+        if text is None:
+            head_style = head_style or ParagraphStyle("tb_head", parent=st.cell_bold, fontSize=head_size,
+                                                      leading=head_size * 1.2)
+            text = markup(f"<b>{x(h)}</b>", head_style)
+        rows[0].append(text)
+    for row in b.rows:
+        out = []
+        for i, c in enumerate(row):
+            text = plain_cell(nfc(c), bold if i in b.bold_columns else regular, size, inner[i])
+            if text is None:
+                if i in b.left_columns:
+                    left = left or ParagraphStyle("tb_l", parent=st.cell, fontSize=size, leading=size * 1.2)
+                else:
+                    center = center or ParagraphStyle("tb_c", parent=st.cell_center, fontSize=size,
+                                                      leading=size * 1.2)
+                text = markup((f"<b>{x(c)}</b>" if i in b.bold_columns else x(c)),
+                              left if i in b.left_columns else center)
+            out.append(text)
+        rows.append(out)
+    commands = [("FONTNAME", (0, 0), (-1, 0), bold), ("FONTSIZE", (0, 0), (-1, 0), head_size),
+                ("LEADING", (0, 0), (-1, 0), head_size * 1.2), ("ALIGN", (0, 0), (-1, 0), "CENTER"),
+                ("FONTNAME", (0, 1), (-1, -1), regular), ("FONTSIZE", (0, 1), (-1, -1), size),
+                ("LEADING", (0, 1), (-1, -1), size * 1.2)]
+    for i in range(len(widths)):
+        if i in b.bold_columns:
+            commands.append(("FONTNAME", (i, 1), (i, -1), bold))
+        if i not in b.left_columns:
+            commands.append(("ALIGN", (i, 1), (i, -1), "CENTER"))
+    story.append(grid(rows, widths, extra=commands))
 
 
 def _signatures(b: Signatures, story: list, st, following) -> None:
