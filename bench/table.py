@@ -4,7 +4,7 @@ one table. Whole processes of the `kiemdiem` commands users run, on the demo mee
 LibreOffice converting our own .docx of the same meeting to PDF; an `openssl cms` loop), after a
 warm-up; medians with min–max; the load average before and after.
 
-    .venv/bin/python bench/table.py [--runs 5] [--only startup,minutes,documents,package,open,bundle]
+    .venv/bin/python bench/table.py [--runs 5] [--only startup,minutes,documents,package,open,bundle] [--before main]
 """
 from __future__ import annotations
 
@@ -19,9 +19,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import KIEMDIEM, PY, ROOT, Series, bench_env, demo, fmt, load, meeting_id, paired, run  # noqa: E402
+from bench.common import (  # noqa: E402
+    KIEMDIEM, PY, ROOT, Series, bench_env, demo, fmt, interleaved, load, meeting_id, paired, run, source_tree,
+)
 
 ROWS: list[tuple[str, str, str, str, str]] = []   # work, anchor, ours, ratio, goal
+BEFORE: list[Path] = []     # --before REV: that revision's program, run in the same paired series
 PASSPHRASE = "bench-passphrase"
 LO_PEAK: list[float] = []   # LibreOffice's peak memory converting the 500-member minutes, once measured
 
@@ -35,8 +38,39 @@ def row(work: str, anchor: str, ours: str, ratio: str, goal: str) -> None:
     print(f"  {work}: {ours}  [{anchor}]  {ratio}  (goal {goal})", flush=True)
 
 
+def first_paint(work: str, ours: list[str], runs: int, env: dict, *, before=None, goal: str = "≤ 1.3×",
+                with_before: bool = True) -> None:
+    """First-paint rows: ours beside the bare window, from the launch to the "painted" line each prints
+    after its first frame, and the whole process (ours then closes its file as on any exit: checkpoint
+    and automatic copy); with --before, the older program too, interleaved in the same rounds (an
+    older program that printed nothing has its whole-process row only)."""
+    bare = [PY, str(ROOT / "bench" / "bare_window.py"), "1200", "760"]
+    cmds = [(bare, env), (ours, env)]
+    with_before = with_before and bool(BEFORE)
+    if with_before:
+        cmds.append((ours, {**env, "PYTHONPATH": str(BEFORE[0])}))
+    series = interleaved(cmds, runs, before=before, marker=b"painted")
+    a, o = series[0], series[1]
+    fa, fo = a.first_series(), o.first_series()
+    row(work, f"bare window {fa.text()}", fo.text(), ratio(fo, fa), goal)
+    row(f"{work}, whole process (closing the file: checkpoint, automatic copy; exit)", f"bare window {a.text()}",
+        o.text(), ratio(o, a), "—")
+    if with_before:
+        b = series[2]
+        fb = b.first_series()
+        if fb.samples:
+            row(f"{work} — before", f"bare window {fa.text()}", fb.text(), ratio(fb, fa), goal)
+        row(f"{work}, whole process — before", f"bare window {a.text()}", b.text(), ratio(b, a), "—")
+
+
 def ratio(o: Series, a: Series) -> str:
     return f"{o.median / a.median:.2f}×"
+
+
+def both_ratios(o: Series, a: Series) -> str:
+    """Wall time and processor time: on a loaded machine a long single process loses more wall time to
+    the others than a loop of short ones, so both are said."""
+    return f"{o.median / a.median:.2f}× (CPU {o.cpu_median / a.cpu_median:.2f}×)"
 
 
 def faster(o: Series, a: Series) -> str:
@@ -54,37 +88,60 @@ def xvfb() -> subprocess.Popen | None:
 
 
 def startup(tmp: Path, env: dict, runs: int) -> None:
-    bare = [PY, str(ROOT / "bench" / "bare_window.py"), "1200", "760"]
+    """The window's first painted frame, whole process (``--exit-when-shown``), beside the bare window.
+    Our window shows the roster (the demo cell after its meeting is locked: no meeting under way), as
+    the bare window shows its 40-row table; the program's own demo, with its meeting being prepared,
+    opens on the Cuộc họp tab instead (a row of its own). Bytecode cached unless said otherwise."""
     server = xvfb()
     try:
         platforms = [("offscreen", {"QT_QPA_PLATFORM": "offscreen"})]
         if server:
             platforms.append(("Xvfb", {"QT_QPA_PLATFORM": "xcb", "DISPLAY": ":97"}))
         for name, extra in platforms:
-            e = {**env, **extra}
             for members in (40, 500):
-                db = demo(tmp, members, env, finished=False)
-                ours = KIEMDIEM + ["--db", str(db), "--exit-when-shown"]
-                o, a = paired(ours, bare, runs, e)
-                row(f"first paint, {members} members ({name})", f"bare window {a.text()}", o.text(), ratio(o, a), "≤ 1.3×")
-        # Without cached bytecode: every module compiled at start (a fresh pycache folder per run).
-        e = dict(env)
-        cold = tmp / "pycache"
-
-        def fresh() -> None:
-            shutil.rmtree(cold, ignore_errors=True)
-        e["PYTHONPYCACHEPREFIX"] = str(cold)
+                db = demo(tmp, members, env)
+                first_paint(f"first paint, {members} members ({name})",
+                            KIEMDIEM + ["--db", str(db), "--exit-when-shown"], runs, {**env, **extra})
         db = demo(tmp, 40, env, finished=False)
-        o, a = paired(KIEMDIEM + ["--db", str(db), "--exit-when-shown"], bare, max(3, runs // 2), e, before=fresh)
-        row("first paint, 40 members, no cached bytecode (offscreen)", f"bare window {a.text()}", o.text(),
-            ratio(o, a), "—")
-        db = demo(tmp, 500, env, finished=False)
+        first_paint("first paint, the demo with its meeting being prepared (Cuộc họp tab, offscreen)",
+                    KIEMDIEM + ["--db", str(db), "--exit-when-shown"], runs, env)
+        startup_bytecode(tmp, env, runs)
+        db = demo(tmp, 500, env)
         gui = run(KIEMDIEM + ["--db", str(db), "--exit-when-shown"], env)
         row("peak memory, window on 500 members", lo_anchor(), f"{gui.peak_mib:.0f} MiB", "—", "≤ 150 MiB")
     finally:
         if server:
             server.terminate()
             server.wait()
+
+
+def startup_bytecode(tmp: Path, env: dict, runs: int) -> None:
+    """Start-up with and without cached bytecode (offscreen, 40 members), each paired with the bare
+    window under the same condition: cached (as installed); the program's own modules compiled at every
+    start (PYTHONDONTWRITEBYTECODE=1 and no cached bytecode of ours, as after a source checkout);
+    nothing cached at all (a fresh PYTHONPYCACHEPREFIX per run: the standard library and PySide6's
+    Python parts are compiled too, on both sides)."""
+    db = demo(tmp, 40, env)
+    ours = KIEMDIEM + ["--db", str(db), "--exit-when-shown"]
+    n = max(3, runs // 2)
+    first_paint("first paint, 40 members, bytecode cached (offscreen)", ours, n, env, goal="—")
+    warm = Path(env["PYTHONPYCACHEPREFIX"])
+    ours_only = tmp / "pycache-without-ours"
+
+    def without_ours() -> None:        # everything cached but the program's own package
+        if not ours_only.exists():
+            shutil.copytree(warm, ours_only)
+        for folder in list(ours_only.rglob("kiemdiem_desktop")):
+            shutil.rmtree(folder, ignore_errors=True)
+    first_paint("first paint, 40 members, the program's own modules not cached (offscreen)", ours, n,
+                {**env, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPYCACHEPREFIX": str(ours_only)},
+                before=without_ours, goal="—")
+    cold = tmp / "pycache-cold"
+
+    def fresh() -> None:
+        shutil.rmtree(cold, ignore_errors=True)
+    first_paint("first paint, 40 members, no cached bytecode at all (offscreen)", ours, n,
+                {**env, "PYTHONPYCACHEPREFIX": str(cold)}, before=fresh, goal="—")
 
 
 # -- documents -------------------------------------------------------------------------------
@@ -155,16 +212,49 @@ cf.close(backup=False)
 
 
 def documents(tmp: Path, env: dict, runs: int) -> None:
+    """`kiemdiem documents` on the 500-member demo meeting, whole processes (a warm-up, then
+    ``max(3, runs // 2)`` runs, each into an emptied folder), with the load average over the runs;
+    then where the time goes: one in-process build timed file by file (progress callback)."""
     db = demo(tmp, 500, env)
     mid = meeting_id(db, env)
     out = tmp / "tai-lieu"
 
     def clean() -> None:
         shutil.rmtree(out, ignore_errors=True)
+    before = load()
     o, _ = paired(KIEMDIEM + ["documents", "--db", str(db), "--meeting", mid, "--out", str(out)], None,
-                  max(2, runs // 2), env, before=clean)
-    row("documents, 500 members, whole process", "—", o.text(), "—", "≤ 4 s")
+                  max(3, runs // 2), env, before=clean)
+    files = len(list(out.iterdir())) if out.exists() else 0
+    row(f"documents, 500 members ({files} files), whole process", "—",
+        f"{o.text()}, load {before} → {load()}", "—", "≤ 4 s")
     row("peak memory, documents, 500 members", lo_anchor(), f"{o.peak:.0f} MiB", "—", "≤ 150 MiB")
+    documents_breakdown(db, mid, env)
+
+
+def documents_breakdown(db: Path, mid: str, env: dict) -> None:
+    """Seconds per document in one in-process build (the Mẫu 2 forms together): what remains."""
+    code = f"""
+import time, tempfile
+from pathlib import Path
+from kiemdiem_desktop.services import CellFile
+from kiemdiem_desktop.session import MeetingSession
+from kiemdiem_desktop.voting import VotingDesk
+from kiemdiem_desktop.documents.all_documents import build_documents, minutes_pdf_and_docx
+cf = CellFile.open({str(db)!r})
+desk = VotingDesk(MeetingSession(cf, {mid!r}))
+spent, last = {{}}, [time.perf_counter()]
+def step(done, total, path):
+    now = time.perf_counter()
+    key = "mau-2*.docx" if path.name.startswith("mau-2") else path.name
+    spent[key] = spent.get(key, 0) + now - last[0]
+    last[0] = now
+build_documents(desk, Path(tempfile.mkdtemp()), minutes=minutes_pdf_and_docx, minutes_files=2, progress=step)
+print("; ".join(f"{{k}} {{v:.2f}} s" for k, v in sorted(spent.items(), key=lambda kv: -kv[1])))
+cf.close(backup=False)
+"""
+    res = subprocess.run([PY, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env)
+    text = res.stdout.strip() if res.returncode == 0 else "failed: " + res.stderr.strip()[-200:]
+    print(f"  documents, 500 members, in one process, by file: {text}", flush=True)
 
 
 # -- signatures and packages -----------------------------------------------------------------
@@ -183,6 +273,10 @@ def keys(tmp: Path, env: dict) -> dict[str, Path]:
 
 
 def package(tmp: Path, env: dict, runs: int) -> None:
+    """Two PAdES signatures (chủ trì, thư ký, each with their own key) and the package (the cell's
+    key), in an open program: after a warm-up build (imports, fonts). Said twice: the first build
+    with every key unlocked for the first time in the process (each .p12 parsed and its RSA key
+    checked), and the later builds (a key unlocked once is reused); wall and processor time."""
     db = demo(tmp, 40, env)
     mid = meeting_id(db, env)
     k = keys(tmp, env)
@@ -193,80 +287,124 @@ from kiemdiem_desktop.services import CellFile
 from kiemdiem_desktop.session import MeetingSession
 from kiemdiem_desktop.voting import VotingDesk
 from kiemdiem_desktop.documents.minutes import build_minutes
+from kiemdiem_desktop.crypto import keys
 from kiemdiem_desktop.crypto.keys import load_pkcs12_key, load_recipient_certificate
 from kiemdiem_desktop.crypto.pdf_sign import sign_pdf
 from kiemdiem_desktop.crypto.package import make_package
 d = Path({str(tmp)!r}); pw = {PASSPHRASE!r}
 cf = CellFile.open({str(db)!r})
 build_minutes(VotingDesk(MeetingSession(cf, {mid!r})), d / "bb.pdf")
-samples = []
-for i in range({runs + 1}):
-    t = time.perf_counter()
+
+def build(i):
+    t, c = time.perf_counter(), time.process_time()
     sign_pdf(d / "bb.pdf", "chu-tri", load_pkcs12_key({str(k['chu-tri'])!r}, pw), d / "bb1.pdf")
     sign_pdf(d / "bb1.pdf", "thu-ky", load_pkcs12_key({str(k['thu-ky'])!r}, pw), d / "bb2.pdf")
     make_package(cf, {mid!r}, load_pkcs12_key({str(k['chi-bo'])!r}, pw),
                  [load_recipient_certificate({str(k['cap-uy'].with_suffix('.crt'))!r})],
                  out=d / f"goi{{i}}.p7m", signed_minutes=d / "bb2.pdf")
-    samples.append(time.perf_counter() - t)
-samples = samples[1:]
-print(statistics.median(samples), min(samples), max(samples))
+    return time.perf_counter() - t, time.process_time() - c
+
+build(0)                                   # warm-up: imports, fonts
+firsts = []
+for i in range(3):
+    getattr(keys, "forget_unlocked_keys", lambda: None)()
+    firsts.append(build(100 + i))
+later = [build(i) for i in range(1, {runs + 1})]
+for series in (firsts, later):
+    w, c = [x[0] for x in series], [x[1] for x in series]
+    print(statistics.median(w), min(w), max(w), statistics.median(c), min(c), max(c))
 cf.close(backup=False)
 """
     out = subprocess.run([PY, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env)
     if out.returncode != 0:
         row("package build (2 signatures + package), 40 members", "—", "failed: " + out.stderr.strip()[-200:], "—", "≤ 0.5 s")
         return
-    med, lo, hi = map(float, out.stdout.split())
-    row("package build (2 signatures + package), 40 members, after imports", "—",
-        f"{fmt(med)} ({fmt(lo)}–{fmt(hi)})", "—", "≤ 0.5 s")
+    for line, when in zip(out.stdout.split("\n"), ("each key unlocked for the first time",
+                                                   "keys already unlocked in the program")):
+        med, lo, hi, cmed, clo, chi = map(float, line.split())
+        row(f"package build (2 signatures + package), 40 members, after imports, {when}", "—",
+            f"{fmt(med)} ({fmt(lo)}–{fmt(hi)}); CPU {fmt(cmed)} ({fmt(clo)}–{fmt(chi)})", "—", "≤ 0.5 s")
+
+
+def distinct_packages(tmp: Path, db: Path, count: int, signers: int = 10) -> tuple[Path, Path, Path, Path]:
+    """``count`` real packages of the 40-member demo meeting, each from its own cell (code, name,
+    member and meeting UUIDs), signed by one of ``signers`` cell keys and encrypted for the
+    committee: (folder, the committee's .p12, its .crt, a PEM bundle of the cells' certificates)."""
+    import json
+    import uuid
+
+    from kiemdiem_desktop.crypto.keys import load_pkcs12_key, load_recipient_certificate, new_key
+    from kiemdiem_desktop.crypto.package import make_manifest, meeting_documents, seal
+    from kiemdiem_desktop.services import CellFile
+
+    folder, keys = tmp / "hop-thu", tmp / "khoa-chi-bo"
+    committee = tmp / "cap-uy-hop-thu.p12"
+    bundle = tmp / "chi-bo.pem"
+    if folder.exists():
+        return folder, committee, committee.with_suffix(".crt"), bundle
+    keys.mkdir()
+    new_key("Đảng ủy", committee, PASSPHRASE, purpose="encryption")
+    cell_keys = []
+    for i in range(signers):
+        new_key(f"Chi bộ {i}", keys / f"cb{i}.p12", PASSPHRASE, purpose="signing")
+        cell_keys.append(load_pkcs12_key(keys / f"cb{i}.p12", PASSPHRASE))
+    bundle.write_bytes(b"".join((keys / f"cb{i}.crt").read_bytes() for i in range(signers)))
+    cf = CellFile.open(db)
+    try:
+        files, cell_part, meeting_part = meeting_documents(cf, cf.meetings()[0].id)
+    finally:
+        cf.close(backup=False)
+    recipient = load_recipient_certificate(committee.with_suffix(".crt"))
+    template = files["meeting.json"].decode("utf-8")
+    data = json.loads(template)
+    folder.mkdir()
+    for n in range(1, count + 1):
+        text = template
+        for m in data["members"]:
+            text = text.replace(m["id"], str(uuid.uuid4()))
+        mid = str(uuid.uuid4())
+        doc = json.loads(text.replace(data["meeting"]["id"], mid))
+        doc["cell"]["code"], doc["cell"]["name"] = f"CB{n:03d}", f"Chi bộ số {n}"
+        mine = dict(files, **{"meeting.json": json.dumps(doc, ensure_ascii=False).encode("utf-8")})
+        key = cell_keys[n % signers]
+        manifest = make_manifest(mine, cell={**cell_part, "code": f"CB{n:03d}", "name": f"Chi bộ số {n}"},
+                                 meeting={**meeting_part, "id": mid}, signer=key.fingerprint)
+        (folder / f"goi-{n:03d}.p7m").write_bytes(seal(mine, manifest, key, [recipient]))
+    return folder, committee, committee.with_suffix(".crt"), bundle
 
 
 def open_many(tmp: Path, env: dict, runs: int, count: int = 200) -> None:
+    """A folder of ``count`` packages from ``count`` cells (10 signing keys), opened in one process
+    into a new register (``--trust``: every cell is first seen), paired with an ``openssl cms``
+    decrypt + verify loop over the same files (the cells' certificates as the trust anchors)."""
     db = demo(tmp, 40, env)
-    mid = meeting_id(db, env)
     k = keys(tmp, env)
-    one = tmp / "goi.p7m"
-    if not one.exists():
-        run(KIEMDIEM + ["package", "--db", str(db), "--meeting", mid, "--key", str(k["chi-bo"]),
-                        "--passphrase-file", str(k["pass"]), "--to", str(k["cap-uy"].with_suffix(".crt")),
-                        "--out", str(one)], env)
-    folder = tmp / "hop-thu"
-    folder.mkdir(exist_ok=True)
-    files = []
-    for i in range(count):
-        f = folder / f"goi-{i:03d}.p7m"
-        if not f.exists():
-            shutil.copyfile(one, f)
-        files.append(str(f))
-    # openssl needs the committee's key as PEM, and the cell's certificate as the trust anchor.
-    pem = tmp / "cap-uy.key"
-    subprocess.run(["openssl", "pkcs12", "-in", str(k["cap-uy"]), "-nocerts", "-nodes", "-out", str(pem),
+    folder, p12, crt, bundle = distinct_packages(tmp, db, count)
+    files = sorted(str(f) for f in folder.glob("*.p7m"))
+    pem = tmp / "cap-uy-hop-thu.key"
+    subprocess.run(["openssl", "pkcs12", "-in", str(p12), "-nocerts", "-nodes", "-out", str(pem),
                     "-passin", f"file:{k['pass']}"], check=True, capture_output=True)
     script = tmp / "openssl-loop.sh"
     script.write_text(
         "set -e\nfor f in \"$@\"; do\n"
-        f"  openssl cms -decrypt -inform DER -binary -in \"$f\" -inkey {pem} -recip {k['cap-uy'].with_suffix('.crt')} -out {tmp}/x.der\n"
-        f"  openssl cms -verify -inform DER -binary -CAfile {k['chi-bo'].with_suffix('.crt')} -purpose any -in {tmp}/x.der -out {tmp}/x.zip 2>/dev/null\n"
+        f"  openssl cms -decrypt -inform DER -binary -in \"$f\" -inkey {pem} -recip {crt} -out {tmp}/x.der\n"
+        f"  openssl cms -verify -inform DER -binary -CAfile {bundle} -purpose any -in {tmp}/x.der -out {tmp}/x.zip 2>/dev/null\n"
         "done\n", encoding="utf-8")
     anchor = ["bash", str(script)] + files
-    out = tmp / "mo"
+    out, register = tmp / "mo", tmp / "so-dang-ky.kiemdiem"
 
     def clean() -> None:
         shutil.rmtree(out, ignore_errors=True)
-    ours = KIEMDIEM + ["open"] + files + ["--key", str(k["cap-uy"]), "--passphrase-file", str(k["pass"]),
-                                          "--out", str(out)]
-    how = "one process"
-    if run(ours, env, check=False).code != 0:      # a program that opens one package per call
-        how = "one process per package"
-        loop = tmp / "kiemdiem-loop.sh"
-        loop.write_text("set -e\nfor f in \"$@\"; do\n  " + " ".join(KIEMDIEM) + " open \"$f\" --key "
-                        f"{k['cap-uy']} --passphrase-file {k['pass']} --out {out}/$(basename \"$f\" .p7m)\n"
-                        "done\n", encoding="utf-8")
-        ours = ["bash", str(loop)] + files
-    clean()
-    o, a = paired(ours, anchor, max(2, runs // 2), env, before=clean)
-    row(f"opening + verifying {count} packages, {how}", f"openssl cms loop {a.text()}", o.text(),
-        ratio(o, a), "≤ 3×")
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{register}{suffix}").unlink(missing_ok=True)
+    common = ["--key", str(p12), "--passphrase-file", str(k["pass"]), "--out", str(out)]
+    o, a = paired(KIEMDIEM + ["open", str(folder), "--register", str(register), "--trust"] + common, anchor,
+                  max(3, runs // 2), env, before=clean)
+    row(f"opening + verifying {count} packages (a folder, one process, into the register: figures checked)",
+        f"openssl cms loop {a.text()}; {a.cpu_text()}", f"{o.text()}; {o.cpu_text()}", both_ratios(o, a), "≤ 3×")
+    o, a = paired(KIEMDIEM + ["open", str(folder)] + common, anchor, max(3, runs // 2), env, before=clean)
+    row(f"opening + verifying {count} packages (a folder, one process, no register)",
+        f"openssl cms loop {a.text()}; {a.cpu_text()}", f"{o.text()}; {o.cpu_text()}", both_ratios(o, a), "≤ 3×")
 
 
 def bundle(tmp: Path, env: dict, runs: int) -> None:
@@ -277,10 +415,9 @@ def bundle(tmp: Path, env: dict, runs: int) -> None:
     size = sum(p.stat().st_size for p in dist.rglob("*") if p.is_file() and not p.is_symlink()) / 1e6
     row("bundle size", "—", f"{size:.0f} MB", "—", "≤ 150 MB")
     exe = dist / "kiemdiem"
-    db = demo(tmp, 40, env, finished=False)
-    o, a = paired([str(exe), "--db", str(db), "--exit-when-shown"],
-                  [PY, str(ROOT / "bench" / "bare_window.py"), "1200", "760"], runs, env)
-    row("the installed bundle's first paint (offscreen)", f"bare window {a.text()}", o.text(), ratio(o, a), "≤ 1.3×")
+    db = demo(tmp, 40, env)        # the roster on screen, as in the start-up rows
+    first_paint("the installed bundle's first paint, 40 members (offscreen)",
+                [str(exe), "--db", str(db), "--exit-when-shown"], runs, env, with_before=False)
 
 
 SECTIONS = {"minutes": minutes, "startup": startup, "documents": documents, "package": package,
@@ -291,11 +428,16 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--only", default=",".join(SECTIONS))
+    ap.add_argument("--before", metavar="REV", help="start-up rows: also run the program of git revision REV "
+                    "(e.g. main) in the same paired rounds")
     args = ap.parse_args()
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load {load()}", flush=True)
     with tempfile.TemporaryDirectory(prefix="kiemdiem-bench-") as t:
         tmp = Path(t)
         env = bench_env(tmp)
+        if args.before:
+            BEFORE.append(source_tree(args.before, tmp / "before"))
+            print(f"before: {args.before} ({BEFORE[0]})", flush=True)
         for name in args.only.split(","):
             print(f"[{name}] load {load()}", flush=True)
             SECTIONS[name](tmp, env, args.runs)

@@ -252,18 +252,14 @@ def cmd_minutes(args: argparse.Namespace) -> int:
 
 
 def cmd_documents(args: argparse.Namespace) -> int:
-    from .documents.all_documents import build_documents
-    from .documents.minutes import build_minutes, build_minutes_docx
-
-    def minutes(desk, path):
-        build_minutes_docx(desk, Path(path).with_suffix(".docx"))
-        return build_minutes(desk, path)
+    from .documents.all_documents import build_documents, minutes_pdf_and_docx
 
     _db_protected(args)
     _check_output_folder(args.out, (".pdf", ".docx", ".xlsx"))
     with CellFile.open(_db_path(args)) as cf:
         desk = _desk(cf, args.meeting)
-        paths = build_documents(desk, args.out, minutes=minutes, locality=desk.s.cell.locality)
+        paths = build_documents(desk, args.out, minutes=minutes_pdf_and_docx, locality=desk.s.cell.locality,
+                                minutes_files=2)
     for p in paths:
         print(p)
     print(f"Đã ghi {len(paths) + 1} văn bản vào {args.out}.")

@@ -1,5 +1,5 @@
 """What a cell's package proposes, read with the cell's own code: each meeting of the year in the
-package (meeting.json and meeting-<id>.json) is imported into a temporary cell data file and its
+package (meeting.json and meeting-<id>.json) is imported into a cell data file in memory and its
 figures computed by the same functions the cell used (MeetingSession, VotingDesk). Each member
 appears once in the year, rated where reviewed (a supplementary session's rating wins over "absent"
 at the main meeting); the cell's and the chi ủy's own voted levels come from the last meeting that
@@ -7,9 +7,7 @@ voted on them."""
 from __future__ import annotations
 
 import json
-import tempfile
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..i18n import UserError
 from ..model import Category
@@ -98,28 +96,34 @@ def _meeting_members(cf: CellFile, meeting_id: str) -> tuple[dict, dict[str, Mem
     return info, out
 
 
-def read_proposal(files: dict[str, bytes], manifest: dict) -> CellProposal:
-    """The year's proposal of the cell that sent these package files."""
-    from ..io.meeting_json import import_meeting_report
+def read_proposal(files: dict[str, bytes], manifest: dict, documents: dict | None = None) -> CellProposal:
+    """The year's proposal of the cell that sent these package files. ``documents``: the meeting
+    documents already checked when the package was read (name -> meeting_json.Parsed); any other
+    is read and checked here. The figures are computed in a cell data file in memory."""
+    from ..io.meeting_json import import_parsed, parse_document
 
     names = ["meeting.json"] + sorted(n for n in files if n.startswith("meeting-") and n.endswith(".json"))
-    documents = []
+    documents = documents or {}
+    checked = []
     for name in names:
+        if name in documents:
+            checked.append((name, documents[name]))
+            continue
         if name not in files:
             raise UserError(f"Gói không có {name}: không đọc được đề xuất của chi bộ.")
         try:
-            documents.append((name, json.loads(files[name].decode("utf-8"))))
+            data = json.loads(files[name].decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as err:
             raise UserError(f"{name} trong gói không đọc được: {err}.") from err
+        checked.append((name, parse_document(data, name)))
     meetings = []
-    with tempfile.TemporaryDirectory(prefix="kiemdiem-de-xuat-") as tmp:
-        cf = CellFile.open(Path(tmp) / "chi-bo.kiemdiem", create=True)
-        try:
-            ids = [import_meeting_report(cf, data, file=name).meeting_id for name, data in documents]
-            for mid in dict.fromkeys(ids):
-                meetings.append(_meeting_members(cf, mid))
-        finally:
-            cf.close(backup=False)
+    cf = CellFile.in_memory()
+    try:
+        ids = [import_parsed(cf, parsed, file=name).meeting_id for name, parsed in checked]
+        for mid in dict.fromkeys(ids):
+            meetings.append(_meeting_members(cf, mid))
+    finally:
+        cf.close(backup=False)
     # the main meeting first, then the supplementary sessions in date order
     meetings.sort(key=lambda im: (im[0]["kind"] != MeetingKind.MAIN, im[0]["date"].isoformat() if im[0]["date"] else ""))
     main_id = manifest.get("meeting", {}).get("id") or meetings[0][0]["id"]

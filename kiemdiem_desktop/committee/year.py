@@ -11,6 +11,7 @@ committee is the deciding level.
 from __future__ import annotations
 
 import os
+import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
@@ -34,6 +35,7 @@ STATUS_LABELS = {"verified": QT_TRANSLATE_NOOP("core", "Đã nhận, đã xác m
                  "expected": QT_TRANSLATE_NOOP("core", "Chưa gửi")}
 WHOLE = "Toàn đảng bộ"
 CELL_PREFIX = "cell:"
+BATCH_SECONDS = 2.0       # opening a folder: the register's transaction is committed this often
 
 
 class DecisionRefused(UserError):
@@ -259,14 +261,23 @@ class CommitteeOffice:
         proposal, unpack (into ``out`` for one package, ``out/<stem>`` for several) and record it with
         its proposal in one transaction. A refused package is named and the others go on."""
         several = len(paths) > 1 if several is None else several
-        results = []
-        for i, path in enumerate(paths, 1):
-            target = None if out is None else (Path(out) / Path(path).stem if several else Path(out))
-            r = self.open_one(Path(path), key, target=target, trust=trust, confirm=confirm,
-                              accept_expired=accept_expired)
-            results.append(r)
-            if progress is not None:
-                progress(i, len(paths), Path(path), r)
+        results: list[OpenOutcome] = []
+        todo = list(enumerate(paths, 1))
+        while todo:
+            # A few transactions for a whole folder (one sync of the disk each) rather than one per
+            # package; each is committed after about BATCH_SECONDS of work, so a stop loses little.
+            with self.store.batch():
+                started = time.monotonic()
+                while todo:                 # at least one package per transaction
+                    i, path = todo.pop(0)
+                    target = None if out is None else (Path(out) / Path(path).stem if several else Path(out))
+                    r = self.open_one(Path(path), key, target=target, trust=trust, confirm=confirm,
+                                      accept_expired=accept_expired)
+                    results.append(r)
+                    if progress is not None:
+                        progress(i, len(paths), Path(path), r)
+                    if time.monotonic() - started >= BATCH_SECONDS:
+                        break
         return results
 
     def open_one(self, path: Path, key, *, target: Path | None, trust: bool = False,
@@ -305,7 +316,7 @@ class CommitteeOffice:
 
         chain = decision.chain.message if decision.chain else ""
         try:
-            proposal = read_proposal(opened.files, opened.manifest)
+            proposal = read_proposal(opened.files, opened.manifest, getattr(opened, "documents", None))
         except UserError as err:
             return OpenOutcome(path, "refused", f"{path.name}: {err}", opened=opened, decision=decision)
         except Exception as err:  # noqa: BLE001 - a signed package whose meeting the core cannot compute

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from functools import lru_cache
 
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
@@ -54,7 +55,10 @@ def _signed_by(cert: x509.Certificate, issuer: x509.Certificate) -> bool:
     return True
 
 
+@lru_cache(maxsize=256)
 def is_self_signed(cert: x509.Certificate) -> bool:
+    """(Remembered per certificate — equal certificates have the same DER — so a folder of packages
+    from a few signers checks each signer's own signature once.)"""
     return cert.issuer == cert.subject and _signed_by(cert, cert)
 
 

@@ -13,6 +13,7 @@ of a terminal, or send ANSI escapes to it.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 # Default-ignorable characters that are not category Cf (the Cf ones are removed by category).
 _IGNORABLE = {0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x3164, 0xFFA0, *range(0x180B, 0x1810),
@@ -62,6 +63,12 @@ def normalise_code(text: str | None) -> str:
 
 def normalise_name(text: str | None) -> str:
     """A cell's name for comparison: as a code, and without accents (đ read as d)."""
+    return _normalise_name(text) if isinstance(text, str) else ""
+
+
+@lru_cache(maxsize=4096)
+def _normalise_name(text: str) -> str:
+    """(Remembered: every first-seen package compares its name with each cell of the inbox.)"""
     s = unicodedata.normalize("NFD", normalise_identity(text))
     s = "".join(ch for ch in s if unicodedata.category(ch) != "Mn").replace("đ", "d")
     return unicodedata.normalize("NFC", s)

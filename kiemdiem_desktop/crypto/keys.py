@@ -145,14 +145,17 @@ def _text(b: str | bytes | None) -> bytes | None:
 
 
 def load_pkcs12_key(path: str | os.PathLike, passphrase: str | bytes | None) -> KeyHandle:
-    """A PKCS#12 file (.p12/.pfx) from a CA or made by ``new_key``: parsed and validated once."""
-    from .file_signer import FileKeySigner
-
+    """A PKCS#12 file (.p12/.pfx) from a CA or made by ``new_key``: parsed and validated once (once
+    per process for the same file and passphrase)."""
     path = Path(path)
     try:
         data = path.read_bytes()
     except OSError as err:
         raise KeyError_(f"Không đọc được tệp khóa {path}: {err.strerror or err}.") from err
+    cached = _unlocked_before(data, passphrase)
+    if cached is not None:
+        key, cert, extra = cached
+        return _file_handle(key, cert, extra, path)
     try:
         key, cert, extra = pkcs12.load_key_and_certificates(data, _text(passphrase))
     except ValueError as err:
@@ -162,12 +165,53 @@ def load_pkcs12_key(path: str | os.PathLike, passphrase: str | bytes | None) -> 
         raise KeyError_(f"Tệp {path} không chứa cả khóa riêng và chứng thư số.")
     if not isinstance(key, rsa.RSAPrivateKey):
         raise KeyError_(f"Khóa trong tệp {path} không phải khóa RSA: chương trình chỉ dùng khóa RSA.")
+    _remember_unlocked(data, passphrase, (key, cert, list(extra or [])))
+    return _file_handle(key, cert, extra, path)
+
+
+def _file_handle(key, cert, extra, path: Path) -> KeyHandle:
+    from .file_signer import FileKeySigner
+
     signer = FileKeySigner(key, to_asn1(cert), [to_asn1(c) for c in extra or []])
 
     def decrypt(enc: bytes) -> bytes:
         return key.decrypt(enc, padding.PKCS1v15())
 
     return KeyHandle(cert, signer, "file", decrypt, private_key=key, source=str(path))
+
+
+# A key file unlocked once in this process is not parsed and validated again (cryptography checks an
+# RSA-3072 key for ~85-100 ms at every load; signing the minutes twice and making the package unlock
+# three keys): the same bytes of the same file with the same passphrase give the key already checked.
+# The passphrase is compared through a salted hash, so a wrong one is refused as before; another file,
+# or the file changed, is read afresh. ``forget_unlocked_keys`` empties it (the window may call it).
+_UNLOCKED: dict[bytes, tuple[bytes, tuple]] = {}
+_UNLOCKED_MAX = 8
+_SALT = os.urandom(16)
+
+
+def _passphrase_digest(data: bytes, passphrase: str | bytes | None) -> bytes:
+    secret = b"\0" if passphrase is None else b"\1" + _text(passphrase)
+    return hashlib.sha256(_SALT + hashlib.sha256(data).digest() + secret).digest()
+
+
+def _unlocked_before(data: bytes, passphrase: str | bytes | None) -> tuple | None:
+    import hmac
+
+    found = _UNLOCKED.get(hashlib.sha256(data).digest())
+    if found is None or not hmac.compare_digest(found[0], _passphrase_digest(data, passphrase)):
+        return None
+    return found[1]
+
+
+def _remember_unlocked(data: bytes, passphrase: str | bytes | None, parts: tuple) -> None:
+    if len(_UNLOCKED) >= _UNLOCKED_MAX:
+        _UNLOCKED.pop(next(iter(_UNLOCKED)))
+    _UNLOCKED[hashlib.sha256(data).digest()] = (_passphrase_digest(data, passphrase), parts)
+
+
+def forget_unlocked_keys() -> None:
+    _UNLOCKED.clear()
 
 
 def load_token_key(module: str | None, token_label: str, key_label: str, pin: str) -> KeyHandle:

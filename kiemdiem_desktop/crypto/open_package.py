@@ -103,6 +103,8 @@ class OpenedPackage:
     other_certificates: list[x509.Certificate] = field(default_factory=list)
     # the signer's certificate expired before the package arrived: opened only once confirmed
     expired_warning: str = ""
+    # each meeting document as checked while reading (name -> meeting_json.Parsed): read once
+    documents: dict = field(default_factory=dict, repr=False)
 
     @property
     def cell(self) -> dict:
@@ -333,9 +335,10 @@ def _read_entry(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     return body
 
 
-def read_zip(data: bytes) -> tuple[dict, dict[str, bytes]]:
+def read_zip(data: bytes, documents: dict | None = None) -> tuple[dict, dict[str, bytes]]:
     """The manifest and the files, every limit and the whole manifest checked before any file is
-    inflated; a meeting document must pass every check of ``meeting import``."""
+    inflated; a meeting document must pass every check of ``meeting import`` (``documents``, when
+    given, receives each one as checked: name -> meeting_json.Parsed)."""
     from ..io import package_manifest as pm
     from ..io import safe_json
 
@@ -379,7 +382,7 @@ def read_zip(data: bytes) -> tuple[dict, dict[str, bytes]]:
         files[name] = body
     for name, body in files.items():
         if name == pkg.MEETING_JSON or (name.startswith("meeting-") and name.endswith(".json")):
-            problems = pm.meeting_document_problems(manifest, name, body)
+            problems = pm.meeting_document_problems(manifest, name, body, documents)
             _need(not problems, "; ".join(problems[:5]))
     return manifest, files
 
@@ -422,7 +425,8 @@ def read_package(data: bytes, key: KeyHandle, *, file_name: str = "", now: datet
     try:
         content, cert, when = verify_signed(signed)
         others = [c for c in carried_certificates(signed) if c != cert]
-        manifest, files = read_zip(content)
+        documents: dict = {}
+        manifest, files = read_zip(content, documents)
         fp = fingerprint(cert)
         _need(manifest.get("signer_fingerprint") in (None, fp), "khóa ký khác với khóa ghi trong manifest.json")
     except _Damaged as err:
@@ -433,7 +437,7 @@ def read_package(data: bytes, key: KeyHandle, *, file_name: str = "", now: datet
     if refused:
         raise SignerRefused(f"Không chấp nhận gói{f' {file_name}' if file_name else ''}: {refused}. Không ghi gì.")
     return OpenedPackage(manifest, files, cert, fp, when, hashlib.sha256(data).hexdigest(), len(data), file_name,
-                         other_certificates=others, expired_warning=warning)
+                         other_certificates=others, expired_warning=warning, documents=documents)
 
 
 def read_package_file(path: str | os.PathLike, key: KeyHandle, *, now: datetime | None = None) -> OpenedPackage:

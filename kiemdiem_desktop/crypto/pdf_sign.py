@@ -165,8 +165,19 @@ def sign_pdf(src: str | os.PathLike, role: str, key: KeyHandle, out: str | os.Pa
                                             reason=f"Ký biên bản với vai trò {label.lower()}")
         spec = fields.SigFieldSpec(field, on_page=last, box=(x0, y0, x0 + BOX_W, y0 + BOX_H))
         signer = signers.PdfSigner(meta, signer=key.signer, stamp_style=style, new_field_spec=spec)
-        signed = signer.sign_pdf(writer).getvalue()
+        signed = signer.sign_pdf(writer, bytes_reserved=reserved_size(key.signer)).getvalue()
     return write_bytes_atomically(out, signed)
+
+
+def reserved_size(signer) -> int:
+    """Room for the signature in the PDF (hex digits, twice the CMS bytes), from what the CMS will
+    hold: the certificates, the signature (the key's size) and twice the issuer's name (signer
+    identifier and signing-certificate attribute), plus 2 KiB for the fixed parts — instead of
+    pyHanko's dry-run signature made only to measure its length."""
+    cert = signer.signing_cert
+    certs = [cert, *(c for c in signer.cert_registry if c != cert)] if signer.cert_registry else [cert]
+    key_bytes = (cert.public_key.bit_size + 7) // 8
+    return 2 * (sum(len(c.dump()) for c in certs) + key_bytes + 2 * len(cert.issuer.dump()) + 2048)
 
 
 @dataclass

@@ -121,8 +121,60 @@ class Cue:
     aside: bool = False
 
 
+# -- blocks of the forms filled in by hand (forms.py) ----------------------------------------------------
+# Appended kinds: each has a function in render_pdf.RENDERERS and render_docx.RENDERERS.
+@dataclass
+class Line:
+    """One paragraph laid out as given (the forms): runs ("u" underlines too), alignment
+    ("left", "center", "right", "justify"), size in points (None: the body's 14), line spacing
+    (None: the body's), space after in points, first-line and left indents in millimetres.
+    Empty runs: an empty line."""
+    runs: list[Run]
+    align: str = "left"
+    size: float | None = None
+    spacing: float | None = None
+    space_after: float = 3
+    first_indent_mm: float = 0
+    left_indent_mm: float = 0
+
+    @classmethod
+    def of(cls, text: str, style: str = "", **layout) -> "Line":
+        return cls([(text, style)] if text else [], **layout)
+
+
+@dataclass
+class FillLines:
+    """Dotted lines across the text width to write on by hand (tab leaders in Word)."""
+    count: int = 3
+    spacing: float | None = None
+
+
+@dataclass
+class CheckBoxes:
+    """One line per choice, a box "□" before each, to tick one by hand."""
+    labels: list[str]
+    indent_mm: float = 8
+    spacing: float | None = None
+    space_after: float = 1
+
+
+BOX = "□"          # U+25A1, in Times New Roman and Liberation Serif (WGL4)
+
+
+@dataclass
+class Columns:
+    """Two columns side by side without borders (a form's Party header, its signatures):
+    ``left_share`` of the text width on the left. The block never splits across pages."""
+    left: list[Line]
+    right: list[Line]
+    left_share: float = 0.5
+
+
+FormBlock = Union[Line, FillLines, CheckBoxes, Columns]
+
+
 # -- the ballots', counting record's, attendance sheet's and handover slip's blocks ------------------------
-TICK_BOX = "\u25a1"              # "□": an empty square to tick (the PDF draws it as a square of 5 mm)
+TICK_BOX = BOX                   # "□" to tick (the PDF draws a square of 5 mm in a ballot's table)
 DOTS = "……………"                  # a blank to fill by hand
 
 

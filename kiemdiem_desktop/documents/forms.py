@@ -1,32 +1,34 @@
 """Word forms handed out before the meeting (DOMAIN.md §6–§7): Mẫu 2A (with a leadership post),
 2B (without), 2C (outside the political system), each pre-filled with the member's identity, and a
-Mẫu 01 skeleton (the collective's report). Party header as a borderless two-column table, Times New
-Roman 14, A4, margins 20/20/30/15 mm. Vietnamese, never translated."""
+Mẫu 01 skeleton (the collective's report). Vietnamese, never translated.
+
+Built as DocumentBlocks (content.py: Line, FillLines, CheckBoxes, Columns — the Party header and the
+signatures as borderless two-column blocks) and rendered by render_docx (Times New Roman 14, A4,
+margins 20/20/30/15 mm); render_pdf renders the same blocks. For the ~500 forms of a large cell each
+form kind is rendered once with placeholders and filled per member (docx_fill.py)."""
 from __future__ import annotations
 
-import io
+from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Iterable
-
-from docx import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from typing import Callable, Iterable
 
 from ..model import Category, Member, PartyPost
 from ..model.levels import LEVEL_LABELS
 from ..model.member import PARTY_POST_LABELS
 from ..rules.attendance import eligibility
 from ..rules.majority import LEVELS_TOP_DOWN
-from ..store.atomic import write_atomically
+from ..store.atomic import write_many_atomically
 from ..vn.text import fold, nfc
 from .common import BLANK, POST_ORDER, date_vn, slug
-from .render_docx import no_borders as _no_borders, vietnamese_defaults
+from .content import BOX, CheckBoxes, Columns, DocumentBlocks, FillLines, Line, TableBlock
+from .render import docx_bytes, write_docx
+from .text import Marking
 
 WORD_FONT = "Times New Roman"
 TEXT_WIDTH_MM = 210 - 30 - 15
-BOX = "□"          # U+25A1, in Times New Roman (WGL4)
+SPACING = 1.15                 # the forms' line spacing (Word's multiple), tighter than the minutes'
+NO_MARKING = Marking(draft=False)   # a form to fill by hand says neither DỰ THẢO nor a revision
+Progress = Callable[[Path], None]
 
 FORM_SUBTITLES = {
     "2A": "(Dùng cho cán bộ, đảng viên giữ chức vụ lãnh đạo, quản lý)",
@@ -51,197 +53,119 @@ def form_for(member: Member, outside_system: bool = False) -> str:
     return "2C" if outside_system else "2B"
 
 
-# -- the Word document --------------------------------------------------------------------------------------
-_BLANK_FORM: bytes | None = None     # the set-up empty document, made once per process
+# -- the content ----------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class MemberFields:
+    """What a Mẫu 2A/2B/2C says of its member (the rest is the meeting's)."""
+    full_name: str
+    birth_date: str
+    party_post: str
+    government_post: str
+    work_unit: str
+
+    @classmethod
+    def of(cls, member: Member) -> "MemberFields":
+        return cls(full_name=member.full_name or "", birth_date=date_vn(member.birth_date),
+                   party_post=PARTY_POST_LABELS[member.party_post],
+                   government_post=member.government_post or BLANK, work_unit=member.work_unit or BLANK)
+
+    @classmethod
+    def placeholders(cls) -> "MemberFields":
+        from .docx_fill import placeholder
+
+        return cls(**{f.name: placeholder(f.name) for f in fields(cls)})
+
+    def values(self) -> dict[str, str]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
-def _new_document():
-    """An empty A4 document with our styles. Setting up the styles is most of the cost of a form
-    (500 forms in `documents`): it is done once, and each form starts from a copy of those bytes."""
-    global _BLANK_FORM
-    if _BLANK_FORM is None:
-        buf = io.BytesIO()
-        _set_up_document().save(buf)
-        _BLANK_FORM = buf.getvalue()
-    return Document(io.BytesIO(_BLANK_FORM))
+def _line(text: str = "", style: str = "", **layout) -> Line:
+    layout.setdefault("spacing", SPACING)
+    return Line.of(nfc(text), style, **layout)
 
 
-def _set_up_document():
-    doc = Document()
-    sec = doc.sections[0]
-    sec.page_width, sec.page_height = Mm(210), Mm(297)
-    sec.top_margin, sec.bottom_margin, sec.left_margin, sec.right_margin = Mm(20), Mm(20), Mm(30), Mm(15)
-    for name in ("Normal",):
-        style = doc.styles[name]
-        style.font.name = WORD_FONT
-        style.font.size = Pt(14)
-        rfonts = style.element.get_or_add_rPr().get_or_add_rFonts()
-        for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-            rfonts.set(qn(attr), WORD_FONT)
-        style.paragraph_format.space_after = Pt(3)
-        style.paragraph_format.line_spacing = 1.15
-    vietnamese_defaults(doc)          # proofing language vi-VN: Word underlines nothing
-    doc.core_properties.author = "Kiểm điểm Desktop"
-    return doc
+def _lines(n: int = 3) -> FillLines:
+    return FillLines(n, spacing=SPACING)
 
 
-def _para(container, text: str = "", *, bold=False, italic=False, underline=False, size=None,
-          align=None, indent_mm: float | None = None, space_after: float | None = None):
-    para = container.add_paragraph()
-    if text:
-        run = para.add_run(nfc(text))
-        run.bold, run.italic, run.underline = bold or None, italic or None, underline or None
-        if size:
-            run.font.size = Pt(size)
-    if align is not None:
-        para.alignment = align
-    if indent_mm is not None:
-        para.paragraph_format.first_line_indent = Mm(indent_mm)
-    if space_after is not None:
-        para.paragraph_format.space_after = Pt(space_after)
-    return para
-
-
-def _runs(para, parts: list[tuple[str, bool]]):
-    for text, bold in parts:
-        para.add_run(nfc(text)).bold = bold or None
-    return para
-
-
-def _header(doc, session, form_label: str, number_suffix: str | None = None) -> None:
-    """The Party header: a borderless table, left the organisation, right the Party's name and date."""
-    if form_label:
-        _para(doc, form_label, bold=True, size=13, align=WD_ALIGN_PARAGRAPH.RIGHT, space_after=0)
-    cell = session.cell
-    t = doc.add_table(rows=1, cols=2)
-    t.alignment = WD_TABLE_ALIGNMENT.CENTER
-    t.autofit = False
-    _no_borders(t)
-    widths = (Mm(TEXT_WIDTH_MM * 0.42), Mm(TEXT_WIDTH_MM * 0.58))
-    for c, w in zip(t.rows[0].cells, widths):
-        c.width = w
-    left, right = t.rows[0].cells
-    left.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    left.paragraphs[0].add_run(nfc((cell.higher_org or f"ĐẢNG BỘ {BLANK}").upper()))
-    _para(left, (cell.name or f"CHI BỘ {BLANK}").upper(), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
-    _para(left, "*", align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
-    if number_suffix:
-        _para(left, f"Số        -{number_suffix}", align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
-    right.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    r = right.paragraphs[0].add_run("ĐẢNG CỘNG SẢN VIỆT NAM")
-    r.bold, r.underline = True, True
-    r.font.size = Pt(15)
-    _para(right, f"{BLANK}, ngày {BLANK} tháng {BLANK} năm {session.meeting.rating_year}", italic=True,
-          align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
-    _para(doc, "", space_after=6)
-
-
-def _lines(doc, n: int = 3) -> None:
-    """Dotted lines to write on."""
-    for _ in range(n):
-        para = doc.add_paragraph()
-        para.paragraph_format.tab_stops.add_tab_stop(Mm(TEXT_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
-        para.add_run("\t")
-        para.paragraph_format.space_after = Pt(0)
-
-
-def _item(doc, text: str, *, bold=False, italic=False, lines: int = 3) -> None:
-    _para(doc, text, bold=bold, italic=italic, space_after=2)
+def _item(doc: DocumentBlocks, text: str, style: str = "", lines: int = 3) -> None:
+    doc.add(_line(text, style, space_after=2))
     if lines:
-        _lines(doc, lines)
+        doc.add(_lines(lines))
 
 
-def _self_rating(doc, session, subject: str) -> None:
+def _header(doc: DocumentBlocks, session, form_label: str, number_suffix: str | None = None) -> None:
+    """The form's label at the right, then the Party header: left the organisation, right the
+    Party's name and the date line to fill in (the year printed)."""
+    cell = session.cell
+    if form_label:
+        doc.add(_line(form_label, "b", size=13, align="right", space_after=0))
+    left = [_line((cell.higher_org or f"ĐẢNG BỘ {BLANK}").upper(), align="center"),
+            _line((cell.name or f"CHI BỘ {BLANK}").upper(), "b", align="center", space_after=0),
+            _line("*", align="center", space_after=0)]
+    if number_suffix:
+        left.append(_line(f"Số        -{number_suffix}", align="center", space_after=0))
+    right = [_line("ĐẢNG CỘNG SẢN VIỆT NAM", "bu", size=15, align="center"),
+             _line(f"{BLANK}, ngày {BLANK} tháng {BLANK} năm {session.meeting.rating_year}", "i",
+                   align="center", space_after=0)]
+    doc.add(Columns(left, right, left_share=0.42), _line(space_after=6))
+
+
+def _self_rating(doc: DocumentBlocks, session) -> None:
     """B. TỰ ĐÁNH GIÁ, XẾP LOẠI: points (366) or the four criteria graded (124), then the level proposed."""
     rules = session.rules
-    _para(doc, "B. TỰ ĐÁNH GIÁ, XẾP LOẠI", bold=True, space_after=2)
+    doc.add(_line("B. TỰ ĐÁNH GIÁ, XẾP LOẠI", "b", space_after=2))
+    sc = rules.data.get("scoring", {})
     if rules.scoring_kind == "points":
-        sc = rules.data.get("scoring", {})
         g, t, total = sc.get("general_max", 30), sc.get("task_max", 70), sc.get("total_max", 100)
-        _para(doc, f"1. Tự chấm điểm ({rules.regulation_code}):", bold=True, space_after=2)
-        _para(doc, f"- Điểm các tiêu chí chung: {BLANK}/{g} điểm.", space_after=2)
-        _para(doc, f"- Điểm kết quả thực hiện nhiệm vụ: {BLANK}/{t} điểm.", space_after=2)
-        _para(doc, f"- Tổng điểm: {BLANK}/{total} điểm.", space_after=2)
+        doc.add(_line(f"1. Tự chấm điểm ({rules.regulation_code}):", "b", space_after=2),
+                _line(f"- Điểm các tiêu chí chung: {BLANK}/{g} điểm.", space_after=2),
+                _line(f"- Điểm kết quả thực hiện nhiệm vụ: {BLANK}/{t} điểm.", space_after=2),
+                _line(f"- Tổng điểm: {BLANK}/{total} điểm.", space_after=2))
     else:
-        sc = rules.data.get("scoring", {})
         criteria = sc.get("criteria", [])
         grades = sc.get("grades", ["Xuất sắc", "Tốt", "Trung bình", "Kém"])
-        _para(doc, f"1. Tự đánh giá các tiêu chí ({rules.regulation_code}):", bold=True, space_after=2)
-        t = doc.add_table(rows=1 + len(criteria), cols=1 + len(grades))
-        t.style = doc.styles["Table Grid"]
-        t.rows[0].cells[0].text = "Tiêu chí"
-        for j, g in enumerate(grades, 1):
-            t.rows[0].cells[j].text = g
-        for i, c in enumerate(criteria, 1):
-            t.rows[i].cells[0].text = nfc(c)
-            for j in range(1, len(grades) + 1):
-                t.rows[i].cells[j].text = BOX
-                t.rows[i].cells[j].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-        for j, row in enumerate(t.rows):
-            row.cells[0].width = Mm(65)
-            for c in row.cells[1:]:
-                c.width = Mm((TEXT_WIDTH_MM - 65) / len(grades))
-            if j == 0:
-                for c in row.cells:
-                    for r in c.paragraphs[0].runs:
-                        r.bold = True
-                    c.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _para(doc, "", space_after=2)
-    _para(doc, "2. Đề xuất mức xếp loại (đánh dấu X vào một ô):", bold=True, space_after=2)
-    for lv in LEVELS_TOP_DOWN:
-        _para(doc, f"{BOX} {LEVEL_LABELS[lv]}", space_after=1).paragraph_format.left_indent = Mm(8)
+        doc.add(_line(f"1. Tự đánh giá các tiêu chí ({rules.regulation_code}):", "b", space_after=2))
+        doc.add(TableBlock(header=["Tiêu chí", *grades], rows=[[nfc(c), *[BOX] * len(grades)] for c in criteria],
+                           widths_mm=[65] + [(TEXT_WIDTH_MM - 65) / len(grades)] * (len(grades) - 1),
+                           left_columns=(0,), font_size=13))
+    doc.add(_line("2. Đề xuất mức xếp loại (đánh dấu X vào một ô):", "b", space_after=2),
+            CheckBoxes([LEVEL_LABELS[lv] for lv in LEVELS_TOP_DOWN], indent_mm=8, spacing=SPACING))
 
 
-def _signature(doc, left_lines: list[tuple[str, bool]], right_title: list[str], name: str) -> None:
-    _para(doc, "", space_after=0)
-    t = doc.add_table(rows=1, cols=2)
-    _no_borders(t)
-    left, right = t.rows[0].cells
-    left.width, right.width = Mm(TEXT_WIDTH_MM * 0.45), Mm(TEXT_WIDTH_MM * 0.55)
-    first = True
-    for text, bold in left_lines:
-        para = left.paragraphs[0] if first else left.add_paragraph()
-        first = False
-        run = para.add_run(nfc(text))
-        run.bold, run.font.size = bold or None, Pt(12)
-    first = True
-    for title in right_title:
-        para = right.paragraphs[0] if first else right.add_paragraph()
-        first = False
-        para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        para.add_run(nfc(title)).bold = True
-    _para(right, "(Ký, ghi rõ họ tên)", italic=True, align=WD_ALIGN_PARAGRAPH.CENTER, size=13)
-    for _ in range(3):
-        _para(right, "", space_after=0)
-    _para(right, name or "", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+def _signature(doc: DocumentBlocks, left_lines: list[tuple[str, str]], right_title: list[str], name: str) -> None:
+    left = [_line(text, style, size=12, space_after=3) for text, style in left_lines]
+    right = [_line(t, "b", align="center") for t in right_title]
+    right.append(_line("(Ký, ghi rõ họ tên)", "i", size=13, align="center"))
+    right += [_line(space_after=0) for _ in range(3)]
+    right.append(_line(name or "", "b", align="center"))
+    doc.add(_line(space_after=0), Columns(left, right, left_share=0.45))
 
 
-def self_review_document(session, member: Member, form: str):
-    """Mẫu 2A/2B/2C pre-filled with the member's identity."""
+def self_review_blocks(session, who: MemberFields, form: str) -> DocumentBlocks:
+    """Mẫu 2A/2B/2C pre-filled with the member's identity (``who``: MemberFields.of(member), or the
+    placeholders of a template)."""
     if form not in FORM_SUBTITLES:
         raise ValueError(form)
     year = session.meeting.rating_year
-    doc = _new_document()
-    doc.core_properties.title = nfc(f"Mẫu {form} — {member.full_name} — năm {year}")
+    doc = DocumentBlocks(nfc(f"Mẫu {form} — {who.full_name} — năm {year}"))
     _header(doc, session, f"Mẫu {form}")
-    _para(doc, f"BẢN KIỂM ĐIỂM, TỰ ĐÁNH GIÁ, XẾP LOẠI CÁ NHÂN – Năm {year}", bold=True,
-          align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
-    _para(doc, FORM_SUBTITLES[form], italic=True, align=WD_ALIGN_PARAGRAPH.CENTER, size=13, space_after=8)
-    _runs(_para(doc, space_after=2), [("Họ và tên: ", False), (member.full_name, True),
-                                      ("        Ngày sinh: ", False), (date_vn(member.birth_date), False)])
-    party = PARTY_POST_LABELS[member.party_post]
-    _para(doc, f"Chức vụ đảng: {party}.", space_after=2)
+    doc.add(_line(f"BẢN KIỂM ĐIỂM, TỰ ĐÁNH GIÁ, XẾP LOẠI CÁ NHÂN – Năm {year}", "b", align="center", space_after=0),
+            _line(FORM_SUBTITLES[form], "i", align="center", size=13, space_after=8),
+            Line([("Họ và tên: ", ""), (nfc(who.full_name), "b"), ("        Ngày sinh: ", ""),
+                  (who.birth_date, "")], spacing=SPACING, space_after=2),
+            _line(f"Chức vụ đảng: {who.party_post}.", space_after=2))
     if form == "2C":
-        _para(doc, f"Nơi làm việc (nếu có) / nơi cư trú: {member.work_unit or BLANK}.", space_after=2)
+        doc.add(_line(f"Nơi làm việc (nếu có) / nơi cư trú: {who.work_unit}.", space_after=2))
     else:
-        _para(doc, f"Chức vụ chính quyền, đoàn thể: {member.government_post or BLANK}.", space_after=2)
-        _para(doc, f"Đơn vị công tác: {member.work_unit or BLANK}.", space_after=2)
+        doc.add(_line(f"Chức vụ chính quyền, đoàn thể: {who.government_post}.", space_after=2),
+                _line(f"Đơn vị công tác: {who.work_unit}.", space_after=2))
     org = session.cell.name or f"Chi bộ {BLANK}"
-    _para(doc, f"Sinh hoạt tại chi bộ: {org}" + (f", {session.cell.higher_org}" if session.cell.higher_org else "")
-          + ".", space_after=8)
+    doc.add(_line(f"Sinh hoạt tại chi bộ: {org}" + (f", {session.cell.higher_org}" if session.cell.higher_org else "")
+                  + ".", space_after=8))
 
-    _para(doc, "A. NỘI DUNG KIỂM ĐIỂM", bold=True, space_after=2)
-    _para(doc, "I. Ưu điểm, kết quả đạt được", bold=True, space_after=2)
+    doc.add(_line("A. NỘI DUNG KIỂM ĐIỂM", "b", space_after=2),
+            _line("I. Ưu điểm, kết quả đạt được", "b", space_after=2))
     _item(doc, "1. Về phẩm chất chính trị, đạo đức, lối sống, ý thức tổ chức kỷ luật, tác phong, lề lối làm việc:")
     _item(doc, "2. Về kết quả thực hiện chức trách, nhiệm vụ được giao"
           + (" (nhiệm vụ chi bộ giao, nơi cư trú, phù hợp sức khỏe và độ tuổi):" if form == "2C" else ":"))
@@ -253,91 +177,88 @@ def self_review_document(session, member: Member, form: str):
                    "nhiệm (nếu có):")
         n = 4
     _item(doc, f"{n}. Việc thực hiện cam kết tu dưỡng, rèn luyện, phấn đấu hằng năm:")
-    _para(doc, "II. Hạn chế, khuyết điểm và nguyên nhân", bold=True, space_after=2)
+    doc.add(_line("II. Hạn chế, khuyết điểm và nguyên nhân", "b", space_after=2))
     _item(doc, "1. Hạn chế, khuyết điểm (theo từng nội dung của mục I):")
     _item(doc, "2. Nguyên nhân của hạn chế, khuyết điểm:")
-    _para(doc, "III. Kết quả khắc phục những hạn chế, khuyết điểm đã được cấp có thẩm quyền kết luận hoặc được "
-               "chỉ ra ở các kỳ kiểm điểm trước", bold=True, space_after=2)
-    _lines(doc, 3)
-    _para(doc, "IV. Giải trình những vấn đề được gợi ý kiểm điểm (nếu có)", bold=True, space_after=2)
-    _lines(doc, 3)
-    _para(doc, "V. Làm rõ trách nhiệm của cá nhân đối với những hạn chế, khuyết điểm của tập thể"
-          + (" lãnh đạo, quản lý" if form == "2A" else "") + " (nếu có)", bold=True, space_after=2)
-    _lines(doc, 3)
-    _para(doc, "VI. Phương hướng, biện pháp khắc phục hạn chế, khuyết điểm", bold=True, space_after=2)
-    _lines(doc, 3)
-    _self_rating(doc, session, member.id)
-    _signature(doc, [], ["NGƯỜI TỰ KIỂM ĐIỂM"], member.full_name)
+    _item(doc, "III. Kết quả khắc phục những hạn chế, khuyết điểm đã được cấp có thẩm quyền kết luận hoặc được "
+               "chỉ ra ở các kỳ kiểm điểm trước", "b")
+    _item(doc, "IV. Giải trình những vấn đề được gợi ý kiểm điểm (nếu có)", "b")
+    _item(doc, "V. Làm rõ trách nhiệm của cá nhân đối với những hạn chế, khuyết điểm của tập thể"
+          + (" lãnh đạo, quản lý" if form == "2A" else "") + " (nếu có)", "b")
+    _item(doc, "VI. Phương hướng, biện pháp khắc phục hạn chế, khuyết điểm", "b")
+    _self_rating(doc, session)
+    _signature(doc, [], ["NGƯỜI TỰ KIỂM ĐIỂM"], who.full_name)
     return doc
 
 
-def collective_report_document(session):
+def collective_report_blocks(session) -> DocumentBlocks:
     """Mẫu 01 skeleton: the collective's review report, the same parts for the collective."""
     year = session.meeting.rating_year
     who = "chi ủy" if session.cell.has_committee else "chi bộ"
-    doc = _new_document()
-    doc.core_properties.title = nfc(f"Mẫu 01 — báo cáo kiểm điểm tập thể năm {year}")
+    doc = DocumentBlocks(nfc(f"Mẫu 01 — báo cáo kiểm điểm tập thể năm {year}"))
     _header(doc, session, "Mẫu 01", number_suffix="BC/CB")
-    _para(doc, "BÁO CÁO", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, size=15, space_after=0)
-    _para(doc, f"KIỂM ĐIỂM, ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG TẬP THỂ {who.upper()} – Năm {year}", bold=True,
-          align=WD_ALIGN_PARAGRAPH.CENTER, space_after=8)
-    _para(doc, f"Căn cứ Quy định {session.rules.regulation_code}, Hướng dẫn {session.rules.guidance_code} và kế hoạch "
-               f"của cấp ủy cấp trên, tập thể {who} {session.cell.name or BLANK} kiểm điểm năm {year} như sau:",
-          indent_mm=10)
-    _para(doc, "A. NỘI DUNG KIỂM ĐIỂM", bold=True, space_after=2)
-    _para(doc, "I. Ưu điểm, kết quả đạt được", bold=True, space_after=2)
+    doc.add(_line("BÁO CÁO", "b", align="center", size=15, space_after=0),
+            _line(f"KIỂM ĐIỂM, ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG TẬP THỂ {who.upper()} – Năm {year}", "b",
+                  align="center", space_after=8),
+            _line(f"Căn cứ Quy định {session.rules.regulation_code}, Hướng dẫn {session.rules.guidance_code} và kế "
+                  f"hoạch của cấp ủy cấp trên, tập thể {who} {session.cell.name or BLANK} kiểm điểm năm {year} như sau:",
+                  first_indent_mm=10),
+            _line("A. NỘI DUNG KIỂM ĐIỂM", "b", space_after=2),
+            _line("I. Ưu điểm, kết quả đạt được", "b", space_after=2))
     _item(doc, "1. Về lãnh đạo thực hiện nhiệm vụ chính trị của cơ quan, đơn vị (kết quả, chỉ tiêu; tỷ lệ hoàn "
                f"thành nhiệm vụ: {BLANK}%):")
     _item(doc, "2. Về xây dựng Đảng về chính trị, tư tưởng, đạo đức, tổ chức và cán bộ; phòng, chống tham nhũng, "
                "lãng phí, tiêu cực:")
     _item(doc, "3. Về thực hiện nguyên tắc tập trung dân chủ, quy chế làm việc; giữ gìn đoàn kết nội bộ:")
     _item(doc, "4. Về công tác kiểm tra, giám sát và thi hành kỷ luật đảng:")
-    _para(doc, "II. Hạn chế, khuyết điểm và nguyên nhân", bold=True, space_after=2)
+    doc.add(_line("II. Hạn chế, khuyết điểm và nguyên nhân", "b", space_after=2))
     _item(doc, "1. Hạn chế, khuyết điểm:")
     _item(doc, "2. Nguyên nhân (khách quan, chủ quan):")
-    _para(doc, "III. Kết quả khắc phục những hạn chế, khuyết điểm đã được cấp có thẩm quyền kết luận hoặc được "
-               "chỉ ra ở các kỳ kiểm điểm trước", bold=True, space_after=2)
-    _lines(doc, 3)
-    _para(doc, "IV. Giải trình những vấn đề được gợi ý kiểm điểm (nếu có)", bold=True, space_after=2)
-    _lines(doc, 3)
-    _para(doc, "V. Làm rõ trách nhiệm của tập thể và cá nhân đối với những hạn chế, khuyết điểm", bold=True,
-          space_after=2)
-    _lines(doc, 3)
-    _para(doc, "VI. Phương hướng, biện pháp khắc phục hạn chế, khuyết điểm", bold=True, space_after=2)
-    _lines(doc, 3)
-    _self_rating(doc, session, "committee")
+    _item(doc, "III. Kết quả khắc phục những hạn chế, khuyết điểm đã được cấp có thẩm quyền kết luận hoặc được "
+               "chỉ ra ở các kỳ kiểm điểm trước", "b")
+    _item(doc, "IV. Giải trình những vấn đề được gợi ý kiểm điểm (nếu có)", "b")
+    _item(doc, "V. Làm rõ trách nhiệm của tập thể và cá nhân đối với những hạn chế, khuyết điểm", "b")
+    _item(doc, "VI. Phương hướng, biện pháp khắc phục hạn chế, khuyết điểm", "b")
+    _self_rating(doc, session)
     secretary = next((m.full_name for m in session.member_list if m.party_post == PartyPost.SECRETARY), "")
-    _signature(doc, [("Nơi nhận:", True), (f"- {session.cell.higher_org or 'Cấp ủy cấp trên'},", False),
-                     ("- Các đồng chí đảng viên,", False), ("- Lưu chi bộ.", False)],
+    _signature(doc, [("Nơi nhận:", "b"), (f"- {session.cell.higher_org or 'Cấp ủy cấp trên'},", ""),
+                     ("- Các đồng chí đảng viên,", ""), ("- Lưu chi bộ.", "")],
                [f"T/M {who.upper()}", "BÍ THƯ"], secretary)
     return doc
 
 
-def _save(doc, target: str | Path) -> Path:
-    buf = io.BytesIO()
-    doc.save(buf)
-    data = buf.getvalue()
-    return write_atomically(target, lambda tmp: Path(tmp).write_bytes(data))
-
-
+# -- the files -------------------------------------------------------------------------------------------
 def build_self_review_form(session, member: Member, target: str | Path, form: str | None = None) -> Path:
-    return _save(self_review_document(session, member, form or form_for(member)), target)
+    """One member's form, rendered directly (build_self_review_forms fills a template for many)."""
+    return write_docx(self_review_blocks(session, MemberFields.of(member), form or form_for(member)), target,
+                      NO_MARKING)
 
 
 def build_collective_report(session, target: str | Path) -> Path:
-    return _save(collective_report_document(session), target)
+    return write_docx(collective_report_blocks(session), target, NO_MARKING)
 
 
-def members_reviewed(session) -> list[Member]:
-    out = [m for m in session.member_list if session.categories[m.id] != Category.NOT_IN_CELL
-           and eligibility(session.rules, session.categories[m.id]).reviewed]
-    return sorted(out, key=lambda m: POST_ORDER[m.party_post])
+class FormTemplates:
+    """Each form kind rendered once with the placeholders of MemberFields, then filled per member."""
+
+    def __init__(self, session):
+        self.session = session
+        self._templates: dict = {}
+
+    def fill(self, member: Member, form: str) -> bytes:
+        """The member's form as the bytes of a .docx."""
+        from .docx_fill import DocxTemplate
+
+        template = self._templates.get(form)
+        if template is None:
+            blocks = self_review_blocks(self.session, MemberFields.placeholders(), form)
+            template = self._templates[form] = DocxTemplate(docx_bytes(blocks, NO_MARKING))
+        return template.fill(MemberFields.of(member).values())
 
 
-def build_forms(session, folder: str | Path, *, outside_system: Iterable[str] = ()) -> list[Path]:
-    """mau-2a-<slug>.docx / mau-2b-… / mau-2c-… for every member reviewed here, then mau-01.docx.
-    ``outside_system``: ids of members who get Mẫu 2C (unless they hold a post, then 2A)."""
-    folder = Path(folder)
+def form_names(session, *, outside_system: Iterable[str] = ()) -> list[tuple[Member, str, str]]:
+    """(member, form, file name) for every member reviewed here: mau-2a-<slug>.docx / mau-2b-… / mau-2c-…
+    (a second member of the same name gets -2, -3…)."""
     outside = set(outside_system)
     used: set[str] = set()
     out = []
@@ -348,6 +269,33 @@ def build_forms(session, folder: str | Path, *, outside_system: Iterable[str] = 
         while name in used:
             name, k = f"{base}-{k}", k + 1
         used.add(name)
-        out.append(build_self_review_form(session, m, folder / f"{name}.docx", form))
-    out.append(build_collective_report(session, folder / "mau-01.docx"))
+        out.append((m, form, f"{name}.docx"))
+    return out
+
+
+def build_self_review_forms(session, folder: str | Path, *, outside_system: Iterable[str] = (),
+                            progress: Progress | None = None) -> list[Path]:
+    """Mẫu 2A/2B/2C for every member reviewed here (form_names), each file written atomically
+    (synced by batches: store.atomic.write_many_atomically); ``progress(path)`` after each."""
+    folder = Path(folder)
+    templates = FormTemplates(session)
+    files = ((folder / name, templates.fill(m, form)) for m, form, name in form_names(session, outside_system=outside_system))
+    return write_many_atomically(files, done=progress)
+
+
+def members_reviewed(session) -> list[Member]:
+    out = [m for m in session.member_list if session.categories[m.id] != Category.NOT_IN_CELL
+           and eligibility(session.rules, session.categories[m.id]).reviewed]
+    return sorted(out, key=lambda m: POST_ORDER[m.party_post])
+
+
+def build_forms(session, folder: str | Path, *, outside_system: Iterable[str] = (),
+                progress: Progress | None = None) -> list[Path]:
+    """mau-2a-<slug>.docx / mau-2b-… / mau-2c-… for every member reviewed here, then mau-01.docx.
+    ``outside_system``: ids of members who get Mẫu 2C (unless they hold a post, then 2A);
+    ``progress(path)`` after each file."""
+    out = build_self_review_forms(session, folder, outside_system=outside_system, progress=progress)
+    out.append(build_collective_report(session, Path(folder) / "mau-01.docx"))
+    if progress:
+        progress(out[-1])
     return out

@@ -18,3 +18,10 @@ def write_docx(doc: DocumentBlocks, target: str | Path, marking: Marking) -> Pat
     from .render_docx import render_docx
 
     return render_docx(doc, target, marking)
+
+
+def docx_bytes(doc: DocumentBlocks, marking: Marking) -> bytes:
+    """The Word file's bytes, not written (documents/docx_fill.py fills them per member)."""
+    from .render_docx import docx_bytes as render
+
+    return render(doc, marking)

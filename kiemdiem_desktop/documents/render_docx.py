@@ -13,7 +13,7 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
@@ -23,6 +23,7 @@ from ..store.atomic import write_atomically
 from . import docx_fast
 from .text import HeaderInfo, Marking, nfc, vietnamese_date_line
 from .content import TITLE_RULE, DocumentBlocks, Gap, Heading, Para, Signatures, TableBlock, Title
+from .content import BOX, CheckBoxes, Columns, FillLines, Line
 from .content import Cell, Cue, Note, RichTable, SignOff
 from .content import DOTS, TICK_BOX, CutSheet, FactTable, SignatureGrid, SignInTable, TickTable
 
@@ -592,7 +593,7 @@ RENDERERS.update({TickTable: _tick_table, SignInTable: _sign_in_table, Signature
                   FactTable: _fact_table, CutSheet: _cut_sheet})
 
 
-def render_docx(blocks: DocumentBlocks, target: str | Path, marking: Marking) -> Path:
+def _document(blocks: DocumentBlocks, marking: Marking):
     doc = Document()
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
@@ -606,4 +607,97 @@ def render_docx(blocks: DocumentBlocks, target: str | Path, marking: Marking) ->
     _page_furniture(section, marking)
     for b in blocks.blocks:
         RENDERERS[type(b)](doc, b)
+    return doc
+
+
+def render_docx(blocks: DocumentBlocks, target: str | Path, marking: Marking) -> Path:
+    doc = _document(blocks, marking)
     return write_atomically(target, lambda tmp: doc.save(str(tmp)))
+
+
+def docx_bytes(blocks: DocumentBlocks, marking: Marking) -> bytes:
+    """The .docx file's bytes (a template filled per member: documents/docx_fill.py)."""
+    import io
+
+    buf = io.BytesIO()
+    _document(blocks, marking).save(buf)
+    return buf.getvalue()
+
+
+# -- the forms' blocks (content.Line, FillLines, CheckBoxes, Columns) -----------------------------------
+_ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
+          "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
+
+
+def _layout(par, *, align: str = "left", spacing: float | None = None, space_after: float | None = 3,
+            first_indent_mm: float = 0, left_indent_mm: float = 0) -> None:
+    set_style(par, LIST)
+    f = par.paragraph_format
+    if align != "left":
+        par.alignment = _ALIGN[align]
+    if spacing is not None:
+        f.line_spacing = spacing
+    if space_after is not None and space_after != 3:
+        f.space_after = Pt(space_after)
+    if first_indent_mm:
+        f.first_line_indent = Mm(first_indent_mm)
+    if left_indent_mm:
+        f.left_indent = Mm(left_indent_mm)
+
+
+def _line_into(par, b: Line) -> None:
+    _layout(par, align=b.align, spacing=b.spacing, space_after=b.space_after, first_indent_mm=b.first_indent_mm,
+            left_indent_mm=b.left_indent_mm)
+    for text, style in b.runs:
+        if text:
+            _font(par.add_run(nfc(text)), b.size, "b" in style, "i" in style, "u" in style)
+
+
+def _line(doc, b: Line) -> None:
+    _line_into(doc.add_paragraph(), b)
+
+
+def _fill_lines(doc, b: FillLines) -> None:
+    for _ in range(b.count):
+        par = doc.add_paragraph()
+        _layout(par, spacing=b.spacing, space_after=0)
+        par.paragraph_format.tab_stops.add_tab_stop(Mm(TEXT_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+        par.add_run("\t")
+
+
+def _check_boxes(doc, b: CheckBoxes) -> None:
+    for label in b.labels:
+        par = doc.add_paragraph()
+        _layout(par, spacing=b.spacing, space_after=b.space_after, left_indent_mm=b.indent_mm)
+        par.add_run(nfc(f"{BOX} {label}"))
+
+
+def _columns(doc, b: Columns) -> None:
+    # the last line of text before the block (and an empty line between) goes to its page: a page
+    # of signatures alone proves nothing
+    previous = doc.element.body[-1] if len(doc.element.body) else None
+    if previous is not None and previous.tag == qn("w:sectPr"):
+        previous = previous.getprevious()
+    for _ in range(2):
+        if previous is None or previous.tag != qn("w:p"):
+            break
+        previous.get_or_add_pPr().keepNext_val = True
+        if "".join(t.text or "" for t in previous.iter(qn("w:t"))).strip():
+            break
+        previous = previous.getprevious()
+    table = doc.add_table(rows=1, cols=2)
+    no_borders(table)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    widths = (Mm(TEXT_WIDTH_MM * b.left_share), Mm(TEXT_WIDTH_MM * (1 - b.left_share)))
+    for col, w in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths):
+        col.set(qn("w:w"), str(int(w.twips)))
+    row = table.rows[0]
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))   # never split across pages
+    for cell, w, lines in zip(row.cells, widths, (b.left, b.right)):
+        cell.width = w
+        for i, line in enumerate(lines):
+            _line_into(cell.paragraphs[0] if i == 0 else cell.add_paragraph(), line)
+
+
+RENDERERS.update({Line: _line, FillLines: _fill_lines, CheckBoxes: _check_boxes, Columns: _columns})

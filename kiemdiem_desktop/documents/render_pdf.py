@@ -2,10 +2,11 @@
 of base.py. The PDF is the record; render_docx.py renders the same blocks to Word."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
-from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -18,6 +19,7 @@ from .base import (
 from .pdf_fast import fast_paragraph, plain_cell
 
 from .content import TITLE_RULE, DocumentBlocks, Gap, Heading, Para, Run, Signatures, TableBlock, Title
+from .content import BOX, CheckBoxes, Columns, FillLines, Line
 from .content import Cell, Cue, Note, RichTable, SignOff
 from .content import BallotPaper, CutSheet, DOTS, FactTable, SignatureGrid, SignInTable, TickTable
 
@@ -386,3 +388,87 @@ def render_pdf(doc: DocumentBlocks, target: str | Path, marking: Marking) -> Pat
     # a cut sheet's pages are cut apart: no page numbers on them
     numbered = not any(isinstance(b, CutSheet) for b in doc.blocks)
     return build_pdf(target, to_flowables(doc), title=doc.title, marking=marking, page_numbers=numbered)
+
+
+# -- the forms' blocks (content.Line, FillLines, CheckBoxes, Columns) -----------------------------------
+_ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
+_line_styles: dict[tuple, ParagraphStyle] = {}
+
+
+def _leading(size: float, spacing: float | None) -> float:
+    # Word's single line of Times New Roman is 1.15 em: a spacing of 1.15 is 1.32 em, as the body's 1.3
+    return size * 1.3 if spacing is None else size * 1.15 * spacing
+
+
+def _line_style(st, align: str, size: float | None, spacing: float | None, space_after: float,
+                first_indent_mm: float, left_indent_mm: float) -> ParagraphStyle:
+    key = (align, size, spacing, space_after, first_indent_mm, left_indent_mm)
+    style = _line_styles.get(key)
+    if style is None:
+        size = size or st.body.fontSize
+        style = _line_styles[key] = ParagraphStyle(
+            f"line{len(_line_styles)}", parent=st.body, alignment=_ALIGN[align], fontSize=size,
+            leading=_leading(size, spacing), spaceAfter=space_after, firstLineIndent=first_indent_mm * mm,
+            leftIndent=left_indent_mm * mm)
+    return style
+
+
+def _line_flowable(b: Line, st) -> Paragraph:
+    style = _line_style(st, b.align, b.size, b.spacing, b.space_after, b.first_indent_mm, b.left_indent_mm)
+    pieces = []
+    for text, how in b.runs:
+        piece = re.sub(" {2,}", lambda m: "&nbsp;" * len(m.group()), x(text))   # spaces kept as typed
+        for flag, tag in (("b", "b"), ("i", "i"), ("u", "u")):
+            if flag in how:
+                piece = f"<{tag}>{piece}</{tag}>"
+        pieces.append(piece)
+    return markup("".join(pieces), style)
+
+
+def _line(b: Line, story: list, st, following) -> None:
+    story.append(_line_flowable(b, st))
+
+
+class _DottedLines(Flowable):
+    """Lines of dots across the frame to write on, one body line apart."""
+
+    def __init__(self, count: int, leading: float):
+        super().__init__()
+        self.count, self.leading = count, leading
+
+    def wrap(self, avail_width, avail_height):
+        self.width = avail_width
+        return avail_width, self.count * self.leading
+
+    def draw(self) -> None:
+        c = self.canv
+        c.saveState()
+        c.setLineWidth(0.8)
+        c.setLineCap(1)
+        c.setDash([0.1, 2.6])
+        for i in range(self.count):
+            y = (self.count - i - 1) * self.leading + 3
+            c.line(0, y, self.width, y)
+        c.restoreState()
+
+
+def _fill_lines(b: FillLines, story: list, st, following) -> None:
+    story.append(_DottedLines(b.count, _leading(st.body.fontSize, b.spacing)))
+
+
+def _check_boxes(b: CheckBoxes, story: list, st, following) -> None:
+    style = _line_style(st, "left", None, b.spacing, b.space_after, 0, b.indent_mm)
+    for label in b.labels:
+        story.append(markup(x(f"{BOX} {label}"), style))
+
+
+def _columns(b: Columns, story: list, st, following) -> None:
+    cells = [[_line_flowable(line, st) for line in lines] or [Spacer(1, 1)] for lines in (b.left, b.right)]
+    t = Table([cells], colWidths=[TEXT_WIDTH * b.left_share, TEXT_WIDTH * (1 - b.left_share)])
+    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                           ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+                           ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+    story.append(t)
+
+
+RENDERERS.update({Line: _line, FillLines: _fill_lines, CheckBoxes: _check_boxes, Columns: _columns})

@@ -4,6 +4,8 @@ base), ghi chú (kỷ luật, nghỉ ốm/thai sản, vắng…); totals per lev
 group (the quota lines); the cell's and the committee's proposed levels."""
 from __future__ import annotations
 
+from copy import copy
+
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -276,6 +278,7 @@ class ReportSheet:
         ws.print_title_rows = f"{self.header_row}:{self.header_row}"
         self.r = self.header_row
         self.members = 0
+        self._member_styles: dict[tuple[int, ...], dict] = {}
 
     def bold(self, row: int, col: int, value):
         c = _put(self.ws, row, col, value)
@@ -287,12 +290,21 @@ class ReportSheet:
         self.r += 1
         self.members += 1
         r, ws = self.r, self.ws
+        # each column's style made on the first row and copied to the others: openpyxl hashes a new
+        # Font, Border and Alignment into the workbook at every assignment (most of a 500-row sheet's time)
+        styles = self._member_styles.setdefault(wrap, {})
         for col, value in enumerate(values, 1):
-            c = _put(ws, r, col, value)
-            c.font = self.Font(name=self.FONT, size=12)
-            c.border = self.border
-            c.alignment = self.Alignment(vertical="center", wrap_text=col in wrap,
-                                         horizontal="center" if col in (1, 3, 5, 6, 7, 8, 9, 10, 11) else "left")
+            c = ws.cell(r, col)
+            style = styles.get(col)
+            if style is None:
+                c.font = self.Font(name=self.FONT, size=12)
+                c.border = self.border
+                c.alignment = self.Alignment(vertical="center", wrap_text=col in wrap,
+                                             horizontal="center" if col in (1, 3, 5, 6, 7, 8, 9, 10, 11) else "left")
+                styles[col] = copy(c._style)
+            else:
+                c._style = copy(style)
+            _put(ws, r, col, value)              # after the style: a quote prefix stays
         ws.cell(r, 7).number_format = score_format(score)
         if share:
             ws.cell(r, 11).value = f"=I{r}/J{r}"

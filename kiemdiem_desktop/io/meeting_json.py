@@ -334,13 +334,15 @@ class _Checker:
             self.add(path, f"không có {what} có mã “{value}” trong tài liệu")
 
 
-def validate_document(data: Any, file: str = "") -> None:
-    """Refuse (MeetingJsonError) anything the schema or the references do not allow."""
+def validate_document(data: Any, file: str = "", *, values_checked: bool = False) -> None:
+    """Refuse (MeetingJsonError) anything the schema or the references do not allow.
+    ``values_checked``: ``data`` comes from ``safe_json.loads`` with the long strings of
+    ``meeting_checks.value_problems`` (a package's meeting document): its values are not walked again."""
     if isinstance(data, dict) and "version" in data and data.get("version") not in READABLE_VERSIONS \
             and data.get("format") == FORMAT:
         raise MeetingJsonError(file, [SchemaError("version", f"phiên bản {data.get('version')!r} không đọc được; "
                                                   f"chương trình này đọc phiên bản 1 và {VERSION}")])
-    problems = meeting_checks.value_problems(data) or _validator().errors(data)
+    problems = ([] if values_checked else meeting_checks.value_problems(data)) or _validator().errors(data)
     if not problems:
         problems = meeting_checks.document_problems(data)
     if problems:
@@ -464,8 +466,8 @@ def validate_document(data: Any, file: str = "") -> None:
         raise MeetingJsonError(file, c.problems)
 
 
-def parse_document(data: dict, file: str = "") -> Parsed:
-    validate_document(data, file)
+def parse_document(data: dict, file: str = "", *, values_checked: bool = False) -> Parsed:
+    validate_document(data, file, values_checked=values_checked)
     cj = data["cell"]
     cell = Cell(name=clean(cj.get("name")), higher_org=clean(cj.get("higher_org")), code=clean(cj.get("code")),
                 is_grassroots=_bool(cj.get("is_grassroots")), has_committee=_bool(cj.get("has_committee")),
@@ -699,7 +701,12 @@ def import_meeting(cf, data: Any, *, file: str = "") -> str:
 
 
 def import_meeting_report(cf, data: Any, *, file: str = "") -> ImportReport:
-    parsed = parse_document(data, file)
+    return import_parsed(cf, parse_document(data, file), file=file)
+
+
+def import_parsed(cf, parsed: Parsed, *, file: str = "") -> ImportReport:
+    """Write a document already checked by :func:`parse_document` (a package's meeting, checked
+    once when the package was read) in one transaction."""
     try:
         return cf.db.write(_import, parsed).result()
     except MeetingJsonError as err:          # a refusal found against the data file: name the file too

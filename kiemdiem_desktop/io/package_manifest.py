@@ -143,9 +143,11 @@ def _nfc(v: Any) -> str:
     return unicodedata.normalize("NFC", v or "").strip() if isinstance(v, str) else ""
 
 
-def meeting_document_problems(manifest: dict, name: str, body: bytes) -> list[str]:
+def meeting_document_problems(manifest: dict, name: str, body: bytes, parsed: dict | None = None) -> list[str]:
     """A meeting document of the package: readable within limits, passing every check of
-    ``meeting import``, and of the manifest's cell (and, for meeting.json, its meeting)."""
+    ``meeting import``, and of the manifest's cell (and, for meeting.json, its meeting).
+    ``parsed`` (name -> meeting_json.Parsed) receives the checked document, so that it is not
+    checked a second time when the committee reads the proposal."""
     from . import safe_json
     from .meeting_json import MeetingJsonError, parse_document
 
@@ -156,7 +158,7 @@ def meeting_document_problems(manifest: dict, name: str, body: bytes) -> list[st
     except ValueError as err:
         return [f"{name}: không phải JSON hợp lệ ({str(err)[:80]})"]
     try:
-        parse_document(data, name)
+        checked = parse_document(data, name, values_checked=True)     # safe_json.loads walked them just above
     except MeetingJsonError as err:
         return [f"{name}: {p}" for p in err.problems[:5]]
     out = []
@@ -171,6 +173,8 @@ def meeting_document_problems(manifest: dict, name: str, body: bytes) -> list[st
         for k in ("id", "kind", "revision"):
             if mt.get(k, 0 if k == "revision" else None) != meeting.get(k):
                 out.append(f"{name}: meeting.{k} khác manifest.json")
+    if not out and parsed is not None:
+        parsed[name] = checked
     return out
 
 

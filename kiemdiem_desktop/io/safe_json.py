@@ -79,9 +79,57 @@ def _bad_text(s: str) -> str:
     return ""
 
 
+def _surely_clean(value: Any, long_strings: frozenset[str], max_depth: int, max_string: int) -> bool:
+    """True when :func:`check` finds nothing under ``value``; the same walk without the paths
+    (which only a refusal needs), every text checked for lone surrogates in one encoding."""
+    texts: list[str] = []
+    stack: list[tuple[Any, int, str]] = [(value, 0, "")]
+    pop, push = stack.pop, stack.append
+    while stack:
+        v, depth, key = pop()
+        t = type(v)
+        if t is str:
+            if len(v) > max_string and key not in long_strings:
+                return False
+            texts.append(v)
+        elif t is dict:
+            if depth >= max_depth or len(v) > MAX_ITEMS:
+                return False
+            texts.extend(v)
+            for k, x in v.items():
+                push((x, depth + 1, k))
+        elif t is list:
+            if depth >= max_depth or len(v) > MAX_ITEMS:
+                return False
+            for x in v:
+                push((x, depth + 1, key))
+        elif t is int:
+            if abs(v) > MAX_INT:
+                return False
+        elif t is float:
+            if v != v or v in (float("inf"), float("-inf")):
+                return False
+        elif v is None or t is bool:
+            continue
+        else:                             # a refused value (_Bad), or a type JSON does not make
+            return False
+    try:
+        "".join(texts).encode("utf-8")    # a lone surrogate anywhere fails here (Python never pairs them)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def check(value: Any, *, long_strings: frozenset[str] = frozenset(), max_depth: int = MAX_DEPTH,
           max_string: int = MAX_STRING, limit: int = 20) -> list[JsonProblem]:
     """Every refused value under ``value`` (at most ``limit``), iteratively (no recursion)."""
+    if _surely_clean(value, long_strings, max_depth, max_string):
+        return []
+    return _problems(value, long_strings=long_strings, max_depth=max_depth, max_string=max_string, limit=limit)
+
+
+def _problems(value: Any, *, long_strings: frozenset[str], max_depth: int, max_string: int,
+              limit: int) -> list[JsonProblem]:
     problems: list[JsonProblem] = []
     stack: list[tuple[Any, str, int, str]] = [(value, "", 0, "")]
     while stack and len(problems) < limit:

@@ -5,7 +5,7 @@ import errno
 import os
 import sys
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 from ..i18n import QT_TRANSLATE_NOOP, msg, translate
 from .errors import OutputClashError, WriteFailedError
@@ -254,3 +254,89 @@ def write_bytes_atomically(target: str | os.PathLike, data: bytes, *, private: b
             f.write(data)
 
     return write_atomically(target, produce, private=private, no_clobber=no_clobber)
+
+
+def _syncfs(folder: Path) -> bool:
+    """Flush the whole file system holding ``folder`` (Linux syncfs); False where there is none."""
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    try:
+        call = ctypes.CDLL(None, use_errno=True).syncfs
+    except (OSError, AttributeError):
+        return False
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        if call(fd) != 0:
+            code = ctypes.get_errno()
+            raise OSError(code, os.strerror(code))
+    finally:
+        os.close(fd)
+    return True
+
+
+def write_many_atomically(items: Iterable[tuple[str | os.PathLike, bytes]], *, batch: int = 128,
+                          done: Callable[[Path], None] | None = None) -> list[Path]:
+    """Many whole files, each as write_bytes_atomically writes one — after a crash every file is
+    its old content or its new one, never half — but synced a batch at a time: the batch's
+    temporary files written, the file system flushed once (syncfs; where there is none, each
+    file synced), renamed, then each folder synced once. Two fsyncs per file cost ~3 ms each on
+    a plain disk: most of the time of the ~500 forms of a large cell. ``items`` is read lazily
+    (a batch's bytes at most in memory); ``done(target)`` after each file is in place."""
+    out: list[Path] = []
+    cleaned: set[Path] = set()
+    pending: list[tuple[Path, Path]] = []
+
+    def finish() -> None:
+        if not pending:
+            return
+        current = pending[0][0]          # the file named if this fails
+        try:
+            folders = list(dict.fromkeys(target.parent for target, _ in pending))
+            if not all(_syncfs(f) for f in folders):
+                for current, tmp in pending:
+                    fsync_file(tmp)
+            for current, tmp in pending:
+                os.replace(tmp, current)
+            for f in folders:
+                fsync_dir(f)
+        except OSError as err:
+            for _, tmp in pending:
+                tmp.unlink(missing_ok=True)
+            raise os_error_message(current, err) from err
+        for target, _ in pending:
+            out.append(target)
+            if done:
+                done(target)
+        pending.clear()
+
+    try:
+        for target, data in items:
+            target = Path(target)
+            refuse_clash(target)
+            if target.parent not in cleaned:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                remove_stale_temps(target.parent)
+                cleaned.add(target.parent)
+            tmp = temp_name(target)
+            pending.append((target, tmp))
+            try:        # created exclusively, never through a link (as _create_temp), and written
+                fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0)
+                             | getattr(os, "O_NOFOLLOW", 0), 0o666)
+                try:
+                    view = memoryview(data)
+                    while view:
+                        view = view[os.write(fd, view):]
+                finally:
+                    os.close(fd)
+            except OSError as err:
+                raise os_error_message(target, err) from err
+            if len(pending) >= batch:
+                finish()
+        finish()
+    except BaseException:
+        for _, tmp in pending:
+            tmp.unlink(missing_ok=True)
+        raise
+    return out

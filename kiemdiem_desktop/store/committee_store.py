@@ -97,6 +97,10 @@ class SqliteBackend:
     def write(self, fn: Callable[[Q], T]) -> T:
         return self.db.write(lambda conn: fn(Q(conn, "sqlite"))).result()
 
+    def batch(self):
+        """Many writes in one transaction (Database.batch): opening a folder of packages."""
+        return self.db.batch()
+
     def close(self) -> None:
         self.db.close(backup_reason=None)
 
@@ -164,6 +168,13 @@ class PostgresBackend:
 
     read = _run
     write = _run
+
+    def batch(self):
+        """Each write keeps its own transaction on a shared store: a long one would hold the rows
+        other staff are writing."""
+        from contextlib import nullcontext
+
+        return nullcontext()
 
     def close(self) -> None:
         with self._lock:

@@ -14,10 +14,11 @@ import sys
 import threading
 import weakref
 from concurrent.futures import Future
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from queue import SimpleQueue
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, Iterator, TypeVar
 
 from . import backup as backups
 from .atomic import protect_data_file, remove_stale_temps, unprotect_data_file
@@ -32,6 +33,8 @@ from .schema import check_schema, check_types
 
 T = TypeVar("T")
 _STOP = object()
+_memory_template: list[sqlite3.Connection] = []
+_memory_template_lock = threading.Lock()
 _open_databases: "weakref.WeakSet[Database]" = weakref.WeakSet()
 
 
@@ -48,14 +51,27 @@ class Database:
     """A Kiểm điểm data file held open (and locked) by this process."""
 
     def __init__(self, path: str | os.PathLike, *, create: bool = False, kind: str = "cell",
-                 lock_timeout: float = 0.2):
-        self.path = Path(path).absolute()
+                 lock_timeout: float = 0.2, memory: bool = False):
+        # ``memory``: a scratch database in memory, never on disk (the committee computes a
+        # package's figures in one): the same schema and code, no file, no lock, no backup.
+        self._memory = memory
+        self.path = Path(":memory:") if memory else Path(path).absolute()
         self._kind_if_new = kind
         self._lock_timeout = lock_timeout
         self._queue: SimpleQueue = SimpleQueue()
         self._closed = False
+        self._batch = False          # writer thread only: writes are savepoints of one open transaction
         self.writes = 0
         self.migrated_from: int | None = None   # the version an older file was upgraded from
+        self._inline: sqlite3.Connection | None = None
+        if memory:
+            # Nothing to wait for on a disk: the work runs in the caller's thread, under a lock,
+            # with the same transactions and errors as on the writer thread.
+            self._inline_lock = threading.RLock()
+            self._inline = self._open(create)
+            self._thread = None
+            _open_databases.add(self)
+            return
         ready: Future = Future()
         self._thread = threading.Thread(target=self._run, args=(create, ready), name="kiemdiem-writer",
                                         daemon=True)
@@ -80,35 +96,49 @@ class Database:
                 fn, args, future, mode = item
                 if not future.set_running_or_notify_cancel():
                     continue
-                try:
-                    if mode == "write":
-                        conn.execute("BEGIN IMMEDIATE")
-                        try:
-                            result = fn(conn, *args)
-                            conn.execute("COMMIT")
-                        except BaseException:
-                            if conn.in_transaction:
-                                conn.execute("ROLLBACK")
-                            raise
-                    else:
-                        result = fn(conn, *args)
-                except sqlite3.OperationalError as err:
-                    future.set_exception(self._disk_error(err))
-                except (ValueError, TypeError, KeyError) as err:
-                    if mode == "read":
-                        # A stored value the program never writes (a date "abc", an unknown level, a
-                        # name stored as bytes): the file was changed outside the program.
-                        damaged = DamagedFileError(self.path, sqlite_detail_value(err))
-                        damaged.__cause__ = err
-                        future.set_exception(damaged)
-                    else:
-                        future.set_exception(err)
-                except BaseException as err:  # noqa: BLE001
-                    future.set_exception(err)
-                else:
-                    future.set_result(result)
+                self._execute(conn, fn, args, future, mode)
         finally:
             conn.close()
+
+    def _execute(self, conn: sqlite3.Connection, fn: Callable, args: tuple, future: Future, mode: str) -> None:
+        """Run one piece of work on ``conn`` and settle its future (writer thread, or inline in memory)."""
+        try:
+            if mode == "write" and self._batch:
+                conn.execute("SAVEPOINT kiemdiem_write")
+                try:
+                    result = fn(conn, *args)
+                except BaseException:
+                    if conn.in_transaction:      # (SQLite may have rolled back the whole of it)
+                        conn.execute("ROLLBACK TO kiemdiem_write")
+                        conn.execute("RELEASE kiemdiem_write")
+                    raise
+                conn.execute("RELEASE kiemdiem_write")
+            elif mode == "write":
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    result = fn(conn, *args)
+                    conn.execute("COMMIT")
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    raise
+            else:
+                result = fn(conn, *args)
+        except sqlite3.OperationalError as err:
+            future.set_exception(self._disk_error(err))
+        except (ValueError, TypeError, KeyError) as err:
+            if mode == "read":
+                # A stored value the program never writes (a date "abc", an unknown level, a
+                # name stored as bytes): the file was changed outside the program.
+                damaged = DamagedFileError(self.path, sqlite_detail_value(err))
+                damaged.__cause__ = err
+                future.set_exception(damaged)
+            else:
+                future.set_exception(err)
+        except BaseException as err:  # noqa: BLE001
+            future.set_exception(err)
+        else:
+            future.set_result(result)
 
     def _disk_error(self, err: sqlite3.OperationalError) -> Exception:
         text = str(err).lower()
@@ -120,6 +150,17 @@ class Database:
         """Every check is made before anything is written: a file that is empty, another program's,
         damaged, from a newer version or with a foreign schema is refused untouched (not switched to
         WAL, its mode kept)."""
+        if self._memory:
+            self.created = True
+            conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+            with _memory_template_lock:           # the schema made once per process, then copied
+                if not _memory_template:
+                    template = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+                    self._migrate_if_older(template, True)
+                    _memory_template.append(template)
+                _memory_template[0].backup(conn)
+            conn.execute("PRAGMA foreign_keys=ON")
+            return conn
         path = self.path
         if is_network_path(path):
             raise NetworkPathError(path)
@@ -220,6 +261,11 @@ class Database:
         if self._closed:
             raise RuntimeError("database closed")
         future: Future = Future()
+        if self._inline is not None:
+            with self._inline_lock:
+                future.set_running_or_notify_cancel()
+                self._execute(self._inline, fn, args, future, mode)
+            return future
         self._queue.put((fn, args, future, mode))
         return future
 
@@ -237,6 +283,32 @@ class Database:
     def call(self, fn: Callable[..., T], *args: Any) -> T:
         """Run ``fn(conn, *args)`` on the writer thread outside a transaction and wait."""
         return self._submit(fn, args, "call").result()
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Inside, every write runs as a savepoint of one transaction (a write that fails is undone
+        alone, as it would be on its own) and reads see them; the transaction is committed at the
+        end, even when the caller stops on an exception — what was written stays written, as if each
+        write had been committed — with one sync of the disk instead of one per write."""
+        def begin(conn: sqlite3.Connection) -> None:
+            conn.execute("BEGIN IMMEDIATE")
+            self._batch = True
+
+        def commit(conn: sqlite3.Connection) -> None:
+            self._batch = False
+            try:
+                if conn.in_transaction:
+                    conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+
+        self.call(begin)
+        try:
+            yield
+        finally:
+            self.call(commit)
 
     def backup_to(self, dest: str | Path) -> Path:
         return self.call(backups.write_backup, Path(dest))
@@ -278,6 +350,12 @@ class Database:
                 except sqlite3.OperationalError:
                     pass        # a reader left open by a failed read: closing checkpoints anyway
 
+        if self._inline is not None:
+            with self._inline_lock:
+                self._closed = True
+                self._inline.close()
+            _open_databases.discard(self)
+            return
         try:
             self.call(finish)
         finally:

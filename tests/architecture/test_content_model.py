@@ -13,6 +13,8 @@ RENDERER_FREE = [
     "kiemdiem_desktop.documents.minutes",
     "kiemdiem_desktop.documents.committee_notice",
     "kiemdiem_desktop.documents.committee_report",
+    "kiemdiem_desktop.documents.forms",
+    "kiemdiem_desktop.documents.docx_fill",
     "kiemdiem_desktop.documents.ballots",
     "kiemdiem_desktop.documents.counting_record",
     "kiemdiem_desktop.documents.attendance_sheet",

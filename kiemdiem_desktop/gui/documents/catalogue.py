@@ -9,7 +9,8 @@ from typing import Callable
 
 from ...voting import VotingDesk
 
-Builder = Callable[[VotingDesk, Path], list[Path]]
+Progress = Callable[[int, int, Path], None]     # files written, files planned, the last one
+Builder = Callable[..., list[Path]]   # (desk, folder); those writing many files also take progress=
 
 
 @dataclass(frozen=True)
@@ -131,23 +132,20 @@ def _chair_script_docx(desk: VotingDesk, folder: Path) -> list[Path]:
     return [build_chair_script_docx(desk.s, folder / "kich-ban-dieu-hanh.docx", locality=_locality(desk))]
 
 
-def _self_review_forms(desk: VotingDesk, folder: Path) -> list[Path]:
+def _self_review_forms(desk: VotingDesk, folder: Path, progress: Progress | None = None) -> list[Path]:
     """Mẫu 2A/2B/2C, one per member reviewed here, named as build_forms names them, but without
     its Mẫu 01: saving these never replaces a mau-01.docx already in the folder."""
     from ...documents import forms
-    from ...documents.common import slug
 
-    used: set[str] = set()
-    paths = []
-    for m in forms.members_reviewed(desk.s):
-        form = forms.form_for(m, False)
-        name = f"mau-{form.lower()}-{slug(m.full_name)}"
-        base, k = name, 2
-        while name in used:
-            name, k = f"{base}-{k}", k + 1
-        used.add(name)
-        paths.append(forms.build_self_review_form(desk.s, m, folder / f"{name}.docx", form))
-    return paths
+    total = len(forms.form_names(desk.s))
+
+    def step(path: Path) -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(done, total, path)
+    done = 0
+    return forms.build_self_review_forms(desk.s, folder, progress=step)
 
 
 def _collective_report(desk: VotingDesk, folder: Path) -> list[Path]:
@@ -194,14 +192,15 @@ DOCUMENTS: tuple[DocumentSpec, ...] = (
 BY_KEY = {d.key: d for d in DOCUMENTS}
 
 
-def build_all(desk: VotingDesk, folder: Path) -> list[Path]:
-    """Every document of the meeting (documents.all_documents), the minutes in PDF and Word too."""
-    from ...documents.all_documents import build_documents
-    from ...documents.minutes import build_minutes
+def build_all(desk: VotingDesk, folder: Path, progress: Progress | None = None) -> list[Path]:
+    """Every document of the meeting (documents.all_documents), the minutes in PDF and Word too;
+    ``progress(done, total, path)`` after each file."""
+    from ...documents.all_documents import build_documents, minutes_pdf_and_docx
 
     folder = Path(folder)
-    out = build_documents(desk, folder, minutes=build_minutes, locality=_locality(desk))
-    out.insert(1, _minutes_docx(desk, folder)[0])
+    out = build_documents(desk, folder, minutes=minutes_pdf_and_docx, locality=_locality(desk), progress=progress,
+                          minutes_files=2)
+    out.insert(1, folder / "bien-ban.docx")
     return out
 
 

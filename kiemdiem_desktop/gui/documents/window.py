@@ -45,10 +45,11 @@ def status_text(meeting) -> str:
     return tr("DỰ THẢO")
 
 
-def snapshot_builder(session, build):
+def snapshot_builder(session, build, progress=None):
     """``build(desk, folder)`` on a fresh, read-only copy of the meeting read from the file: the
     worker thread never touches the session the screens are editing. Edits already handed to
-    the writer thread are committed before this read (one queue, in order)."""
+    the writer thread are committed before this read (one queue, in order). ``progress(done,
+    total, path)`` is handed to the builder (called in the worker thread)."""
     cell_file, meeting_id = session.cf, session.meeting_id
 
     def job(folder: Path):
@@ -57,8 +58,42 @@ def snapshot_builder(session, build):
 
         snap = MeetingSession(cell_file, meeting_id)
         folder.mkdir(parents=True, exist_ok=True)
-        return build(VotingDesk(snap), folder)
+        if progress is None or not takes_progress(build):
+            return build(VotingDesk(snap), folder)
+        return build(VotingDesk(snap), folder, progress=progress)
     return job
+
+
+def takes_progress(build) -> bool:
+    """Whether a builder reports its files (a ``progress`` parameter): the forms and "save all" do;
+    a one-file builder need not."""
+    import inspect
+
+    try:
+        return "progress" in inspect.signature(build).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+class _ProgressRelay(QObject):
+    """Made in the GUI thread: the builder calls it in the worker thread and the signal, queued,
+    reaches the window in the GUI thread (at most one update per 40 ms, and the last). Parented
+    to the application, not the window: a window closed during the build never deletes it under
+    the worker."""
+
+    step = Signal(int, int, str)
+
+    def __init__(self, parent: QObject):
+        super().__init__(parent)
+        self._last = 0.0
+
+    def __call__(self, done: int, total: int, path) -> None:
+        import time
+
+        now = time.monotonic()
+        if done >= total or now - self._last >= 0.04:
+            self._last = now
+            self.step.emit(done, total, Path(path).name)
 
 
 class _ZoomKeys(QObject):
@@ -97,6 +132,7 @@ class DocumentsWindow(QMainWindow):
 
     meetingChanged = Signal()
     built = Signal(str)          # a document's key, when its files are ready (tests, status)
+    progressed = Signal(int, int)   # files written, files planned, while building or saving
 
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -175,6 +211,13 @@ class DocumentsWindow(QMainWindow):
         self.file_choice.setMinimumContentsLength(24)
         self.file_choice.currentIndexChanged.connect(lambda _i: self._show_file())
         self.file_choice.hide()
+
+        self.save_bar = QProgressBar()         # in the status bar while saving: files written / planned
+        self.save_bar.setObjectName("saveProgress")
+        self.save_bar.setMaximumWidth(220)
+        self.save_bar.setFormat(tr("%v/%m tệp"))
+        self.statusBar().addPermanentWidget(self.save_bar)
+        self.save_bar.hide()
 
         self.close_button = self._button(tr("Đó&ng"), "closeButton", self.close)
         self.close_button.setToolTip(tr("Đóng cửa sổ văn bản (Esc, Ctrl+W)"))
@@ -362,11 +405,29 @@ class DocumentsWindow(QMainWindow):
         gen = self.generation
         self.building[spec.key] = gen
         folder = self.tmp / f"lan-{gen}" / spec.key
-        job = snapshot_builder(self.session, spec.build)
+        relay = self._relay(lambda done, total: self._building_step(spec, gen, done, total))
+        job = snapshot_builder(self.session, spec.build, relay)
         self._show_busy(spec)
         run_in_background(lambda: job(folder),
-                          lambda files: self._built(spec, gen, files),
-                          lambda err: self._failed(spec, gen, err))
+                          lambda files: (relay.deleteLater(), self._built(spec, gen, files)),
+                          lambda err: (relay.deleteLater(), self._failed(spec, gen, err)))
+
+    def _relay(self, show) -> "_ProgressRelay":
+        """A progress relay for one job, deleted (deleteLater, in this thread) when the job has ended:
+        its last steps are queued before the job's end."""
+        relay = _ProgressRelay(QApplication.instance())
+        relay.step.connect(lambda done, total, _name: show(done, total))
+        return relay
+
+    def _building_step(self, spec: DocumentSpec, gen: int, done: int, total: int) -> None:
+        """"Đang tạo “…”: 37/499 tệp…" under the title being built, the bar filling."""
+        if gen != self.generation or self._closed or self.current_spec() is not spec:
+            return
+        self.busy_label.setText(tr("Đang tạo “{title}”: {done}/{total} tệp…").format(
+            title=spec.title, done=done, total=total))
+        self.busy_bar.setRange(0, total)
+        self.busy_bar.setValue(done)
+        self.progressed.emit(done, total)
 
     def _built(self, spec: DocumentSpec, gen: int, files: list[Path]) -> None:
         if self.building.get(spec.key) == gen:
@@ -425,6 +486,7 @@ class DocumentsWindow(QMainWindow):
     def _show_busy(self, spec: DocumentSpec) -> None:
         self._close_pdf()
         self.busy_label.setText(tr("Đang tạo “{title}”…").format(title=spec.title))
+        self.busy_bar.setRange(0, 0)            # busy, until the builder says how many files
         self.stack.setCurrentIndex(1)
         self._update_buttons()
 
@@ -661,11 +723,24 @@ class DocumentsWindow(QMainWindow):
         self.busy_saving = True
         self._update_buttons()
         self.statusBar().showMessage(tr("Đang lưu {title} vào {folder}…").format(title=title, folder=folder))
+        self.save_bar.setRange(0, 0)
+        self.save_bar.show()
         QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-        job = snapshot_builder(self.session, build)
-        run_in_background(lambda: job(folder), lambda files: self._saved(folder, files),
-                          lambda err: self._save_failed(title, err))
+        relay = self._relay(lambda done, total: self._saving_step(title, folder, done, total))
+        job = snapshot_builder(self.session, build, relay)
+        run_in_background(lambda: job(folder),
+                          lambda files: (relay.deleteLater(), self._saved(folder, files)),
+                          lambda err: (relay.deleteLater(), self._save_failed(title, err)))
         return True
+
+    def _saving_step(self, title: str, folder: Path, done: int, total: int) -> None:
+        if self._closed or not self.busy_saving:
+            return
+        self.statusBar().showMessage(tr("Đang lưu {title} vào {folder}: {done}/{total} tệp…").format(
+            title=title, folder=folder, done=done, total=total))
+        self.save_bar.setRange(0, total)
+        self.save_bar.setValue(done)
+        self.progressed.emit(done, total)
 
     def _saved(self, folder: Path, files: list[Path]) -> None:
         if self._closed:
@@ -690,6 +765,7 @@ class DocumentsWindow(QMainWindow):
 
     def _end_saving(self) -> None:
         self.busy_saving = False
+        self.save_bar.hide()
         if QApplication.overrideCursor() is not None:
             QApplication.restoreOverrideCursor()
         self._update_buttons()
