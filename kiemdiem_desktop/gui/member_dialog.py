@@ -48,6 +48,7 @@ class MemberDialog(QDialog):
         self.is_new = member is None
         self.original = member
         self.saved: Member | None = None
+        self._refused: QWidget | None = None     # the field the core refused last (highlighted)
         m = member or Member(full_name="")
         self.setWindowTitle(self.tr("Thêm đảng viên") if self.is_new else self.tr("Sửa thông tin đảng viên"))
         self.setMinimumWidth(760)
@@ -308,6 +309,8 @@ class MemberDialog(QDialog):
             records.append(DisciplineRecord(self.discipline.cellWidget(r, 0).value(), decided, violated,
                                             checked[0], checked[1], checked[2],
                                             clean(self._text(self.discipline, r, 6)), rid))
+        for table in (self.periods, self.discipline):
+            self._mark(table, any(widget is table for widget, _ in problems))
         if problems:
             return None, problems
 
@@ -325,13 +328,14 @@ class MemberDialog(QDialog):
         return member, []
 
     def _field_for(self, err: UserError) -> QWidget | None:
-        template = err.message.template
-        for key, widget in (("họ và tên", self.full_name), ("Ngày sinh", self.birth_date),
-                            ("Ngày chính thức", self.official_date), ("Ngày vào Đảng", self.admission_date),
-                            ("Khoảng thời gian", self.periods)):
-            if key in template:
-                return widget
-        return None
+        """The widget a refusal of the core concerns, by the error's field (never by its words)."""
+        return {"full_name": self.full_name, "birth_date": self.birth_date, "gender": self.gender,
+                "admission_date": self.admission_date, "official_date": self.official_date,
+                "card_number": self.card_number, "party_post": self.party_post,
+                "government_post": self.government_post, "work_unit": self.work_unit,
+                "last_year_level": self.last_year_level, "declared_type": self.declared_type,
+                "declared_on": self.declared_on, "quota_group": self.quota_group, "note": self.note,
+                "periods": self.periods, "discipline": self.discipline}.get(err.field)
 
     def _show_problems(self, problems: list[tuple[QWidget | None, str]]) -> None:
         self.error_label.setText("\n".join(text for _, text in problems))
@@ -377,6 +381,9 @@ class MemberDialog(QDialog):
 
     @Slot()
     def try_save(self) -> None:
+        if self._refused is not None:           # the core's last refusal: checked again below
+            self._mark(self._refused, False)
+            self._refused = None
         member, problems = self.build_member()
         if problems:
             self._show_problems(problems)
@@ -391,6 +398,7 @@ class MemberDialog(QDialog):
             field = self._field_for(err)
             if field is not None:
                 self._mark(field, True)
+                self._refused = field
             self._show_problems([(field, error_text(err))])
             return
         except Exception as err:  # noqa: BLE001 - a disk error: say it, keep the dialog open
