@@ -6,21 +6,17 @@ from here too) is the one widget every screen uses to name a key (file or token)
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, \
-    QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QWidget
 
 from ...crypto.keys import common_name, fingerprint, load_recipient_certificate, new_key
 from ...i18n import UserError
 from ..common import error_text, refit, run_in_background, settings
 from ..forms.ui_key_dialog import Ui_KeyDialog
 from ..forms.ui_keys_dialog import Ui_KeysDialog
-from .key_chooser import KEY_FILTER, KeyChooser, connect_browse, tr
-
-__all__ = ["KEY_FILTER", "KeyChooser", "KeyDialog", "KeysDialog", "tr"]
+from .key_chooser import KEY_FILTER, KeyChooser, connect_browse, tr  # noqa: F401 - imported from here too
 
 CERT_FILTER = "Chứng thư số (*.cer *.crt *.pem *.der);;Mọi tệp (*)"
 BACKUP_REMINDER = ("Hãy sao lưu ngay tệp khóa (.p12) sang một USB cất giữ riêng, và ghi nhớ mật khẩu ở nơi an toàn: "
@@ -34,28 +30,10 @@ def mono_font() -> QFont:
     return f
 
 
-def fingerprint_label(name: str) -> QLabel:
-    """A fingerprint shown in groups of four, large enough to read aloud, selectable to copy."""
-    lbl = QLabel()
-    lbl.setObjectName(name)
-    lbl.setFont(mono_font())
-    lbl.setWordWrap(True)
-    lbl.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-    return lbl
-
-
 def split_fingerprint(fp: str) -> str:
     """16 groups on two lines of eight (easier to read over the phone)."""
     groups = fp.split()
     return " ".join(groups[:8]) + ("\n" + " ".join(groups[8:]) if len(groups) > 8 else "")
-
-
-def message_label(name: str) -> QLabel:
-    lbl = QLabel()
-    lbl.setObjectName(name)
-    lbl.setWordWrap(True)
-    lbl.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return lbl
 
 
 def set_error(lbl: QLabel, text: str) -> None:
@@ -70,31 +48,6 @@ def fingerprint_font(*labels: QLabel) -> None:
     """Fingerprints in a fixed-width font, large enough to read aloud (the forms make the labels)."""
     for lbl in labels:
         lbl.setFont(mono_font())
-
-
-def browse_row(edit: QLineEdit, button_text: str, pick: Callable[[], str]) -> QHBoxLayout:
-    row = QHBoxLayout()
-    row.addWidget(edit, 1)
-    b = QPushButton(button_text)
-    b.clicked.connect(lambda: (lambda p: p and edit.setText(p))(pick()))
-    row.addWidget(b)
-    edit.browse_button = b  # for tests
-    return row
-
-
-def add_row(form: QFormLayout, text: str, field, buddy: QWidget) -> None:
-    """A form row whose label's mnemonic (&) reaches ``buddy`` even when the field is a layout."""
-    label = QLabel(text)
-    label.setBuddy(buddy)
-    form.addRow(label, field)
-
-
-def password_field(name: str) -> QLineEdit:
-    e = QLineEdit()
-    e.setObjectName(name)
-    e.setEchoMode(QLineEdit.EchoMode.Password)
-    e.setMinimumWidth(260)
-    return e
 
 
 class KeyDialog(QDialog, Ui_KeyDialog):
