@@ -5,7 +5,7 @@ from datetime import date
 from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, QSettings, QThreadPool, Signal, Slot
-from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QComboBox, QLayout, QLineEdit, QMessageBox, QWidget
 
 from .. import paths
 from ..vn.dates import DateError, format_date, parse_date
@@ -131,10 +131,20 @@ def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
 
 
 # -- dates ---------------------------------------------------------------------------------------
+def relayout(widget: QWidget) -> None:
+    """After a compiled form's widgets were filled (items, rows shown or hidden): every layout
+    under ``widget`` forgets the sizes it kept, so the window opens as large as its content needs."""
+    for child in widget.findChildren(QWidget):
+        child.updateGeometry()
+    for layout in widget.findChildren(QLayout):
+        layout.invalidate()
+
+
 def refit(combo: QComboBox) -> None:
     """Size a combo box to the items given after a compiled form laid it out: its size hint was
     worked out (and kept) while it was still empty."""
     QCoreApplication.sendEvent(combo, QEvent(QEvent.Type.StyleChange))   # forgets both kept hints
+    combo.updateGeometry()                                                # and so does its layout
 
 
 class ValueCombo(QComboBox):

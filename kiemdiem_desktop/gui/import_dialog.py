@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..vn.dates import format_date
-from .common import error_text, refit, run_in_background
+from .common import error_text, refit, relayout, run_in_background
 from .forms.ui_import_dialog import Ui_ImportDialog
 
 ROW_COLOURS = {"new": "#e3f4e1", "update": "#e4eefb", "unchanged": "#ffffff", "error": "#fbe3e1",
@@ -35,6 +35,7 @@ class ImportDialog(QDialog, Ui_ImportDialog):
     def __init__(self, cell_file, parent: QWidget | None = None, path: str | None = None):
         super().__init__(parent)
         self.setupUi(self)
+        self.resize(1100, 680)
         self.cf = cell_file
         self.preview = None
         self.path: str | None = None
@@ -69,6 +70,7 @@ class ImportDialog(QDialog, Ui_ImportDialog):
         QWidget.setTabOrder(self.import_button, self.cancel_button)
         self.buttons.accepted.connect(self.apply)
         QShortcut(QKeySequence("Ctrl+O"), self, self.pick_file)
+        relayout(self)
         if path:
             self.load(path)
 

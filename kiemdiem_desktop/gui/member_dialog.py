@@ -16,7 +16,7 @@ from ..model.levels import LEVEL_LABELS
 from ..model.member import DISCIPLINE_LABELS, GENDER_LABELS, PARTY_POST_LABELS, PERIOD_LABELS
 from ..vn.dates import DateError, format_date, parse_date
 from ..vn.text import clean
-from .common import ValueCombo, error_text
+from .common import ValueCombo, error_text, relayout
 from .forms.ui_member_dialog import Ui_MemberDialog
 
 __all__ = ["MemberDialog", "ValueCombo"]     # ValueCombo lives in common (the compiled form makes it)
@@ -78,6 +78,7 @@ class MemberDialog(QDialog, Ui_MemberDialog):
         self.buttons.accepted.connect(self.try_save)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setDefault(True)
+        relayout(self)
         self.full_name.setFocus()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802

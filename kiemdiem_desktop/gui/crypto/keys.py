@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QW
 
 from ...crypto.keys import common_name, fingerprint, load_recipient_certificate, new_key
 from ...i18n import UserError
-from ..common import error_text, refit, run_in_background, settings
+from ..common import error_text, refit, relayout, run_in_background, settings
 from ..forms.ui_key_dialog import Ui_KeyDialog
 from ..forms.ui_keys_dialog import Ui_KeysDialog
 from .key_chooser import KEY_FILTER, KeyChooser, connect_browse, tr  # noqa: F401 - imported from here too
@@ -63,6 +63,8 @@ class KeyDialog(QDialog, Ui_KeyDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Thôi"))
         self.buttons.accepted.connect(self._accept)
         self.load = None
+        relayout(self)
+        self.resize(640, 0)
 
     def _accept(self) -> None:
         try:
@@ -135,6 +137,8 @@ class KeysDialog(QDialog, Ui_KeysDialog):
         self.cert_path.setText(known[0] if known else "")
         connect_browse(self.cert_path, self.cert_browse, self._pick_cert)
         self.cert_button.clicked.connect(self.import_certificate)
+        relayout(self)
+        self.resize(900, 620)
 
     def _pick_new_out(self) -> str:
         return QFileDialog.getSaveFileName(self, tr("Lưu tệp khóa"), self.new_out.text(), KEY_FILTER)[0]

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QListWidge
 
 from ...crypto.keys import fingerprint, load_recipient_certificate
 from ...i18n import UserError
-from ..common import ask_yes_no, error_text, refit, run_in_background, settings
+from ..common import ask_yes_no, error_text, refit, relayout, run_in_background, settings
 from ..forms.ui_package_dialog import Ui_PackageDialog
 from ..forms.ui_sign_dialog import Ui_SignDialog
 from ..meeting.widgets import fit_initial_size
@@ -96,6 +96,7 @@ class SignDialog(QDialog, Ui_SignDialog):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.split.setSizes([560, 600])
         self.close_box.button(QDialogButtonBox.StandardButton.Close).setText(tr("Đó&ng"))
+        relayout(self)
         fit_initial_size(self, 1200, 720)
 
     def make_personal_key(self, *, show: bool = True):
@@ -219,6 +220,7 @@ class PackageDialog(QDialog, Ui_PackageDialog):
         fingerprint_font(self.sha, self.cert_fp)
         self.result_box.hide()
         self.close_box.button(QDialogButtonBox.StandardButton.Close).setText(tr("Đó&ng"))
+        relayout(self)
         fit_initial_size(self, 1000, 700)
 
     # -- inputs ---------------------------------------------------------------------------------------

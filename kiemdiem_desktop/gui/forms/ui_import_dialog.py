@@ -27,7 +27,6 @@ class Ui_ImportDialog(object):
     def setupUi(self, ImportDialog):
         if not ImportDialog.objectName():
             ImportDialog.setObjectName(u"ImportDialog")
-        ImportDialog.resize(1100, 680)
         self.main_layout = QVBoxLayout(ImportDialog)
         self.main_layout.setObjectName(u"main_layout")
         self.file_form = QFormLayout()

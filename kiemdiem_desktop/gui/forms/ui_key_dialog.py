@@ -26,7 +26,6 @@ class Ui_KeyDialog(object):
     def setupUi(self, KeyDialog):
         if not KeyDialog.objectName():
             KeyDialog.setObjectName(u"KeyDialog")
-        KeyDialog.resize(640, 0)
         self.main_layout = QVBoxLayout(KeyDialog)
         self.main_layout.setObjectName(u"main_layout")
         self.intro = QLabel(KeyDialog)

@@ -28,7 +28,6 @@ class Ui_KeysDialog(object):
     def setupUi(self, KeysDialog):
         if not KeysDialog.objectName():
             KeysDialog.setObjectName(u"KeysDialog")
-        KeysDialog.resize(900, 620)
         self.main_layout = QVBoxLayout(KeysDialog)
         self.main_layout.setObjectName(u"main_layout")
         self.tabs = QTabWidget(KeysDialog)
