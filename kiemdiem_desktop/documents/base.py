@@ -6,7 +6,6 @@ Documents are Vietnamese and never translated.
 """
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -24,6 +23,9 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, 
 
 from .. import paths
 from ..store.atomic import write_atomically
+from .text import (  # noqa: F401 (the renderer-free facts, importable from here as before)
+    HeaderInfo, Marking, date_vn, date_words, nfc, time_words, vietnamese_date_line,
+)
 
 FONT = "LiberationSerif"
 PAGE_W, PAGE_H = A4
@@ -41,10 +43,6 @@ def register_fonts() -> str:
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT + "-Bold", italic=FONT + "-Italic",
                                   boldItalic=FONT + "-BoldItalic")
     return FONT
-
-
-def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text or "")
 
 
 def x(text: str) -> str:
@@ -107,47 +105,6 @@ def markup(html: str, style: ParagraphStyle | None = None) -> Paragraph:
     return Paragraph(nfc(html), style or styles().body)
 
 
-def date_words(day: date | None) -> str:
-    """"ngày 05 tháng 02 năm 2026", "ngày 10 tháng 12 năm 2025", "ngày 03 tháng 4 năm 2018".
-
-    Leading zeros as the Party's own format guide writes them: Hướng dẫn số 36-HD/VPTW, ngày 03/4/2018
-    của Văn phòng Trung ương Đảng (thể thức và kỹ thuật trình bày văn bản của Đảng), phần "địa danh và
-    ngày, tháng, năm ban hành văn bản": the day below 10 and the months 1 and 2 take a 0 in front
-    (the guide's own date line is "Hà Nội, ngày 03 tháng 4 năm 2018"), the other months none — the same
-    rule as Nghị định 30/2020/NĐ-CP for state documents ("ngày 05 tháng 02", "tháng 4")."""
-    if day is None:
-        return "ngày … tháng … năm …"
-    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
-
-
-def time_words(hhmm: str | None) -> str:
-    """"08:05" -> "8 giờ 05": times in prose, as every Party document writes them."""
-    if not hhmm or ":" not in hhmm:
-        return "… giờ …"
-    h, m = hhmm.split(":")[:2]
-    return f"{int(h)} giờ {int(m):02d}"
-
-
-def date_vn(day: date | None) -> str:
-    """dd/mm/yyyy (tables, short mentions)."""
-    return f"{day.day:02d}/{day.month:02d}/{day.year}" if day else "……"
-
-
-def vietnamese_date_line(place: str, day: date | None) -> str:
-    return f"{place or '………'}, {date_words(day)}"
-
-
-@dataclass(frozen=True)
-class HeaderInfo:
-    higher_org: str          # "ĐẢNG BỘ SỞ NỘI VỤ"
-    cell_name: str           # "CHI BỘ VĂN PHÒNG SỞ"
-    number: str | None       # "05-BB/CB"; "" leaves "Số    -BB/CB" to fill by hand; None: no number
-    place: str
-    day: date | None
-    number_suffix: str = "BB/CB"
-
-
 def header_block(h: HeaderInfo) -> Table:
     """The Party header: left the organisation, right the Party's name and the place and date."""
     s = styles()
@@ -188,25 +145,6 @@ def signature_block(left_title: str, left_name: str, right_title: str, right_nam
     t = Table([row], colWidths=[TEXT_WIDTH / 2, TEXT_WIDTH / 2])
     t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return t
-
-
-@dataclass(frozen=True)
-class Marking:
-    """DOMAIN.md §7 Revisions: before the adoption vote every page says "DỰ THẢO"; the lock makes
-    revision 1, which carries nothing extra; from revision 2 a line at the foot of each page says
-    "Bản sửa đổi lần N, khóa ngày dd/mm/yyyy". Nothing is ever printed above the Party header."""
-
-    draft: bool = True
-    revision: int = 0
-    locked_on: date | None = None
-
-    def text(self) -> str:
-        """The foot line of every page ("" for none)."""
-        if self.draft:
-            return "DỰ THẢO"
-        if self.revision >= 2:
-            return f"Bản sửa đổi lần {self.revision}, khóa ngày {date_vn(self.locked_on)}"
-        return ""
 
 
 def build_pdf(target: str | Path, story: list, *, title: str, marking: Marking = Marking(),

@@ -9,7 +9,7 @@ from ..model.review import StepKind
 from ..model.vote import CELL, COMMITTEE
 from ..rules.findings import vn_number
 from ..voting import VotingDesk
-from .blocks import Para
+from .content import Para
 
 
 def _n(value) -> str:

@@ -10,8 +10,9 @@ from pathlib import Path
 
 from ..model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS, Level
 from ..rules.majority import LEVELS_TOP_DOWN
-from .base import HeaderInfo, Marking
-from .blocks import DocumentBlocks, Gap, Heading, Para, Signatures, TableBlock, Title, write_docx, write_pdf
+from .text import HeaderInfo, Marking
+from .content import DocumentBlocks, Gap, Heading, Para, Signatures, TableBlock, Title
+from .render import write_docx, write_pdf
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,9 @@ from ..model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS, Level
 from ..rules.findings import vn_number
 from ..rules.majority import LEVELS_TOP_DOWN
 from ..store.atomic import write_atomically
-from .base import HeaderInfo, Marking
-from .blocks import DocumentBlocks, Heading, Para, Signatures, TableBlock, Title, write_docx, write_pdf
+from .text import HeaderInfo, Marking
+from .content import DocumentBlocks, Heading, Para, Signatures, TableBlock, Title
+from .render import write_docx, write_pdf
 from .committee_notice import Committee
 
 LEVEL_CODES = [lv.value for lv in LEVELS_TOP_DOWN]

@@ -10,7 +10,7 @@ from ..model.meeting import MeetingState
 from ..model.member import PARTY_POST_LABELS
 from ..rules.findings import vn_number
 from ..vn.text import fold
-from .base import Marking, date_vn as _date_vn
+from .text import Marking, date_vn as _date_vn
 
 POST_ORDER = {PartyPost.SECRETARY: 0, PartyPost.DEPUTY: 1, PartyPost.COMMITTEE: 2, PartyPost.MEMBER: 3}
 BLANK = "……"

@@ -1,11 +1,12 @@
-"""A document's content as plain blocks (no reportlab, no python-docx): what blocks.py renders
-to PDF and docx_render.py to Word, so the two never say different things."""
+"""A document's content as plain blocks (no reportlab, no python-docx): what render_pdf.py renders
+to PDF and render_docx.py to Word, so the two never say different things. render.py writes a
+content to a file of either kind."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Union
 
-from .base import HeaderInfo
+from .text import HeaderInfo
 
 Run = tuple[str, str]   # (text, "" | "b" | "i" | "bi")
 

@@ -22,7 +22,7 @@ from ..rules.majority import LEVELS_TOP_DOWN
 from ..store.atomic import write_atomically
 from ..vn.text import fold, nfc
 from .common import BLANK, POST_ORDER, date_vn, slug
-from .docx_render import no_borders as _no_borders, vietnamese_defaults
+from .render_docx import no_borders as _no_borders, vietnamese_defaults
 
 WORD_FONT = "Times New Roman"
 TEXT_WIDTH_MM = 210 - 30 - 15

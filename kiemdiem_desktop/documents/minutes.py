@@ -21,8 +21,9 @@ from ..rules.attendance import eligibility
 from ..rules.findings import vn_number
 from ..rules.tally import level_count_headings, level_counts_text
 from ..voting import VotingDesk
-from .base import HeaderInfo, Marking, date_vn, date_words, time_words
-from .blocks import DocumentBlocks, Heading, Para, Signatures, TableBlock, Title, write_docx, write_pdf
+from .text import HeaderInfo, Marking, date_vn, date_words, time_words
+from .content import DocumentBlocks, Heading, Para, Signatures, TableBlock, Title
+from .render import write_docx, write_pdf
 from ..figures import MeetingFigures
 from ..rules.citation import article_citation, guidance_citation, regulation_citation
 from .collective_minutes import collective_paragraphs, presenter_of

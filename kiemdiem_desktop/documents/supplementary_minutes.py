@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..model.meeting import MeetingKind
 from ..rating_year import main_meeting, rated_here
 from ..voting import VotingDesk
-from .blocks import Para
+from .content import Para
 from .common import date_vn
 
 

@@ -1,4 +1,4 @@
-"""Word rendering of DocumentBlocks: Times New Roman (the PDF's Liberation Serif has its
+"""The one Word renderer of DocumentBlocks (content.py): Times New Roman (the PDF's Liberation Serif has its
 metrics), A4 with the Party margins, the header as a borderless table. The PDF stays the record.
 
 Real paragraph styles (Title, Subtitle, Heading 1/2, Body Text, "Dòng liệt kê", "Chữ trong bảng"),
@@ -19,8 +19,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from ..store.atomic import write_atomically
-from .base import Marking, nfc, vietnamese_date_line
-from .base import HeaderInfo
+from .text import HeaderInfo, Marking, nfc, vietnamese_date_line
 from .content import TITLE_RULE, DocumentBlocks, Gap, Heading, Para, Signatures, TableBlock, Title
 
 FONT = "Times New Roman"
@@ -286,6 +285,48 @@ def _table(doc, b: TableBlock) -> None:
     _para(doc, "", style=LIST, space_after=0)
 
 
+def _title(doc, b: Title) -> None:
+    _para(doc, b.text, style="Title")
+    if b.subtitle:
+        _para(doc, b.subtitle, style="Subtitle")
+    _para(doc, TITLE_RULE, bold=True, style="Subtitle", space_after=8)
+
+
+def _heading(doc, b: Heading) -> None:
+    _para(doc, b.text, style="Heading 1" if b.level == 1 else "Heading 2")
+
+
+def _paragraph(doc, b: Para) -> None:
+    par = _para(doc, style=BODY if b.indent else LIST)
+    if b.keep_with_next:
+        par.paragraph_format.keep_with_next = True
+    for text, style in b.runs:
+        _font(par.add_run(nfc(text)), None, "b" in style, "i" in style)
+
+
+def _signatures(doc, b: Signatures) -> None:
+    if doc.paragraphs:       # the last paragraph goes with the signatures, as in the PDF
+        doc.paragraphs[-1].paragraph_format.keep_with_next = True
+    table = doc.add_table(rows=1, cols=2)
+    no_borders(table)
+    for cell, title, name in ((table.rows[0].cells[0], b.left_title, b.left_name),
+                              (table.rows[0].cells[1], b.right_title, b.right_name)):
+        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _font(cell.paragraphs[0].add_run(nfc(title)), 14, bold=True)
+        for _ in range(4):
+            _para(cell, "", align=WD_ALIGN_PARAGRAPH.CENTER)
+        _para(cell, name, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+
+
+def _gap(doc, b: Gap) -> None:
+    _para(doc, "", style=LIST)
+
+
+# One function per kind of block; a new kind of block adds its function here and in render_pdf.py.
+RENDERERS = {HeaderInfo: _header, Title: _title, Heading: _heading, Para: _paragraph, TableBlock: _table,
+             Signatures: _signatures, Gap: _gap}
+
+
 def render_docx(blocks: DocumentBlocks, target: str | Path, marking: Marking) -> Path:
     doc = Document()
     section = doc.sections[0]
@@ -299,35 +340,5 @@ def render_docx(blocks: DocumentBlocks, target: str | Path, marking: Marking) ->
     doc.core_properties.language = LANGUAGE
     _page_furniture(section, marking)
     for b in blocks.blocks:
-        if isinstance(b, HeaderInfo):
-            _header(doc, b)
-        elif isinstance(b, Title):
-            _para(doc, b.text, style="Title")
-            if b.subtitle:
-                _para(doc, b.subtitle, style="Subtitle")
-            _para(doc, TITLE_RULE, bold=True, style="Subtitle", space_after=8)
-        elif isinstance(b, Heading):
-            _para(doc, b.text, style="Heading 1" if b.level == 1 else "Heading 2")
-        elif isinstance(b, Para):
-            par = _para(doc, style=BODY if b.indent else LIST)
-            if b.keep_with_next:
-                par.paragraph_format.keep_with_next = True
-            for text, style in b.runs:
-                _font(par.add_run(nfc(text)), None, "b" in style, "i" in style)
-        elif isinstance(b, TableBlock):
-            _table(doc, b)
-        elif isinstance(b, Signatures):
-            if doc.paragraphs:       # the last paragraph goes with the signatures, as in the PDF
-                doc.paragraphs[-1].paragraph_format.keep_with_next = True
-            table = doc.add_table(rows=1, cols=2)
-            no_borders(table)
-            for cell, title, name in ((table.rows[0].cells[0], b.left_title, b.left_name),
-                                      (table.rows[0].cells[1], b.right_title, b.right_name)):
-                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-                _font(cell.paragraphs[0].add_run(nfc(title)), 14, bold=True)
-                for _ in range(4):
-                    _para(cell, "", align=WD_ALIGN_PARAGRAPH.CENTER)
-                _para(cell, name, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-        elif isinstance(b, Gap):
-            _para(doc, "", style=LIST)
+        RENDERERS[type(b)](doc, b)
     return write_atomically(target, lambda tmp: doc.save(str(tmp)))
