@@ -71,3 +71,18 @@ def test_no_form_loads_at_start_up(tmp_path):
     at_start, after = out.stdout.splitlines()[-2:]
     assert at_start == "[]"
     assert after == "['kiemdiem_desktop.gui.forms.ui_backup_dialog']"
+
+
+def test_qt_translation_tools_see_the_vietnamese_text_of_the_forms(tmp_path):
+    """`make translations` reads the forms' text from ui/*.ui (the compiled modules hold it escaped)."""
+    import xml.etree.ElementTree as ET
+
+    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
+    ts = tmp_path / "forms.ts"
+    subprocess.run([str(lupdate), *map(str, FORMS), "-ts", str(ts)], check=True, capture_output=True)
+    found = {(c.findtext("name"), m.findtext("source"))
+             for c in ET.parse(ts).getroot().iter("context") for m in c.iter("message")}
+    assert ("MemberDialog", "&Họ và tên:") in found
+    assert ("PrepareDialog", "T&hư ký hội nghị:") in found
+    assert ("KeysDialog", "Tạo &khóa mới cho chi bộ") in found
+    assert ("ImportDialog", "&Bỏ qua các dòng lỗi") in found
