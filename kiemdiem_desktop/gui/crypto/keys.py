@@ -48,6 +48,8 @@ def fingerprint_font(*labels: QLabel) -> None:
     """Fingerprints in a fixed-width font, large enough to read aloud (the forms make the labels)."""
     for lbl in labels:
         lbl.setFont(mono_font())
+        lbl.setText(" ")        # measured anew in this font (an empty label kept the height of the form's font)
+        lbl.clear()
 
 
 class KeyDialog(QDialog, Ui_KeyDialog):
