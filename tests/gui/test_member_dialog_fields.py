@@ -10,7 +10,10 @@ from kiemdiem_desktop.model import Member, Period, PeriodKind
 from kiemdiem_desktop.services import validate_member
 from kiemdiem_desktop.i18n import UserError
 
-TOMORROW = date.today() + timedelta(days=1)
+
+def later() -> date:
+    """A birth date after today, read when the test runs (a run may cross midnight)."""
+    return date.today() + timedelta(days=40)
 
 
 def open_dialog(qtbot, cf, member=None) -> MemberDialog:
@@ -33,7 +36,7 @@ def fill(dlg, **texts) -> None:
 # field -> (what is typed, the words of the message that name the field, the tab it is on)
 CASES = {
     "full_name": ({"full_name": "   "}, "họ và tên", 0),
-    "birth_date": ({"birth_date": TOMORROW.strftime("%d/%m/%Y")}, "Ngày sinh", 0),
+    "birth_date": ({"birth_date": "later"}, "Ngày sinh", 0),
     "official_date": ({"admission_date": "19/05/2012", "official_date": "19/05/2011"}, "Ngày chính thức", 0),
     "admission_date": ({"birth_date": "02/09/1990", "admission_date": "01/01/1985", "official_date": ""},
                        "Ngày vào Đảng", 0),
@@ -47,7 +50,7 @@ def test_each_invalid_field_is_highlighted_and_named(qtbot, cell, field):
     typed, words, tab = CASES[field]
     dlg = open_dialog(qtbot, cell)
     fill(dlg, full_name="Đỗ Thị Dung", birth_date="05/03/1980", admission_date="19/05/2012")
-    fill(dlg, **typed)
+    fill(dlg, **{k: later().strftime("%d/%m/%Y") if v == "later" else v for k, v in typed.items()})
     dlg.tabs.setCurrentIndex(2)
     qtbot.mouseClick(dlg.save_button, Qt.MouseButton.LeftButton)
     widget = getattr(dlg, field)
@@ -96,7 +99,7 @@ def test_the_highlight_moves_with_the_refusal(qtbot, cell):
 
 @pytest.mark.parametrize("member, field", [
     (Member(full_name=""), "full_name"),
-    (Member(full_name="A", birth_date=TOMORROW), "birth_date"),
+    (Member(full_name="A", birth_date=date.today() + timedelta(days=400)), "birth_date"),
     (Member(full_name="A", admission_date=date(2012, 5, 19), official_date=date(2011, 5, 19)), "official_date"),
     (Member(full_name="A", birth_date=date(1990, 1, 1), admission_date=date(1985, 1, 1)), "admission_date"),
     (Member(full_name="A", periods=[Period(PeriodKind.MEMBERSHIP, date(2020, 1, 1), date(2019, 1, 1))]), "periods"),
