@@ -49,12 +49,38 @@ def cell_key(cell: dict) -> str:
     return "name:" + normalise_name(cell.get("name"))
 
 
+# What follows from a refusal, the last sentence of its message: nothing is written; or, when the
+# refused package of a known cell is kept in the inbox as refused (``record(state="refused")``), that.
+NOTHING_WRITTEN = "Không ghi gì."
+KEPT_AS_REFUSED = "Gói không được mở, sổ đăng ký không đổi; hộp thư ghi gói này là “bị từ chối”."
+
+
 @dataclass
 class Decision:
+    """The register's word on a package. ``finding`` says what was found; a refusal adds what
+    follows from it (``consequence``, after ``join``), then the certificate line (``after``):
+    ``message`` is the whole, and ``message_when_kept`` the same for a package the caller keeps in
+    the inbox as refused."""
     status: str
-    message: str
+    finding: str
     known_fingerprints: list[str]
     chain: ChainResult | None = None
+    consequence: str = ""
+    join: str = " "
+    after: str = ""
+
+    @property
+    def message(self) -> str:
+        return (f"{self.finding}{self.join}{self.consequence}" if self.consequence else self.finding) + self.after
+
+    @property
+    def kept_in_inbox(self) -> bool:
+        """A refused package of a cell the register knows: its state is recorded as refused."""
+        return self.status in REFUSED and bool(self.known_fingerprints)
+
+    @property
+    def message_when_kept(self) -> str:
+        return f"{self.finding}{self.join}{KEPT_AS_REFUSED}{self.after}"
 
 
 class RegisterError(UserError):
@@ -118,18 +144,20 @@ class CommitteeRegister:
         problem = identity_problem(opened.cell)
         if problem:
             return Decision(NO_IDENTITY, f"Không chấp nhận gói của {visible(opened.cell.get('name'))}: {problem}.\n"
-                                         f"Dấu vân tay khóa ký (SHA-256): {opened.signer_fingerprint}\nKhông ghi gì.", [])
+                                         f"Dấu vân tay khóa ký (SHA-256): {opened.signer_fingerprint}", [],
+                            consequence=NOTHING_WRITTEN, join="\n")
         chain = self.chain(opened)
         if chain.refused:
             return Decision(CA_REFUSED, (
                 f"Không chấp nhận gói của {visible(opened.cell.get('name', ''))}: {visible(chain.message)}.\n"
                 f"Dấu vân tay khóa ký (SHA-256): {opened.signer_fingerprint}\n"
                 f"Nếu chi bộ dùng chứng thư của một tổ chức chứng thực, hãy nhập chứng thư gốc của tổ chức đó "
-                f"(đã đối chiếu dấu vân tay) rồi mở lại gói. Không ghi gì."), self.fingerprints(opened.cell), chain)
+                f"(đã đối chiếu dấu vân tay) rồi mở lại gói."), self.fingerprints(opened.cell), chain,
+                consequence=NOTHING_WRITTEN)
         d = self._decide_pin(opened)
         d.chain = chain
         if chain.status == CA_VALID:
-            d.message += f"\nChứng thư: {chain.message}."
+            d.after += f"\nChứng thư: {chain.message}."
         return d
 
     def _decide_pin(self, opened: OpenedPackage) -> Decision:
@@ -145,7 +173,7 @@ class CommitteeRegister:
                 f"  Khóa đã đăng ký: {known[-1]}\n"
                 f"  Khóa ký gói này: {fp}\n"
                 f"Gói có thể không phải do chi bộ lập. Hãy gọi điện cho chi bộ để đối chiếu trước khi làm gì "
-                f"tiếp. Không ghi gì."), known)
+                f"tiếp."), known, consequence=NOTHING_WRITTEN)
         message = (f"Lần đầu nhận gói của {name}. Dấu vân tay khóa ký (SHA-256):\n  {fp}\n"
                    f"Hãy đối chiếu với phiếu bàn giao hoặc đọc qua điện thoại với chi bộ.")
         alike = self.same_name_elsewhere(cell)

@@ -17,6 +17,25 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("common", text)
 
 
+def set_style_property(widget: QWidget, name: str, value) -> None:
+    """A dynamic property that ui/style.qss reads (``QLabel[state="error"]``…); the widget is
+    re-polished only when the value changes. The value is also kept on the Python side: PySide6's
+    property() of a property never set returns None without its reference (see votes.flag)."""
+    props = getattr(widget, "_style_props", None)
+    if props is None:
+        props = widget._style_props = {}
+    if props.get(name) != value:
+        props[name] = value
+        widget.setProperty(name, value)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+
+def style_property(widget: QWidget, name: str):
+    """The value last set by set_style_property (None when never set)."""
+    return getattr(widget, "_style_props", {}).get(name)
+
+
 def settings() -> QSettings:
     """The program's settings: an INI file in the data folder (portable, and private in tests)."""
     return QSettings(str(paths.data_dir() / "cai-dat.ini"), QSettings.Format.IniFormat)

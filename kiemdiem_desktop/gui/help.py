@@ -4,9 +4,6 @@ temporary folder, never the user's file) and kept in the data folder for this ve
 from __future__ import annotations
 
 import html
-import shutil
-import tempfile
-import time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
@@ -55,63 +52,14 @@ def pictures_dir() -> Path:
     return paths.data_dir() / f"tro-giup-{__version__}"
 
 
-def _grab(widget: QWidget, path: Path) -> None:
-    widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
-    widget.resize(*SIZE)
-    widget.show()
-    for _ in range(3):
-        QApplication.processEvents()
-    widget.grab().save(str(path))
-
-
 def make_pictures(folder: Path | None = None) -> Path:
-    """Take the pictures of the meeting's path from a demo cell (a finished meeting, in a
-    temporary folder); returns the folder. Runs in the GUI thread (it draws real windows)."""
-    from ..services.demo import create_demo
-    from .documents import open_documents
-    from .main_window import MainWindow
-    from .meeting import open_meeting_guide
-    from .meeting.prepare import PrepareDialog
+    """Take the pictures of the meeting's path (help_pictures.make_pictures, found through
+    start_help_hook: it draws the windows that open this page); returns the folder."""
+    from . import start_help_hook
 
-    folder = Path(folder or pictures_dir())
-    folder.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix="kiemdiem-tro-giup-"))
-    cf = create_demo(tmp / "du-lieu-mau.kiemdiem", finished=True)
-    try:
-        meeting_id = cf.meetings()[0].id
-        main = MainWindow(cf)
-        main.tabs.setCurrentWidget(main.roster)
-        _grab(main, folder / STEPS[0][0])
-        guide = open_meeting_guide(None, cf, meeting_id, show=False)
-        prepare = PrepareDialog(guide.session, None)
-        _grab(prepare, folder / STEPS[1][0])
-        prepare.close()
-        steps = guide.session.record.steps
-        kinds = [s.kind.value for s in steps]
-        for name, kind in ((STEPS[2][0], "opening"), (STEPS[3][0], "member_review"),
-                           (STEPS[4][0], "rating_votes"), (STEPS[5][0], "adoption")):
-            step = steps[kinds.index(kind)] if kind in kinds else steps[0]
-            guide.session.meeting.current_step_id = step.id     # shown only: nothing is written
-            guide.refresh()
-            _grab(guide, folder / name)
-        docs = open_documents(None, guide.session, show=False)
-        docs.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
-        docs.resize(*SIZE)
-        docs.show()
-        deadline = time.monotonic() + 30
-        while docs.page_count() == 0 and time.monotonic() < deadline:
-            QApplication.processEvents()
-            time.sleep(0.02)
-        _grab(docs, folder / STEPS[6][0])
-        docs.close()
-        guide.close()
-        main.close_file()
-        main.close()
-    finally:
-        if not cf.closed:
-            cf.close(backup=False)
-        shutil.rmtree(tmp, ignore_errors=True)
-    return folder
+    if start_help_hook.take_pictures is None:
+        raise RuntimeError("help: no picture taker (gui/__init__.py sets start_help_hook.take_pictures)")
+    return start_help_hook.take_pictures(Path(folder or pictures_dir()))
 
 
 def page_html(folder: Path) -> str:

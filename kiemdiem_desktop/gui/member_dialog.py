@@ -16,7 +16,7 @@ from ..model.levels import LEVEL_LABELS
 from ..model.member import DISCIPLINE_LABELS, GENDER_LABELS, PARTY_POST_LABELS, PERIOD_LABELS
 from ..vn.dates import DateError, format_date, parse_date
 from ..vn.text import clean
-from .common import ValueCombo, error_text, relayout
+from .common import ValueCombo, error_text, relayout, set_style_property
 from .forms.ui_member_dialog import Ui_MemberDialog
 
 __all__ = ["MemberDialog", "ValueCombo"]     # ValueCombo lives in common (the compiled form makes it)
@@ -193,9 +193,7 @@ class MemberDialog(QDialog, Ui_MemberDialog):
 
     # -- reading and saving ------------------------------------------------------------------
     def _mark(self, widget: QWidget, bad: bool) -> None:
-        widget.setProperty("invalid", bad)
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
+        set_style_property(widget, "invalid", bad)       # ui/style.qss: [invalid="true"]
 
     def build_member(self) -> tuple[Member | None, list[tuple[QWidget, str]]]:
         """The member as typed, or the list of (field, problem) that prevent it."""

@@ -5,6 +5,7 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import Qt
 
+from kiemdiem_desktop.gui.common import style_property
 from kiemdiem_desktop.gui.member_dialog import MemberDialog
 from kiemdiem_desktop.model import Member, Period, PeriodKind
 from kiemdiem_desktop.services import validate_member
@@ -25,7 +26,7 @@ def open_dialog(qtbot, cf, member=None) -> MemberDialog:
 
 
 def highlighted(widget) -> bool:
-    return widget.property("invalid") is True
+    return style_property(widget, "invalid") is True
 
 
 def fill(dlg, **texts) -> None:

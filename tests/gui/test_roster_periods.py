@@ -14,7 +14,6 @@ from kiemdiem_desktop.vn.dates import format_date
 
 from tests.gui.test_gui_roster import show_screen
 
-TODAY = date.today()
 
 
 def answer_next_box(fn, seen):
@@ -44,7 +43,7 @@ def test_an_exempted_member_stays_on_the_roll_and_numbers_never_jump(qtbot, cell
     select(screen, "Trần Thị Ánh")
 
     def leave(dlg):
-        assert dlg.day.text() == format_date(TODAY)
+        assert dlg.day.text() == format_date(date.today())
         qtbot.keyClick(dlg.reason, Qt.Key.Key_Return)
     on_modal(leave)
     screen.leave_button.click()
@@ -52,12 +51,12 @@ def test_an_exempted_member_stays_on_the_roll_and_numbers_never_jump(qtbot, cell
     assert screen.count_label.text() == "3 đảng viên đang sinh hoạt"
     assert stt(screen) == ["1", "2", "3"]
     anh = next(m for m in cell.members() if m.full_name == "Trần Thị Ánh")
-    assert category_on(anh, TODAY) == Category.NOT_IN_CELL
-    assert category_on(anh, TODAY - timedelta(days=1)) == Category.OFFICIAL
+    assert category_on(anh, date.today()) == Category.NOT_IN_CELL
+    assert category_on(anh, date.today() - timedelta(days=1)) == Category.OFFICIAL
     screen.show_former.click()
     assert stt(screen) == ["1", "2", "3", "4"]
     row = screen.visible_names().index("Trần Thị Ánh")
-    assert f"chuyển đi {format_date(TODAY)}" in screen.proxy.index(row, COL_STATUS).data()
+    assert f"chuyển đi {format_date(date.today())}" in screen.proxy.index(row, COL_STATUS).data()
     screen.show_former.click()
 
     # Bình is exempted the way a clerk first tries it: the membership ended yesterday, the
@@ -71,12 +70,12 @@ def test_an_exempted_member_stays_on_the_roll_and_numbers_never_jump(qtbot, cell
         t = dlg.periods
         assert t.rowCount() == 1 and t.cellWidget(0, 0).value() == PeriodKind.MEMBERSHIP
         t.setItem(0, 2, t.item(0, 2).clone())
-        t.item(0, 2).setText(format_date(TODAY - timedelta(days=1)))
+        t.item(0, 2).setText(format_date(date.today() - timedelta(days=1)))
         dlg.findChildren(type(dlg.save_button), options=Qt.FindChildOption.FindChildrenRecursively)
         add = next(b for b in dlg.findChildren(type(dlg.save_button)) if b.text() == "Thêm khoảng thời gian")
         add.click()
         assert t.rowCount() == 2 and t.currentRow() == 1 and t.currentColumn() == 1
-        assert t.item(1, 1).text() == format_date(TODAY)                 # editable, today by default
+        assert t.item(1, 1).text() == format_date(date.today())                 # editable, today by default
         t.cellWidget(1, 0).setCurrentIndex(t.cellWidget(1, 0).values.index(PeriodKind.EXEMPTION))
         answer_next_box(lambda box: next(b for b in box.buttons() if b.objectName() == "keepOnRoll").click(),
                         boxes)
@@ -91,7 +90,7 @@ def test_an_exempted_member_stays_on_the_roll_and_numbers_never_jump(qtbot, cell
     assert screen.count_label.text() == "3 đảng viên đang sinh hoạt"
     assert stt(screen) == ["1", "2", "3"]
     binh = next(m for m in cell.members() if m.full_name == "Lê Văn Bình")
-    assert category_on(binh, TODAY) == Category.EXEMPTED
+    assert category_on(binh, date.today()) == Category.EXEMPTED
     assert [p.end for p in binh.periods_of(PeriodKind.MEMBERSHIP)] == [None]
 
 
@@ -108,7 +107,7 @@ def test_going_back_keeps_the_dialog_and_the_core_refuses_a_member_off_the_roll(
     def suspend(dlg):
         dlg.tabs.setCurrentIndex(1)
         t = dlg.periods
-        t.item(0, 2).setText(format_date(TODAY - timedelta(days=1)))
+        t.item(0, 2).setText(format_date(date.today() - timedelta(days=1)))
         dlg._add_period_row(None)
         t.cellWidget(1, 0).setCurrentIndex(t.cellWidget(1, 0).values.index(PeriodKind.SUSPENSION))
         answer_next_box(lambda box: next(b for b in box.buttons() if b.text() == "&Quay lại sửa").click(), boxes)
@@ -120,9 +119,9 @@ def test_going_back_keeps_the_dialog_and_the_core_refuses_a_member_off_the_roll(
     screen.edit_button.click()
     assert boxes and state == {"open": True, "cell": (0, 2)}
     yen = next(m for m in cell.members() if m.full_name == "Phạm Thị Yến")
-    assert category_on(yen, TODAY) == Category.OFFICIAL                      # nothing saved
-    yen.periods[0].end = TODAY - timedelta(days=1)
-    yen.periods.append(Period(PeriodKind.SUSPENSION, TODAY))
+    assert category_on(yen, date.today()) == Category.OFFICIAL                      # nothing saved
+    yen.periods[0].end = date.today() - timedelta(days=1)
+    yen.periods.append(Period(PeriodKind.SUSPENSION, date.today()))
     with pytest.raises(UserError, match="vẫn thuộc chi bộ"):
         cell.save_member(yen)
 

@@ -23,7 +23,7 @@ from ...crypto.identity import visible
 from ...crypto.keys import common_name, fingerprint
 from ...crypto.register import FIRST_SEEN, KNOWN, NEW_KEY, NO_IDENTITY, REFUSED, CommitteeRegister
 from ...i18n import UserError
-from ..common import error_text, run_in_background, settings, show_error
+from ..common import error_text, run_in_background, set_style_property, settings, show_error
 from .keys import KeyDialog, split_fingerprint, tr
 
 STATES = {"verified": "đã xác minh", "refused": "bị từ chối", "superseded": "đã có bản mới hơn"}
@@ -71,7 +71,6 @@ def confirm_first_seen(parent: QWidget, decision, opened=None) -> bool:
     mono.setPointSizeF(box.font().pointSizeF() + 2)       # follows the zoom of the window
     mono.setBold(True)
     field.setFont(mono)
-    field.setStyleSheet("padding: 6px; border: 1px solid #888; background: #ffffff;")
     after = QLabel(tr("Hãy đối chiếu từng nhóm với <b>phiếu bàn giao</b> hoặc đọc qua <b>điện thoại</b> với chi bộ. "
                       "Chỉ ghi khóa này vào sổ đăng ký khi mọi nhóm đều khớp.")
                    + "".join(f"<p style='color:#b00020'><b>{html.escape(visible(w, limit=600))}</b></p>" for w in warn))
@@ -120,12 +119,12 @@ def confirm_expired(parent: QWidget, opened) -> bool:
     return box.clickedButton() is yes
 
 
-def warn_new_key(parent: QWidget, decision) -> None:
+def warn_new_key(parent: QWidget, decision, text: str | None = None) -> None:
     box = QMessageBox(QMessageBox.Icon.Critical, tr("CẢNH BÁO: khóa ký khác với sổ đăng ký"), "",
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("newKeyBox")
     box.setTextFormat(Qt.TextFormat.RichText)
-    body = html.escape(visible(decision.message, keep_newlines=True, limit=0)).replace("\n", "<br>")
+    body = html.escape(visible(text or decision.message, keep_newlines=True, limit=0)).replace("\n", "<br>")
     box.setText(f"<div style='color:#b00020; font-size:13pt'><b>{body}</b></div>"
                 )
     box.exec()
@@ -417,7 +416,7 @@ class CommitteeWindow(QMainWindow):
         path = Path(path)
         self.busy = True
         self._update()
-        self.message.setStyleSheet("")
+        set_style_property(self.message, "state", "")
         self.message.setText(tr("Đang mở và kiểm tra {name}…").format(name=path.name))
 
         def job():
@@ -469,7 +468,7 @@ class CommitteeWindow(QMainWindow):
             return
         path = b["paths"][b["i"]]
         b["i"] += 1
-        self.message.setStyleSheet("")
+        set_style_property(self.message, "state", "")
         self.message.setText(tr("Đang mở gói {i}/{n}: {name}…").format(i=b["i"], n=len(b["paths"]), name=path.name))
         office = self.office
 
@@ -484,7 +483,7 @@ class CommitteeWindow(QMainWindow):
             from ...committee.year import OpenOutcome
 
             if decision.status in REFUSED:
-                if decision.known_fingerprints:
+                if decision.kept_in_inbox:
                     self.office.register.record(opened, state="refused", reason=decision.message,
                                                 chain=decision.chain.message if decision.chain else "")
                 b["results"].append(OpenOutcome(path, "refused", decision.message))
@@ -541,20 +540,20 @@ class CommitteeWindow(QMainWindow):
         if decision.status in REFUSED:
             # the same rule as the command line: a known cell's refused package is kept in the inbox
             # as refused; a cell never registered leaves nothing behind
-            if decision.known_fingerprints:
-                decision.message = decision.message.replace(
-                    "Không ghi gì.", tr("Gói không được mở, sổ đăng ký không đổi; hộp thư ghi gói này là “bị từ chối”."))
-                self.register.record(opened, state="refused", reason=decision.message,
+            text = decision.message
+            if decision.kept_in_inbox:
+                text = decision.message_when_kept
+                self.register.record(opened, state="refused", reason=text,
                                      chain=decision.chain.message if decision.chain else "")
             self.reload()
-            self._say(decision.message, error=True)
+            self._say(text, error=True)
             if decision.status == NEW_KEY:
-                warn_new_key(self, decision)
+                warn_new_key(self, decision, text)
             elif decision.status == NO_IDENTITY:
-                show_plain_error(self, decision.message, tr("Gói không ghi mã chi bộ"))
+                show_plain_error(self, text, tr("Gói không ghi mã chi bộ"))
             else:
-                show_plain_error(self, decision.message, tr("Chứng thư không thuộc tổ chức chứng thực đã nhập"))
-            self.refused.emit(decision.message)
+                show_plain_error(self, text, tr("Chứng thư không thuộc tổ chức chứng thực đã nhập"))
+            self.refused.emit(text)
             self.opened.emit("refused")
             return
         if decision.status == FIRST_SEEN and not confirm_first_seen(self, decision, opened):
@@ -603,7 +602,7 @@ class CommitteeWindow(QMainWindow):
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.last_message = text
-        self.message.setStyleSheet("color: #b00020; font-weight: bold;" if error else "color: #1b5e20;")
+        set_style_property(self.message, "state", "error" if error else "ok")     # ui/style.qss
         self.message.setText(text)
 
     def forget_key(self) -> None:

@@ -18,7 +18,7 @@ from ...committee.year import LEVELS, STATUS_LABELS, CommitteeOffice, YearView
 from ...i18n import UserError, translate
 from ...store.errors import ConflictError
 from ...model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS, Level
-from ..common import error_text, show_error
+from ..common import error_text, set_style_property, show_error
 from .keys import tr
 
 CELL_COLUMNS = ("Chi bộ", "Tình trạng", "Lần", "Số ĐV", "HTXSNV", "HTTNV", "HTNV", "KHTNV", "Chưa XL", "Mức chi bộ")
@@ -209,7 +209,7 @@ class YearPage(QWidget):
             unrated=m["unrated"], decided=s["decided"]))
         lines = [f"{q['label']}: {q['text']}" + (tr(" — VƯỢT tỷ lệ") if q["over"] else "") for q in s["quota"]]
         self.quota.setText(tr("Tỷ lệ HTXSNV: ") + ("; ".join(lines) if lines else tr("chưa có kết quả để tính.")))
-        self.quota.setStyleSheet("color: #b00020; font-weight: bold;" if any(q["over"] for q in s["quota"]) else "")
+        set_style_property(self.quota, "over", any(q["over"] for q in s["quota"]))     # ui/style.qss
         if self.view.cells:
             self.cells.setCurrentCell(min(max(keep, 0), len(self.view.cells) - 1), 0)
         self._show_members()
@@ -282,7 +282,7 @@ class YearPage(QWidget):
         self.sheet_button.setEnabled(self.office is not None and self.view is not None and bool(self.view.members()))
 
     def say(self, text: str, *, error: bool = False) -> None:
-        self.message.setStyleSheet("color: #b00020; font-weight: bold;" if error else "color: #1b5e20;")
+        set_style_property(self.message, "state", "error" if error else "ok")     # ui/style.qss
         self.message.setText(text)
 
     # -- acting ---------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QW
 
 from ...crypto.keys import common_name, fingerprint, load_recipient_certificate, new_key
 from ...i18n import UserError
-from ..common import error_text, refit, relayout, run_in_background, settings
+from ..common import error_text, refit, relayout, run_in_background, set_style_property, settings
 from ..forms.ui_key_dialog import Ui_KeyDialog
 from ..forms.ui_keys_dialog import Ui_KeysDialog
 from .key_chooser import KEY_FILTER, KeyChooser, connect_browse, tr  # noqa: F401 - imported from here too
@@ -38,9 +38,7 @@ def split_fingerprint(fp: str) -> str:
 
 def set_error(lbl: QLabel, text: str) -> None:
     """Show ``text`` as a failure (ui/style.qss: QLabel[state="error"]); "" clears the state."""
-    lbl.setProperty("state", "error" if text else "")
-    lbl.style().unpolish(lbl)
-    lbl.style().polish(lbl)
+    set_style_property(lbl, "state", "error" if text else "")
     lbl.setText(text)
 
 

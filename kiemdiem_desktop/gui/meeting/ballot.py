@@ -20,8 +20,8 @@ from ...rules.majority import LEVELS_TOP_DOWN
 from ...rules.tally import MemberTally, compare_entries, level_count_headings, second_entry_pending
 from ...voting import VoteResult, VotingDesk
 from .votes import (
-    AMBER, GREEN, RED, VOTES_QSS, CountEdit, HandsVotePanel, entered, pct, set_enabled, set_flag, verdict_text,
-    set_read_only, set_style, set_text,
+    AMBER, GREEN, RED, CountEdit, HandsVotePanel, entered, pct, set_enabled, set_flag, verdict_text,
+    set_read_only, set_text,
 )
 from ..common import list_table
 from .widgets import MemberPicker, Runner, core, is_enter, mods, tr
@@ -161,10 +161,10 @@ class LevelGrid(QWidget):
         label = self.names.get(vote_id)
         if label is None:
             return
-        set_style(label, f"color: {RED}; font-weight: bold;" if problem else "")
+        set_flag(label, "problem", problem)            # red and bold (ui/style.qss)
         for e in self.edits[vote_id].values():
             set_flag(e, "problem", problem)
-        set_style(self.totals[vote_id], f"color: {RED}; font-weight: bold;" if problem else "")
+        set_flag(self.totals[vote_id], "problem", problem)
 
     def set_read_only(self, ro: bool) -> None:
         for row in self.edits.values():
@@ -203,7 +203,7 @@ class RatingResults(QWidget):
         self.table.currentCellChanged.connect(lambda *_: self._selected())
         self.none_passed = QLabel()
         self.none_passed.setWordWrap(True)
-        self.none_passed.setStyleSheet(f"color: {RED}; font-weight: bold;")
+        self.none_passed.setObjectName("nonePassed")
         self.revote_button = QPushButton(tr("Biểu quyết lại"))
         self.revote_button.setObjectName("revoteButton")
         self.revote_button.clicked.connect(self._revote)
@@ -461,7 +461,6 @@ class BallotPanel(QWidget):
         self.desk = VotingDesk(session)
         self.ballot_id: str | None = None
         self.run = Runner(self, self.report)
-        self.setStyleSheet(VOTES_QSS)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("ballotTabs")

@@ -8,28 +8,26 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
-    QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow,
-    QPushButton, QScrollArea, QSizePolicy, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
+    QFrame, QGridLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QPushButton, QSplitter,
+    QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from ...model import MeetingState
 from ...model.review import STEP_STATE_LABELS, AgendaStep, StepKind, StepState
-from ...model.meeting import MEETING_KIND_LABELS
 from ...model.vote import VoteKind
-from ...vn.dates import format_date
-from .attendance import AttendancePanel, counted_text, headcount_line, voters_line
-from .ratings import RatingStepPage
-from .review import ReviewPanel
-from .votes import HandsVotePanel, QuestionVoteDialog, ResultsView, confirm_effects, outcome_text
+from .attendance import counted_text, headcount_line, voters_line
+from .pages import (  # noqa: F401 (the page classes: kept importable from here)
+    AdoptionPage, ClosingPage, OpeningPage, OtherPage, ResultsPage, RollPage, all_pages, page_for,
+)
+from .votes import QuestionVoteDialog, confirm_effects
 from .widgets import (  # noqa: F401 (scroller: kept importable from here)
-    MEETING_QSS, AutoSaveText, ElidedLabel, MemberPicker, Runner, core, fit_initial_size, follow_meeting, notice_panel,
-    parse_time,
+    AutoSaveText, ElidedLabel, Runner, core, fit_initial_size, follow_meeting, notice_panel,
     route_undo, scaled_font, scroller, tr,
 )
+
 
 def wait_saved(session) -> None:
     """Wait until every edit handed to the writer so far is committed."""
@@ -57,253 +55,11 @@ class PageStack(QStackedWidget):
         return w.minimumSizeHint() if w is not None else super().minimumSizeHint()
 
 
-VOTE_KINDS = (StepKind.RATING_VOTES, StepKind.CELL_RATING, StepKind.ADOPTION)
-REVIEW_KINDS = (StepKind.COLLECTIVE_REVIEW, StepKind.MEMBER_REVIEW)
-
-
-class OpeningPage(QWidget):
-    """Khai mạc: chair and minute-taker, the start of the meeting, the roll call."""
-
-    def __init__(self, window: "MeetingGuideWindow"):
-        super().__init__()
-        self.w = window
-        s = window.session
-        self.chair = MemberPicker()
-        self.chair.setObjectName("chairPicker")
-        self.minute_taker = MemberPicker()
-        self.minute_taker.setObjectName("minuteTakerPicker")
-        self.chair.chosen.connect(lambda pid: self._set("chair_id", pid))
-        self.minute_taker.chosen.connect(lambda pid: self._set("minute_taker_id", pid))
-        self.start_button = QPushButton(tr("&Khai mạc"))
-        self.start_button.setObjectName("startButton")
-        self.start_button.clicked.connect(window.start_meeting)
-        self.info = QLabel()
-        self.info.setObjectName("hint")
-        self.info.setWordWrap(True)
-        self.agenda_vote_button = QPushButton(tr("Biểu quyết thông qua &chương trình…"))
-        self.agenda_vote_button.setObjectName("agendaVoteButton")
-        self.agenda_vote_button.setToolTip("Ctrl+B")
-        self.agenda_vote_button.clicked.connect(window.vote_agenda)
-        self.agenda_vote = QLabel()
-        self.agenda_vote.setObjectName("agendaVoteLine")
-        self.agenda_vote.setWordWrap(True)
-        lc = QLabel(tr("&Chủ trì:"))
-        lc.setBuddy(self.chair)
-        lm = QLabel(tr("T&hư ký hội nghị:"))
-        lm.setBuddy(self.minute_taker)
-        # three rows of their own (not one grid): the widest button does not widen the others,
-        # so the page fits beside the agenda at 150 %
-        people = QHBoxLayout()
-        people.addWidget(lc)
-        people.addWidget(self.chair, 1)
-        people.addSpacing(8)
-        people.addWidget(lm)
-        people.addWidget(self.minute_taker, 1)
-        people.addWidget(self.start_button)
-        vote = QHBoxLayout()
-        vote.addWidget(self.agenda_vote, 1)
-        vote.addWidget(self.agenda_vote_button)
-        for w in (self.chair, self.minute_taker):
-            w.setMinimumWidth(160)
-        top = QVBoxLayout()
-        top.addLayout(people)
-        top.addWidget(self.info)
-        top.addLayout(vote)
-        self.attendance = AttendancePanel(s)
-        self.attendance.changed.connect(window.attendance_changed)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(self.attendance, 1)
-
-    def refresh(self) -> None:
-        s = self.w.session
-        m = s.meeting
-        people = [(x.id, x.full_name) for x in s.attendees()]
-        self.chair.set_people(people, m.chair_id)
-        self.minute_taker.set_people(people, m.minute_taker_id)
-        started = m.state != MeetingState.PREPARING
-        self.start_button.setVisible(not started)
-        bits = [core(MEETING_KIND_LABELS[m.kind]) + f" {m.rating_year}", s.rules.name]
-        if m.meeting_date:
-            bits.append(tr("ngày {date}").format(date=format_date(m.meeting_date)))
-        if m.place:
-            bits.append(m.place)
-        if m.delegates:
-            bits.append(tr("Đại biểu: {names}").format(names="; ".join(
-                d.name + (f" ({d.title})" if d.title else "") for d in m.delegates)))
-        if started:
-            bits.append(tr("Khai mạc lúc {time}").format(time=m.start_time))
-        else:
-            bits.append(tr("Chưa khai mạc: chọn chủ trì, thư ký rồi bấm “Khai mạc” (Alt+K)."))
-        self.info.setText(" · ".join(bits))
-        self.agenda_vote_button.setEnabled(started)
-        self.show_agenda_vote()
-        self.attendance.reload()
-
-    def show_agenda_vote(self) -> None:
-        from ...voting import VotingDesk
-
-        desk = VotingDesk(self.w.session)
-        votes = [v for v in desk.record.votes if v.kind == VoteKind.AGENDA]
-        if not votes:
-            self.agenda_vote.setText(tr("Chương trình hội nghị: chưa biểu quyết."))
-            return
-        r = desk.result(votes[-1])
-        state = tr("đã công bố") if votes[-1].recorded else tr("chưa công bố")
-        self.agenda_vote.setText(tr("Biểu quyết thông qua chương trình ({state}): có mặt {present}/{base}; "
-                                    "{outcome}.").format(state=state, present=r.headcount.present_in_base,
-                                                          base=r.headcount.base_count, outcome=outcome_text(r)))
-
-    def _set(self, field: str, pid) -> None:
-        if getattr(self.w.session.meeting, field) != pid:
-            self.w.run(self.w.session.update_meeting, **{field: pid})
-            self.w.refresh_header()
-
-
-class PlaceholderPage(QWidget):
-    """Vote steps and the results: entry comes with the votes screen."""
-
-    def __init__(self, window: "MeetingGuideWindow"):
-        super().__init__()
-        self.w = window
-        frame, self.label = notice_panel("placeholder")
-        frame.show()
-        self.notes = AutoSaveText(window.save_step_text, tr("Ghi chú cho bước này (tùy ý)…"))
-        self.notes.setObjectName("notes")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(frame)
-        label = QLabel(tr("&Ghi chú:"))
-        label.setBuddy(self.notes)
-        layout.addWidget(label)
-        layout.addWidget(self.notes, 1)
-
-    def show_step(self, step: AgendaStep) -> None:
-        if step.kind in VOTE_KINDS:
-            text = tr("<b>{title}</b><br>Phần ghi biểu quyết sẽ có trong phiên bản sau. Bây giờ có thể ghi chú "
-                      "diễn biến bên dưới; bấm “Tiếp ▶” để sang bước sau.")
-        elif step.kind == StepKind.RESULTS:
-            text = tr("<b>{title}</b><br>Bảng kết quả xếp loại sẽ có khi ghi được biểu quyết (phiên bản sau).")
-        else:
-            text = "<b>{title}</b>"
-        import html
-
-        self.label.setText(text.format(title=html.escape(step.title)))
-        self.notes.bind((step.id, "notes"), step.notes)
-
-
-class AdoptionPage(QWidget):
-    """Thông qua biên bản: a show of hands on the minutes, and notes."""
-
-    def __init__(self, window: "MeetingGuideWindow"):
-        super().__init__()
-        self.w = window
-        self.vote = HandsVotePanel(window.session, VoteKind.MINUTES, tr("Thông qua biên bản hội nghị"))
-        self.vote.title.setText(tr("Biểu quyết thông qua biên bản"))
-        self.vote.changed.connect(window.votes_changed)
-        self.notes = AutoSaveText(window.save_step_text, tr("Ý kiến về biên bản, chỉnh sửa đã thống nhất (tùy ý)…"))
-        self.notes.setObjectName("notes")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.vote)
-        label = QLabel(tr("&Ghi chú:"))
-        label.setBuddy(self.notes)
-        layout.addWidget(label)
-        layout.addWidget(self.notes, 1)
-
-    def show_step(self, step: AgendaStep) -> None:
-        self.vote.show_for(step.id)
-        self.notes.bind((step.id, "notes"), step.notes)
-
-
-class ResultsPage(QWidget):
-    """Công bố kết quả: every vote of the meeting with its figures."""
-
-    def __init__(self, window: "MeetingGuideWindow"):
-        super().__init__()
-        self.view = ResultsView(window.session)
-        self.notes = AutoSaveText(window.save_step_text, tr("Ghi chú khi công bố kết quả (tùy ý)…"))
-        self.notes.setObjectName("notes")
-        self.notes.setMaximumHeight(90)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.notes)
-
-    def show_step(self, step: AgendaStep) -> None:
-        self.view.refresh()
-        self.notes.bind((step.id, "notes"), step.notes)
-
-
-class ClosingPage(QWidget):
-    def __init__(self, window: "MeetingGuideWindow"):
-        super().__init__()
-        self.w = window
-        self.end = QLineEdit()
-        self.end.setObjectName("endTime")
-        self.end.setPlaceholderText(tr("giờ:phút"))
-        self.end.setMaximumWidth(100)
-        self.end.returnPressed.connect(self.save)
-        self.now = QPushButton(tr("&Bế mạc bây giờ"))
-        self.now.clicked.connect(lambda: self.save(now=True))
-        self.state = QLabel()
-        self.state.setWordWrap(True)
-        self.notes = AutoSaveText(window.save_step_text, tr("Ghi chú khi bế mạc (tùy ý)…"))
-        row = QHBoxLayout()
-        label = QLabel(tr("&Giờ bế mạc:"))
-        label.setBuddy(self.end)
-        row.addWidget(label)
-        row.addWidget(self.end)
-        row.addWidget(self.now)
-        row.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(row)
-        layout.addWidget(self.state)
-        layout.addWidget(self.notes, 1)
-
-    def show_step(self, step: AgendaStep) -> None:
-        m = self.w.session.meeting
-        self.end.setText(m.end_time)
-        self.notes.bind((step.id, "notes"), step.notes)
-        if m.state == MeetingState.HELD:
-            self.state.setText(tr("Hội nghị đã bế mạc lúc {time}.").format(time=m.end_time))
-        elif m.end_time:
-            self.state.setText(tr("Giờ bế mạc: {time}. Bấm “Tiếp ▶” để kết thúc hội nghị.").format(time=m.end_time))
-        else:
-            self.state.setText(tr("Ghi giờ bế mạc rồi bấm “Tiếp ▶”."))
-
-    def save(self, now: bool = False) -> None:
-        at = self.w.session.clock() if now else parse_time(self.end.text())
-        if at is None:
-            self.w.show_problem(tr("Giờ bế mạc “{text}” không đọc được: gõ giờ:phút.").format(text=self.end.text()))
-            return
-        if self.w.run(self.w.session.close_meeting, at):
-            self.show_step(self.w.session.current)
-            self.w.changed.emit()
-
-
-class OtherPage(QWidget):
-    def __init__(self, window: "MeetingGuideWindow"):
-        super().__init__()
-        self.title = QLabel()
-        self.title.setWordWrap(True)
-        self.title.setObjectName("sectionTitle")
-        self.notes = AutoSaveText(window.save_step_text, tr("Nội dung, diễn biến của bước này…"))
-        self.notes.setObjectName("notes")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
-        layout.addWidget(self.notes, 1)
-
-    def show_step(self, step: AgendaStep) -> None:
-        self.title.setText(step.title)
-        self.notes.bind((step.id, "notes"), step.notes)
-
-
 class MeetingGuideWindow(QMainWindow):
-    """The meeting, one step at a time. ``changed`` tells the presentation window to follow."""
+    """The meeting, one step at a time. ``changed`` tells the presentation window to follow.
+
+    The step pages come from the registry in pages/__init__.py (one module per page); each is
+    kept as an attribute (``self.opening``, ``self.review``, ``self.ratings``…)."""
 
     changed = Signal()
 
@@ -312,12 +68,29 @@ class MeetingGuideWindow(QMainWindow):
         self.session = session
         self.presentation = None
         self.run = Runner(self, self.show_problem)
-        self.setObjectName("meetingGuide")
-        self.setStyleSheet(MEETING_QSS)
+        self.setObjectName("meetingGuide")             # ui/style.qss scopes the guide's styles by it
         self.setWindowTitle(tr("Hội nghị kiểm điểm năm {year} — Kiểm điểm Desktop").format(
             year=session.meeting.rating_year))
+        self._build_header()
+        self._build_agenda()
+        self._build_pages()
+        self._build_check_panel()
+        self._build_buttons()
+        self._lay_out()
+        self._build_actions()
+        self._undo_filter = route_undo(self)
+        self._apply_fonts()
+        self._start_clock()
+        self._size_before_zoom = None
+        self.refresh()
+        fit_initial_size(self, 1366, 768)
+        # one live meeting shared with the documents window: an edit there shows here at once
+        self._unfollow = follow_meeting(self, session, self._meeting_changed_elsewhere)
+        self.changed.connect(lambda: self.session.notify(self))
 
-        # header
+    # -- building -----------------------------------------------------------------------------------
+    def _build_header(self) -> None:
+        """On top, always visible: the step, where we are, the clock, who chairs, the headcount."""
         self.header = QFrame()
         self.header.setObjectName("guideHeader")
         # one line each, so the header keeps its height at any zoom; the whole title is its tooltip
@@ -350,7 +123,7 @@ class MeetingGuideWindow(QMainWindow):
         hl.addLayout(top, 0, 0)
         hl.addLayout(bottom, 1, 0)
 
-        # agenda
+    def _build_agenda(self) -> None:
         self.agenda = QListWidget()
         self.agenda.setObjectName("agenda")
         self.agenda.setWordWrap(True)
@@ -358,47 +131,27 @@ class MeetingGuideWindow(QMainWindow):
         self.agenda.itemActivated.connect(self._agenda_clicked)
         self.agenda.setMinimumWidth(250)
 
-        # body pages
-        self.opening = OpeningPage(self)
-        self.review = ReviewPanel(session)
-        self.review.changed.connect(self._review_changed)
-        self.placeholder = PlaceholderPage(self)
-        self.ratings = RatingStepPage(self)
-        self.ratings.changed.connect(self.votes_changed)
-        self.adoption = AdoptionPage(self)
-        self.results_page = ResultsPage(self)
-        self.closing = ClosingPage(self)
-        self.other = OtherPage(self)
-        self.roll = AttendancePanel(session)
-        self.roll.changed.connect(self.attendance_changed)
-        self.roll.confirm = self.confirm_correction
-        self.opening.attendance.confirm = self.confirm_correction
-        roll_page = QWidget()
-        rl = QVBoxLayout(roll_page)
-        rl.setContentsMargins(0, 0, 0, 0)
-        roll_title = QLabel(tr("Điểm danh, đến muộn, về sớm — F3 hoặc Esc để trở lại bước đang họp"))
-        roll_title.setObjectName("sectionTitle")
-        rl.addWidget(roll_title)
-        rl.addWidget(self.roll, 1)
-        self.roll_page = roll_page
+    def _build_pages(self) -> None:
+        """One page per entry of the registry (pages/__init__.py), each an attribute of the window."""
         self.body = PageStack()
-        for page in (self.opening, self.review, self.placeholder, self.ratings, self.adoption, self.results_page,
-                     self.closing, self.other, roll_page):
-            self.body.addWidget(page)
+        for page in all_pages():
+            widget = page.make(self)
+            setattr(self, page.name, widget)
+            self.body.addWidget(widget)
+        self.roll = self.roll_page.roll
 
-        # the inline panel: what is missing before moving on. It takes at most a few lines and
-        # scrolls beyond: shown, it never pushes the buttons below the screen.
+    def _build_check_panel(self) -> None:
+        """The inline panel: what is missing before moving on. It takes at most a few lines and
+        scrolls beyond: shown, it never pushes the buttons below the screen."""
         self.check_panel, self.check_label = notice_panel("checkPanel")
         self.check_label.setObjectName("checkText")
         inner = self.check_panel.layout()
         inner.removeWidget(self.check_label)
         self.check_scroll = scroller(self.check_label, "checkScroll")
         self.check_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.check_scroll.setStyleSheet("QScrollArea#checkScroll, QScrollArea#checkScroll > QWidget > QWidget "
-                                        "{ background: transparent; }")
         inner.addWidget(self.check_scroll)
 
-        # buttons
+    def _build_buttons(self) -> None:
         self.prev_button = QPushButton(tr("◀ Trước"))
         self.prev_button.setObjectName("prevButton")
         self.prev_button.setToolTip("Alt+←")
@@ -415,13 +168,15 @@ class MeetingGuideWindow(QMainWindow):
             b.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.progress = QLabel()
         self.progress.setObjectName("hint")
+
+    def _lay_out(self) -> None:
+        """Header on top; the agenda on the left; the step page, the check panel and the buttons."""
         buttons = QHBoxLayout()
         buttons.addWidget(self.roll_button)
         buttons.addWidget(self.show_button)
         buttons.addWidget(self.progress, 1, Qt.AlignmentFlag.AlignCenter)
         buttons.addWidget(self.prev_button)
         buttons.addWidget(self.next_button)
-
         right = QWidget()
         rv = QVBoxLayout(right)
         rv.setContentsMargins(6, 0, 0, 0)
@@ -443,20 +198,12 @@ class MeetingGuideWindow(QMainWindow):
         cv.addWidget(split, 1)
         self.setCentralWidget(central)
 
-        self._build_actions()
-        self._undo_filter = route_undo(self)
-        self._apply_fonts()
+    def _start_clock(self) -> None:
         self.clock_timer = QTimer(self)
         self.clock_timer.setInterval(1000)
         self.clock_timer.timeout.connect(self._tick)
         self.clock_timer.start()
         self._last_minute = ""
-        self._size_before_zoom = None
-        self.refresh()
-        fit_initial_size(self, 1366, 768)
-        # one live meeting shared with the documents window: an edit there shows here at once
-        self._unfollow = follow_meeting(self, session, self._meeting_changed_elsewhere)
-        self.changed.connect(lambda: self.session.notify(self))
 
     # -- actions and keys ------------------------------------------------------------------------
     def _action(self, menu, text: str, keys: list[str], slot: Callable, name: str = "") -> QAction:
@@ -470,8 +217,16 @@ class MeetingGuideWindow(QMainWindow):
         return a
 
     def _build_actions(self) -> None:
+        """The menus; every action carries its keys (the window's shortcuts are these actions)."""
         bar = self.menuBar()
-        meeting = bar.addMenu(tr("&Hội nghị"))
+        self._build_meeting_menu(bar.addMenu(tr("&Hội nghị")))
+        self._build_edit_menu(bar.addMenu(tr("&Sửa")))
+        self._build_go_menu(bar.addMenu(tr("&Đi tới")))
+        self._action(None, "", ["Escape"], self._escape)
+        self._build_help_menu(bar.addMenu(tr("T&rợ giúp")))
+        self.update_undo_labels()
+
+    def _build_meeting_menu(self, meeting) -> None:
         self.prepare_action = self._action(meeting, tr("&Chuẩn bị hội nghị…"), ["F4"], self.open_prepare)
         self.start_action = self._action(meeting, tr("&Khai mạc"), [], self.start_meeting)
         self.roll_action = self._action(meeting, tr("Đ&iểm danh, đến muộn, về sớm"), ["F3"], self.toggle_roll)
@@ -486,21 +241,22 @@ class MeetingGuideWindow(QMainWindow):
                                              ["Ctrl+Shift+V"], self.open_documents)
         meeting.addSeparator()
         self.close_action = self._action(meeting, tr("Đó&ng cửa sổ hội nghị"), ["Ctrl+W"], self.close)
-        edit = bar.addMenu(tr("&Sửa"))
+
+    def _build_edit_menu(self, edit) -> None:
         self.undo_action = self._action(edit, tr("&Hoàn tác"), ["Ctrl+Z"], self.undo, "undoAction")
         self.redo_action = self._action(edit, tr("&Làm lại"), ["Ctrl+Y", "Ctrl+Shift+Z"], self.redo, "redoAction")
         edit.aboutToShow.connect(self.update_undo_labels)
-        go = bar.addMenu(tr("&Đi tới"))
+
+    def _build_go_menu(self, go) -> None:
         self.next_action = self._action(go, tr("Bước &tiếp theo (xong bước này)"),
                                         ["Alt+Right", "Ctrl+Shift+Return", "Ctrl+Shift+Enter"], self.go_next)
         self.prev_action = self._action(go, tr("Bước t&rước"), ["Alt+Left"], self.go_previous)
         self._action(go, tr("Xem bước trên trong chương trình"), ["Ctrl+PgUp"], lambda: self.step_by(-1))
         self._action(go, tr("Xem bước dưới trong chương trình"), ["Ctrl+PgDown"], lambda: self.step_by(+1))
-        self._action(None, "", ["Escape"], self._escape)
-        helpm = bar.addMenu(tr("T&rợ giúp"))
+
+    def _build_help_menu(self, helpm) -> None:
         self._action(helpm, tr("&Bắt đầu: hội nghị đầu tiên, bằng hình"), ["F1"], self.show_start_help)
         self._action(helpm, tr("Bộ &quy định đánh giá, xếp loại…"), [], self.show_rule_set, "ruleSetAction")
-        self.update_undo_labels()
 
     def _escape(self) -> None:
         if self.body.currentWidget() is self.roll_page:
@@ -595,56 +351,25 @@ class MeetingGuideWindow(QMainWindow):
         done, total = s.flow.progress()
         self.progress.setText(tr("Đã xong {done}/{total} bước").format(done=done, total=total))
 
+    def page_of(self, step: AgendaStep) -> QWidget:
+        """The page that shows ``step`` (the registry in pages/__init__.py)."""
+        return getattr(self, page_for(step.kind).name)
+
     def show_current(self) -> None:
         step = self.session.current
         self.check_panel.hide()
         if step is None:
             return
-        if step.kind == StepKind.OPENING:
-            self.opening.refresh()
-            self.body.setCurrentWidget(self.opening)
-        elif step.kind in REVIEW_KINDS:
-            self.review.show_step(step)
-            self.body.setCurrentWidget(self.review)
-        elif step.kind == StepKind.CLOSING:
-            self.closing.show_step(step)
-            self.body.setCurrentWidget(self.closing)
-        elif step.kind in (StepKind.RATING_VOTES, StepKind.CELL_RATING):
-            self.ratings.show_step(step)
-            self.body.setCurrentWidget(self.ratings)
-        elif step.kind == StepKind.ADOPTION:
-            self.adoption.show_step(step)
-            self.body.setCurrentWidget(self.adoption)
-        elif step.kind == StepKind.RESULTS:
-            self.results_page.show_step(step)
-            self.body.setCurrentWidget(self.results_page)
-        else:
-            self.other.show_step(step)
-            self.body.setCurrentWidget(self.other)
+        page = self.page_of(step)
+        page.show_step(step)
+        self.body.setCurrentWidget(page)
         self._focus_step()
 
     def _focus_step(self) -> None:
         step = self.session.current
         page = self.body.currentWidget()
-        if page is self.review:
-            if self.session.flow.needs_handover(step):
-                self.review.handover_picker.setFocus()
-            else:
-                self.review.speaker.setFocus()
-        elif page is self.opening:
-            self.opening.attendance.table.setFocus()
-        elif page is self.closing:
-            self.closing.end.setFocus()
-        elif page is self.placeholder:
-            self.placeholder.notes.setFocus()
-        elif page is self.ratings:
-            self.ratings.focus_first()
-        elif page is self.adoption:
-            self.adoption.vote.yes.setFocus()
-        elif page is self.results_page:
-            self.results_page.view.table.setFocus()
-        elif page is self.other:
-            self.other.notes.setFocus()
+        if step is not None and page is not self.roll_page:
+            page.focus_step(step)
 
     def header_at(self) -> str:
         """Presence for the header: now for the step being held, the step's start for a finished one."""
@@ -723,17 +448,11 @@ class MeetingGuideWindow(QMainWindow):
         """Results are recomputed from what was typed: redraw the vote screens after any edit."""
         step = self.session.current
         page = self.body.currentWidget()
-        if page is self.roll_page and step is not None:
-            page = {StepKind.RATING_VOTES: self.ratings, StepKind.CELL_RATING: self.ratings,
-                    StepKind.ADOPTION: self.adoption, StepKind.RESULTS: self.results_page}.get(step.kind)
-        if page is self.ratings:
-            self.ratings.refresh()
-        elif page is self.adoption:
-            self.adoption.vote.refresh()
-        elif page is self.results_page:
-            self.results_page.view.refresh()
-        elif page is self.opening:
-            self.opening.show_agenda_vote()
+        if page is self.roll_page:          # the roll call over a step: that step's page
+            page = self.page_of(step) if step is not None else None
+        refresh = getattr(page, "refresh_votes", None)
+        if refresh is not None:
+            refresh()
 
     def votes_changed(self) -> None:
         self.refresh_header()
@@ -806,7 +525,7 @@ class MeetingGuideWindow(QMainWindow):
         self.flush()
         DecisionsDialog(self.session, self).exec()
 
-    def _review_changed(self) -> None:
+    def review_changed(self) -> None:
         self.refresh_header()
         self.changed.emit()
 

@@ -23,12 +23,7 @@ class PresentationWindow(QWidget):
         self.setObjectName("presentation")
         self.setWindowTitle(tr("Trình chiếu — hội nghị kiểm điểm"))
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet("QWidget#presentation { background: #14202e; }"
-                           "QLabel { color: #f3efe4; background: transparent; }"
-                           "QLabel#showCounts { color: #c9f2c0; }"
-                           "QLabel#showCountsLow { color: #ffb4ab; }"
-                           "QLabel#showStep, QLabel#showTime { color: #9fb7d3; }"
-                           "QLabel#showHint { color: #7f8fa3; }")
+        # its colours (light on dark) are in ui/style.qss, under QWidget#presentation
         self.cell = QLabel()
         self.step_number = QLabel()
         self.step_number.setObjectName("showStep")

@@ -24,7 +24,7 @@ from ...model.vote import CELL, BallotLayout, Vote, VoteKind, VoteMethod
 from ...voting import VotingDesk
 from .ballot import BallotPanel, LevelGrid, RatingResults, counts_of
 from .review import fmt_score
-from .votes import AMBER, GREEN, RED, VOTES_QSS, set_read_only
+from .votes import AMBER, GREEN, RED, set_read_only
 from ..common import list_table
 from .widgets import AutoSaveText, ElidedLabel, Runner, core, tr
 
@@ -309,7 +309,6 @@ class RatingStepPage(QWidget):
         self.step: AgendaStep | None = None
         self.subjects: list[str] = []
         self.run = Runner(self, self.report)
-        self.setStyleSheet(VOTES_QSS)
 
         # how to vote
         self.method_buttons = [QRadioButton(tr("&Giơ tay")), QRadioButton(tr("Bỏ phiếu — phiếu &chung")),
@@ -700,6 +699,13 @@ class RatingStepPage(QWidget):
         return [tr("{name}: {message} ({article}) — cần ghi lý do.").format(
             name=self.desk.subject_name(b.subject), message=b.finding.message, article=b.finding.article)
             for b in self.blocking_unjustified()]
+
+    # the page's part in the guide (pages/__init__.py)
+    def focus_step(self, step: AgendaStep) -> None:
+        self.focus_first()
+
+    def refresh_votes(self) -> None:
+        self.refresh()
 
     def focus_first(self) -> None:
         if self.blocking.isVisible():

@@ -267,6 +267,13 @@ class ReviewPanel(QWidget):
             self.collective.fit_heights()
 
     # -- showing ------------------------------------------------------------------------------
+    def focus_step(self, step: AgendaStep) -> None:
+        """Where the keyboard goes on this step (the guide's pages registry, pages/__init__.py)."""
+        if self.session.flow.needs_handover(step):
+            self.handover_picker.setFocus()
+        else:
+            self.speaker.setFocus()
+
     def show_step(self, step: AgendaStep) -> None:
         self.flush()
         self.step = step

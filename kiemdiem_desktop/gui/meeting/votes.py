@@ -29,17 +29,7 @@ RED = "#8c1d18"
 AMBER = "#9a5b00"
 GREEN = "#1f5f2a"
 
-VOTES_QSS = """
-QLabel#voteVerdictOk { color: #1f5f2a; font-weight: bold; }
-QLabel#voteVerdictNo { color: #8c1d18; font-weight: bold; }
-QLabel#voteProblems { color: #8c1d18; }
-QLabel#quorumLow { color: #ffffff; background: #b3261e; font-weight: bold; padding: 2px 6px; border-radius: 3px; }
-QLineEdit[problem="true"] { background: #fbe3e1; border: 1px solid #b3261e; }
-QFrame#blockingPanel { background: #fdecea; border: 2px solid #b3261e; border-radius: 5px; }
-QFrame#warningPanel { background: #fff6e0; border: 1px solid #d9a41b; border-radius: 4px; }
-QFrame#resultsPanel { background: #f3f7fb; border: 1px solid #c5d3e3; border-radius: 4px; }
-QLabel#blockingTitle { color: #8c1d18; font-weight: bold; }
-"""
+# The votes screens' styles (verdicts, problems, panels) are in ui/style.qss.
 
 
 def vn_num(x) -> str:
@@ -68,11 +58,6 @@ def needed_line(h: Headcount, what: str | None = None) -> str:
 def quorum_text(h: Headcount) -> str:
     return tr("Không đủ số lượng: có mặt {present}/{base}, cần {needed} (2/3) — kết quả biểu quyết bị đánh dấu.").format(
         present=h.present_in_base, base=h.base_count, needed=h.quorum_needed)
-
-
-def set_style(widget: QWidget, sheet: str) -> None:
-    if widget.styleSheet() != sheet:
-        widget.setStyleSheet(sheet)
 
 
 def set_read_only(widget, ro: bool) -> None:
@@ -191,7 +176,6 @@ class HandsVotePanel(QWidget):
         self.step_id: str | None = None
         self.vote_id: str | None = None
         self.run = Runner(self, self.report)
-        self.setStyleSheet(VOTES_QSS)
 
         self.title = QLabel(tr("Biểu quyết"))
         self.title.setObjectName("sectionTitle")
@@ -445,7 +429,6 @@ class ResultsView(QWidget):
         super().__init__(parent)
         self.session = session
         self.desk = VotingDesk(session)
-        self.setStyleSheet(VOTES_QSS)
         self.title = QLabel(tr("Kết quả các cuộc biểu quyết của hội nghị"))
         self.title.setObjectName("sectionTitle")
         self.table = QTableWidget(0, len(RESULT_COLUMNS))

@@ -325,22 +325,7 @@ def notice_panel(object_name: str) -> tuple[QFrame, QLabel]:
     return frame, label
 
 
-MEETING_QSS = """
-QFrame#guideHeader { background: #26456b; border-radius: 4px; }
-QFrame#guideHeader QLabel { color: #ffffff; }
-QLabel#stepTitle, QLabel#stepNumber, QLabel#clock { font-weight: bold; }
-QLabel#countsOk { color: #d8f5d0; font-weight: bold; }
-QLabel#countsLow { color: #ffffff; background: #b3261e; font-weight: bold; padding: 2px 6px; border-radius: 3px; }
-QFrame#checkPanel { background: #fbf6e9; border: 1px solid #d9c58f; border-radius: 4px; }
-QFrame#handover { background: #fff3d6; border: 2px solid #c98a12; border-radius: 5px; }
-QLabel#handoverText { font-weight: bold; color: #5a3b00; }
-QFrame#placeholder { background: #fffbea; border: 1px solid #e8dca6; border-radius: 4px; }
-QLabel#sectionTitle { font-weight: bold; color: #26456b; }
-QLabel#fieldError { color: #8c1d18; }
-QTextBrowser#selfReview { background: #fbfaf7; }
-QListWidget#agenda::item { padding: 4px 2px; border-bottom: 1px solid #ece8df; }
-QListWidget#agenda::item:selected { background: #2f5d8a; color: #ffffff; }
-"""
+# The guide's styles (header, panels, agenda) are in ui/style.qss, scoped by QMainWindow#meetingGuide.
 
 
 def scaled_font(widget: QWidget, factor: float, bold: bool = False):

@@ -136,6 +136,9 @@ def test_committee_mode_first_seen_confirmed_then_new_key_refused(held_desk, qtb
         w.open_package(other.path, load=load_key("cap-uy"))
     assert done.args[0] == "refused"
     assert "CẢNH BÁO" in shown["text"] and shown["icon"] == QMessageBox.Icon.Critical
+    # kept in the inbox as refused, and the text says so (the register's own sentence, not "Không ghi gì.")
+    for text in (shown["text"], w.last_message):
+        assert "hộp thư ghi gói này là “bị từ chối”" in text and "Không ghi gì" not in text
     states = sorted(_row(w, r)[4] for r in range(w.table.rowCount()))
     assert states == ["bị từ chối", "đã xác minh"]
     folders = list((tmp_path / "cap-uy-goi-da-mo").iterdir())

@@ -70,9 +70,11 @@ def test_ballot_count_with_a_mismatch_then_fixed_and_accepted(meeting_file, open
             "thiếu 1 phiếu.") in text
     assert text.count("•") == 1                    # nothing else is named
     assert not ballot.accept_button.isEnabled()
-    assert "font-weight: bold" in ballot.grid.names[an.id].styleSheet()          # the row is marked
+    name = ballot.grid.names[an.id]                  # the row is marked: red and bold (ui/style.qss)
+    assert flag(name, "problem") and name.font().bold()
+    assert name.palette().color(name.foregroundRole()).name() == "#8c1d18"
     assert flag(ballot.grid.edit(an.id, G), "problem")
-    assert not ballot.grid.names[votes[0].id].styleSheet()
+    assert not flag(ballot.grid.names[votes[0].id], "problem") and not ballot.grid.names[votes[0].id].font().bold()
     # fixed
     type_into(qtbot, ballot.grid.edit(an.id, G), "7")
     assert "Các số liệu khớp nhau." in ballot.problems.text()
