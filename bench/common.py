@@ -20,6 +20,7 @@ class Run:
     seconds: float
     peak_mib: float
     code: int = 0
+    cpu: float = 0.0          # user + system seconds of the process and the children it waited for
 
 
 def run(cmd: list[str], env: dict | None = None, *, cwd: Path = ROOT, check: bool = True) -> Run:
@@ -34,17 +35,24 @@ def run(cmd: list[str], env: dict | None = None, *, cwd: Path = ROOT, check: boo
         p.stderr.close()
     if check and p.returncode != 0:
         raise RuntimeError(f"{' '.join(map(str, cmd))} -> exit {p.returncode}: {err[-800:]}")
-    return Run(elapsed, usage.ru_maxrss / 1024, p.returncode)
+    return Run(elapsed, usage.ru_maxrss / 1024, p.returncode, usage.ru_utime + usage.ru_stime)
 
 
 @dataclass
 class Series:
     samples: list[float] = field(default_factory=list)
     peaks: list[float] = field(default_factory=list)
+    cpus: list[float] = field(default_factory=list)
 
     def add(self, r: Run) -> None:
         self.samples.append(r.seconds)
         self.peaks.append(r.peak_mib)
+        self.cpus.append(r.cpu)
+
+    @property
+    def cpu(self) -> float:
+        """Median CPU time (user + system): on a shared, loaded machine steadier than the wall clock."""
+        return statistics.median(self.cpus) if self.cpus else 0.0
 
     @property
     def median(self) -> float:
@@ -88,6 +96,7 @@ def load() -> str:
 
 def bench_env(tmp: Path) -> dict:
     env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)   # users run with cached bytecode (startup times both)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["KIEMDIEM_DATA_DIR"] = str(tmp / "data")
     env["XDG_CONFIG_HOME"] = str(tmp / "config")

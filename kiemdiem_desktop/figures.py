@@ -126,8 +126,8 @@ class Round:
         return next((c.votes for c in self.cumulative if c.level == level), 0)
 
 
-def _round(desk: VotingDesk, v: Vote, number: int, why: str) -> Round:
-    r: VoteResult = desk.result(v)
+def _round(desk: VotingDesk, v: Vote, number: int, why: str, result: VoteResult | None = None) -> Round:
+    r: VoteResult = result if result is not None else desk.result(v)
     h = r.headcount
     offered = tuple(Level(x) for x in v.offered) or LEVELS_TOP_DOWN
     counts = {k: v.levels[k] for k in (*(lv.value for lv in LEVELS_TOP_DOWN), BLANK, MULTIPLE) if k in v.levels}
@@ -327,6 +327,11 @@ class MeetingFigures:
                                       and a.in_room(self.opening.at))
         self.attended = sum(1 for m in in_cell if (a := att.get(m.id)) is not None and a.ever_present)
         self.votes: list[VoteResult] = [desk.result(v) for v in rec.votes]
+        self._results = {id(r.vote): r for r in self.votes}      # each vote's result, computed once
+        self._votes_on: dict[str, list[Vote]] = {}
+        self._by_subject: dict[str, SubjectFigures] = {}
+        for v in rec.votes:
+            self._votes_on.setdefault(v.subject, []).append(v)
         self._rated_here = set(desk.rating_subjects())
         self.members: list[SubjectFigures] = [self._subject(mid) for mid in self._member_ids()]
         collective_ids = ([COMMITTEE] if s.cell.has_committee or any(v.subject == COMMITTEE for v in rec.votes)
@@ -334,9 +339,12 @@ class MeetingFigures:
         if s.meeting.kind == MeetingKind.SUPPLEMENTARY:   # the collectives are rated at the main meeting only
             collective_ids = [x for x in collective_ids if any(v.subject == x for v in rec.votes)]
         self.collectives: list[SubjectFigures] = [self._subject(x) for x in collective_ids]
+        for x in reversed((*self.members, *self.collectives)):     # the first of a subject wins, as before
+            self._by_subject[x.subject] = x
         from .rating_year import meeting_quota   # the year's lines at a supplementary session
 
-        self.quota: list[QuotaLine] = meeting_quota(desk) if "quota" in self.rules.data else []
+        self.quota: list[QuotaLine] = (meeting_quota(desk, lambda subject: self.member(subject).level)
+                                       if "quota" in self.rules.data else [])
         self.roll: list[RollEntry] = self._roll()
         self.warnings: list[str] = self._warnings()
         self.citation = citation_text(self.rules)
@@ -350,10 +358,18 @@ class MeetingFigures:
     # -- lookups ---------------------------------------------------------------------------------
     def member(self, subject: str) -> SubjectFigures:
         """The figures of one member (or COMMITTEE / CELL)."""
-        for x in (*self.members, *self.collectives):
-            if x.subject == subject:
-                return x
-        return self._subject(subject)
+        found = self._by_subject.get(subject)
+        return found if found is not None else self._subject(subject)
+
+    def result_of(self, vote: Vote) -> VoteResult:
+        """A vote's result, from the one computation (``votes``)."""
+        found = self._results.get(id(vote))
+        return found if found is not None and found.vote is vote else self.desk.result(vote)
+
+    def final_result(self, subject: str) -> VoteResult | None:
+        """The result of the last rating vote on a subject (a re-vote supersedes the one before)."""
+        rounds = self.member(subject).rounds
+        return self.result_of(rounds[-1].vote) if rounds else None
 
     def rounds_of(self, subject: str) -> tuple[Round, ...]:
         return self.member(subject).rounds
@@ -396,7 +412,8 @@ class MeetingFigures:
         eligible = [m for m in s.member_list if s.categories[m.id] != Category.NOT_IN_CELL
                     and eligibility(self.rules, s.categories[m.id]).rated]
         voted_on = {v.subject for v in s.record.votes if v.kind == VoteKind.RATING}
-        eligible += [m for m in s.member_list if m.id in voted_on and m not in eligible]
+        chosen = {m.id for m in eligible}
+        eligible += [m for m in s.member_list if m.id in voted_on and m.id not in chosen]
         return [m.id for m in sorted(eligible, key=lambda m: _POST_ORDER[m.party_post])]
 
     def _subject(self, subject: str) -> SubjectFigures:
@@ -412,7 +429,7 @@ class MeetingFigures:
         self_score = None if sg is None or stt is None else sg + stt
         accepted = None if ag is None or at is None else ag + at
         changed = (ag, at) != (sg, stt) and accepted is not None
-        votes = [v for v in rec.votes_on(subject) if v.kind == VoteKind.RATING]
+        votes = [v for v in self._votes_on.get(subject, ()) if v.kind == VoteKind.RATING]
         rounds = []
         for i, v in enumerate(votes, 1):
             why = v.revote_reason
@@ -421,7 +438,7 @@ class MeetingFigures:
                 why = ("lần biểu quyết trước không đủ 2/3 số đảng viên được tính có mặt" if not prev.quorum_met
                        else "lần biểu quyết trước không có mức nào được quá nửa số đảng viên được tính tán thành"
                        if prev.reached is None else "")
-            rounds.append(_round(desk, v, i, why))
+            rounds.append(_round(desk, v, i, why, self.result_of(v)))
         last = rounds[-1] if rounds else None
         level = last.reached if last else None
         reviewed = subject in self._rated_here or subject in (COMMITTEE, CELL)

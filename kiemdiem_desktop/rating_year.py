@@ -174,9 +174,9 @@ def supplementary_quota(desk: VotingDesk) -> list[QuotaLine]:
     return year_quota(rating_year_view(desk.s.cf, desk.s.meeting.rating_year, live=desk))
 
 
-def meeting_quota(desk: VotingDesk) -> list[QuotaLine]:
-    """The quota lines a meeting shows: its own (VotingDesk.quota), or at a supplementary
-    session the year's (supplementary_quota)."""
+def meeting_quota(desk: VotingDesk, voted_level=None) -> list[QuotaLine]:
+    """The quota lines a meeting shows: its own (VotingDesk.quota, with the levels already computed
+    when given), or at a supplementary session the year's (supplementary_quota)."""
     if desk.s.meeting.kind == MeetingKind.SUPPLEMENTARY:
         return supplementary_quota(desk)
-    return desk.quota()
+    return desk.quota(voted_level)

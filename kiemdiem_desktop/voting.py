@@ -576,15 +576,17 @@ class VotingDesk:
         done = self.proposal(subject).justifications if subject in self.record.proposals else {}
         return [f for f in blocking(self.findings(subject, level)) if not done.get(f.rule)]
 
-    def quota(self) -> list[QuotaLine]:
+    def quota(self, voted_level: Callable[[str], Level | None] | None = None) -> list[QuotaLine]:
         """The quota lines over the levels **voted** (with a quorum) only: a member with no level
         reached, or not voted on, is never counted at the level he proposed (DOMAIN.md §7).
-        This meeting's own; a supplementary session shows the year's (rating_year.meeting_quota)."""
+        This meeting's own; a supplementary session shows the year's (rating_year.meeting_quota).
+        ``voted_level``: the levels already computed (MeetingFigures), else each is computed here."""
         rated = []
+        level_of = voted_level or self.voted_level
         for subject in self.rating_subjects():
             if subject in (COMMITTEE, CELL):
                 continue
-            level = self.voted_level(subject)
+            level = level_of(subject)
             if level is not None:
                 rated.append((self.s.members[subject], level))
         return quota_lines(rated, is_grassroots=self.s.cell.is_grassroots, quota=self.s.rules,

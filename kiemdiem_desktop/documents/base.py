@@ -11,17 +11,15 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
-from xml.sax.saxutils import escape
-
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer, Table, TableStyle
 
 from .. import paths
+from .pdf_fonts import RememberingTTFont
 from ..store.atomic import write_atomically
 from .text import (  # noqa: F401 (the renderer-free facts, importable from here as before)
     HeaderInfo, Marking, date_vn, date_words, nfc, time_words, vietnamese_date_line,
@@ -39,10 +37,15 @@ def register_fonts() -> str:
     folder = paths.resource("fonts")
     for suffix, name in (("Regular", FONT), ("Bold", FONT + "-Bold"), ("Italic", FONT + "-Italic"),
                          ("BoldItalic", FONT + "-BoldItalic")):
-        pdfmetrics.registerFont(TTFont(name, str(folder / f"LiberationSerif-{suffix}.ttf")))
+        pdfmetrics.registerFont(RememberingTTFont(name, str(folder / f"LiberationSerif-{suffix}.ttf")))
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT + "-Bold", italic=FONT + "-Italic",
                                   boldItalic=FONT + "-BoldItalic")
     return FONT
+
+
+def escape(text: str) -> str:
+    """&, < and > as XML entities (xml.sax.saxutils.escape, which imports urllib.request)."""
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
 
 
 def x(text: str) -> str:
@@ -124,14 +127,20 @@ def header_block(h: HeaderInfo) -> Table:
     return t
 
 
-def grid(rows: list[list], widths: list[float], header_rows: int = 1, align_center: Iterable[int] = ()) -> Table:
-    """A bordered table whose header repeats on every page and whose rows never split oddly."""
+CELL_PADDING = 3     # left and right, points
+
+
+def grid(rows: list[list], widths: list[float], header_rows: int = 1, align_center: Iterable[int] = (),
+         extra: Iterable[tuple] = ()) -> Table:
+    """A bordered table whose header repeats on every page and whose rows never split oddly;
+    ``extra``: more TableStyle commands (fonts and alignment of plain-string cells)."""
     t = Table(rows, colWidths=widths, repeatRows=header_rows, splitByRow=1)
     style = [("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-             ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+             ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING), ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
              ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]
     for col in align_center:
         style.append(("ALIGN", (col, 0), (col, -1), "CENTER"))
+    style.extend(extra)
     t.setStyle(TableStyle(style))
     return t
 

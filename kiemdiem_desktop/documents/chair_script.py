@@ -6,10 +6,6 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Spacer
-
 from ..model import Category, PartyPost
 from ..model.attendance import Presence
 from ..model.review import StepKind
@@ -17,7 +13,9 @@ from ..model.vote import CELL
 from ..rules.majority import LEVELS_TOP_DOWN
 from ..model.levels import LEVEL_ABBREVIATIONS
 from ..voting import VotingDesk
-from .base import FONT, HeaderInfo, Marking, build_pdf, date_words, header_block, markup, p, styles, time_words, x
+from .content import Block, Cue, DocumentBlocks, Heading, Para, Title
+from .render import write_docx, write_pdf
+from .text import HeaderInfo, Marking, date_words, time_words
 from ..rules.citation import citation_text
 from .common import BLANK
 
@@ -28,11 +26,7 @@ class ChairScript:
     def __init__(self, session, locality: str = ""):
         self.s = session
         self.desk = VotingDesk(session)
-        self.st = styles()
         self.locality = locality
-        self.say_style = ParagraphStyle("say", parent=self.st.body, leftIndent=6 * mm, firstLineIndent=0)
-        self.do_style = ParagraphStyle("do", parent=self.st.body, fontName=FONT + "-Italic", leftIndent=6 * mm,
-                                       firstLineIndent=0, fontSize=13, leading=16.5)
 
     # -- names and figures -------------------------------------------------------------------
     def name(self, member_id: str | None) -> str:
@@ -65,15 +59,17 @@ class ChairScript:
         return math.floor(exact) + 1 if r.majority_strict else math.ceil(exact)
 
     # -- building blocks -----------------------------------------------------------------------
-    def say(self, text: str) -> object:
-        return markup(f"<b>Chủ trì:</b> {x(text)}", self.say_style)
+    def say(self, text: str) -> Cue:
+        return Cue([("Chủ trì:", "b"), (f" {text}", "")])
 
-    def do(self, text: str) -> object:
-        return p(f"({text})", self.do_style)
+    def do(self, text: str) -> Cue:
+        """What happens meanwhile, printed in italics between brackets."""
+        return Cue([(text, "")], aside=True)
 
-    def heading(self, n: int, title: str, who: str) -> list:
-        return [CondPageBreak(35 * mm), p(f"{n}. {title}", self.st.heading),
-                markup(f"Người điều hành: đồng chí <b>{x(who)}</b>.", self.st.body_left)]
+    def heading(self, n: int, title: str, who: str) -> list[Block]:
+        return [Heading(f"{n}. {title}"),
+                Para([("Người điều hành: đồng chí ", ""), (who, "b"), (".", "")], indent=False,
+                     keep_with_next=True)]       # never the last line of a page: the first words go with it
 
     # -- the steps -----------------------------------------------------------------------------
     def opening(self) -> list:
@@ -230,19 +226,17 @@ class ChairScript:
                          "đảng viên. Tôi tuyên bố bế mạc hội nghị."),
                 self.do(f"Thư ký ghi giờ kết thúc: {B} giờ {B}.")]
 
-    def story(self) -> list:
-        s, st = self.s, self.st
+    def blocks(self) -> DocumentBlocks:
+        s = self.s
         m, cell = s.meeting, s.cell
-        story = [header_block(HeaderInfo(cell.higher_org, cell.name, None, self.locality or cell.locality, m.meeting_date)),
-                 Spacer(1, 7 * mm), p("KỊCH BẢN ĐIỀU HÀNH", st.title),
-                 p(f"hội nghị kiểm điểm, đánh giá, xếp loại chất lượng năm {m.rating_year}",
-                   ParagraphStyle("cs_sub", parent=st.subtitle, spaceAfter=0)),
-                 markup("-----", ParagraphStyle("cs_rule", parent=st.subtitle, spaceAfter=8, leading=14)),
-                 markup(f"- Thời gian: {x(time_words(m.start_time) if m.start_time else B)}, "
+        doc = DocumentBlocks(f"Kịch bản điều hành hội nghị kiểm điểm năm {m.rating_year}")
+        doc.add(HeaderInfo(cell.higher_org, cell.name, None, self.locality or cell.locality, m.meeting_date),
+                Title("KỊCH BẢN ĐIỀU HÀNH", f"hội nghị kiểm điểm, đánh giá, xếp loại chất lượng năm {m.rating_year}"),
+                Para.of(f"- Thời gian: {time_words(m.start_time) if m.start_time else B}, "
                         + (f"ngày {m.meeting_date.day:02d}/{m.meeting_date.month:02d}/{m.meeting_date.year}"
-                           if m.meeting_date else f"ngày {B}") + f"; địa điểm: {x(m.place or B)}.", st.body_left),
-                 markup(f"- Chủ trì: đồng chí <b>{x(self.chair)}</b>; thư ký: đồng chí "
-                        f"<b>{x(self.name(m.minute_taker_id))}</b>.", st.body_left)]
+                           if m.meeting_date else f"ngày {B}") + f"; địa điểm: {m.place or B}.", indent=False),
+                Para([("- Chủ trì: đồng chí ", ""), (self.chair, "b"), ("; thư ký: đồng chí ", ""),
+                      (self.name(m.minute_taker_id), "b"), (".", "")], indent=False))
         handlers = {StepKind.OPENING: lambda step: self.opening(), StepKind.COLLECTIVE_REVIEW: self.collective_review,
                     StepKind.MEMBER_REVIEW: self.member_review, StepKind.RATING_VOTES: self.rating_votes,
                     StepKind.CELL_RATING: self.cell_rating, StepKind.RESULTS: self.results,
@@ -251,14 +245,17 @@ class ChairScript:
             who = self.chair
             if step.kind == StepKind.MEMBER_REVIEW and step.subject_member_id == m.chair_id:
                 who = self.name(step.chair_id) if step.chair_id else self.deputy()
-            story += self.heading(n, step.title, who)
+            doc.add(*self.heading(n, step.title, who))
             handler = handlers.get(step.kind)
-            story += handler(step) if handler else [self.say(f"{step.title}: {B}")]
-        return story
+            doc.add(*(handler(step) if handler else [self.say(f"{step.title}: {B}")]))
+        return doc
 
 
 def build_chair_script(session, target: str | Path, *, locality: str = "") -> Path:
     """An aid for the chair: no DỰ THẢO or revision mark."""
-    return build_pdf(target, ChairScript(session, locality).story(),
-                     title=f"Kịch bản điều hành hội nghị kiểm điểm năm {session.meeting.rating_year}",
-                     marking=Marking(draft=False, revision=0))
+    return write_pdf(ChairScript(session, locality).blocks(), target, Marking(draft=False, revision=0))
+
+
+def build_chair_script_docx(session, target: str | Path, *, locality: str = "") -> Path:
+    """The same script in Word: the chair adds their own words before the meeting."""
+    return write_docx(ChairScript(session, locality).blocks(), target, Marking(draft=False, revision=0))

@@ -11,7 +11,7 @@ from pathlib import Path
 from ..model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS, Level
 from ..rules.majority import LEVELS_TOP_DOWN
 from .text import HeaderInfo, Marking
-from .content import DocumentBlocks, Gap, Heading, Para, Signatures, TableBlock, Title
+from .content import DocumentBlocks, Gap, Heading, Para, SignOff, TableBlock, Title
 from .render import write_docx, write_pdf
 
 
@@ -89,9 +89,13 @@ def notice_blocks(d: NoticeData) -> DocumentBlocks:
     doc.add(Para.of(f"Đề nghị {d.cell_name} thông báo kết quả đến từng đảng viên và ghi vào hồ sơ kiểm điểm năm "
                     f"{d.year}; mức cấp ủy quyết định được ghi bên cạnh kết quả chi bộ đã biểu quyết, "
                     f"không thay thế kết quả biểu quyết của chi bộ."))
-    doc.add(Para([("Nơi nhận: ", "b"), (f"{d.cell_name}; lưu văn phòng đảng ủy.", "")], indent=False))
-    doc.add(Signatures("", "", "T/M ĐẢNG ỦY\nBÍ THƯ", c.secretary))
+    doc.add(committee_sign_off(c, f"{d.cell_name},"))
     return doc
+
+
+def committee_sign_off(c: Committee, to: str) -> SignOff:
+    """Where the committee's notice or report goes, and the committee's secretary signing for it."""
+    return SignOff([f"- {to}", "- Lưu văn phòng đảng ủy."], "T/M ĐẢNG ỦY\nBÍ THƯ", c.secretary)
 
 
 def build_notice_pdf(d: NoticeData, target: str | Path) -> Path:

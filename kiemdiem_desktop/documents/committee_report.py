@@ -15,9 +15,9 @@ from ..rules.findings import vn_number
 from ..rules.majority import LEVELS_TOP_DOWN
 from ..store.atomic import write_atomically
 from .text import HeaderInfo, Marking
-from .content import DocumentBlocks, Heading, Para, Signatures, TableBlock, Title
+from .content import DocumentBlocks, Heading, Para, TableBlock, Title
 from .render import write_docx, write_pdf
-from .committee_notice import Committee
+from .committee_notice import Committee, committee_sign_off
 
 LEVEL_CODES = [lv.value for lv in LEVELS_TOP_DOWN]
 
@@ -110,9 +110,7 @@ def report_blocks(d: ReportData) -> DocumentBlocks:
         + ".", indent=False))
     doc.add(Para.of("Ký hiệu: " + "; ".join(f"{LEVEL_ABBREVIATIONS[lv]}: {LEVEL_LABELS[lv]}" for lv in LEVELS_TOP_DOWN)
                     + "; ĐV: đảng viên; XL: xếp loại.", indent=False))
-    doc.add(Para([("Nơi nhận: ", "b"), (f"{c.higher_org or 'cấp ủy cấp trên'}; lưu văn phòng đảng ủy.", "")],
-                 indent=False))
-    doc.add(Signatures("", "", "T/M ĐẢNG ỦY\nBÍ THƯ", c.secretary))
+    doc.add(committee_sign_off(c, f"{c.higher_org or 'Cấp ủy cấp trên'},"))
     return doc
 
 

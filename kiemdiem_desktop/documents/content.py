@@ -72,3 +72,50 @@ class DocumentBlocks:
 
     def add(self, *blocks: Block) -> None:
         self.blocks.extend(blocks)
+
+
+# -- the reports' blocks (summary, year summary, chair's script) ------------------------------------------
+TEXT_WIDTH_MM = 165              # A4 210 − margins 30 + 15
+
+Cell = Union[str, list[Run]]     # plain text, or runs; "\n" breaks a line in either
+
+
+@dataclass
+class RichTable:
+    """A bordered table whose cells may carry bold or italic runs and line breaks; ``total_rows``
+    at the foot are set in bold (a "Tổng số" line). Every column's width is given."""
+    header: list[str]
+    rows: list[list[Cell]]
+    widths_mm: list[float]
+    left_columns: tuple[int, ...] = (1,)   # the others are centred
+    font_size: float = 12
+    total_rows: int = 0
+    keep_together: bool = False           # a short table never split over two pages
+
+
+@dataclass
+class Note:
+    """A small line (12 pt): "Căn cứ: …", "Ký hiệu: …"."""
+    runs: list[Run]
+    center: bool = False
+
+    @classmethod
+    def of(cls, text: str, center: bool = False) -> "Note":
+        return cls([(text, "")], center)
+
+
+@dataclass
+class SignOff:
+    """The foot of a report: "Nơi nhận:" and its lines at the left, the signature at the right
+    (``title`` may hold lines: "T/M CHI ỦY\\nBÍ THƯ"), kept together on one page."""
+    recipients: list[str]
+    title: str
+    name: str
+
+
+@dataclass
+class Cue:
+    """A line of a script: the speaker's words ("Chủ trì: …", the label in bold) set in from the left,
+    or, ``aside``, a stage direction in italics between brackets ("(Thư ký ghi …)")."""
+    runs: list[Run]
+    aside: bool = False

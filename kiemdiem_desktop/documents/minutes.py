@@ -27,7 +27,7 @@ from .render import write_docx, write_pdf
 from ..figures import MeetingFigures
 from ..rules.citation import article_citation, guidance_citation, regulation_citation
 from .collective_minutes import collective_paragraphs, presenter_of
-from .common import Score, final_result, meeting_marking, pct, printed_article
+from .common import Score, meeting_marking, pct, printed_article
 from .supplementary_minutes import supplementary_paragraphs
 
 # kept for callers that imported it from here
@@ -58,6 +58,7 @@ class MinutesWriter:
         self.item = 0
         self.members_table_done = False
         self.cell_table_done = False
+        self._reviewed_here: set | None = None
 
     # -- small helpers ----------------------------------------------------------------------------------
     def name(self, member_id: str | None) -> str:
@@ -135,8 +136,7 @@ class MinutesWriter:
             return ("Chưa rõ ngày vào Đảng: chưa xác định được việc kiểm điểm", False)
         if not elig.reviewed:
             return ("Không kiểm điểm tại hội nghị này", False)
-        reviewed_here = {st.subject_member_id for st in s.record.steps if st.kind == StepKind.MEMBER_REVIEW}
-        if member.id not in reviewed_here:
+        if member.id not in self.reviewed_here():
             if s.meeting.kind == MeetingKind.SUPPLEMENTARY:
                 return ("Đã kiểm điểm, xếp loại tại hội nghị của chi bộ; không kiểm điểm tại buổi này", False)
             return ("Không có trong chương trình kiểm điểm của hội nghị này", False)
@@ -156,6 +156,13 @@ class MinutesWriter:
         elif cat == Category.PROBATIONARY:
             parts.append("đảng viên dự bị, kiểm điểm, xếp loại, không biểu quyết")
         return ("; ".join(parts) + "; kiểm điểm tại hội nghị", True)
+
+    def reviewed_here(self) -> set:
+        """The members with a review step on this meeting's agenda (read once)."""
+        if self._reviewed_here is None:
+            self._reviewed_here = {st.subject_member_id for st in self.s.record.steps
+                                   if st.kind == StepKind.MEMBER_REVIEW}
+        return self._reviewed_here
 
     def membership(self) -> None:
         s, cats = self.s, self.s.categories
@@ -364,7 +371,7 @@ class MinutesWriter:
         return "thông qua" if r.passed else "không thông qua"
 
     def vote_line(self, v) -> None:
-        r = self.desk.result(v)
+        r = self.f.result_of(v)
         how = "Biểu quyết bằng phiếu kín" if v.method == VoteMethod.BALLOT else "Biểu quyết giơ tay"
         self.doc.add(Para([(f"{how} lúc {time_words(self.at(v))}", "i"),
                            (f", nội dung: {v.question}. Kết quả: {self.figures(r)}; {self.verdict(r)}.", "")]))
@@ -407,7 +414,7 @@ class MinutesWriter:
         return out
 
     def outcome_text(self, subject: str) -> str:
-        r = final_result(self.desk, subject)
+        r = self.f.final_result(subject)
         if r is None:
             return "chưa biểu quyết"
         if not r.quorum_met:
@@ -421,7 +428,7 @@ class MinutesWriter:
         subjects = self.subjects(cell)
         rows = []
         for i, subj in enumerate(subjects, 1):
-            r = final_result(self.desk, subj)
+            r = self.f.final_result(subj)
             proposed = self.desk.proposed_level(subj)
             sc = self.score(subj)
             base = r.headcount.base_count if r else 0
@@ -464,7 +471,7 @@ class MinutesWriter:
                               keep_with_next=True))
             for rd in rounds:
                 v, n = rd.vote, rd.number
-                r = self.desk.result(v)
+                r = self.f.result_of(v)
                 how = "phiếu kín" if v.method == VoteMethod.BALLOT else "giơ tay"
                 text = f"   + Lần {n} ({how}, lúc {time_words(rd.at)}): {self.figures(r)}; {self.verdict(r)}"
                 if n < len(rounds):
@@ -494,7 +501,7 @@ class MinutesWriter:
 
     def below_quorum_note(self, subjects: list[str]) -> None:
         for subj in subjects:
-            r = final_result(self.desk, subj)
+            r = self.f.final_result(subj)
             if r is not None and not r.quorum_met:
                 self.line(f"- {self.desk.subject_name(subj)}: biểu quyết lúc {time_words(self.at(r.vote))} không đủ "
                           f"2/3 số đảng viên được tính có mặt ({r.headcount.present_in_base}/{r.headcount.base_count}), "
@@ -520,7 +527,7 @@ class MinutesWriter:
             if level is None:
                 continue
             reasons = self.desk.record.proposals.get(subj)
-            for f in self.desk.findings(subj, level):
+            for f in self.f.member(subj).findings:     # on the level decided, computed once
                 if f.rule.startswith("chua-nhap."):
                     continue
                 article = printed_article(article_citation(self.s.rules, f.article))

@@ -17,10 +17,13 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
 
 from ..store.atomic import write_atomically
+from . import docx_fast
 from .text import HeaderInfo, Marking, nfc, vietnamese_date_line
 from .content import TITLE_RULE, DocumentBlocks, Gap, Heading, Para, Signatures, TableBlock, Title
+from .content import Cell, Cue, Note, RichTable, SignOff
 
 FONT = "Times New Roman"
 LANGUAGE = "vi-VN"
@@ -62,15 +65,19 @@ def _font(run, size: float | None = None, bold: bool = False, italic: bool = Fal
         run.underline = True
 
 
-def set_style(par, name: str) -> None:
-    """A paragraph style by name, its id looked up once per document: python-docx's own
+def style_id(doc_or_par, name: str) -> str:
+    """A paragraph style's id by name, looked up once per document: python-docx's own
     ``paragraph.style = name`` scans every style of the document each time (most of the time of a
     500-member minutes)."""
-    part = par.part
+    part = doc_or_par.part
     ids = part.__dict__.setdefault("_kiemdiem_style_ids", {})
     if name not in ids:
         ids[name] = part.styles[name].style_id
-    par._p.style = ids[name]
+    return ids[name]
+
+
+def set_style(par, name: str) -> None:
+    par._p.style = style_id(par, name)
 
 
 def _para(cell_or_doc, text: str = "", *, size: float | None = None, bold=False, italic=False, underline=False,
@@ -246,7 +253,8 @@ def _widths(b: TableBlock) -> list[float]:
 
 
 def _table(doc, b: TableBlock) -> None:
-    table = doc.add_table(rows=1 + len(b.rows), cols=len(b.header))
+    fast = docx_fast.FAST and all(len(row) == len(b.header) for row in b.rows)
+    table = doc.add_table(rows=1 if fast else 1 + len(b.rows), cols=len(b.header))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
@@ -261,7 +269,9 @@ def _table(doc, b: TableBlock) -> None:
     grid = table._tbl.tblGrid
     for col, w in zip(grid.findall(qn("w:gridCol")), widths):
         col.set(qn("w:w"), str(int(w.twips)))
-    # python-docx rebuilds the row list at every table.rows[i]: take the rows and cells once.
+    # The header row through python-docx; with docx_fast every other row is a copy of one prepared
+    # row (python-docx's proxies cost seconds on a 500-row table; it also rebuilds the row list at
+    # every table.rows[i], so the slow path takes the rows and cells once).
     rows = [(row, row.cells) for row in table.rows]
     for _, cells in rows:
         for cell, w in zip(cells, widths):
@@ -274,7 +284,14 @@ def _table(doc, b: TableBlock) -> None:
     repeat = OxmlElement("w:tblHeader")
     repeat.set(qn("w:val"), "true")
     tr_pr.append(repeat)
-    for r, row in enumerate(b.rows, 1):
+    if fast:
+        template = docx_fast.row_template(
+            rows[0][0]._tr, style_id(doc, TABLE_TEXT),
+            ["left" if c in b.left_columns else "center" for c in range(len(b.header))],
+            [c in b.bold_columns for c in range(len(b.header))], b.font_size)
+        for row in b.rows:
+            table._tbl.append(docx_fast.fill_row(template, [nfc(text) for text in row]))
+    for r, row in enumerate(() if fast else b.rows, 1):
         cant_split = OxmlElement("w:cantSplit")
         rows[r][0]._tr.get_or_add_trPr().append(cant_split)
         for c, text in enumerate(row):
@@ -293,10 +310,21 @@ def _title(doc, b: Title) -> None:
 
 
 def _heading(doc, b: Heading) -> None:
-    _para(doc, b.text, style="Heading 1" if b.level == 1 else "Heading 2")
+    style = "Heading 1" if b.level == 1 else "Heading 2"
+    if docx_fast.FAST:
+        p = docx_fast.body_paragraph(doc, style_id(doc, style))
+        if b.text:                                   # _para adds no run for no text
+            docx_fast.run(p, nfc(b.text))
+        return
+    _para(doc, b.text, style=style)
 
 
 def _paragraph(doc, b: Para) -> None:
+    if docx_fast.FAST:
+        p = docx_fast.body_paragraph(doc, style_id(doc, BODY if b.indent else LIST), b.keep_with_next)
+        for text, style in b.runs:
+            docx_fast.run(p, nfc(text), "b" in style, "i" in style)
+        return
     par = _para(doc, style=BODY if b.indent else LIST)
     if b.keep_with_next:
         par.paragraph_format.keep_with_next = True
@@ -305,8 +333,10 @@ def _paragraph(doc, b: Para) -> None:
 
 
 def _signatures(doc, b: Signatures) -> None:
-    if doc.paragraphs:       # the last paragraph goes with the signatures, as in the PDF
-        doc.paragraphs[-1].paragraph_format.keep_with_next = True
+    body = doc.element.body     # the last paragraph goes with the signatures, as in the PDF
+    last = next(body.iterchildren(qn("w:p"), reversed=True), None)   # doc.paragraphs: a proxy for each
+    if last is not None:
+        Paragraph(last, doc._body).paragraph_format.keep_with_next = True
     table = doc.add_table(rows=1, cols=2)
     no_borders(table)
     for cell, title, name in ((table.rows[0].cells[0], b.left_title, b.left_name),
@@ -322,9 +352,103 @@ def _gap(doc, b: Gap) -> None:
     _para(doc, "", style=LIST)
 
 
+# -- the reports' blocks (summary, year summary, chair's script) -----------------------------------------
+def _runs(par, cell: Cell, size: float | None, bold: bool = False) -> None:
+    runs = [(cell, "")] if isinstance(cell, str) else cell
+    for text, style in runs:
+        _font(par.add_run(nfc(text)), size, bold or "b" in style, "i" in style)
+
+
+def _rich_table(doc, b: RichTable) -> None:
+    table = doc.add_table(rows=1 + len(b.rows), cols=len(b.header))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), "57")
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    table._tbl.tblPr.append(margins)
+    widths = [Mm(w) for w in b.widths_mm]
+    for col, w in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths):
+        col.set(qn("w:w"), str(int(w.twips)))
+    rows = [(row, row.cells) for row in table.rows]
+    for _, cells in rows:
+        for cell, w in zip(cells, widths):
+            cell.width = w
+    for i, h in enumerate(b.header):
+        par = rows[0][1][i].paragraphs[0]
+        set_style(par, TABLE_HEAD)
+        _font(par.add_run(nfc(h)), b.font_size - 1, bold=True)
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    rows[0][0]._tr.get_or_add_trPr().append(repeat)
+    body = len(b.rows) - b.total_rows
+    for r, row in enumerate(b.rows, 1):
+        rows[r][0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        for c, cell in enumerate(row):
+            par = rows[r][1][c].paragraphs[0]
+            set_style(par, TABLE_TEXT)
+            par.alignment = WD_ALIGN_PARAGRAPH.LEFT if c in b.left_columns else WD_ALIGN_PARAGRAPH.CENTER
+            _runs(par, cell, b.font_size, bold=r > body)
+            if b.keep_together and r < len(b.rows):      # Word keeps a table whole by keep-with-next
+                par.paragraph_format.keep_with_next = True
+    if b.keep_together:
+        for cell in rows[0][1]:
+            cell.paragraphs[0].paragraph_format.keep_with_next = True
+    _para(doc, "", style=LIST, space_after=0)
+
+
+def _note(doc, b: Note) -> None:
+    par = _para(doc, style=LIST, align=WD_ALIGN_PARAGRAPH.CENTER if b.center else None)
+    _runs(par, b.runs, 12)
+
+
+def _sign_off(doc, b: SignOff) -> None:
+    if doc.paragraphs:       # the last paragraph goes with the signature, as in the PDF
+        doc.paragraphs[-1].paragraph_format.keep_with_next = True
+    _para(doc, "", style=LIST).paragraph_format.keep_with_next = True
+    table = doc.add_table(rows=1, cols=2)
+    no_borders(table)
+    table.autofit = False
+    width = TEXT_WIDTH_MM
+    left, right = table.rows[0].cells
+    left.width, right.width = Mm(width * 0.45), Mm(width * 0.55)
+    first = left.paragraphs[0]
+    set_style(first, LIST)
+    _font(first.add_run("Nơi nhận:"), 12, bold=True, underline=True)
+    for line in b.recipients:
+        _para(left, line, size=12, style=LIST, space_after=0)
+    lines = b.title.split("\n")
+    top = right.paragraphs[0]
+    top.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _font(top.add_run(nfc(lines[0])), 14, bold=True)
+    for line in lines[1:]:
+        _para(right, line, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
+    for _ in range(4):
+        _para(right, "", align=WD_ALIGN_PARAGRAPH.CENTER)
+    _para(right, b.name, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))   # one page, as the PDF
+
+
+def _cue(doc, b: Cue) -> None:
+    par = _para(doc, style=LIST if b.aside else BODY)
+    par.paragraph_format.left_indent = Mm(6)
+    par.paragraph_format.first_line_indent = Mm(0)
+    if b.aside:
+        _runs(par, [("(", ""), *b.runs, (")", "")], 13)
+        for run in par.runs:
+            run.italic = True
+    else:
+        _runs(par, b.runs, None)
+
+
 # One function per kind of block; a new kind of block adds its function here and in render_pdf.py.
 RENDERERS = {HeaderInfo: _header, Title: _title, Heading: _heading, Para: _paragraph, TableBlock: _table,
              Signatures: _signatures, Gap: _gap}
+RENDERERS.update({RichTable: _rich_table, Note: _note, SignOff: _sign_off, Cue: _cue})
 
 
 def render_docx(blocks: DocumentBlocks, target: str | Path, marking: Marking) -> Path:

@@ -8,10 +8,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
-
 from ..model import Level
 from ..model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS
 from ..model.member import PartyPost
@@ -20,7 +16,11 @@ from ..rules.findings import vn_number
 from ..rules.majority import LEVELS_TOP_DOWN
 from ..store.atomic import write_atomically
 from ..voting import VotingDesk
-from .base import TEXT_WIDTH, HeaderInfo, Marking, build_pdf, grid, header_block, markup, p, styles, time_words, x
+from .content import (
+    TEXT_WIDTH_MM, DocumentBlocks, Gap, Heading, Note, Para, RichTable, SignOff, Title,
+)
+from .render import write_docx, write_pdf
+from .text import HeaderInfo, Marking, time_words
 from ..figures import MeetingFigures
 from .common import kind_of, meeting_marking, pct, post_of, printed_article
 
@@ -105,93 +105,100 @@ def collectives(desk: VotingDesk, figures: MeetingFigures | None = None) -> list
     return out
 
 
-def _secretary(desk: VotingDesk) -> str:
+def secretary_name(desk: VotingDesk) -> str:
     for m in desk.s.member_list:
         if m.party_post == PartyPost.SECRETARY:
             return m.full_name
     return ""
 
 
-# -- PDF ---------------------------------------------------------------------------------------------------
-def summary_story(desk: VotingDesk, *, locality: str = "") -> list:
-    st, s = styles(), desk.s
-    m, cell = s.meeting, s.cell
-    figures = MeetingFigures(desk)
-    rows = summary_rows(desk, figures)
-    story: list = [header_block(HeaderInfo(cell.higher_org, cell.name, "", locality or cell.locality, m.meeting_date,
-                                           number_suffix="BC/CB")),
-                   Spacer(1, 7 * mm), p("BÁO CÁO", st.title),
-                   p(f"kết quả kiểm điểm, đánh giá, xếp loại chất lượng đảng viên năm {m.rating_year}",
-                     ParagraphStyle("sub0", parent=st.subtitle, spaceAfter=0)),
-                   markup("-----", ParagraphStyle("rule", parent=st.subtitle, spaceAfter=8, leading=14))]
-    head = ParagraphStyle("th_head", parent=st.cell_bold, fontSize=9.5, leading=11)
-    c = ParagraphStyle("th_c", parent=st.cell_center, fontSize=10, leading=12)
-    left = ParagraphStyle("th_l", parent=st.cell, fontSize=10, leading=12)
-    name_style = ParagraphStyle("th_n", parent=st.cell, fontSize=11, leading=13)
-    table = [[markup(f"<b>{t}</b>", head) for t in
-              ("STT", "Họ và tên", "Năm sinh", "Chức vụ", "Chính thức/ Dự bị", "Tự xếp loại", "Điểm",
-               "Chi bộ đề xuất (phiếu/ số được tính)", "Ghi chú")]]
+# -- PDF and Word: one content ---------------------------------------------------------------------------
+MEMBER_HEADER = ["STT", "Họ và tên", "Năm sinh", "Chức vụ", "Chính thức/ Dự bị", "Tự xếp loại", "Điểm",
+                 "Chi bộ đề xuất (phiếu/ số được tính)", "Ghi chú"]
+# Widths measured in Liberation Serif 10 pt: "Chính thức", "HTXSNV" and a name of three words on one line
+MEMBER_WIDTHS = [9, 30, 10, 21, 18, 17, 10, 17]
+MEMBER_WIDTHS.append(TEXT_WIDTH_MM - sum(MEMBER_WIDTHS))     # the notes take the rest
+NOT_RATED = "Chưa xếp loại (vắng, chưa đạt hoặc chưa biểu quyết)"
+
+
+def member_table(rows: list, note=lambda r: r.note) -> RichTable:
+    """One line per member: what the cell voted in bold with its votes against the base under it."""
+    body = []
     for r in rows:
         o = r.outcome
-        proposed = (f"<b>{LEVEL_ABBREVIATIONS[o.level]}</b><br/>{o.votes}/{o.base}" if o.level else
-                    x(o.text()))
-        table.append([p(str(r.number), c), p(r.name, name_style), p(str(r.birth_year or ""), c), p(r.post, left),
-                      p(r.kind, c), p(LEVEL_ABBREVIATIONS[r.self_level] if r.self_level else "", c),
-                      p(vn_number(r.score) if r.score is not None else "", c), markup(proposed, c), p(r.note, left)])
-    widths = [9 * mm, 31 * mm, 11 * mm, 21 * mm, 15 * mm, 17 * mm, 10 * mm, 17 * mm]
-    widths.append(TEXT_WIDTH - sum(widths))
-    story.append(grid(table, widths, align_center=(0, 2, 4, 5, 6, 7)))
-    story.append(Spacer(1, 3 * mm))
+        proposed = [(LEVEL_ABBREVIATIONS[o.level], "b"), (f"\n{o.votes}/{o.base}", "")] if o.level else o.text()
+        body.append([str(r.number), r.name, str(r.birth_year or ""), r.post, r.kind,
+                     LEVEL_ABBREVIATIONS[r.self_level] if r.self_level else "",
+                     vn_number(r.score) if r.score is not None else "", proposed, note(r)])
+    return RichTable(MEMBER_HEADER, body, MEMBER_WIDTHS, left_columns=(1, 3, 8), font_size=10)
 
-    # totals per level
-    totals_heading = p("Tổng hợp theo mức xếp loại (đảng viên):", st.heading)
+
+def totals_table(rows: list) -> RichTable:
+    """Members per level (the same counts as the figures: each member's level once), the total bold."""
     total = len(rows)
-    tot = [[markup("<b>Mức xếp loại</b>", st.cell_bold), markup("<b>Số lượng</b>", st.cell_bold),
-            markup("<b>Tỷ lệ</b>", st.cell_bold)]]
-    for label, n in level_totals(rows):
-        tot.append([p(label, st.cell), p(str(n), st.cell_center), p(pct(n, total), st.cell_center)])
-    tot.append([markup("<b>Tổng số</b>", st.cell), markup(f"<b>{total}</b>", st.cell_center),
-                p("100%" if total else "–", st.cell_center)])
-    story.append(KeepTogether([totals_heading, grid(tot, [TEXT_WIDTH - 50 * mm, 25 * mm, 25 * mm],
-                                                    align_center=(1, 2))]))
+    body: list[list] = [[label, str(n), pct(n, total)] for label, n in level_totals(rows)]
+    body.append(["Tổng số", str(total), "100%" if total else "–"])
+    return RichTable(["Mức xếp loại", "Số lượng", "Tỷ lệ"], body, [TEXT_WIDTH_MM - 50, 25, 25],
+                     left_columns=(0,), total_rows=1, keep_together=True)
 
-    # quota lines
-    story.append(p("Tỷ lệ Hoàn thành xuất sắc nhiệm vụ so với Hoàn thành tốt nhiệm vụ (theo nhóm):", st.heading))
-    lines = figures.quota
+
+def quota_blocks(lines) -> list:
+    out: list = []
     if not lines:
-        story.append(p("- Chưa có kết quả xếp loại để tính tỷ lệ.", st.body_left))
+        out.append(Para.of("- Chưa có kết quả xếp loại để tính tỷ lệ.", indent=False))
     for q in lines:
         tail = ("; đề nghị cấp ủy cấp trên xem xét." if q.over and q.advisory else
                 "; vượt tỷ lệ cho phép." if q.over else ".")
-        story.append(p(f"- {q.group or 'Toàn chi bộ'}: {q.text}{tail}", st.body_left))
+        out.append(Para.of(f"- {q.group or 'Toàn chi bộ'}: {q.text}{tail}", indent=False))
         if q.article:
-            story.append(p(f"Căn cứ: {printed_article(q.article)}.", st.small))
+            out.append(Note.of(f"Căn cứ: {printed_article(q.article)}."))
+    return out
 
-    # the collectives
-    story.append(p("Mức xếp loại tập thể chi bộ đề xuất:", st.heading))
+
+def legend() -> Note:
+    return Note.of("Ký hiệu: " + "; ".join(f"{LEVEL_ABBREVIATIONS[lv]}: {LEVEL_LABELS[lv]}"
+                                           for lv in LEVELS_TOP_DOWN) + ".")
+
+
+def sign_off(cell, secretary: str) -> SignOff:
+    return SignOff([f"- {cell.higher_org or 'Đảng ủy cấp trên'},", "- Lưu chi bộ."],
+                   "T/M CHI ỦY\nBÍ THƯ" if cell.has_committee else "T/M CHI BỘ\nBÍ THƯ", secretary)
+
+
+def summary_blocks(desk: VotingDesk, *, locality: str = "") -> DocumentBlocks:
+    """The report as the higher committee reads it: the members, the totals, the quota lines, the
+    collectives, where it goes and who signs."""
+    s = desk.s
+    m, cell = s.meeting, s.cell
+    figures = MeetingFigures(desk)
+    rows = summary_rows(desk, figures)
+    doc = DocumentBlocks(f"Báo cáo kết quả xếp loại năm {m.rating_year}")
+    doc.add(HeaderInfo(cell.higher_org, cell.name, "", locality or cell.locality, m.meeting_date, number_suffix="BC/CB"),
+            Title("BÁO CÁO", f"kết quả kiểm điểm, đánh giá, xếp loại chất lượng đảng viên năm {m.rating_year}"),
+            member_table(rows), Gap(3),
+            Heading("Tổng hợp theo mức xếp loại (đảng viên):"), totals_table(rows),
+            Heading("Tỷ lệ Hoàn thành xuất sắc nhiệm vụ so với Hoàn thành tốt nhiệm vụ (theo nhóm):"),
+            *quota_blocks(figures.quota),
+            Heading("Mức xếp loại tập thể chi bộ đề xuất:"))
     for label, o in collectives(desk, figures):
-        story.append(markup(f"- {x(label)}: <b>{x(LEVEL_LABELS[o.level]) if o.level else x(o.text() or 'chưa biểu quyết')}</b>"
-                            + (f" ({o.votes}/{o.base} phiếu tán thành, {pct(o.votes, o.base)})" if o.level else "")
-                            + ".", st.body_left))
-    story.append(p("Ký hiệu: " + "; ".join(f"{LEVEL_ABBREVIATIONS[lv]}: {LEVEL_LABELS[lv]}"
-                                            for lv in LEVELS_TOP_DOWN) + ".", st.small))
-    story.append(Spacer(1, 6 * mm))
-    sig = Table([[[markup("<b><u>Nơi nhận:</u></b>", st.small), p(f"- {cell.higher_org or 'Đảng ủy cấp trên'},", st.small),
-                   p("- Lưu chi bộ.", st.small)],
-                  [markup("<b>T/M CHI ỦY</b>" if cell.has_committee else "<b>T/M CHI BỘ</b>", st.signature),
-                   markup("<b>BÍ THƯ</b>", st.signature), Spacer(1, 20 * mm),
-                   markup(f"<b>{x(_secretary(desk))}</b>", st.signature)]]],
-                colWidths=[TEXT_WIDTH * 0.45, TEXT_WIDTH * 0.55])
-    sig.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-    story.append(KeepTogether(sig))
-    return story
+        if o.level:
+            doc.add(Para([(f"- {label}: ", ""), (LEVEL_LABELS[o.level], "b"),
+                          (f" ({o.votes}/{o.base} phiếu tán thành, {pct(o.votes, o.base)}).", "")], indent=False))
+        else:
+            doc.add(Para([(f"- {label}: ", ""), (o.text() or "chưa biểu quyết", "b"), (".", "")], indent=False))
+    doc.add(legend(), sign_off(cell, secretary_name(desk)))
+    return doc
 
 
 def build_summary_pdf(desk: VotingDesk, target: str | Path, *, marking: Marking | None = None,
                       locality: str = "") -> Path:
-    return build_pdf(target, summary_story(desk, locality=locality),
-                     title=f"Báo cáo kết quả xếp loại năm {desk.s.meeting.rating_year}",
-                     marking=marking or meeting_marking(desk.s))
+    return write_pdf(summary_blocks(desk, locality=locality), target, marking or meeting_marking(desk.s))
+
+
+def build_summary_docx(desk: VotingDesk, target: str | Path, *, marking: Marking | None = None,
+                       locality: str = "") -> Path:
+    """The same report in Word, for the secretary to edit before printing (the PDF is the record)."""
+    return write_docx(summary_blocks(desk, locality=locality), target, marking or meeting_marking(desk.s))
 
 
 # -- XLSX --------------------------------------------------------------------------------------------------
@@ -234,109 +241,150 @@ def finish_sheet(wb, ws, first_row: int, last_row: int, font: str, target: str |
     return write_atomically(target, lambda tmp: wb.save(tmp))
 
 
-def build_summary_xlsx(desk: VotingDesk, target: str | Path) -> Path:
-    """The same report as a workbook: numbers in number cells, totals as formulas over the table,
-    every text cell stored as text, the header row frozen, widths set."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, Side
-    from openpyxl.utils import get_column_letter
+class ReportSheet:
+    """The workbook both reports write (the meeting's and the year's): title lines, the member table
+    (numbers in number cells, every text stored as text, the header frozen and repeated on print),
+    then the totals per level as formulas over the table, the quota lines and the collectives."""
 
-    s = desk.s
-    figures = MeetingFigures(desk)
-    rows = summary_rows(desk, figures)
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Tổng hợp"
-    font = "Times New Roman"
-    thin = Side(style="thin")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    _put(ws, 1, 1, f"BÁO CÁO KẾT QUẢ KIỂM ĐIỂM, ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM {s.meeting.rating_year}")
-    ws["A1"].font = Font(name=font, size=14, bold=True)
-    _put(ws, 2, 1, f"{s.cell.name}, {s.cell.higher_org}" if s.cell.higher_org else s.cell.name)
-    ws["A2"].font = Font(name=font, size=12, italic=True)
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(XLSX_HEADER))
-    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=len(XLSX_HEADER))
-    for col, (title, width) in enumerate(zip(XLSX_HEADER, XLSX_WIDTHS), 1):
-        c = _put(ws, HEADER_ROW, col, title)
-        c.font = Font(name=font, size=12, bold=True)
-        c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        c.border = border
-        ws.column_dimensions[get_column_letter(col)].width = width
-    ws.freeze_panes = ws.cell(HEADER_ROW + 1, 1)
-    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    r = HEADER_ROW
-    first = HEADER_ROW + 1
-    for row in rows:
-        r += 1
-        o = row.outcome
-        values = [row.number, row.name, row.birth_year, row.post, row.kind,
-                  LEVEL_ABBREVIATIONS[row.self_level] if row.self_level else None, row.score,
-                  LEVEL_ABBREVIATIONS[o.level] if o.level else (o.text() or None), o.votes if o.level else None,
-                  o.base, None, row.note or None]
+    FONT = "Times New Roman"
+
+    def __init__(self, title: str, lines: list[str], header: tuple[str, ...], widths: tuple[int, ...],
+                 sheet_name: str):
+        from openpyxl import Workbook
+        from openpyxl.styles import Alignment, Border, Font, Side
+        from openpyxl.utils import get_column_letter
+
+        self.wb = Workbook()
+        self.ws = ws = self.wb.active
+        ws.title = sheet_name
+        self.Font, self.Alignment = Font, Alignment
+        thin = Side(style="thin")
+        self.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+        self.header_row = 3 + len(lines)     # a blank row above the table
+        _put(ws, 1, 1, title).font = Font(name=self.FONT, size=14, bold=True)
+        for i, line in enumerate(lines, 2):
+            _put(ws, i, 1, line).font = Font(name=self.FONT, size=12, italic=True)
+        for r in range(1, 2 + len(lines)):
+            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(header))
+        for col, (text, width) in enumerate(zip(header, widths), 1):
+            c = _put(ws, self.header_row, col, text)
+            c.font = Font(name=self.FONT, size=12, bold=True)
+            c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+            c.border = self.border
+            ws.column_dimensions[get_column_letter(col)].width = width
+        ws.freeze_panes = ws.cell(self.header_row + 1, 1)
+        ws.print_title_rows = f"{self.header_row}:{self.header_row}"
+        self.r = self.header_row
+        self.members = 0
+
+    def bold(self, row: int, col: int, value):
+        c = _put(self.ws, row, col, value)
+        c.font = self.Font(name=self.FONT, size=12, bold=True)
+        return c
+
+    def member(self, values: list, wrap: tuple[int, ...], score, share: bool) -> None:
+        """One member's row; columns 7 (score) and 11 (votes / base, computed by the sheet)."""
+        self.r += 1
+        self.members += 1
+        r, ws = self.r, self.ws
         for col, value in enumerate(values, 1):
             c = _put(ws, r, col, value)
-            c.font = Font(name=font, size=12)
-            c.border = border
-            c.alignment = Alignment(vertical="center", wrap_text=col in (2, 4, 12),
-                                    horizontal="center" if col in (1, 3, 5, 6, 7, 8, 9, 10, 11) else "left")
-        ws.cell(r, 7).number_format = score_format(row.score)
-        if o.level and o.base:
-            share = ws.cell(r, 11)
-            share.value = f"=I{r}/J{r}"          # the share of the base, computed by the sheet
-            share.number_format = "0.0%"
-    last = r
+            c.font = self.Font(name=self.FONT, size=12)
+            c.border = self.border
+            c.alignment = self.Alignment(vertical="center", wrap_text=col in wrap,
+                                         horizontal="center" if col in (1, 3, 5, 6, 7, 8, 9, 10, 11) else "left")
+        ws.cell(r, 7).number_format = score_format(score)
+        if share:
+            ws.cell(r, 11).value = f"=I{r}/J{r}"
+            ws.cell(r, 11).number_format = "0.0%"
 
-    def section(title: str) -> None:
-        nonlocal r
-        r += 2
-        _put(ws, r, 2, title).font = Font(name=font, size=12, bold=True)
+    def totals(self, title: str) -> None:
+        """Members per level: COUNTIF over the "Chi bộ đề xuất" column; the total counts the names."""
+        ws, first, last = self.ws, self.header_row + 1, self.header_row + self.members
+        any_rows = self.members > 0
+        self.r += 2
+        self.bold(self.r, 2, title)
+        total_row = self.r + len(LEVELS_TOP_DOWN) + 2
+        level_rows = []
+        for lv in LEVELS_TOP_DOWN:
+            self.r += 1
+            level_rows.append(self.r)
+            _put(ws, self.r, 2, LEVEL_LABELS[lv])
+            ws.cell(self.r, 3).value = f'=COUNTIF(H{first}:H{last},"{LEVEL_ABBREVIATIONS[lv]}")' if any_rows else 0
+            self._share_of(total_row)
+        self.r += 1
+        _put(ws, self.r, 2, NOT_RATED)
+        ws.cell(self.r, 3).value = f"=C{total_row}-SUM(C{level_rows[0]}:C{level_rows[-1]})"
+        self._share_of(total_row)
+        self.r += 1
+        self.bold(self.r, 2, "Tổng số")
+        ws.cell(self.r, 3).value = f"=COUNTA(B{first}:B{last})" if any_rows else 0
+        ws.cell(self.r, 4).value = f"=IF(C{self.r}=0,0,1)"
+        ws.cell(self.r, 4).number_format = "0.0%"
 
-    section("Tổng hợp theo mức xếp loại")
-    total_row = r + len(LEVELS_TOP_DOWN) + 2
-    level_rows = []
-    for lv in LEVELS_TOP_DOWN:
-        r += 1
-        level_rows.append(r)
-        _put(ws, r, 2, LEVEL_LABELS[lv])
-        ws.cell(r, 3).value = f'=COUNTIF(H{first}:H{last},"{LEVEL_ABBREVIATIONS[lv]}")' if rows else 0
-        ws.cell(r, 4).value = f"=IF(C{total_row}=0,0,C{r}/C{total_row})"
-        ws.cell(r, 4).number_format = "0.0%"
-    r += 1
-    _put(ws, r, 2, "Chưa xếp loại (vắng, chưa đạt hoặc chưa biểu quyết)")
-    ws.cell(r, 3).value = f"=C{total_row}-SUM(C{level_rows[0]}:C{level_rows[-1]})"
-    ws.cell(r, 4).value = f"=IF(C{total_row}=0,0,C{r}/C{total_row})"
-    ws.cell(r, 4).number_format = "0.0%"
-    r += 1
-    assert r == total_row
-    _put(ws, r, 2, "Tổng số").font = Font(name=font, size=12, bold=True)
-    ws.cell(r, 3).value = f"=COUNTA(B{first}:B{last})" if rows else 0
-    ws.cell(r, 4).value = f"=IF(C{r}=0,0,1)"
-    ws.cell(r, 4).number_format = "0.0%"
-    section("Tỷ lệ HTXSNV so với HTTNV (theo nhóm)")
-    r += 1
-    for col, t in enumerate(("Nhóm", "HTXSNV", "HTTNV", "Tỷ lệ", "Mức tối đa", "Số HTXSNV tối đa", "Nhận xét"), 2):
-        _put(ws, r, col, t).font = Font(name=font, size=12, bold=True)
-    for q in figures.quota:
-        r += 1
-        _put(ws, r, 2, q.group or "Toàn chi bộ")
-        ws.cell(r, 3, q.excellent)
-        ws.cell(r, 4, q.good)
-        ratio = ws.cell(r, 5)
-        ratio.value = f'=IF(D{r}=0,"",C{r}/D{r})'
-        ratio.number_format = "0.0%"
-        limit = ws.cell(r, 6, float(q.limit))
-        limit.number_format = "0%"
-        ws.cell(r, 7, q.allowed)
-        _put(ws, r, 8, q.text + ("; đề nghị cấp ủy cấp trên xem xét" if q.over and q.advisory else
-                                 "; vượt tỷ lệ" if q.over else ""))
-    section("Mức xếp loại tập thể chi bộ đề xuất")
-    r += 1
-    for col, t in enumerate(("Tập thể", "Mức đề xuất", "Số phiếu", "Số đảng viên được tính"), 2):
-        _put(ws, r, col, t).font = Font(name=font, size=12, bold=True)
-    for label, o in collectives(desk, figures):
-        r += 1
-        _put(ws, r, 2, label)
-        _put(ws, r, 3, LEVEL_ABBREVIATIONS[o.level] if o.level else (o.text() or "chưa biểu quyết"))
-        ws.cell(r, 4, o.votes)
-        ws.cell(r, 5, o.base)
-    return finish_sheet(wb, ws, HEADER_ROW + len(rows) + 1, r, font, target)
+    def _share_of(self, total_row: int) -> None:
+        c = self.ws.cell(self.r, 4)
+        c.value = f"=IF(C{total_row}=0,0,C{self.r}/C{total_row})"
+        c.number_format = "0.0%"
+
+    def quota(self, title: str, lines) -> None:
+        ws = self.ws
+        self.r += 2
+        self.bold(self.r, 2, title)
+        self.r += 1
+        for col, t in enumerate(("Nhóm", "HTXSNV", "HTTNV", "Tỷ lệ", "Mức tối đa", "Số HTXSNV tối đa", "Nhận xét"), 2):
+            self.bold(self.r, col, t)
+        for q in lines:
+            self.r += 1
+            r = self.r
+            _put(ws, r, 2, q.group or "Toàn chi bộ")
+            ws.cell(r, 3, q.excellent)
+            ws.cell(r, 4, q.good)
+            ws.cell(r, 5).value = f'=IF(D{r}=0,"",C{r}/D{r})'
+            ws.cell(r, 5).number_format = "0.0%"
+            ws.cell(r, 6, float(q.limit)).number_format = "0%"
+            ws.cell(r, 7, q.allowed)
+            _put(ws, r, 8, q.text + ("; đề nghị cấp ủy cấp trên xem xét" if q.over and q.advisory else
+                                     "; vượt tỷ lệ" if q.over else ""))
+
+    def table(self, title: str, header: tuple[str, ...], rows: list[list]) -> None:
+        """A small table under the report (the collectives): texts as text, numbers as numbers."""
+        self.r += 2
+        self.bold(self.r, 2, title)
+        self.r += 1
+        for col, t in enumerate(header, 2):
+            self.bold(self.r, col, t)
+        for row in rows:
+            self.r += 1
+            for col, value in enumerate(row, 2):
+                if isinstance(value, str) or value is None:
+                    _put(self.ws, self.r, col, value)
+                else:
+                    self.ws.cell(self.r, col, value)
+
+    def save(self, target: str | Path) -> Path:
+        return finish_sheet(self.wb, self.ws, self.header_row + self.members + 1, self.r, self.FONT, target)
+
+
+def build_summary_xlsx(desk: VotingDesk, target: str | Path) -> Path:
+    """The same report as a workbook: the PDF's rows and figures (summary_rows, MeetingFigures), numbers
+    in number cells, totals as formulas over the table, every text cell stored as text."""
+    s = desk.s
+    figures = MeetingFigures(desk)
+    cell = s.cell
+    sheet = ReportSheet(f"BÁO CÁO KẾT QUẢ KIỂM ĐIỂM, ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM {s.meeting.rating_year}",
+                        [f"{cell.name}, {cell.higher_org}" if cell.higher_org else cell.name],
+                        XLSX_HEADER, XLSX_WIDTHS, "Tổng hợp")
+    assert sheet.header_row == HEADER_ROW
+    for row in summary_rows(desk, figures):
+        o = row.outcome
+        sheet.member([row.number, row.name, row.birth_year, row.post, row.kind,
+                      LEVEL_ABBREVIATIONS[row.self_level] if row.self_level else None, row.score,
+                      LEVEL_ABBREVIATIONS[o.level] if o.level else (o.text() or None), o.votes if o.level else None,
+                      o.base, None, row.note or None], wrap=(2, 4, 12), score=row.score, share=bool(o.level and o.base))
+    sheet.totals("Tổng hợp theo mức xếp loại")
+    sheet.quota("Tỷ lệ HTXSNV so với HTTNV (theo nhóm)", figures.quota)
+    sheet.table("Mức xếp loại tập thể chi bộ đề xuất", ("Tập thể", "Mức đề xuất", "Số phiếu", "Số đảng viên được tính"),
+                [[label, LEVEL_ABBREVIATIONS[o.level] if o.level else (o.text() or "chưa biểu quyết"), o.votes, o.base]
+                 for label, o in collectives(desk, figures)])
+    return sheet.save(target)

@@ -9,26 +9,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
-
 from ..model import Level
 from ..model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS
 from ..model.meeting import MeetingKind, MeetingState
-from ..model.member import PartyPost
 from ..model.vote import CELL, COMMITTEE
 from ..rating_year import RatingYear, YearEntry, rating_year_view, year_quota
-from ..rules.findings import vn_number
-from ..rules.majority import LEVELS_TOP_DOWN
 from ..voting import VotingDesk
-from .base import TEXT_WIDTH, HeaderInfo, Marking, build_pdf, grid, header_block, markup, p, styles, x
-from .common import date_vn, kind_of, pct, post_of
 from ..figures import MeetingFigures
-from .summary import Outcome, _put, finish_sheet, note_text, outcome_of, score_format
+from .common import date_vn, kind_of, pct, post_of
+from .content import DocumentBlocks, Gap, Heading, Note, Para, Title
+from .render import write_docx, write_pdf
+from .summary import (  # noqa: F401 (_put, level_totals: importable from here as before)
+    Outcome, ReportSheet, _put, legend, level_totals, member_table, note_text, outcome_of, quota_blocks,
+    secretary_name, sign_off, totals_table,
+)
+from .text import HeaderInfo, Marking
 
 PDF_NAME = "tong-hop-ket-qua-ca-nam.pdf"
 XLSX_NAME = "tong-hop-ket-qua-ca-nam.xlsx"
+DOCX_NAME = "tong-hop-ket-qua-ca-nam.docx"
 
 
 @dataclass(frozen=True)
@@ -80,12 +79,6 @@ def year_rows(year: RatingYear) -> list[YearRow]:
     return rows
 
 
-def level_totals(rows: list[YearRow]) -> list[tuple[str, int]]:
-    out = [(LEVEL_LABELS[lv], sum(1 for r in rows if r.outcome.level == lv)) for lv in LEVELS_TOP_DOWN]
-    out.append(("Chưa xếp loại (vắng, chưa đạt hoặc chưa biểu quyết)", sum(1 for r in rows if r.outcome.level is None)))
-    return out
-
-
 def year_collectives(year: RatingYear) -> list[tuple[str, Level | None, Outcome]]:
     """(label, self-proposed level, voted outcome) of the collectives: rated at the main meeting only."""
     main = year.main
@@ -111,95 +104,43 @@ def report_date(year: RatingYear):
     return max(days) if days else None
 
 
-def _secretary(desk: VotingDesk) -> str:
-    return next((m.full_name for m in desk.s.member_list if m.party_post == PartyPost.SECRETARY), "")
-
-
 def meetings_line(year: RatingYear) -> str:
     return "Gồm: " + "; ".join(meeting_label(d).lower().replace("hội nghị", "hội nghị kiểm điểm", 1)
                                if d.s.meeting.kind == MeetingKind.MAIN else meeting_label(d).lower()
                                for d in year.desks) + "."
 
 
-# -- PDF ---------------------------------------------------------------------------------------------------
-def year_summary_story(year: RatingYear, *, locality: str = "") -> list:
-    st = styles()
+# -- PDF and Word: the per-meeting report's blocks over the year's rows ------------------------------------
+def year_summary_blocks(year: RatingYear, *, locality: str = "") -> DocumentBlocks:
     main = year.main
     cell = main.s.cell
     rows = year_rows(year)
-    story: list = [header_block(HeaderInfo(cell.higher_org, cell.name, "", locality or cell.locality,
-                                           report_date(year), number_suffix="BC/CB")),
-                   Spacer(1, 7 * mm), p("BÁO CÁO", st.title),
-                   p(f"tổng hợp kết quả kiểm điểm, đánh giá, xếp loại chất lượng đảng viên năm {year.rating_year}",
-                     ParagraphStyle("ys_sub", parent=st.subtitle, spaceAfter=0)),
-                   markup("-----", ParagraphStyle("ys_rule", parent=st.subtitle, spaceAfter=6, leading=14)),
-                   p(meetings_line(year), ParagraphStyle("ys_meetings", parent=st.small, alignment=1)),
-                   Spacer(1, 3 * mm)]
-    head = ParagraphStyle("ys_head", parent=st.cell_bold, fontSize=9.5, leading=11)
-    c = ParagraphStyle("ys_c", parent=st.cell_center, fontSize=10, leading=12)
-    left = ParagraphStyle("ys_l", parent=st.cell, fontSize=10, leading=12)
-    name_style = ParagraphStyle("ys_n", parent=st.cell, fontSize=11, leading=13)
-    table = [[markup(f"<b>{t}</b>", head) for t in
-              ("STT", "Họ và tên", "Năm sinh", "Chức vụ", "Chính thức/ Dự bị", "Tự xếp loại", "Điểm",
-               "Chi bộ đề xuất (phiếu/ số được tính)", "Ghi chú")]]
-    for r in rows:
-        o = r.outcome
-        proposed = (f"<b>{LEVEL_ABBREVIATIONS[o.level]}</b><br/>{o.votes}/{o.base}" if o.level else x(o.text()))
-        table.append([p(str(r.number), c), p(r.name, name_style), p(str(r.birth_year or ""), c), p(r.post, left),
-                      p(r.kind, c), p(LEVEL_ABBREVIATIONS[r.self_level] if r.self_level else "", c),
-                      p(vn_number(r.score) if r.score is not None else "", c), markup(proposed, c),
-                      p(r.pdf_note(), left)])
-    widths = [9 * mm, 33 * mm, 12 * mm, 23 * mm, 18 * mm, 17 * mm, 11 * mm, 19 * mm]
-    widths.append(TEXT_WIDTH - sum(widths))
-    story.append(grid(table, widths, align_center=(0, 2, 4, 5, 6, 7)))
-    story.append(Spacer(1, 3 * mm))
-
-    total = len(rows)
-    tot = [[markup("<b>Mức xếp loại</b>", st.cell_bold), markup("<b>Số lượng</b>", st.cell_bold),
-            markup("<b>Tỷ lệ</b>", st.cell_bold)]]
-    for label, n in level_totals(rows):
-        tot.append([p(label, st.cell), p(str(n), st.cell_center), p(pct(n, total), st.cell_center)])
-    tot.append([markup("<b>Tổng số</b>", st.cell), markup(f"<b>{total}</b>", st.cell_center),
-                p("100%" if total else "–", st.cell_center)])
-    story.append(KeepTogether([p("Tổng hợp theo mức xếp loại (đảng viên, cả năm):", st.heading),
-                               grid(tot, [TEXT_WIDTH - 50 * mm, 25 * mm, 25 * mm], align_center=(1, 2))]))
-
-    quota = [p("Tỷ lệ Hoàn thành xuất sắc nhiệm vụ so với Hoàn thành tốt nhiệm vụ (theo nhóm):", st.heading)]
-    lines = year_quota(year)
-    if not lines:
-        quota.append(p("- Chưa có kết quả xếp loại để tính tỷ lệ.", st.body_left))
-    for q in lines:
-        tail = (", đề nghị cấp ủy cấp trên xem xét." if q.over and q.advisory else
-                ", vượt tỷ lệ cho phép." if q.over else ".")
-        quota.append(p(f"- {q.group or 'Toàn chi bộ'}: {q.text}{tail}", st.body_left))
-        if q.article:
-            quota.append(p(f"Căn cứ: {q.article}.", st.small))
-    story.append(KeepTogether(quota))
-
-    coll = [p("Mức xếp loại tập thể (tại hội nghị ngày " + date_vn(main.s.meeting.meeting_date) + "):", st.heading)]
+    doc = DocumentBlocks(f"Báo cáo tổng hợp kết quả xếp loại năm {year.rating_year}")
+    doc.add(HeaderInfo(cell.higher_org, cell.name, "", locality or cell.locality, report_date(year),
+                       number_suffix="BC/CB"),
+            Title("BÁO CÁO", "tổng hợp kết quả kiểm điểm, đánh giá, xếp loại chất lượng đảng viên năm "
+                             f"{year.rating_year}"),
+            Note.of(meetings_line(year), center=True), Gap(3),
+            member_table(rows, note=YearRow.pdf_note), Gap(3),
+            Heading("Tổng hợp theo mức xếp loại (đảng viên, cả năm):"), totals_table(rows),
+            Heading("Tỷ lệ Hoàn thành xuất sắc nhiệm vụ so với Hoàn thành tốt nhiệm vụ (theo nhóm):"),
+            *quota_blocks(year_quota(year)),
+            Heading(f"Mức xếp loại tập thể (tại hội nghị ngày {date_vn(main.s.meeting.meeting_date)}):"))
     for label, own, o in year_collectives(year):
-        voted = (x(LEVEL_LABELS[o.level]) if o.level else x(o.text() or "chưa biểu quyết"))
+        voted = LEVEL_LABELS[o.level] if o.level else (o.text() or "chưa biểu quyết")
         tail = f" ({o.votes}/{o.base} phiếu tán thành, {pct(o.votes, o.base)})" if o.level else ""
-        self_part = f"; tự đề xuất {x(LEVEL_ABBREVIATIONS[own])}" if own else ""
-        coll.append(markup(f"- {x(label)}: chi bộ đề xuất <b>{voted}</b>{tail}{self_part}.", st.body_left))
-    coll.append(p("Ký hiệu: " + "; ".join(f"{LEVEL_ABBREVIATIONS[lv]}: {LEVEL_LABELS[lv]}"
-                                           for lv in LEVELS_TOP_DOWN) + ".", st.small))
-    story.append(KeepTogether(coll))
-    story.append(Spacer(1, 6 * mm))
-    sig = Table([[[markup("<b><u>Nơi nhận:</u></b>", st.small),
-                   p(f"- {cell.higher_org or 'Đảng ủy cấp trên'},", st.small), p("- Lưu chi bộ.", st.small)],
-                  [markup("<b>T/M CHI ỦY</b>" if cell.has_committee else "<b>T/M CHI BỘ</b>", st.signature),
-                   markup("<b>BÍ THƯ</b>", st.signature), Spacer(1, 20 * mm),
-                   markup(f"<b>{x(_secretary(main))}</b>", st.signature)]]],
-                colWidths=[TEXT_WIDTH * 0.45, TEXT_WIDTH * 0.55])
-    sig.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-    story.append(KeepTogether(sig))
-    return story
+        self_part = f"; tự đề xuất {LEVEL_ABBREVIATIONS[own]}" if own else ""
+        doc.add(Para([(f"- {label}: chi bộ đề xuất ", ""), (voted, "b"), (f"{tail}{self_part}.", "")], indent=False))
+    doc.add(legend(), sign_off(cell, secretary_name(main)))
+    return doc
 
 
 def build_year_summary_pdf(year: RatingYear, target: str | Path, *, locality: str = "") -> Path:
-    return build_pdf(target, year_summary_story(year, locality=locality),
-                     title=f"Báo cáo tổng hợp kết quả xếp loại năm {year.rating_year}", marking=year_marking(year))
+    return write_pdf(year_summary_blocks(year, locality=locality), target, year_marking(year))
+
+
+def build_year_summary_docx(year: RatingYear, target: str | Path, *, locality: str = "") -> Path:
+    return write_docx(year_summary_blocks(year, locality=locality), target, year_marking(year))
 
 
 # -- XLSX --------------------------------------------------------------------------------------------------
@@ -210,110 +151,42 @@ HEADER_ROW = 5
 
 
 def build_year_summary_xlsx(year: RatingYear, target: str | Path) -> Path:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, Side
-    from openpyxl.utils import get_column_letter
-
+    """The year's rows (year_rows, the PDF's) in the summary's workbook, with the meeting of each."""
     main = year.main
-    rows = year_rows(year)
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Cả năm"
-    font = "Times New Roman"
-    thin = Side(style="thin")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    _put(ws, 1, 1, f"BÁO CÁO TỔNG HỢP KẾT QUẢ KIỂM ĐIỂM, ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM "
-                   f"{year.rating_year}").font = Font(name=font, size=14, bold=True)
-    _put(ws, 2, 1, f"{main.s.cell.name}, {main.s.cell.higher_org}").font = Font(name=font, size=12, italic=True)
-    _put(ws, 3, 1, meetings_line(year)).font = Font(name=font, size=12, italic=True)
-    for r in (1, 2, 3):
-        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(XLSX_HEADER))
-    for col, (title, width) in enumerate(zip(XLSX_HEADER, XLSX_WIDTHS), 1):
-        c = _put(ws, HEADER_ROW, col, title)
-        c.font = Font(name=font, size=12, bold=True)
-        c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        c.border = border
-        ws.column_dimensions[get_column_letter(col)].width = width
-    ws.freeze_panes = ws.cell(HEADER_ROW + 1, 1)
-    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    r = HEADER_ROW
-    for row in rows:
-        r += 1
+    sheet = ReportSheet("BÁO CÁO TỔNG HỢP KẾT QUẢ KIỂM ĐIỂM, ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM "
+                        f"{year.rating_year}", [f"{main.s.cell.name}, {main.s.cell.higher_org}", meetings_line(year)],
+                        XLSX_HEADER, XLSX_WIDTHS, "Cả năm")
+    assert sheet.header_row == HEADER_ROW
+    for row in year_rows(year):
         o = row.outcome
-        values = [row.number, row.name, row.birth_year, row.post, row.kind,
-                  LEVEL_ABBREVIATIONS[row.self_level] if row.self_level else None, row.score,
-                  LEVEL_ABBREVIATIONS[o.level] if o.level else (o.text() or None), o.votes if o.level else None,
-                  o.base if o.level else None, None, row.where, row.note or None]
-        for col, value in enumerate(values, 1):
-            c = _put(ws, r, col, value)
-            c.font = Font(name=font, size=12)
-            c.border = border
-            c.alignment = Alignment(vertical="center", wrap_text=col in (2, 4, 12, 13),
-                                    horizontal="center" if col in (1, 3, 5, 6, 7, 8, 9, 10, 11) else "left")
-        if o.level and o.base:
-            ws.cell(r, 11).value = f"=I{r}/J{r}"
-        ws.cell(r, 7).number_format = score_format(row.score)
-        ws.cell(r, 11).number_format = "0.0%"
-    first, last = HEADER_ROW + 1, max(r, HEADER_ROW + 1)
-
-    r += 2
-    _put(ws, r, 2, "Tổng hợp theo mức xếp loại (cả năm)").font = Font(name=font, size=12, bold=True)
-    total_row = r + len(LEVELS_TOP_DOWN) + 2
-    for lv in LEVELS_TOP_DOWN:
-        r += 1
-        _put(ws, r, 2, LEVEL_LABELS[lv])
-        ws.cell(r, 3).value = f'=COUNTIF(H{first}:H{last},"{LEVEL_ABBREVIATIONS[lv]}")'
-        ws.cell(r, 4).value = f"=IF(C{total_row}=0,0,C{r}/C{total_row})"
-        ws.cell(r, 4).number_format = "0.0%"
-    r += 1
-    _put(ws, r, 2, "Chưa xếp loại (vắng, chưa đạt hoặc chưa biểu quyết)")
-    ws.cell(r, 3).value = f"=C{total_row}-SUM(C{r - len(LEVELS_TOP_DOWN)}:C{r - 1})"
-    ws.cell(r, 4).value = f"=IF(C{total_row}=0,0,C{r}/C{total_row})"
-    ws.cell(r, 4).number_format = "0.0%"
-    r += 1
-    _put(ws, r, 2, "Tổng số")
-    ws.cell(r, 3).value = f"=COUNTA(B{first}:B{last})" if rows else 0
-    assert r == total_row
-
-    r += 2
-    _put(ws, r, 2, "Tỷ lệ HTXSNV so với HTTNV (theo nhóm, cả năm)").font = Font(name=font, size=12, bold=True)
-    r += 1
-    for col, t in enumerate(("Nhóm", "HTXSNV", "HTTNV", "Tỷ lệ", "Mức tối đa", "Số HTXSNV tối đa", "Nhận xét"), 2):
-        _put(ws, r, col, t).font = Font(name=font, size=12, bold=True)
-    for q in year_quota(year):
-        r += 1
-        _put(ws, r, 2, q.group or "Toàn chi bộ")
-        ws.cell(r, 3, q.excellent)
-        ws.cell(r, 4, q.good)
-        ws.cell(r, 5).value = f"=IF(D{r}=0,0,C{r}/D{r})"
-        ws.cell(r, 5).number_format = "0.0%"
-        ws.cell(r, 6, float(q.limit)).number_format = "0%"
-        ws.cell(r, 7, q.allowed)
-        _put(ws, r, 8, q.text + (", để cấp ủy cấp trên xem xét" if q.over and q.advisory else
-                                 ", vượt tỷ lệ" if q.over else ""))
-
-    r += 2
-    _put(ws, r, 2, "Mức xếp loại tập thể").font = Font(name=font, size=12, bold=True)
-    r += 1
-    for col, t in enumerate(("Tập thể", "Tự đề xuất", "Chi bộ đề xuất", "Số phiếu", "Số đảng viên được tính"), 2):
-        _put(ws, r, col, t).font = Font(name=font, size=12, bold=True)
-    for label, own, o in year_collectives(year):
-        r += 1
-        _put(ws, r, 2, label)
-        _put(ws, r, 3, LEVEL_ABBREVIATIONS[own] if own else None)
-        _put(ws, r, 4, LEVEL_ABBREVIATIONS[o.level] if o.level else (o.text() or "chưa biểu quyết"))
-        ws.cell(r, 5, o.votes if o.level else None)
-        ws.cell(r, 6, o.base if o.level else None)
-    return finish_sheet(wb, ws, HEADER_ROW + len(rows) + 1, r, font, target)
+        sheet.member([row.number, row.name, row.birth_year, row.post, row.kind,
+                      LEVEL_ABBREVIATIONS[row.self_level] if row.self_level else None, row.score,
+                      LEVEL_ABBREVIATIONS[o.level] if o.level else (o.text() or None), o.votes if o.level else None,
+                      o.base if o.level else None, None, row.where, row.note or None],
+                     wrap=(2, 4, 12, 13), score=row.score, share=bool(o.level and o.base))
+    sheet.totals("Tổng hợp theo mức xếp loại (cả năm)")
+    sheet.quota("Tỷ lệ HTXSNV so với HTTNV (theo nhóm, cả năm)", year_quota(year))
+    sheet.table("Mức xếp loại tập thể", ("Tập thể", "Tự đề xuất", "Chi bộ đề xuất", "Số phiếu", "Số đảng viên được tính"),
+                [[label, LEVEL_ABBREVIATIONS[own] if own else None,
+                  LEVEL_ABBREVIATIONS[o.level] if o.level else (o.text() or "chưa biểu quyết"),
+                  o.votes if o.level else None, o.base if o.level else None]
+                 for label, own, o in year_collectives(year)])
+    return sheet.save(target)
 
 
-def build_year_summary(cf, rating_year: int, folder: str | Path, *, locality: str = "") -> list[Path]:
-    """Both files of the year into ``folder``: tong-hop-ket-qua-ca-nam.pdf and .xlsx."""
+def build_year_summary(cf, rating_year: int, folder: str | Path, *, locality: str = "",
+                       word: bool = False) -> list[Path]:
+    """The year's report into ``folder``: tong-hop-ket-qua-ca-nam.pdf and .xlsx (what a package carries),
+    and with ``word`` tong-hop-ket-qua-ca-nam.docx, the PDF's content for the secretary to edit."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     year = rating_year_view(cf, rating_year)
-    return [build_year_summary_pdf(year, folder / PDF_NAME, locality=locality or year.main.s.cell.locality),
-            build_year_summary_xlsx(year, folder / XLSX_NAME)]
+    locality = locality or year.main.s.cell.locality
+    out = [build_year_summary_pdf(year, folder / PDF_NAME, locality=locality),
+           build_year_summary_xlsx(year, folder / XLSX_NAME)]
+    if word:
+        out.append(build_year_summary_docx(year, folder / DOCX_NAME, locality=locality))
+    return out
 
 
 def year_has_supplementary(cf, rating_year: int) -> bool:

@@ -10,6 +10,7 @@ Presence is taken per vote: who is in the room at that time.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from fractions import Fraction
 from typing import Mapping
 
@@ -57,11 +58,11 @@ class Headcount:
     def base_count(self) -> int:
         return len(self.base)
 
-    @property
+    @cached_property        # a Headcount never changes: read by every figure of every vote
     def present_in_base(self) -> int:
         return len(self.present & self.base)
 
-    @property
+    @cached_property
     def quorum_needed(self) -> int:
         """The smallest number present that meets the quorum."""
         q = self.quorum * self.base_count

@@ -27,8 +27,12 @@ LEVEL_ORDER = (Level.NOT_COMPLETED, Level.COMPLETED, Level.GOOD, Level.EXCELLENT
 SUBJECTS = ("member", "leader", "collective", "committee")
 
 
+_RANK = {lv: i for i, lv in enumerate(LEVEL_ORDER)}     # a Level or its value ("GOOD": a str enum)
+
+
 def level_rank(level: Level | str) -> int:
-    return LEVEL_ORDER.index(Level(level))
+    found = _RANK.get(level)
+    return found if found is not None else LEVEL_ORDER.index(Level(level))
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 from typing import Mapping
 
 from ..model.levels import Level
@@ -17,23 +18,31 @@ class Threshold:
     strictly_more: bool      # "quá nửa": more than half; otherwise "at least"
 
     def passes(self, votes: int, base: int) -> bool:
+        # votes > share·base (strictly more) or votes ≥ share·base: for a whole number of votes,
+        # the same as votes ≥ votes_needed(base)
         if base <= 0:
             return False
-        need = self.share * base
-        return votes > need if self.strictly_more else votes >= need
+        return votes >= _votes_needed(self.share, self.strictly_more, base)
 
     def votes_needed(self, base: int) -> int:
-        need = self.share * base
-        whole = need.numerator // need.denominator
-        if self.strictly_more:
-            return whole + 1
-        return whole if need.denominator == 1 else whole + 1
+        return _votes_needed(self.share, self.strictly_more, base)
 
     def describe(self) -> str:
         frac = f"{self.share.numerator}/{self.share.denominator}"
         if self.share == Fraction(1, 2) and self.strictly_more:
             return "quá nửa (trên 1/2)"
         return ("trên " if self.strictly_more else "từ ") + frac + (" trở lên" if not self.strictly_more else "")
+
+
+@lru_cache(maxsize=4096)
+def _votes_needed(share: Fraction, strictly_more: bool, base: int) -> int:
+    """The smallest whole number of votes above (or at) share·base; read for every level of
+    every vote, so computed once per base."""
+    need = share * base
+    whole = need.numerator // need.denominator
+    if strictly_more:
+        return whole + 1
+    return whole if need.denominator == 1 else whole + 1
 
 
 MAJORITY = Threshold(Fraction(1, 2), True)

@@ -13,6 +13,9 @@ RENDERER_FREE = [
     "kiemdiem_desktop.documents.minutes",
     "kiemdiem_desktop.documents.committee_notice",
     "kiemdiem_desktop.documents.committee_report",
+    "kiemdiem_desktop.documents.summary",
+    "kiemdiem_desktop.documents.year_summary",
+    "kiemdiem_desktop.documents.chair_script",
 ]
 
 

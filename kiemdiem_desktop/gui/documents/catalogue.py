@@ -80,6 +80,12 @@ def _summary_xlsx(desk: VotingDesk, folder: Path) -> list[Path]:
     return [build_summary_xlsx(desk, folder / "tong-hop-ket-qua.xlsx")]
 
 
+def _summary_docx(desk: VotingDesk, folder: Path) -> list[Path]:
+    from ...documents.summary import build_summary_docx
+
+    return [build_summary_docx(desk, folder / "tong-hop-ket-qua.docx", locality=_locality(desk))]
+
+
 def _year_summary(kind: str) -> Builder:
     """The year's report (the main meeting and its supplementary sessions merged), when the year has
     a supplementary session; nothing otherwise."""
@@ -89,7 +95,8 @@ def _year_summary(kind: str) -> Builder:
         if not year_has_supplementary(desk.s.cf, desk.s.meeting.rating_year):
             return []
         return [p for p in build_year_summary(desk.s.cf, desk.s.meeting.rating_year, folder,
-                                              locality=_locality(desk)) if p.suffix == f".{kind}"]
+                                              locality=_locality(desk), word=kind == "docx")
+                if p.suffix == f".{kind}"]
     return build
 
 
@@ -97,6 +104,12 @@ def _chair_script(desk: VotingDesk, folder: Path) -> list[Path]:
     from ...documents.chair_script import build_chair_script
 
     return [build_chair_script(desk.s, folder / "kich-ban-dieu-hanh.pdf", locality=_locality(desk))]
+
+
+def _chair_script_docx(desk: VotingDesk, folder: Path) -> list[Path]:
+    from ...documents.chair_script import build_chair_script_docx
+
+    return [build_chair_script_docx(desk.s, folder / "kich-ban-dieu-hanh.docx", locality=_locality(desk))]
 
 
 def _self_review_forms(desk: VotingDesk, folder: Path) -> list[Path]:
@@ -138,11 +151,16 @@ DOCUMENTS: tuple[DocumentSpec, ...] = (
                  _single_ballots),
     DocumentSpec("summary_pdf", "Tổng hợp kết quả xếp loại (PDF)", ("tong-hop-ket-qua.pdf",), _summary_pdf),
     DocumentSpec("summary_xlsx", "Tổng hợp kết quả xếp loại (Excel)", ("tong-hop-ket-qua.xlsx",), _summary_xlsx),
+    DocumentSpec("summary_docx", "Tổng hợp kết quả xếp loại (Word)", ("tong-hop-ket-qua.docx",), _summary_docx),
     DocumentSpec("year_summary_pdf", "Báo cáo tổng hợp cả năm (PDF)", ("tong-hop-ket-qua-ca-nam.pdf",),
                  _year_summary("pdf"), note=YEAR_NOTE),
     DocumentSpec("year_summary_xlsx", "Báo cáo tổng hợp cả năm (Excel)", ("tong-hop-ket-qua-ca-nam.xlsx",),
                  _year_summary("xlsx"), note=YEAR_NOTE),
-    DocumentSpec("chair_script", "Kịch bản điều hành hội nghị", ("kich-ban-dieu-hanh.pdf",), _chair_script),
+    DocumentSpec("year_summary_docx", "Báo cáo tổng hợp cả năm (Word)", ("tong-hop-ket-qua-ca-nam.docx",),
+                 _year_summary("docx"), note=YEAR_NOTE),
+    DocumentSpec("chair_script", "Kịch bản điều hành hội nghị (PDF)", ("kich-ban-dieu-hanh.pdf",), _chair_script),
+    DocumentSpec("chair_script_docx", "Kịch bản điều hành hội nghị (Word)", ("kich-ban-dieu-hanh.docx",),
+                 _chair_script_docx),
     DocumentSpec("forms_2", "Mẫu 2A/2B/2C — kiểm điểm cá nhân (Word)", ("mau-2*.docx",), _self_review_forms,
                  note="Không có đảng viên nào kiểm điểm tại chi bộ."),
     DocumentSpec("form_01", "Mẫu 01 — kiểm điểm tập thể (Word)", ("mau-01*.docx",), _collective_report),

@@ -1,0 +1,230 @@
+"""Cheaper reportlab pieces that lay out exactly as the Paragraphs they stand for (issue 15).
+
+A table cell of plain text does not need a Paragraph (an HTML parse, a line breaker and a text
+object per cell, thousands of them in a 500-member table): ``plain_cell`` breaks the text into
+lines with reportlab's own rule for a one-font paragraph (greedy, 5 % space shrinkage, words split
+on white space) and returns the lines joined by "\\n", which a Table draws line by line at the same
+baselines as a Paragraph (reportlab's paraFontSizeHeightOffset: the first baseline one font size
+below the top, ``leading`` apart). When the text holds anything that rule does not cover (a word
+wider than the column, a line that fits only by shrinking its spaces, a non-breaking or zero-width space, a soft hyphen, a line break), it returns
+None and the caller keeps the Paragraph."""
+from __future__ import annotations
+
+import re
+
+from reportlab.pdfbase.pdfmetrics import getFont
+from reportlab.platypus import Paragraph
+
+# white space other than the plain space, the zero-width space and the soft hyphen: reportlab
+# treats these specially (nbsp does not break, ZWSP and \xad are break points); keep a Paragraph
+_SPECIAL = re.compile(r"[^\S ]|[\u200b\xad\u2028\u2029]")
+FAST = True            # False: every cell and paragraph through the Paragraph parser (tests compare)
+_SHRINK = 0.05          # reportlab's rl_config.spaceShrinkage (ParagraphStyle default)
+
+_widths: dict[tuple[str, float], dict[str, float]] = {}
+
+
+def _word_widths(font: str, size: float) -> tuple[dict[str, float], object]:
+    key = (font, size)
+    cache = _widths.get(key)
+    if cache is None:
+        cache = _widths[key] = {}
+    return cache, getFont(font)
+
+
+def plain_cell(text: str, font: str, size: float, width: float) -> str | None:
+    """The lines a one-font Paragraph of ``text`` would make in ``width`` points, joined by "\\n";
+    None when only a Paragraph lays it out faithfully."""
+    if not FAST or _SPECIAL.search(text):
+        return None
+    words = text.split()
+    if not words:
+        return ""
+    cache, face = _word_widths(font, size)
+    space = cache.get(" ")
+    if space is None:
+        space = cache[" "] = face.stringWidth(" ", size)
+    shrink = _SHRINK * space
+    lines: list[str] = []
+    line: list[str] = []
+    current = -space
+    for word in words:
+        w = cache.get(word)
+        if w is None:
+            w = cache[word] = face.stringWidth(word, size)
+        new = current + space + w
+        if new > width + shrink * len(line):
+            if w > width:
+                return None          # reportlab splits a word wider than the column: its own way
+            if line:
+                if current > width + 1e-8 and len(line) > 1:
+                    return None      # a line fitted by shrinking its spaces: drawn with word spacing
+                lines.append(" ".join(line))
+                line = [word]
+                current = w
+                continue
+        line.append(word)
+        current = new
+    if line:
+        if current > width + 1e-8 and len(line) > 1:
+            return None
+        lines.append(" ".join(line))
+    return "\n".join(lines)
+
+
+# -- paragraphs without the HTML parser --------------------------------------------------------------
+# markup() sends "<b>…</b>" strings through reportlab's ParaParser (html.parser underneath), which
+# costs more than laying the paragraph out. The fragments it makes for our runs are simple: one per
+# stretch of text between tags, one per escaped character (&, <, >), white space collapsed over the
+# whole text and stripped at its ends. fast_paragraph builds the same fragments from a template the
+# parser made once per style; tests/documents/test_pdf_fast.py holds it to the parser's output.
+_TEMPLATES: dict[tuple[int, str], tuple[object, object]] = {}
+_ENTITY = re.compile(r"([&<>])")
+_SPACES = re.compile(r" {2,}")
+
+
+def _template(style, kind: str):
+    key = (id(style), kind)
+    found = _TEMPLATES.get(key)
+    if found is None or found[0] is not style:
+        from .base import markup
+
+        text = "X"
+        if "b" in kind:
+            text = f"<b>{text}</b>"
+        if "i" in kind:
+            text = f"<i>{text}</i>"
+        found = _TEMPLATES[key] = (style, markup(text, style).frags[0])
+    return found[1]
+
+
+def fast_frags(runs, style) -> list | None:
+    """The fragments reportlab's parser makes of ``runs`` [(text, "" | "b" | "i" | "bi")] in
+    ``style``; None when the text holds what only the parser handles alike (a line break, special
+    white space, an empty styled run)."""
+    from .text import nfc
+
+    if not FAST:
+        return None
+    pieces: list[list] = []
+    for text, kind in runs:
+        if not text:
+            if kind:
+                return None
+            continue
+        if _SPECIAL.search(text):
+            return None
+        if not kind and pieces and not pieces[-1][1]:
+            pieces[-1][0] += text            # plain runs are one stretch of text between tags
+        else:
+            pieces.append([text, kind])
+    if pieces and not pieces[0][1]:
+        pieces[0][0] = pieces[0][0].lstrip(" ")
+    if pieces and not pieces[-1][1]:
+        pieces[-1][0] = pieces[-1][0].rstrip(" ")
+    frags: list = []
+    underlines: list = []
+    links: list = []
+    for text, kind in pieces:
+        text = _SPACES.sub(" ", nfc(text))
+        if _SPECIAL.search(text):        # NFC never makes white space, but be sure
+            return None
+        template = _template(style, kind)
+        for chunk in (_ENTITY.split(text) if ("&" in text or "<" in text or ">" in text) else (text,)):
+            if chunk:
+                frags.append(template.clone(text=chunk, us_lines=underlines, link=links))
+    return frags
+
+
+class _Paragraph(Paragraph):
+    """A Paragraph that remembers its last wrap (platypus wraps a paragraph kept with the next one
+    twice at the same width: once inside the KeepTogether, once in the frame), and breaks a
+    one-font paragraph into lines with word widths looked up once per document rather than
+    measured for every word of every wrap (_simple_lines: reportlab's own rule for that case)."""
+
+    _wrapped = None
+
+    def wrap(self, availWidth, availHeight):
+        w = self._wrapped
+        if w is not None and w[0] == availWidth and getattr(self, "blPara", None) is w[1]:
+            self.width, self.height, self._wrapWidths = availWidth, w[2], w[3]
+            return availWidth, w[2]
+        out = Paragraph.wrap(self, availWidth, availHeight)
+        self._wrapped = (availWidth, self.blPara, self.height, self._wrapWidths)
+        return out
+
+    def breakLines(self, width):
+        found = _simple_lines(self, width) if FAST else None
+        return found if found is not None else Paragraph.breakLines(self, width)
+
+
+def _simple_lines(para, width):
+    """reportlab's Paragraph.breakLines for one fragment of plain text in a plain style (kind 0):
+    greedy, spaces shrinking by 5 % at most; None for anything else (bullets, hyphenation, right to
+    left, shaping, soft hyphens, non-breaking spaces, a word wider than the line) — the caller then
+    runs reportlab's own."""
+    frags = para.frags
+    style = para.style
+    if (len(frags) != 1 or para.bulletText or style.endDots or style.wordWrap or style.shaping
+            or getattr(style, "hyphenationLang", "") or style.uriWasteReduce or style.embeddedHyphenation
+            or not style.splitLongWords):
+        return None
+    f = frags[0]
+    if not hasattr(f, "text") or hasattr(f, "cbDefn") or hasattr(f, "backColor"):
+        return None
+    text = f.text
+    if _SPECIAL.search(text):
+        return None
+    widths = list(width) if isinstance(width, (tuple, list)) else [width]
+    font_name, size = f.fontName, f.fontSize
+    from reportlab.pdfbase.pdfmetrics import getAscentDescent
+
+    ascent, descent = getAscentDescent(font_name, size)
+    words = text.split()
+    if not words:
+        return f.clone(kind=0, lines=[], ascent=ascent, descent=descent, fontSize=size)
+    cache, face = _word_widths(font_name, size)
+    space = cache.get(" ")
+    if space is None:
+        space = cache[" "] = face.stringWidth(" ", size)
+    shrink = style.spaceShrinkage * space
+    last = len(widths) - 1
+    lineno = 0
+    max_width = widths[0]
+    lines: list = []
+    line: list = []
+    current = -space
+    width_max = 0
+    for word in words:
+        w = cache.get(word)
+        if w is None:
+            w = cache[word] = face.stringWidth(word, size)
+        new = current + space + w
+        if new > max_width + shrink * len(line):
+            if w > widths[min(lineno, last)]:
+                return None                 # reportlab splits a long word its own way
+            if line:
+                if current > width_max:
+                    width_max = current
+                lines.append((max_width - current, line))
+                line = [word]
+                current = w
+                lineno += 1
+                max_width = widths[min(last, lineno)]
+                continue
+        line.append(word)
+        current = new
+    if current > width_max:
+        width_max = current
+    lines.append((max_width - current, line))
+    para._width_max = width_max
+    para._splitLongWordCount = para._hyphenations = 0
+    return f.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=size)
+
+
+def fast_paragraph(runs, style):
+    """A Paragraph of ``runs`` laid out exactly as markup() of the same runs, without the parse."""
+    frags = fast_frags(runs, style)
+    if frags is None:
+        return None
+    return _Paragraph("".join(f.text for f in frags), style, frags=frags)

@@ -1,0 +1,102 @@
+"""The minutes laid out without reportlab's paragraph parser for plain table cells and paragraphs
+(documents/pdf_fast.py, issue 15) are the same document: the same words at the same places on the
+same pages as when every cell and paragraph goes through the parser."""
+import re
+import subprocess
+
+import pytest
+
+from kiemdiem_desktop.clock import NO_CLOCK
+from kiemdiem_desktop.documents import pdf_fast
+from kiemdiem_desktop.documents.base import markup, styles
+from kiemdiem_desktop.documents.minutes import build_minutes
+from kiemdiem_desktop.documents.render_pdf import _runs_markup
+from kiemdiem_desktop.services.demo import create_demo
+from kiemdiem_desktop.session import MeetingSession
+from kiemdiem_desktop.voting import VotingDesk
+
+WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
+
+
+def words(pdf) -> list[tuple]:
+    """Every word with its page and box, as pdftotext finds them."""
+    out, page = [], 0
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for line in html.splitlines():
+        if line.lstrip().startswith("<page"):
+            page += 1
+        m = WORD.search(line)
+        if m:
+            out.append((page, m.group(5), *(float(v) for v in m.groups()[:4])))
+    return out
+
+
+def same_places(a: list[tuple], b: list[tuple]) -> bool:
+    """The same words on the same pages, every box within 0.01 pt."""
+    return len(a) == len(b) and all(x[:2] == y[:2] and max(abs(p - q) for p, q in zip(x[2:], y[2:])) < 0.01
+                                    for x, y in zip(a, b))
+
+
+def both_ways(desk, tmp_path) -> tuple[list, list]:
+    slow, fast = tmp_path / "parser.pdf", tmp_path / "fast.pdf"
+    pdf_fast.FAST = False
+    try:
+        build_minutes(desk, slow)
+    finally:
+        pdf_fast.FAST = True
+    build_minutes(desk, fast)
+    return words(slow), words(fast)
+
+
+def test_held_meeting_minutes_are_the_same_without_the_parser(held, tmp_path):
+    slow, fast = both_ways(held, tmp_path)
+    assert len(slow) > 1000
+    assert same_places(fast, slow)
+
+
+def test_demo_minutes_of_40_members_are_the_same_without_the_parser(tmp_path):
+    with create_demo(tmp_path / "demo.kiemdiem", members=40, finished=True) as cf:
+        meeting = next(m for m in cf.meetings() if m.state.value == "locked")
+        desk = VotingDesk(MeetingSession(cf, meeting.id, clock=NO_CLOCK))
+        slow, fast = both_ways(desk, tmp_path)
+    assert len({w[0] for w in slow}) > 10          # pages: the tables split across pages alike
+    assert same_places(fast, slow)
+
+
+@pytest.mark.parametrize("runs", [
+    [("- Đồng chí ", ""), ("Nguyễn Văn A & B", "b"), (" (lúc 8 giờ)", ""), (": ý kiến  góp ý", "i"), (" z", "")],
+    [("   + Đồng chí Lê Thị Hoa, Ủy viên.", "")],
+    [(" a ", "b"), ("  b  ", "")],
+    [("a", "b"), ("b", "b")],
+    [("x <y> & z", "")],
+    [("", ""), ("a", "")],
+    [("a  ", ""), ("", ""), ("  b", "")],
+    [("a", "bi"), (" ", ""), ("c", "i")],
+    [("&", "")],
+    [("  ", "")],
+    [(" ", "b")],
+])
+def test_fragments_are_those_of_the_parser(runs):
+    style = styles().body
+    parsed = markup(_runs_markup(runs), style).frags
+    built = pdf_fast.fast_frags(runs, style)
+    assert [f.__dict__ for f in built] == [f.__dict__ for f in parsed]
+
+
+@pytest.mark.parametrize("runs", [[("dòng một\ndòng hai", "")], [("a\u00a0b", "")], [("", "b")], [("a\tb", "")]])
+def test_what_only_the_parser_handles_goes_to_the_parser(runs):
+    assert pdf_fast.fast_frags(runs, styles().body) is None
+
+
+def test_a_cell_breaks_into_the_lines_of_its_paragraph():
+    st = styles()
+    text = ("Có mặt; về sớm lúc 10 giờ 15 (đi công tác); đảng viên dự bị, kiểm điểm, xếp loại, không biểu quyết; "
+            "kiểm điểm tại hội nghị.")
+    for width in (60, 90, 120, 200, 400):
+        para = markup(text, st.cell)
+        para.wrap(width, 1000)
+        lines = [" ".join(words) for _, words in para.blPara.lines]
+        got = pdf_fast.plain_cell(text, st.cell.fontName, st.cell.fontSize, width)
+        if got is not None:                 # None: a line fits only with its spaces shrunk
+            assert got.split("\n") == lines, width
+    assert pdf_fast.plain_cell("Nguyễn" * 20, st.cell.fontName, 12, 50) is None   # a word wider than the cell
