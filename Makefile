@@ -72,7 +72,12 @@ lock: $(VENV)/bin/python
 
 # The Linux one-folder program dist/kiemdiem/kiemdiem and its archive dist/kiemdiem-linux-x86_64.tar.gz
 # (with kiemdiem.desktop). Windows: installer/build-windows.ps1 on a Windows machine (installer/WINDOWS.md).
+# The bundle also needs binutils (readelf, strip, as, ld) and icupkg (icu-devtools): installer/kiemdiem.spec
+# leaves out libraries nothing needs and rebuilds Qt's ICU data with the part Qt uses.
+DIST_DEBS := binutils icu-devtools
+
 dist: sysdeps-run $(VENV)/.installed-dist
+	@bash installer/debian-deps.sh $(DIST_DEBS)
 	rm -rf dist/kiemdiem dist/kiemdiem-linux-x86_64.tar.gz
 	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller installer/kiemdiem.spec
 	bash installer/linux/build-archive.sh dist

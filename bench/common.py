@@ -12,7 +12,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
-KIEMDIEM = [PY, "-m", "kiemdiem_desktop"]
+# The command users run: the venv's `kiemdiem` script (`make run`); `python -m` when it is not installed.
+_SCRIPT = Path(PY).with_name("kiemdiem.exe" if sys.platform == "win32" else "kiemdiem")
+KIEMDIEM = [str(_SCRIPT)] if _SCRIPT.exists() else [PY, "-m", "kiemdiem_desktop"]
 
 
 @dataclass
@@ -21,12 +23,22 @@ class Run:
     peak_mib: float
     code: int = 0
     cpu: float = 0.0          # user + system seconds of the process and the children it waited for
+    first: float | None = None      # when the process printed the marker (its first painted frame)
 
 
-def run(cmd: list[str], env: dict | None = None, *, cwd: Path = ROOT, check: bool = True) -> Run:
-    """One whole process: wall time and peak resident memory (from wait4's rusage)."""
+def run(cmd: list[str], env: dict | None = None, *, cwd: Path = ROOT, check: bool = True,
+        marker: bytes | None = None) -> Run:
+    """One whole process: wall time and peak resident memory (from wait4's rusage); with ``marker``,
+    also the time at which it printed that line on standard output."""
     start = time.perf_counter()
-    p = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    p = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.PIPE if marker else subprocess.DEVNULL,
+                         stderr=subprocess.PIPE)
+    first = None
+    if marker and p.stdout:
+        for line in p.stdout:
+            if first is None and marker in line:
+                first = time.perf_counter() - start
+        p.stdout.close()
     _, status, usage = os.wait4(p.pid, 0)
     elapsed = time.perf_counter() - start
     p.returncode = os.waitstatus_to_exitcode(status)
@@ -35,7 +47,7 @@ def run(cmd: list[str], env: dict | None = None, *, cwd: Path = ROOT, check: boo
         p.stderr.close()
     if check and p.returncode != 0:
         raise RuntimeError(f"{' '.join(map(str, cmd))} -> exit {p.returncode}: {err[-800:]}")
-    return Run(elapsed, usage.ru_maxrss / 1024, p.returncode, usage.ru_utime + usage.ru_stime)
+    return Run(elapsed, usage.ru_maxrss / 1024, p.returncode, usage.ru_utime + usage.ru_stime, first)
 
 
 @dataclass
@@ -43,16 +55,23 @@ class Series:
     samples: list[float] = field(default_factory=list)
     peaks: list[float] = field(default_factory=list)
     cpus: list[float] = field(default_factory=list)
+    firsts: list[float] = field(default_factory=list)
 
     def add(self, r: Run) -> None:
         self.samples.append(r.seconds)
         self.peaks.append(r.peak_mib)
         self.cpus.append(r.cpu)
+        if r.first is not None:
+            self.firsts.append(r.first)
 
     @property
     def cpu(self) -> float:
         """Median CPU time (user + system): on a shared, loaded machine steadier than the wall clock."""
         return statistics.median(self.cpus) if self.cpus else 0.0
+
+    def first_series(self) -> "Series":
+        """The times to the marker (the first painted frame) as a series of their own."""
+        return Series(list(self.firsts))
 
     @property
     def median(self) -> float:
@@ -89,14 +108,51 @@ def paired(ours: list[str], anchor: list[str] | None, runs: int, env: dict | Non
     return o, (a if anchor else None)
 
 
+def interleaved(cmds: list[tuple[list[str], dict]], runs: int, *, before=None,
+                marker: bytes | None = None) -> list[Series]:
+    """Like ``paired`` for any number of (command, environment): one warm-up each, then ``runs`` rounds
+    with every command once per round, the order reversed every other round."""
+    out = [Series() for _ in cmds]
+    for cmd, env in cmds:
+        if before:
+            before()
+        run(cmd, env, marker=marker)
+    for i in range(runs):
+        order = list(range(len(cmds)))
+        for k in (order if i % 2 == 0 else order[::-1]):
+            if before:
+                before()
+            out[k].add(run(cmds[k][0], cmds[k][1], marker=marker))
+    return out
+
+
+def source_tree(rev: str, dest: Path) -> Path:
+    """The program as it was at git revision ``rev`` (its package, resources and ui), to run with
+    PYTHONPATH=dest: a before/after comparison inside one paired series."""
+    import tarfile
+    import io
+
+    if not dest.exists():
+        data = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "kiemdiem_desktop", "resources", "ui"],
+                              capture_output=True, check=True).stdout
+        with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+            tar.extractall(dest, filter="data")
+    return dest
+
+
 def load() -> str:
     one, five, fifteen = os.getloadavg()
     return f"{one:.2f} {five:.2f} {fifteen:.2f}"
 
 
 def bench_env(tmp: Path) -> dict:
+    """The environment of every run: a private data folder, and bytecode cached as on a user's machine
+    (an installed package is compiled; the bundle carries its bytecode). The caller's
+    PYTHONDONTWRITEBYTECODE would compile every module of the program at each start; the cache goes to
+    a folder of the run (PYTHONPYCACHEPREFIX), filled by the warm-up, so the source tree stays clean."""
     env = dict(os.environ)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)   # users run with cached bytecode (startup times both)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["KIEMDIEM_DATA_DIR"] = str(tmp / "data")
     env["XDG_CONFIG_HOME"] = str(tmp / "config")

@@ -4,7 +4,7 @@ one table. Whole processes of the `kiemdiem` commands users run, on the demo mee
 LibreOffice converting our own .docx of the same meeting to PDF; an `openssl cms` loop), after a
 warm-up; medians with min–max; the load average before and after.
 
-    .venv/bin/python bench/table.py [--runs 5] [--only startup,minutes,documents,package,open,bundle]
+    .venv/bin/python bench/table.py [--runs 5] [--only startup,minutes,documents,package,open,bundle] [--before main]
 """
 from __future__ import annotations
 
@@ -19,9 +19,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import KIEMDIEM, PY, ROOT, Series, bench_env, demo, fmt, load, meeting_id, paired, run  # noqa: E402
+from bench.common import (  # noqa: E402
+    KIEMDIEM, PY, ROOT, Series, bench_env, demo, fmt, interleaved, load, meeting_id, paired, run, source_tree,
+)
 
 ROWS: list[tuple[str, str, str, str, str]] = []   # work, anchor, ours, ratio, goal
+BEFORE: list[Path] = []     # --before REV: that revision's program, run in the same paired series
 PASSPHRASE = "bench-passphrase"
 LO_PEAK: list[float] = []   # LibreOffice's peak memory converting the 500-member minutes, once measured
 
@@ -33,6 +36,31 @@ def lo_anchor() -> str:
 def row(work: str, anchor: str, ours: str, ratio: str, goal: str) -> None:
     ROWS.append((work, anchor, ours, ratio, goal))
     print(f"  {work}: {ours}  [{anchor}]  {ratio}  (goal {goal})", flush=True)
+
+
+def first_paint(work: str, ours: list[str], runs: int, env: dict, *, before=None, goal: str = "≤ 1.3×",
+                with_before: bool = True) -> None:
+    """First-paint rows: ours beside the bare window, from the launch to the "painted" line each prints
+    after its first frame, and the whole process (ours then closes its file as on any exit: checkpoint
+    and automatic copy); with --before, the older program too, interleaved in the same rounds (an
+    older program that printed nothing has its whole-process row only)."""
+    bare = [PY, str(ROOT / "bench" / "bare_window.py"), "1200", "760"]
+    cmds = [(bare, env), (ours, env)]
+    with_before = with_before and bool(BEFORE)
+    if with_before:
+        cmds.append((ours, {**env, "PYTHONPATH": str(BEFORE[0])}))
+    series = interleaved(cmds, runs, before=before, marker=b"painted")
+    a, o = series[0], series[1]
+    fa, fo = a.first_series(), o.first_series()
+    row(work, f"bare window {fa.text()}", fo.text(), ratio(fo, fa), goal)
+    row(f"{work}, whole process (closing the file: checkpoint, automatic copy; exit)", f"bare window {a.text()}",
+        o.text(), ratio(o, a), "—")
+    if with_before:
+        b = series[2]
+        fb = b.first_series()
+        if fb.samples:
+            row(f"{work} — before", f"bare window {fa.text()}", fb.text(), ratio(fb, fa), goal)
+        row(f"{work}, whole process — before", f"bare window {a.text()}", b.text(), ratio(b, a), "—")
 
 
 def ratio(o: Series, a: Series) -> str:
@@ -54,37 +82,60 @@ def xvfb() -> subprocess.Popen | None:
 
 
 def startup(tmp: Path, env: dict, runs: int) -> None:
-    bare = [PY, str(ROOT / "bench" / "bare_window.py"), "1200", "760"]
+    """The window's first painted frame, whole process (``--exit-when-shown``), beside the bare window.
+    Our window shows the roster (the demo cell after its meeting is locked: no meeting under way), as
+    the bare window shows its 40-row table; the program's own demo, with its meeting being prepared,
+    opens on the Cuộc họp tab instead (a row of its own). Bytecode cached unless said otherwise."""
     server = xvfb()
     try:
         platforms = [("offscreen", {"QT_QPA_PLATFORM": "offscreen"})]
         if server:
             platforms.append(("Xvfb", {"QT_QPA_PLATFORM": "xcb", "DISPLAY": ":97"}))
         for name, extra in platforms:
-            e = {**env, **extra}
             for members in (40, 500):
-                db = demo(tmp, members, env, finished=False)
-                ours = KIEMDIEM + ["--db", str(db), "--exit-when-shown"]
-                o, a = paired(ours, bare, runs, e)
-                row(f"first paint, {members} members ({name})", f"bare window {a.text()}", o.text(), ratio(o, a), "≤ 1.3×")
-        # Without cached bytecode: every module compiled at start (a fresh pycache folder per run).
-        e = dict(env)
-        cold = tmp / "pycache"
-
-        def fresh() -> None:
-            shutil.rmtree(cold, ignore_errors=True)
-        e["PYTHONPYCACHEPREFIX"] = str(cold)
+                db = demo(tmp, members, env)
+                first_paint(f"first paint, {members} members ({name})",
+                            KIEMDIEM + ["--db", str(db), "--exit-when-shown"], runs, {**env, **extra})
         db = demo(tmp, 40, env, finished=False)
-        o, a = paired(KIEMDIEM + ["--db", str(db), "--exit-when-shown"], bare, max(3, runs // 2), e, before=fresh)
-        row("first paint, 40 members, no cached bytecode (offscreen)", f"bare window {a.text()}", o.text(),
-            ratio(o, a), "—")
-        db = demo(tmp, 500, env, finished=False)
+        first_paint("first paint, the demo with its meeting being prepared (Cuộc họp tab, offscreen)",
+                    KIEMDIEM + ["--db", str(db), "--exit-when-shown"], runs, env)
+        startup_bytecode(tmp, env, runs)
+        db = demo(tmp, 500, env)
         gui = run(KIEMDIEM + ["--db", str(db), "--exit-when-shown"], env)
         row("peak memory, window on 500 members", lo_anchor(), f"{gui.peak_mib:.0f} MiB", "—", "≤ 150 MiB")
     finally:
         if server:
             server.terminate()
             server.wait()
+
+
+def startup_bytecode(tmp: Path, env: dict, runs: int) -> None:
+    """Start-up with and without cached bytecode (offscreen, 40 members), each paired with the bare
+    window under the same condition: cached (as installed); the program's own modules compiled at every
+    start (PYTHONDONTWRITEBYTECODE=1 and no cached bytecode of ours, as after a source checkout);
+    nothing cached at all (a fresh PYTHONPYCACHEPREFIX per run: the standard library and PySide6's
+    Python parts are compiled too, on both sides)."""
+    db = demo(tmp, 40, env)
+    ours = KIEMDIEM + ["--db", str(db), "--exit-when-shown"]
+    n = max(3, runs // 2)
+    first_paint("first paint, 40 members, bytecode cached (offscreen)", ours, n, env, goal="—")
+    warm = Path(env["PYTHONPYCACHEPREFIX"])
+    ours_only = tmp / "pycache-without-ours"
+
+    def without_ours() -> None:        # everything cached but the program's own package
+        if not ours_only.exists():
+            shutil.copytree(warm, ours_only)
+        for folder in list(ours_only.rglob("kiemdiem_desktop")):
+            shutil.rmtree(folder, ignore_errors=True)
+    first_paint("first paint, 40 members, the program's own modules not cached (offscreen)", ours, n,
+                {**env, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPYCACHEPREFIX": str(ours_only)},
+                before=without_ours, goal="—")
+    cold = tmp / "pycache-cold"
+
+    def fresh() -> None:
+        shutil.rmtree(cold, ignore_errors=True)
+    first_paint("first paint, 40 members, no cached bytecode at all (offscreen)", ours, n,
+                {**env, "PYTHONPYCACHEPREFIX": str(cold)}, before=fresh, goal="—")
 
 
 # -- documents -------------------------------------------------------------------------------
@@ -277,10 +328,9 @@ def bundle(tmp: Path, env: dict, runs: int) -> None:
     size = sum(p.stat().st_size for p in dist.rglob("*") if p.is_file() and not p.is_symlink()) / 1e6
     row("bundle size", "—", f"{size:.0f} MB", "—", "≤ 150 MB")
     exe = dist / "kiemdiem"
-    db = demo(tmp, 40, env, finished=False)
-    o, a = paired([str(exe), "--db", str(db), "--exit-when-shown"],
-                  [PY, str(ROOT / "bench" / "bare_window.py"), "1200", "760"], runs, env)
-    row("the installed bundle's first paint (offscreen)", f"bare window {a.text()}", o.text(), ratio(o, a), "≤ 1.3×")
+    db = demo(tmp, 40, env)        # the roster on screen, as in the start-up rows
+    first_paint("the installed bundle's first paint, 40 members (offscreen)",
+                [str(exe), "--db", str(db), "--exit-when-shown"], runs, env, with_before=False)
 
 
 SECTIONS = {"minutes": minutes, "startup": startup, "documents": documents, "package": package,
@@ -291,11 +341,16 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--only", default=",".join(SECTIONS))
+    ap.add_argument("--before", metavar="REV", help="start-up rows: also run the program of git revision REV "
+                    "(e.g. main) in the same paired rounds")
     args = ap.parse_args()
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load {load()}", flush=True)
     with tempfile.TemporaryDirectory(prefix="kiemdiem-bench-") as t:
         tmp = Path(t)
         env = bench_env(tmp)
+        if args.before:
+            BEFORE.append(source_tree(args.before, tmp / "before"))
+            print(f"before: {args.before} ({BEFORE[0]})", flush=True)
         for name in args.only.split(","):
             print(f"[{name}] load {load()}", flush=True)
             SECTIONS[name](tmp, env, args.runs)

@@ -25,9 +25,18 @@ def _window_args(argv: list[str]) -> dict | None:
 def main() -> int:
     window = _window_args(sys.argv[1:])
     if window is not None:
+        # The window's Qt-free half is loaded before PySide6 (PySide6 reads the source of every module
+        # imported after it, looking for its feature switches), and the file named on the command line
+        # starts opening on its own thread while PySide6 loads.
+        from .gui.screen import no_screen
+        from .services import CellFile
+
+        opening = None
+        if window["db"] and not no_screen():
+            opening = CellFile.open_in_background(window["db"], create=True)
         from .gui.app import run
 
-        return run(**window)
+        return run(**window, opening=opening)
     from .cli import main as cli_main
 
     return cli_main()

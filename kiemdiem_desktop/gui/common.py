@@ -49,7 +49,10 @@ def recent_files() -> list[str]:
 
 
 def add_recent_file(path: str) -> None:
-    files = [path] + [f for f in recent_files() if f != path]
+    current = recent_files()
+    files = [path] + [f for f in current if f != path]
+    if files[:MAX_RECENT] == current:       # already first: no write (a settings write costs a sync)
+        return
     s = settings()
     s.setValue("recent_files", files[:MAX_RECENT])
     s.sync()

@@ -349,9 +349,13 @@ class MainWindow(QMainWindow):
         self.demo_banner.setVisible(self.cf.is_demo)
         layout.addWidget(self.demo_banner)
 
+        try:
+            going = self.cf.meeting_under_way()
+        except Exception:  # noqa: BLE001 - an unreadable list shows on the tab itself
+            going = False
         self.tabs = QTabWidget()
         self.cell_page = CellPage(self.cf)
-        self.roster = RosterScreen(self.cf)
+        self.roster = RosterScreen(self.cf, load=not going)     # read when shown if the window opens elsewhere
         self.meetings = MeetingsPage(self.cf)
         self.tabs.addTab(self.cell_page, self.tr("Chi bộ"))
         self.tabs.addTab(self.roster, self.tr("Đảng viên"))
@@ -377,12 +381,6 @@ class MainWindow(QMainWindow):
         self.update_title()
         self._restore_state()
         self.tabs.setCurrentWidget(self.roster)
-        from ..model import MeetingState
-
-        try:
-            going = any(m.state in (MeetingState.PREPARING, MeetingState.IN_PROGRESS) for m in self.cf.meetings())
-        except Exception:  # noqa: BLE001 - an unreadable list shows on the tab itself
-            going = False
         if going:          # reopening the program during a meeting: the meeting first, said
             self.tabs.setCurrentWidget(self.meetings)
             self.meetings.table.setFocus()

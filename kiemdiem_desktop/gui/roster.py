@@ -25,6 +25,10 @@ COL_STT, COL_NAME, COL_BIRTH, COL_GENDER, COL_POST, COL_GOV, COL_UNIT, COL_STATU
 DATE_COLUMNS = {COL_BIRTH: "birth_date", COL_ADMIT: "admission_date", COL_OFFICIAL: "official_date"}
 
 
+_ROLES = frozenset(int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole,
+                                    Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole))
+
+
 class RosterModel(QAbstractTableModel):
     HEADERS = ("STT", "Họ và tên", "Ngày sinh", "Giới tính", "Chức vụ đảng", "Chức vụ chính quyền",
                "Đơn vị công tác", "Loại / tình trạng", "Ngày vào Đảng", "Ngày chính thức", "Số thẻ")
@@ -32,6 +36,7 @@ class RosterModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.entries: list[RosterEntry] = []
+        self.numbering: QSortFilterProxyModel | None = None     # the view's filter: STT is the row shown
         self._headers = [self.tr("STT"), self.tr("Họ và tên"), self.tr("Ngày sinh"), self.tr("Giới tính"),
                          self.tr("Chức vụ đảng"), self.tr("Chức vụ chính quyền"), self.tr("Đơn vị công tác"),
                          self.tr("Loại / tình trạng"), self.tr("Ngày vào Đảng"), self.tr("Ngày chính thức"),
@@ -91,10 +96,13 @@ class RosterModel(QAbstractTableModel):
         return self.text(row, col).casefold(), row
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():     # asked for every role of every cell painted
             return None
         row, col = index.row(), index.column()
         if role == Qt.ItemDataRole.DisplayRole:
+            if col == COL_STT and self.numbering is not None:
+                # STT counts the rows shown: hiding former members never makes the numbers jump
+                return str(self.numbering.mapFromSource(index).row() + 1)
             return self.text(row, col)
         if role == Qt.ItemDataRole.ForegroundRole and self.entries[row].category == Category.NOT_IN_CELL:
             return QBrush(QColor("#777777"))
@@ -129,12 +137,6 @@ class RosterFilter(QSortFilterProxyModel):
         if not self.show_former and entry.category == Category.NOT_IN_CELL:
             return False
         return matches(self.query, entry.member.full_name)
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        # STT counts the rows shown: hiding former members never makes the numbers jump
-        if index.isValid() and index.column() == COL_STT and role == Qt.ItemDataRole.DisplayRole:
-            return str(index.row() + 1)
-        return super().data(index, role)
 
     def lessThan(self, left, right) -> bool:  # noqa: N802
         if left.column() == COL_STT:        # the service's order (Vietnamese name order)
@@ -194,12 +196,16 @@ class RosterScreen(QWidget):
     changed = Signal()            # the roster was edited (other screens may refresh)
     import_requested = Signal()
 
-    def __init__(self, cell_file, parent=None):
+    def __init__(self, cell_file, parent=None, *, load: bool = True):
+        """``load=False``: the members are read when the screen is first shown (or asked for), not
+        while the window starts on another tab."""
         super().__init__(parent)
         self.cf = cell_file
+        self._loaded = False
         self.model = RosterModel(self)
         self.proxy = RosterFilter(self)
         self.proxy.setSourceModel(self.model)
+        self.model.numbering = self.proxy
 
         self.search = QLineEdit()
         self.search.setObjectName("rosterSearch")
@@ -268,11 +274,21 @@ class RosterScreen(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
-        self.reload()
+        if load:
+            self.reload()
 
     # -- data -----------------------------------------------------------------------------------
+    def showEvent(self, event) -> None:  # noqa: N802
+        self.ensure_loaded()
+        super().showEvent(event)
+
+    def ensure_loaded(self) -> None:
+        if not self._loaded:
+            self.reload()
+
     def reload(self, select_id: str | None = None) -> None:
-        current = select_id or self.current_member_id()
+        current = select_id or (self.current_member_id() if self._loaded else None)
+        self._loaded = True
         self.model.set_entries(self.cf.roster())
         self.fit_columns()
         self._update_count()
@@ -312,9 +328,11 @@ class RosterScreen(QWidget):
 
     def visible_names(self) -> list[str]:
         """The names in the order shown (what the user sees, top to bottom)."""
+        self.ensure_loaded()
         return [self.proxy.index(r, COL_NAME).data() for r in range(self.proxy.rowCount())]
 
     def current_member_id(self) -> str | None:
+        self.ensure_loaded()
         idx = self.table.currentIndex()
         if not idx.isValid():
             return None
@@ -322,6 +340,7 @@ class RosterScreen(QWidget):
         return self.model.entries[src.row()].member.id
 
     def select_member(self, member_id: str) -> bool:
+        self.ensure_loaded()
         for r, e in enumerate(self.model.entries):
             if e.member.id == member_id:
                 idx = self.proxy.mapFromSource(self.model.index(r, COL_NAME))

@@ -24,6 +24,20 @@ class _FirstPaint(QObject):
         return False
 
 
+def check_vietnamese_order() -> None:
+    """Qt's own Vietnamese order (QCollator: the file dialog's lists) works: the bundle carries only the
+    part of ICU's data Qt uses (installer/kiemdiem.spec); without it Qt falls back to code points."""
+    from functools import cmp_to_key
+
+    from PySide6.QtCore import QCollator, QLocale
+
+    collator = QCollator(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+    words = ["Đỗ", "Da", "đa", "Ba", "Ân", "an"]
+    got = sorted(words, key=cmp_to_key(collator.compare))
+    if got != ["an", "Ân", "Ba", "Da", "đa", "Đỗ"]:
+        raise RuntimeError(f"Qt không sắp xếp được tiếng Việt (thiếu dữ liệu ICU?): {', '.join(got)}")
+
+
 def check_main_window(db: str | Path, timeout_s: float = 30.0) -> str:
     """Open ``db`` in the main window, wait for the first paint, close it. Returns a short
     description (platform, time to paint); raises when nothing is painted in time."""
@@ -49,6 +63,7 @@ def check_main_window(db: str | Path, timeout_s: float = 30.0) -> str:
         elapsed = time.perf_counter() - start
         if not window.windowTitle():
             raise RuntimeError("cửa sổ không có tiêu đề")
+        check_vietnamese_order()
         return f"nền {app.platformName()}, vẽ sau {elapsed * 1000:.0f} ms"
     finally:
         window.close_file()

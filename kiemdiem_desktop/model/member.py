@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from ..i18n import QT_TRANSLATE_NOOP
 
-import uuid
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import Enum
@@ -105,6 +104,8 @@ class DisciplineRecord:
 
 
 def new_id() -> str:
+    import uuid     # here: the window starts without it (ids of stored rows come from the file)
+
     return str(uuid.uuid4())
 
 

@@ -97,6 +97,23 @@ class CellFile:
     def open(cls, path: str | os.PathLike, *, create: bool = False) -> "CellFile":
         return cls(Database(path, create=create))
 
+    @classmethod
+    def open_in_background(cls, path: str | os.PathLike, *, create: bool = False) -> "Future[CellFile]":
+        """``open`` on a thread of its own: the future gives the CellFile, or the error that refused the
+        file. The window loads its modules meanwhile (SQLite checks the file without holding the GIL)."""
+        import threading
+
+        future: Future = Future()
+
+        def work() -> None:
+            try:
+                future.set_result(cls.open(path, create=create))
+            except BaseException as err:  # noqa: BLE001 - handed to the caller
+                future.set_exception(err)
+
+        threading.Thread(target=work, name="kiemdiem-open", daemon=True).start()
+        return future
+
     def __enter__(self) -> "CellFile":
         return self
 
@@ -249,6 +266,10 @@ class CellFile:
     # -- meetings ------------------------------------------------------------------------------
     def meetings(self) -> list[Meeting]:
         return self.db.read(repo.load_meetings)
+
+    def meeting_under_way(self) -> bool:
+        """Is a meeting being prepared or held (state PREPARING or IN_PROGRESS)?"""
+        return self.db.read(repo.meeting_under_way)
 
     def save_meeting(self, meeting: Meeting) -> Future:
         return self.db.write(repo.save_meeting, meeting)

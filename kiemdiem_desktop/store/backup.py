@@ -38,6 +38,9 @@ def write_backup(conn: sqlite3.Connection, dest: str | Path, *, committed: bool 
     def produce(tmp: Path) -> None:
         out = sqlite3.connect(tmp, isolation_level=None)   # tmp already exists, empty, owner-only
         try:
+            # No syncs of SQLite's own into the temporary copy: write_atomically syncs the finished
+            # file once before giving it its name (a crash before that leaves only a stale temp).
+            out.execute("PRAGMA synchronous=OFF")
             conn.backup(out)
             out.execute("PRAGMA journal_mode=DELETE")  # one file, nothing beside it
             _strip_ballot_papers(out)

@@ -3,35 +3,23 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import date, datetime
+from datetime import date
 
 from ..model.attendance import Attendance, Presence
 from ..model.collective import CollectiveReview
-from ..model.meeting import Delegate, Meeting, MeetingKind, MeetingState
+from ..model.meeting import Delegate
 from ..model.rating import DecisionKind, LevelDecision, RatingFacts, RatingProposal
 from ..model.record import MeetingRecord
 from ..model.vote import Ballot, BallotLayout, Vote, VoteKind, VoteMethod
 from ..model.review import (
     AgendaStep, Comment, SelfReview, StepKind, StepState, WrittenComment, WrittenSource,
 )
-
-
-_MEETING_COLS = ("id, kind, rating_year, state, meeting_date, place, document_number, start_time, end_time, "
-                 "chair_id, minute_taker_id, rule_set_id, current_step_id, started_at, settings, revision, reopen_reason, "
-                 "main_meeting_id")
-
-
-def meeting_from_row(r: tuple) -> Meeting:
-    return Meeting(id=r[0], kind=MeetingKind(r[1]), rating_year=r[2], state=MeetingState(r[3]),
-                   meeting_date=date.fromisoformat(r[4]) if r[4] else None, place=r[5], document_number=r[6],
-                   start_time=r[7], end_time=r[8], chair_id=r[9], minute_taker_id=r[10], rule_set_id=r[11],
-                   current_step_id=r[12], started_at=datetime.fromisoformat(r[13]) if r[13] else None,
-                   settings=json.loads(r[14] or "{}"), revision=r[15], reopen_reason=r[16],
-                   main_meeting_id=r[17])
+# The meeting's own row is read in repositories: the meeting list loads without the record's modules.
+from .repositories import MEETING_COLUMNS, meeting_from_row
 
 
 def load_meeting(conn: sqlite3.Connection, meeting_id: str) -> MeetingRecord | None:
-    row = conn.execute(f"SELECT {_MEETING_COLS} FROM meeting WHERE id = ?", (meeting_id,)).fetchone()
+    row = conn.execute(f"SELECT {MEETING_COLUMNS} FROM meeting WHERE id = ?", (meeting_id,)).fetchone()
     if row is None:
         return None
     rec = MeetingRecord(meeting_from_row(row))

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import date
+from datetime import date, datetime
 
 from ..model import (
-    Cell, DisciplineForm, DisciplineRecord, Gender, Meeting, Member,
+    Cell, DisciplineForm, DisciplineRecord, Gender, Meeting, MeetingKind, MeetingState, Member,
     PartyPost, Period, PeriodKind,
 )
 from ..vn.text import clean, nfc
@@ -127,11 +127,29 @@ def save_members(conn: sqlite3.Connection, members: list[Member]) -> None:
 
 
 # -- meetings ---------------------------------------------------------------------------
-def load_meetings(conn: sqlite3.Connection) -> list[Meeting]:
-    from .meeting_repo import _MEETING_COLS, meeting_from_row
+MEETING_COLUMNS = ("id, kind, rating_year, state, meeting_date, place, document_number, start_time, end_time, "
+                 "chair_id, minute_taker_id, rule_set_id, current_step_id, started_at, settings, revision, reopen_reason, "
+                 "main_meeting_id")
 
+
+def meeting_from_row(r: tuple) -> Meeting:
+    return Meeting(id=r[0], kind=MeetingKind(r[1]), rating_year=r[2], state=MeetingState(r[3]),
+                   meeting_date=date.fromisoformat(r[4]) if r[4] else None, place=r[5], document_number=r[6],
+                   start_time=r[7], end_time=r[8], chair_id=r[9], minute_taker_id=r[10], rule_set_id=r[11],
+                   current_step_id=r[12], started_at=datetime.fromisoformat(r[13]) if r[13] else None,
+                   settings=json.loads(r[14] or "{}"), revision=r[15], reopen_reason=r[16],
+                   main_meeting_id=r[17])
+
+
+def load_meetings(conn: sqlite3.Connection) -> list[Meeting]:
     return [meeting_from_row(r) for r in conn.execute(
-        f"SELECT {_MEETING_COLS} FROM meeting ORDER BY rating_year DESC, created_at DESC")]
+        f"SELECT {MEETING_COLUMNS} FROM meeting ORDER BY rating_year DESC, created_at DESC")]
+
+
+def meeting_under_way(conn: sqlite3.Connection) -> bool:
+    """A meeting being prepared or held (the window opens on it), without loading the meetings."""
+    return conn.execute("SELECT 1 FROM meeting WHERE state IN (?, ?) LIMIT 1",
+                        (MeetingState.PREPARING.value, MeetingState.IN_PROGRESS.value)).fetchone() is not None
 
 
 def meeting_row(m: Meeting) -> dict:

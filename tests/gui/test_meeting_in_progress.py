@@ -67,3 +67,22 @@ def test_reopening_the_program_during_the_meeting(qtbot, app, cell):
     guide = w.meetings.guides[-1]
     assert guide.session.current.id == step and guide.session.meeting.state == MeetingState.IN_PROGRESS
     w.close()
+
+
+def test_the_roster_behind_the_meetings_tab_is_whole_when_chosen(qtbot, app, cell):
+    """The window opens on the meeting under way and reads the members only when the Đảng viên tab
+    is chosen: the list, its count and a member added meanwhile are all there."""
+    from kiemdiem_desktop.model import Member
+
+    prepare_meeting(cell, 2025)
+    w = MainWindow(cell)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.tabs.currentWidget() is w.meetings
+    cell.add_member(Member(full_name="Đỗ Thị Dung")).result()     # changed before the tab is chosen
+    w.tabs.setCurrentWidget(w.roster)
+    assert w.roster.visible_names() == ["Trần Thị Ánh", "Lê Văn Bình", "Đỗ Thị Dung", "Nguyễn Văn Hùng",
+                                        "Phạm Thị Yến"]
+    assert w.roster.count_label.text() == "5 đảng viên đang sinh hoạt"
+    assert w.roster.table.model().rowCount() == 5
+    w.close()
