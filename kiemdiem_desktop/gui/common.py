@@ -4,8 +4,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QSettings, QThreadPool, Signal, Slot
-from PySide6.QtWidgets import QLineEdit, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, QSettings, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QComboBox, QLayout, QLineEdit, QMessageBox, QWidget
 
 from .. import paths
 from ..vn.dates import DateError, format_date, parse_date
@@ -153,10 +153,53 @@ def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
 
 
 # -- dates ---------------------------------------------------------------------------------------
+def relayout(widget: QWidget) -> None:
+    """After a compiled form's widgets were filled (items, rows shown or hidden): every layout
+    under ``widget`` forgets the sizes it kept, so the window opens as large as its content needs."""
+    for child in widget.findChildren(QWidget):
+        child.updateGeometry()
+    for layout in widget.findChildren(QLayout):
+        layout.invalidate()
+
+
+def refit(combo: QComboBox) -> None:
+    """Size a combo box to the items given after a compiled form laid it out: its size hint was
+    worked out (and kept) while it was still empty."""
+    QCoreApplication.sendEvent(combo, QEvent(QEvent.Type.StyleChange))   # forgets both kept hints
+    combo.updateGeometry()                                                # and so does its layout
+
+
+class ValueCombo(QComboBox):
+    """A combo box whose items carry Python values (enums stay enums: Qt would turn them into str)."""
+
+    def __init__(self, items: list[tuple[str, object]] | QWidget | None = None, current: object = None,
+                 parent: QWidget | None = None):
+        if isinstance(items, QWidget):      # made by a compiled form (ui/*.ui): ValueCombo(parent)
+            items, parent = None, items
+        super().__init__(parent)
+        self.values: list[object] = []
+        if items is not None:
+            self.set_items(items, current)
+
+    def set_items(self, items: list[tuple[str, object]], current: object = None) -> None:
+        self.clear()
+        self.values = [value for _, value in items]
+        for label, _ in items:
+            self.addItem(label)
+        self.setCurrentIndex(self.values.index(current) if current in self.values else 0)
+        refit(self)
+
+    def value(self):
+        i = self.currentIndex()
+        return self.values[i] if 0 <= i < len(self.values) else None
+
+
 class DateField(QLineEdit):
     """A date typed as dd/mm/yyyy (also d/m/yyyy, dd.mm.yyyy …); empty means no date."""
 
-    def __init__(self, value: date | None = None, parent: QWidget | None = None):
+    def __init__(self, value: date | QWidget | None = None, parent: QWidget | None = None):
+        if isinstance(value, QWidget):      # made by a compiled form (ui/*.ui): DateField(parent)
+            value, parent = None, value
         super().__init__(parent)
         self.setPlaceholderText(tr("ngày/tháng/năm"))
         self.setMaxLength(20)

@@ -1,4 +1,5 @@
-"""Nhập danh sách đảng viên từ tệp CSV / Excel: preview every row, then import."""
+"""Nhập danh sách đảng viên từ tệp CSV / Excel: preview every row, then import (the form:
+ui/import_dialog.ui)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,13 +7,12 @@ from pathlib import Path
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
-    QHeaderView, QLabel, QLineEdit, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
-    QWidget,
+    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHeaderView, QLabel, QTableWidgetItem, QWidget,
 )
 
 from ..vn.dates import format_date
-from .common import error_text, run_in_background
+from .common import error_text, refit, relayout, run_in_background
+from .forms.ui_import_dialog import Ui_ImportDialog
 
 ROW_COLOURS = {"new": "#e3f4e1", "update": "#e4eefb", "unchanged": "#ffffff", "error": "#fbe3e1",
                "conflict": "#fdf1d6"}
@@ -27,59 +27,29 @@ FIELD_LABELS = {
 }
 
 
-class ImportDialog(QDialog):
+class ImportDialog(QDialog, Ui_ImportDialog):
+    """Nhập danh sách đảng viên (the form: ui/import_dialog.ui)."""
+
     imported = Signal(object)      # the ImportSummary
 
     def __init__(self, cell_file, parent: QWidget | None = None, path: str | None = None):
         super().__init__(parent)
+        self.setupUi(self)
+        self.resize(1100, 680)
         self.cf = cell_file
         self.preview = None
         self.path: str | None = None
         self.summary = None
         self._loading = False
-        self.setWindowTitle(self.tr("Nhập danh sách đảng viên"))
-        self.resize(1100, 680)
 
-        self.file_edit = QLineEdit()
-        self.file_edit.setReadOnly(True)
-        self.file_edit.setPlaceholderText(self.tr("Chọn tệp Excel (.xlsx) hoặc CSV có danh sách đảng viên"))
-        self.pick_button = QPushButton(self.tr("&Chọn tệp…"))
         self.pick_button.clicked.connect(self.pick_file)
-
-        self.encoding = QComboBox()
         for value, label in FILE_ENCODINGS:
             self.encoding.addItem(label, value)
-        self.encoding.setEnabled(False)
+        refit(self.encoding)
         self.encoding.activated.connect(self._encoding_changed)
-        self.encoding_reason = QLabel()
-        self.encoding_reason.setObjectName("hint")
-        self.encoding_reason.setWordWrap(True)
-        self.column_encodings = QWidget()
-        self.column_encodings_layout = QHBoxLayout(self.column_encodings)
-        self.column_encodings_layout.setContentsMargins(0, 0, 0, 0)
-        self.details = QLabel()
-        self.details.setWordWrap(True)
-        self.unknown = QLabel()
-        self.unknown.setObjectName("hint")
-        self.unknown.setWordWrap(True)
-
-        self.file_problems = QLabel()
-        self.file_problems.setObjectName("fileProblems")
-        self.file_problems.setWordWrap(True)
         self.file_problems.hide()
-        self.file_warnings = QLabel()
-        self.file_warnings.setObjectName("hint")
-        self.file_warnings.setWordWrap(True)
         self.file_warnings.hide()
 
-        self.table = QTableWidget(0, 5)
-        self.table.setObjectName("importPreview")
-        self.table.setHorizontalHeaderLabels([self.tr("Dòng"), self.tr("Họ và tên"), self.tr("Ngày sinh"),
-                                              self.tr("Việc sẽ làm"), self.tr("Vấn đề")])
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(True)
         h = self.table.horizontalHeader()
         for c in range(3):
             h.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
@@ -87,58 +57,20 @@ class ImportDialog(QDialog):
         h.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(3, 330)
 
-        self.counts = QLabel()
-        self.counts.setObjectName("countsLine")
-        self.skip_errors = QCheckBox(self.tr("&Bỏ qua các dòng lỗi"))
         self.skip_errors.toggled.connect(self._update_buttons)
         # A row whose card number and birth date match a member but whose name differs renames that
         # member: never silently; the user confirms (or skips the row with the errors).
-        self.confirm_renames = QCheckBox(self.tr("&Xác nhận đổi họ tên"))
         self.confirm_renames.toggled.connect(self._update_buttons)
         self.confirm_renames.hide()
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 0)
-        self.progress.setMaximumWidth(200)
         self.progress.hide()
-        self.status = QLabel()
 
-        self.buttons = QDialogButtonBox()
+        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(self.tr("&Nhập"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setEnabled(False)
-        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        QWidget.setTabOrder(self.import_button, self.cancel_button)
         self.buttons.accepted.connect(self.apply)
-        self.buttons.rejected.connect(self.reject)
-
-        form = QFormLayout()
-        file_row = QHBoxLayout()
-        file_row.addWidget(self.file_edit, 1)
-        file_row.addWidget(self.pick_button)
-        form.addRow(self.tr("Tệp:"), file_row)
-        enc_row = QHBoxLayout()
-        enc_row.addWidget(self.encoding)
-        enc_row.addWidget(self.encoding_reason, 1)
-        enc_label = QLabel(self.tr("&Bảng mã:"))
-        enc_label.setBuddy(self.encoding)
-        form.addRow(enc_label, enc_row)
-        form.addRow(self.tr("Bảng mã từng cột:"), self.column_encodings)
-        form.addRow(self.tr("Đọc được:"), self.details)
-
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.counts, 1)
-        bottom.addWidget(self.confirm_renames)
-        bottom.addWidget(self.skip_errors)
-        bottom.addWidget(self.progress)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.unknown)
-        layout.addWidget(self.file_problems)
-        layout.addWidget(self.file_warnings)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(bottom)
-        layout.addWidget(self.status)
-        layout.addWidget(self.buttons)
         QShortcut(QKeySequence("Ctrl+O"), self, self.pick_file)
+        relayout(self)
         if path:
             self.load(path)
 

@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+    QApplication, QCheckBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
     QLineEdit, QMainWindow, QMessageBox, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget,
     QVBoxLayout, QWidget, QAbstractItemView,
 )
@@ -19,7 +18,7 @@ from ..model.meeting import MEETING_KIND_LABELS, MEETING_STATE_LABELS
 from ..vn.dates import format_date
 from ..vn.text import clean
 from .common import (
-    FutureWatcher, add_recent_file, ask_yes_no, recent_files, run_in_background, settings, show_error,
+    FutureWatcher, add_recent_file, ask_yes_no, recent_files, settings, show_error,
 )
 from .roster import RosterScreen
 
@@ -27,6 +26,16 @@ BASE_POINT_SIZE = 11.0
 ZOOM_MIN, ZOOM_MAX = -3, 10
 ZOOM_MARK = "\n/* cỡ chữ "
 FILE_FILTER = "Tệp dữ liệu Kiểm điểm (*.kiemdiem);;Mọi tệp (*)"
+
+
+def __getattr__(name: str):
+    """``from kiemdiem_desktop.gui.main_window import BackupDialog`` still works (the dialog has its own
+    module, imported when it opens, not with the window)."""
+    if name == "BackupDialog":
+        from .backup_dialog import BackupDialog
+
+        return BackupDialog
+    raise AttributeError(name)
 
 
 def apply_zoom(step: int) -> float:
@@ -321,91 +330,6 @@ class MeetingsPage(QWidget):
             self.reload()
 
 
-class BackupDialog(QDialog):
-    """Sao lưu / Khôi phục / Chuyển sang máy khác."""
-
-    restored = Signal()
-
-    def __init__(self, window: "MainWindow"):
-        super().__init__(window)
-        self.window_ = window
-        self.cf = window.cf
-        self.setWindowTitle(self.tr("Sao lưu / Khôi phục / Chuyển sang máy khác"))
-        self.setMinimumWidth(620)
-        self.backup_button = QPushButton(self.tr("&Sao lưu…"))
-        self.restore_button = QPushButton(self.tr("&Khôi phục…"))
-        self.move_button = QPushButton(self.tr("&Chuyển sang máy khác"))
-        self.backup_button.clicked.connect(self.backup)
-        self.restore_button.clicked.connect(self.restore)
-        self.move_button.clicked.connect(self.explain_move)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 0)
-        self.progress.hide()
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        for button, text in (
-                (self.backup_button, self.tr("Chép toàn bộ dữ liệu ra một tệp (ví dụ trên USB) để cất giữ.")),
-                (self.restore_button, self.tr("Thay dữ liệu hiện tại bằng dữ liệu của một bản sao lưu.")),
-                (self.move_button, self.tr("Cách mang dữ liệu sang một máy tính khác."))):
-            row = QHBoxLayout()
-            button.setMinimumWidth(200)
-            row.addWidget(button)
-            label = QLabel(text)
-            label.setWordWrap(True)
-            row.addWidget(label, 1)
-            layout.addLayout(row)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.status)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        layout.addWidget(close)
-
-    def _busy(self, on: bool, text: str = "") -> None:
-        self.progress.setVisible(on)
-        for b in (self.backup_button, self.restore_button, self.move_button):
-            b.setEnabled(not on)
-        self.status.setText(text)
-
-    def backup(self, dest: str | None = None) -> None:
-        if not dest:
-            suggested = str(Path.home() / f"sao-luu-{date.today():%Y-%m-%d}.kiemdiem")
-            dest, _ = QFileDialog.getSaveFileName(self, self.tr("Sao lưu ra tệp"), suggested, FILE_FILTER)
-        if not dest:
-            return
-        self._busy(True, self.tr("Đang sao lưu…"))
-        run_in_background(lambda: self.cf.backup(dest),
-                          lambda path: self._busy(False, self.tr("Đã sao lưu vào {path}.").format(path=path)),
-                          lambda err: (self._busy(False), show_error(self, err)))
-
-    def restore(self, src: str | None = None) -> None:
-        if not src:
-            src, _ = QFileDialog.getOpenFileName(self, self.tr("Khôi phục từ bản sao lưu"), str(Path.home()),
-                                                 FILE_FILTER)
-        if not src:
-            return
-        if not ask_yes_no(self, self.tr("Khôi phục"), self.tr(
-                "Dữ liệu hiện tại sẽ được thay bằng dữ liệu trong tệp {src}.\n\n"
-                "Dữ liệu hiện tại không mất: chương trình giữ nó thành một bản sao tự động "
-                "trong thư mục sao lưu.\n\nTiếp tục khôi phục?").format(src=src)):
-            return
-        self._busy(True, self.tr("Đang khôi phục…"))
-
-        def done(saved):
-            self._busy(False, self.tr("Đã khôi phục. Dữ liệu trước đó được giữ ở {path}.").format(path=saved))
-            self.restored.emit()
-
-        run_in_background(lambda: self.cf.restore(src), done, lambda err: (self._busy(False), show_error(self, err)))
-
-    def explain_move(self) -> None:
-        QMessageBox.information(self, self.tr("Chuyển sang máy khác"), self.tr(
-            "1. Cắm USB vào máy này, bấm “Sao lưu…” và chọn ổ USB.\n"
-            "2. Mang USB sang máy kia, cài Kiểm điểm Desktop nếu chưa có.\n"
-            "3. Trên máy kia: mở chương trình, vào Tệp › Sao lưu / Khôi phục / Chuyển sang máy khác › "
-            "“Khôi phục…” và chọn tệp trên USB (hoặc chép tệp vào máy rồi dùng Tệp › Mở…).\n\n"
-            "Không mở tệp trực tiếp từ USB hoặc ổ mạng khi họp: hãy chép vào máy trước."))
-
-
 class MainWindow(QMainWindow):
     open_requested = Signal(str)     # the application opens another file in a new window
 
@@ -609,7 +533,9 @@ class MainWindow(QMainWindow):
             dlg.summary_text(summary), 8000)))
         dlg.exec()
 
-    def backup_dialog(self) -> BackupDialog:
+    def backup_dialog(self) -> "BackupDialog":
+        from .backup_dialog import BackupDialog
+
         dlg = BackupDialog(self)
         dlg.restored.connect(self.reload_all)
         dlg.open()

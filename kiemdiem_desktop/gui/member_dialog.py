@@ -1,4 +1,4 @@
-"""One member: every field, the dated periods and the discipline records."""
+"""One member: every field, the dated periods and the discipline records (the form: ui/member_dialog.ui)."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -6,9 +6,8 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView, QApplication, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QMessageBox,
-    QHeaderView, QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
-    QWidget,
+    QAbstractItemView, QApplication, QDialog, QDialogButtonBox, QHeaderView, QMessageBox, QPushButton, QTableWidget,
+    QTableWidgetItem, QWidget,
 )
 
 from ..i18n import UserError, translate
@@ -17,84 +16,46 @@ from ..model.levels import LEVEL_LABELS
 from ..model.member import DISCIPLINE_LABELS, GENDER_LABELS, PARTY_POST_LABELS, PERIOD_LABELS
 from ..vn.dates import DateError, format_date, parse_date
 from ..vn.text import clean
-from .common import DateField, error_text
+from .common import ValueCombo, error_text, relayout, set_style_property
+from .forms.ui_member_dialog import Ui_MemberDialog
 
-
-class ValueCombo(QComboBox):
-    """A combo box whose items carry Python values (enums stay enums: Qt would turn them into str)."""
-
-    def __init__(self, items: list[tuple[str, object]], current: object):
-        super().__init__()
-        self.values = [value for _, value in items]
-        for label, _ in items:
-            self.addItem(label)
-        self.setCurrentIndex(self.values.index(current) if current in self.values else 0)
-
-    def value(self):
-        i = self.currentIndex()
-        return self.values[i] if 0 <= i < len(self.values) else None
+__all__ = ["MemberDialog", "ValueCombo"]     # ValueCombo lives in common (the compiled form makes it)
 
 
 def _combo(items: list[tuple[str, object]], current: object) -> ValueCombo:
     return ValueCombo(items, current)
 
 
-class MemberDialog(QDialog):
-    """Add or edit a member. Nothing is saved until every field is valid."""
+class MemberDialog(QDialog, Ui_MemberDialog):
+    """Add or edit a member. Nothing is saved until every field is valid. The form (fields, labels,
+    tabs, keyboard order) is ui/member_dialog.ui; here, the values and what the buttons do."""
 
     def __init__(self, cell_file, member: Member | None = None, parent: QWidget | None = None):
         super().__init__(parent)
+        self.setupUi(self)
         self.cf = cell_file
         self.is_new = member is None
         self.original = member
         self.saved: Member | None = None
+        self._refused: QWidget | None = None     # the field the core refused last (highlighted)
         m = member or Member(full_name="")
         self.setWindowTitle(self.tr("Thêm đảng viên") if self.is_new else self.tr("Sửa thông tin đảng viên"))
-        self.setMinimumWidth(760)
 
-        self.tabs = QTabWidget()
-        general = QWidget()
-        form = QFormLayout(general)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.full_name = QLineEdit(m.full_name)
-        self.full_name.setPlaceholderText(self.tr("ví dụ: Nguyễn Văn Hùng"))
-        self.birth_date = DateField(m.birth_date)
-        self.gender = _combo([(self.tr("(chưa rõ)"), None)] + [(v, k) for k, v in GENDER_LABELS.items()], m.gender)
-        self.admission_date = DateField(m.admission_date)
-        self.official_date = DateField(m.official_date)
-        self.card_number = QLineEdit(m.card_number)
-        self.party_post = _combo([(v, k) for k, v in PARTY_POST_LABELS.items()], m.party_post)
-        self.government_post = QLineEdit(m.government_post)
-        self.work_unit = QLineEdit(m.work_unit)
-        self.last_year_level = _combo([(self.tr("(chưa có)"), "")] + [(v, k.value) for k, v in LEVEL_LABELS.items()],
-                                      m.last_year_level)
-        self.declared_type = _combo([(self.tr("(theo các ngày ở trên)"), ""), (self.tr("Chính thức"), "official"),
-                                     (self.tr("Dự bị"), "probationary")], m.declared_type)
-        self.declared_on = DateField(m.declared_on)
-        self.quota_group = QLineEdit(m.quota_group)
-        self.quota_group.setPlaceholderText(self.tr("để trống nếu chi bộ chỉ có một nhóm"))
-        self.note = QLineEdit(m.note)
-
-        form.addRow(self.tr("&Họ và tên:"), self.full_name)
-        form.addRow(self.tr("Ngày &sinh:"), self.birth_date)
-        form.addRow(self.tr("&Giới tính:"), self.gender)
-        form.addRow(self.tr("Ngày &vào Đảng:"), self.admission_date)
-        form.addRow(self.tr("Ngày &chính thức:"), self.official_date)
-        form.addRow(self.tr("Số &thẻ đảng viên:"), self.card_number)
-        form.addRow(self.tr("Chức vụ đả&ng:"), self.party_post)
-        form.addRow(self.tr("Chức vụ chính &quyền / đoàn thể:"), self.government_post)
-        form.addRow(self.tr("Đơn vị công tác:"), self.work_unit)
-        form.addRow(self.tr("Xếp loại năm trước:"), self.last_year_level)
-        form.addRow(self.tr("Loại đảng viên ghi trong danh sách:"), self.declared_type)
-        form.addRow(self.tr("… ghi ngày:"), self.declared_on)
-        form.addRow(self.tr("Nhóm tính tỷ lệ xuất sắc:"), self.quota_group)
-        form.addRow(self.tr("Ghi chú:"), self.note)
-        self.tabs.addTab(general, self.tr("Thông tin chung"))
+        self.full_name.setText(m.full_name)
+        for field, value in ((self.birth_date, m.birth_date), (self.admission_date, m.admission_date),
+                             (self.official_date, m.official_date), (self.declared_on, m.declared_on)):
+            field.set_date(value)
+        for field, value in ((self.card_number, m.card_number), (self.government_post, m.government_post),
+                             (self.work_unit, m.work_unit), (self.quota_group, m.quota_group), (self.note, m.note)):
+            field.setText(value)
+        self.gender.set_items([(self.tr("(chưa rõ)"), None)] + [(v, k) for k, v in GENDER_LABELS.items()], m.gender)
+        self.party_post.set_items([(v, k) for k, v in PARTY_POST_LABELS.items()], m.party_post)
+        self.last_year_level.set_items([(self.tr("(chưa có)"), "")] + [(v, k.value) for k, v in LEVEL_LABELS.items()],
+                                       m.last_year_level)
+        self.declared_type.set_items([(self.tr("(theo các ngày ở trên)"), ""), (self.tr("Chính thức"), "official"),
+                                      (self.tr("Dự bị"), "probationary")], m.declared_type)
 
         # dated periods
-        self.periods = QTableWidget(0, 4)
-        self.periods.setHorizontalHeaderLabels([self.tr("Loại"), self.tr("Từ ngày"), self.tr("Đến ngày"),
-                                                self.tr("Ghi chú")])
         self._setup_table(self.periods, stretch=3)
         for p in m.periods:
             self._add_period_row(p)
@@ -104,38 +65,20 @@ class MemberDialog(QDialog):
         if self.is_new:
             self._add_period_row(None)
         self.admission_date.editingFinished.connect(self._follow_admission)
-        self.tabs.addTab(self._with_buttons(self.periods, self._add_period_row,
-                                            self.tr("Thêm khoảng thời gian"), self.tr("Xóa dòng đã chọn")),
-                         self.tr("Quá trình sinh hoạt"))
+        self._table_buttons(self.periods, self._add_period_row, self.add_period_button, self.remove_period_button)
 
         # discipline
-        self.discipline = QTableWidget(0, 7)
-        self.discipline.setHorizontalHeaderLabels([
-            self.tr("Hình thức"), self.tr("Ngày quyết định"), self.tr("Ngày vi phạm"),
-            self.tr("Gắn với công vụ"), self.tr("Tự phát hiện, khắc phục"), self.tr("Vi phạm ở đơn vị trước"),
-            self.tr("Ghi chú")])
         self._setup_table(self.discipline, stretch=6)
         for d in m.discipline:
             self._add_discipline_row(d)
-        self.tabs.addTab(self._with_buttons(self.discipline, self._add_discipline_row,
-                                            self.tr("Thêm kỷ luật"), self.tr("Xóa dòng đã chọn")),
-                         self.tr("Kỷ luật"))
+        self._table_buttons(self.discipline, self._add_discipline_row, self.add_discipline_button,
+                            self.remove_discipline_button)
 
-        self.error_label = QLabel()
-        self.error_label.setObjectName("errorText")
-        self.error_label.setWordWrap(True)
         self.error_label.hide()
-
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.try_save)
-        buttons.rejected.connect(self.reject)
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.buttons.accepted.connect(self.try_save)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setDefault(True)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs)
-        layout.addWidget(self.error_label)
-        layout.addWidget(buttons)
+        relayout(self)
         self.full_name.setFocus()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
@@ -162,26 +105,17 @@ class MemberDialog(QDialog):
 
     # -- tables -----------------------------------------------------------------------------
     def _setup_table(self, table: QTableWidget, stretch: int) -> None:
-        table.verticalHeader().setVisible(False)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-        table.setMinimumHeight(220)
 
-    def _with_buttons(self, table: QTableWidget, add, add_text: str, remove_text: str) -> QWidget:
-        w = QWidget()
-        v = QVBoxLayout(w)
-        v.addWidget(table)
-        row = QHBoxLayout()
-        b_add = QPushButton(add_text)
+    def _table_buttons(self, table: QTableWidget, add, b_add: QPushButton, b_rm: QPushButton) -> None:
         b_add.clicked.connect(lambda: (add(None), self._edit_start(table)))
-        b_rm = QPushButton(remove_text)
         b_rm.clicked.connect(lambda: table.removeRow(table.currentRow()) if table.currentRow() >= 0 else None)
-        row.addWidget(b_add)
-        row.addWidget(b_rm)
-        row.addStretch(1)
-        v.addLayout(row)
-        return w
+        # Tab: the table, the kinds chosen in its rows, then its two buttons (the rows are filled
+        # after the form made the buttons)
+        chain = [table] + [w for r in range(table.rowCount()) if (w := table.cellWidget(r, 0)) is not None]
+        for before, after in zip(chain, chain[1:] + [b_add, b_rm]):
+            QWidget.setTabOrder(before, after)
 
     def _edit_start(self, table: QTableWidget) -> None:
         """A row just added: its first date open for typing (the default is selected)."""
@@ -259,9 +193,7 @@ class MemberDialog(QDialog):
 
     # -- reading and saving ------------------------------------------------------------------
     def _mark(self, widget: QWidget, bad: bool) -> None:
-        widget.setProperty("invalid", bad)
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
+        set_style_property(widget, "invalid", bad)       # ui/style.qss: [invalid="true"]
 
     def build_member(self) -> tuple[Member | None, list[tuple[QWidget, str]]]:
         """The member as typed, or the list of (field, problem) that prevent it."""
@@ -308,6 +240,8 @@ class MemberDialog(QDialog):
             records.append(DisciplineRecord(self.discipline.cellWidget(r, 0).value(), decided, violated,
                                             checked[0], checked[1], checked[2],
                                             clean(self._text(self.discipline, r, 6)), rid))
+        for table in (self.periods, self.discipline):
+            self._mark(table, any(widget is table for widget, _ in problems))
         if problems:
             return None, problems
 
@@ -325,13 +259,14 @@ class MemberDialog(QDialog):
         return member, []
 
     def _field_for(self, err: UserError) -> QWidget | None:
-        template = err.message.template
-        for key, widget in (("họ và tên", self.full_name), ("Ngày sinh", self.birth_date),
-                            ("Ngày chính thức", self.official_date), ("Ngày vào Đảng", self.admission_date),
-                            ("Khoảng thời gian", self.periods)):
-            if key in template:
-                return widget
-        return None
+        """The widget a refusal of the core concerns, by the error's field (never by its words)."""
+        return {"full_name": self.full_name, "birth_date": self.birth_date, "gender": self.gender,
+                "admission_date": self.admission_date, "official_date": self.official_date,
+                "card_number": self.card_number, "party_post": self.party_post,
+                "government_post": self.government_post, "work_unit": self.work_unit,
+                "last_year_level": self.last_year_level, "declared_type": self.declared_type,
+                "declared_on": self.declared_on, "quota_group": self.quota_group, "note": self.note,
+                "periods": self.periods, "discipline": self.discipline}.get(err.field)
 
     def _show_problems(self, problems: list[tuple[QWidget | None, str]]) -> None:
         self.error_label.setText("\n".join(text for _, text in problems))
@@ -377,6 +312,9 @@ class MemberDialog(QDialog):
 
     @Slot()
     def try_save(self) -> None:
+        if self._refused is not None:           # the core's last refusal: checked again below
+            self._mark(self._refused, False)
+            self._refused = None
         member, problems = self.build_member()
         if problems:
             self._show_problems(problems)
@@ -391,6 +329,7 @@ class MemberDialog(QDialog):
             field = self._field_for(err)
             if field is not None:
                 self._mark(field, True)
+                self._refused = field
             self._show_problems([(field, error_text(err))])
             return
         except Exception as err:  # noqa: BLE001 - a disk error: say it, keep the dialog open

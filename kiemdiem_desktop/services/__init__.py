@@ -55,7 +55,8 @@ class ImportSummary:
 
 def validate_member(m: Member) -> None:
     """Refuse a member that cannot be right, saying which field is wrong (``UserError.field``:
-    full_name, birth_date, official_date, admission_date, periods)."""
+    full_name, birth_date, official_date, admission_date, periods; card_number when the
+    card belongs to someone else, in save_member)."""
     if not m.full_name.strip():
         raise UserError(msg(QT_TRANSLATE_NOOP("core", "Chưa nhập họ và tên.")).tagged("member.no_name", "full_name"))
     today = date.today()
@@ -181,7 +182,7 @@ class CellFile:
             if holder:
                 raise UserError(msg(QT_TRANSLATE_NOOP(
                     "core", "Số thẻ đảng viên {card} đã được ghi cho {holder}."),
-                    card=member.card_number, holder=holder))
+                    card=member.card_number, holder=holder).tagged("member.card_taken", "card_number"))
             repo.save_member(conn, member)
 
         return self.db.write(write)

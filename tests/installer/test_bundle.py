@@ -62,6 +62,14 @@ def test_bundle_holds_resources_and_ui(bundle):
                 "resources/rulesets/qd124-hd25.json", "resources/schemas/meeting.schema.json", "ui/style.qss"):
         assert (internal / rel).is_file(), rel
     assert not list(internal.rglob("*WebEngine*")) and not list(internal.rglob("libQt6Quick*"))
+    # the dialogs' compiled forms are in the archive; their Qt Designer sources are not shipped
+    assert not list((internal / "ui").glob("*.ui")) and not (internal / "ui" / "compile.py").exists()
+    from PyInstaller.archive.readers import CArchiveReader
+
+    exe = CArchiveReader(str(bundle))
+    pyz = exe.open_embedded_archive(next(n for n in exe.toc if n.endswith(".pyz") or n == "PYZ.pyz"))
+    forms = {n for n in pyz.toc if n.startswith("kiemdiem_desktop.gui.forms.")}
+    assert {"kiemdiem_desktop.gui.forms.ui_member_dialog", "kiemdiem_desktop.gui.forms.ui_prepare_dialog"} <= forms
 
 
 def test_bundle_selftest_under_xvfb_xcb(bundle, tmp_path):

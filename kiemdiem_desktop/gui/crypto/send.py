@@ -1,5 +1,6 @@
 """From the documents window: sign the minutes per role (Ký số…) and make the signed, encrypted
-package for the higher committee with its handover slip (Đóng gói gửi cấp trên…). The core
+package for the higher committee with its handover slip (Đóng gói gửi cấp trên…); the forms are
+ui/sign_dialog.ui and ui/package_dialog.ui. The core
 (crypto.pdf_sign, crypto.package) does the work, off the GUI thread; files are written atomically
 by the core, so a failure leaves no half file."""
 from __future__ import annotations
@@ -9,18 +10,17 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-    QListWidget, QListWidgetItem, QPushButton, QSplitter, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QListWidgetItem, QWidget
 
 from ...crypto.keys import fingerprint, load_recipient_certificate
 from ...i18n import UserError
-from ..common import ask_yes_no, error_text, run_in_background, settings
+from ..common import ask_yes_no, error_text, refit, relayout, run_in_background, settings
+from ..forms.ui_package_dialog import Ui_PackageDialog
+from ..forms.ui_sign_dialog import Ui_SignDialog
 from ..meeting.widgets import fit_initial_size
 from .keys import (
-    CERT_FILTER, KeyChooser, add_row, browse_row, committee_certificates, fingerprint_label, message_label,
-    remember_committee_certificate, require_signing_key, set_error, split_fingerprint, tr,
+    CERT_FILTER, committee_certificates, connect_browse, fingerprint_font, remember_committee_certificate,
+    require_signing_key, set_error, split_fingerprint, tr,
 )
 
 ROLES = (("chu-tri", "Chủ trì"), ("thu-ky", "Thư ký"))
@@ -65,16 +65,10 @@ def export_folder() -> Path:
     return Path(str(settings().value("documents/export_folder", "") or Path.home()))
 
 
-def _close_buttons(dialog: QDialog) -> QDialogButtonBox:
-    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-    box.button(QDialogButtonBox.StandardButton.Close).setText(tr("Đó&ng"))
-    box.rejected.connect(dialog.reject)
-    return box
-
-
 # -- signing the minutes ---------------------------------------------------------------------------
-class SignDialog(QDialog):
-    """Ký số biên bản: one role at a time; the second role signs the file the first produced."""
+class SignDialog(QDialog, Ui_SignDialog):
+    """Ký số biên bản: one role at a time; the second role signs the file the first produced
+    (the form: ui/sign_dialog.ui)."""
 
     signed = Signal(str)
     failed = Signal(str)
@@ -82,66 +76,27 @@ class SignDialog(QDialog):
     def __init__(self, source: Path | None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("signDialog")
-        self.setWindowTitle(tr("Ký số biên bản"))
+        self.setupUi(self)
         self.busy = False
-        self.role = QComboBox()
-        self.role.setObjectName("signRole")
+        self.result = self.sign_result           # the message under the button (QDialog.result() is unused)
         for value, label in ROLES:
             self.role.addItem(tr(label), value)
-        self.source = QLineEdit(str(source) if source else "")
-        self.source.setObjectName("signSource")
+        refit(self.role)
+        self.source.setText(str(source) if source else "")
         default_out = source if source and source.name == SIGNED_NAME else export_folder() / SIGNED_NAME
-        self.out = QLineEdit(str(default_out))
-        self.out.setObjectName("signOut")
-        self.chooser = KeyChooser("signer")
-        self.new_key_button = QPushButton(tr("Tạo khóa &cá nhân…"))
-        self.new_key_button.setObjectName("newPersonalKey")
-        self.new_key_button.setToolTip(tr("Người ký chưa có chữ ký số của nhà cung cấp: tạo một khóa riêng để ký"))
+        self.out.setText(str(default_out))
+        connect_browse(self.source, self.source_browse, self._pick_source)
+        connect_browse(self.out, self.out_browse, self._pick_out)
+        self.chooser.set_purpose("signer")
         self.new_key_button.clicked.connect(lambda: self.make_personal_key())
-        self.sign_button = QPushButton(tr("&Ký số"))
-        self.sign_button.setObjectName("signButton")
         self.sign_button.clicked.connect(self.sign)
-        self.result = message_label("signResult")
         self.pdf = QPdfDocument(self)
-        self.view = QPdfView()
-        self.view.setObjectName("signedPreview")
         self.view.setDocument(self.pdf)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-
-        form = QFormLayout()
-        form.addRow(tr("Vai t&rò người ký:"), self.role)
-        add_row(form, tr("&Biên bản cần ký (PDF):"), browse_row(self.source, tr("Chọn tệp…"), self._pick_source),
-                self.source)
-        add_row(form, tr("Lưu bản đã ký &vào:"), browse_row(self.out, tr("Chọn nơi lưu…"), self._pick_out), self.out)
-        keys = QGroupBox(tr("Khóa của người ký (khóa cá nhân, không phải khóa của chi bộ)"))
-        key_lay = QVBoxLayout(keys)
-        key_lay.addWidget(self.chooser)
-        key_row = QHBoxLayout()
-        key_row.addWidget(self.new_key_button)
-        key_row.addStretch(1)
-        key_lay.addLayout(key_row)
-        left = QWidget()
-        lay = QVBoxLayout(left)
-        note = QLabel(tr("Bản giấy ký tay vẫn là bản gốc. Chữ ký số của chủ trì và thư ký được thêm lần lượt vào trang "
-                         "cuối “TRANG KÝ SỐ”; người thứ hai ký vào tệp người thứ nhất đã ký."))
-        note.setWordWrap(True)
-        lay.addWidget(note)
-        lay.addLayout(form)
-        lay.addWidget(keys)
-        row = QHBoxLayout()
-        row.addWidget(self.sign_button)
-        row.addStretch(1)
-        lay.addLayout(row)
-        lay.addWidget(self.result)
-        lay.addStretch(1)
-        split = QSplitter()
-        split.addWidget(left)
-        split.addWidget(self.view)
-        split.setSizes([560, 600])
-        outer = QVBoxLayout(self)
-        outer.addWidget(split, 1)
-        outer.addWidget(_close_buttons(self))
+        self.split.setSizes([560, 600])
+        self.close_box.button(QDialogButtonBox.StandardButton.Close).setText(tr("Đó&ng"))
+        relayout(self)
         fit_initial_size(self, 1200, 720)
 
     def make_personal_key(self, *, show: bool = True):
@@ -227,9 +182,10 @@ class SignDialog(QDialog):
 
 
 # -- the package ---------------------------------------------------------------------------------------
-class PackageDialog(QDialog):
+class PackageDialog(QDialog, Ui_PackageDialog):
     """Đóng gói gửi cấp ủy cấp trên: the cell's key, the committee certificate(s), an optional scan,
-    optional signed minutes; the package and the handover slip where the user chooses."""
+    optional signed minutes; the package and the handover slip where the user chooses (the form:
+    ui/package_dialog.ui; everything above Đóng scrolls on a short screen)."""
 
     packaged = Signal(object)       # PackageResult
     failed = Signal(str)
@@ -239,24 +195,14 @@ class PackageDialog(QDialog):
         from ...crypto.package import default_file_name
 
         self.setObjectName("packageDialog")
-        self.setWindowTitle(tr("Đóng gói gửi cấp ủy cấp trên"))
+        self.setupUi(self)
         self.session = session
         self.busy = False
         self.result = None
         cell, m = session.cell, session.meeting
-        self.chooser = KeyChooser("cell")
-        self.certs = QListWidget()
-        self.certs.setObjectName("committeeCertificates")
-        self.certs.setMaximumHeight(64)
-        self.scans = QListWidget()
-        self.scans.setObjectName("scans")
-        self.scans.setMaximumHeight(52)
-        self.minutes = QLineEdit(signed_minutes)
-        self.minutes.setObjectName("signedMinutes")
-        self.minutes.setPlaceholderText(tr("không bắt buộc — để trống thì dùng biên bản chương trình lập"))
-        self.out = QLineEdit(str(export_folder() / default_file_name(cell.name, cell.code, m.rating_year, m.revision)))
-        self.out.setObjectName("packageOut")
-        self.message = message_label("packageMessage")
+        self.chooser.set_purpose("cell")
+        self.minutes.setText(signed_minutes)
+        self.out.setText(str(export_folder() / default_file_name(cell.name, cell.code, m.rating_year, m.revision)))
         for p in committee_certificates():
             try:
                 self.add_certificate(p)
@@ -264,76 +210,18 @@ class PackageDialog(QDialog):
                 pass
         self.message.clear()
 
-        add_cert = QPushButton(tr("Thêm &chứng thư…"))
-        add_cert.clicked.connect(self._pick_certificate)
-        del_cert = QPushButton(tr("Bỏ"))
-        del_cert.clicked.connect(lambda: self.certs.takeItem(self.certs.currentRow()))
-        add_scan = QPushButton(tr("Thêm bản &quét…"))
-        add_scan.clicked.connect(self._pick_scans)
-        del_scan = QPushButton(tr("Bỏ"))
-        del_scan.clicked.connect(lambda: self.scans.takeItem(self.scans.currentRow()))
-
-        keys = QGroupBox(tr("Khóa của chi bộ (ký gói)"))
-        QVBoxLayout(keys).addWidget(self.chooser)
-        form = QFormLayout()
-        add_row(form, tr("C&hứng thư cấp ủy cấp trên:"), self._with_buttons(self.certs, add_cert, del_cert), self.certs)
-        add_row(form, tr("Bản q&uét biên bản giấy:"), self._with_buttons(self.scans, add_scan, del_scan), self.scans)
-        add_row(form, tr("Biên bản đã &ký số:"), browse_row(self.minutes, tr("Chọn tệp…"), self._pick_minutes),
-                self.minutes)
-        add_row(form, tr("Lưu gói &vào:"), browse_row(self.out, tr("Chọn nơi lưu…"), self._pick_out), self.out)
-
-        self.go = QPushButton(tr("Đóng &gói"))
-        self.go.setObjectName("makePackage")
+        self.add_cert.clicked.connect(self._pick_certificate)
+        self.del_cert.clicked.connect(lambda: self.certs.takeItem(self.certs.currentRow()))
+        self.add_scan.clicked.connect(self._pick_scans)
+        self.del_scan.clicked.connect(lambda: self.scans.takeItem(self.scans.currentRow()))
+        connect_browse(self.minutes, self.minutes_browse, self._pick_minutes)
+        connect_browse(self.out, self.out_browse, self._pick_out)
         self.go.clicked.connect(self.package)
-        self.summary = message_label("packageSummary")
-        self.sha = fingerprint_label("packageSha256")
-        self.cert_fp = fingerprint_label("packageRecipients")
-        self.result_box = QGroupBox(tr("Gói đã lập"))
-        self.result_box.setObjectName("packageResult")
-        rb = QFormLayout(self.result_box)
-        rb.addRow(self.summary)
-        rb.addRow(tr("SHA-256 của tệp gói:"), self.sha)
-        rb.addRow(tr("Dấu vân tay chứng thư cấp ủy:"), self.cert_fp)
+        fingerprint_font(self.sha, self.cert_fp)
         self.result_box.hide()
-
-        form.setVerticalSpacing(4)
-        # everything above the Đóng button scrolls when the screen is short (the result below the
-        # form made the dialog taller than a 1366×768 laptop)
-        content = QWidget()
-        lay = QVBoxLayout(content)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(5)
-        head = QLabel(tr("Gói gồm biên bản, biên bản kiểm phiếu, tổng hợp kết quả (PDF, Excel) và dữ liệu hội nghị; "
-                         "được ký bằng khóa của chi bộ và mã hóa để chỉ cấp ủy cấp trên mở được. Phiếu bàn giao "
-                         "(PDF) được lưu cạnh tệp gói."))
-        head.setWordWrap(True)
-        lay.addWidget(head)
-        lay.addWidget(keys)
-        lay.addLayout(form)
-        row = QHBoxLayout()
-        row.addWidget(self.go)
-        row.addStretch(1)
-        lay.addLayout(row)
-        lay.addWidget(self.message)
-        lay.addWidget(self.result_box)
-        lay.addStretch(1)
-        from ..meeting.widgets import scroller
-
-        outer = QVBoxLayout(self)
-        outer.addWidget(scroller(content, "packageScroll"), 1)
-        outer.addWidget(_close_buttons(self))
+        self.close_box.button(QDialogButtonBox.StandardButton.Close).setText(tr("Đó&ng"))
+        relayout(self)
         fit_initial_size(self, 1000, 700)
-
-    @staticmethod
-    def _with_buttons(lst: QListWidget, *buttons: QPushButton) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.addWidget(lst, 1)
-        col = QVBoxLayout()
-        for b in buttons:
-            col.addWidget(b)
-        col.addStretch(1)
-        row.addLayout(col)
-        return row
 
     # -- inputs ---------------------------------------------------------------------------------------
     def add_certificate(self, path: str) -> None:

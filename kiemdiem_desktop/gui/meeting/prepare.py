@@ -1,13 +1,13 @@
 """Chuẩn bị hội nghị: the meeting's facts, delegates, the agenda, and what each member wrote
-before the meeting. Every edit is saved as it is made (and can be undone)."""
+before the meeting. Every edit is saved as it is made (and can be undone). The form is
+ui/prepare_dialog.ui."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGridLayout,
-    QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSpinBox,
-    QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
+    QComboBox, QDialog, QFileDialog, QHeaderView, QInputDialog, QLabel, QLineEdit, QListWidgetItem, QPushButton,
+    QTableWidgetItem, QWidget,
 )
 
 from ...i18n import UserError
@@ -17,42 +17,31 @@ from ...model.meeting import MEETING_KIND_LABELS
 from ...model.review import WRITTEN_SOURCE_LABELS, GradeScale, StepKind, StepState, WrittenSource
 from ...rules.ruleset import rule_set_for_year
 from ...vn.dates import DateError
-from ..common import DateField
-from .widgets import AutoSaveText, MemberPicker, Runner, core, parse_time, tr
+from ..common import refit, relayout
+from ..forms.ui_prepare_dialog import Ui_PrepareDialog
+from .widgets import Runner, core, parse_time, tr
 
 FILE_FILTER = "Bản tự kiểm điểm (*.pdf *.docx *.doc *.jpg *.jpeg *.png *.tif *.tiff);;Mọi tệp (*)"
 
 
-class PrepareDialog(QDialog):
+class PrepareDialog(QDialog, Ui_PrepareDialog):
+    """The four tabs of the preparation (the form: ui/prepare_dialog.ui); every edit is saved at once."""
+
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(parent)
-        self.session = session
-        self.setWindowTitle(tr("Chuẩn bị hội nghị kiểm điểm"))
+        self.setupUi(self)
         self.resize(980, 640)
-        self.error = QLabel()
-        self.error.setObjectName("fieldError")
-        self.error.setWordWrap(True)
+        self.session = session
         self.run = Runner(self, self.error.setText)
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self._info_tab(), tr("&1. Thông tin"))
-        self.tabs.addTab(self._delegates_tab(), tr("&2. Đại biểu"))
-        self.tabs.addTab(self._agenda_tab(), tr("&3. Chương trình"))
-        self.tabs.addTab(self._reviews_tab(), tr("&4. Bản tự kiểm điểm"))
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        saved = QLabel(tr("Mọi thay đổi được lưu ngay."))
-        saved.setObjectName("hint")
-        bottom = QHBoxLayout()
-        bottom.addWidget(saved, 1)
-        bottom.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.error)
-        layout.addLayout(bottom)
+        self._info_tab()
+        self._delegates_tab()
+        self._agenda_tab()
+        self._reviews_tab()
         self.load_info()
         self.load_delegates()
         self.load_agenda()
         self.load_people()
+        relayout(self)
         # Enter in a field does that field's action only: no button of the dialog is "default"
         # (a default button clicked by the same Enter added the delegate, then complained that
         # the name, just cleared, was empty)
@@ -61,50 +50,19 @@ class PrepareDialog(QDialog):
             b.setDefault(False)
 
     # -- 1. the meeting ---------------------------------------------------------------------------
-    def _info_tab(self) -> QWidget:
-        w = QWidget()
-        self.kind = QComboBox()
+    def _info_tab(self) -> None:
         for k in MeetingKind:
             self.kind.addItem(core(MEETING_KIND_LABELS[k]), k.value)
+        refit(self.kind)
         self.kind.activated.connect(self.save_kind)
-        self.year = QSpinBox()
-        self.year.setRange(2023, 2100)
         self.year.editingFinished.connect(self.save_year)
-        self.rules_label = QLabel()
-        self.rules_label.setObjectName("hint")
-        self.rules_label.setWordWrap(True)
-        self.number = QLineEdit()
-        self.number.setPlaceholderText(tr("ví dụ: 05-BB/CB (để trống nếu chưa có số)"))
         self.number.editingFinished.connect(lambda: self._set("document_number", self.number.text()))
-        self.date = DateField()
         self.date.editingFinished.connect(self.save_date)
-        self.start = QLineEdit()
-        self.start.setPlaceholderText(tr("giờ:phút, ví dụ 08:00"))
-        self.start.setMaximumWidth(140)
         self.start.editingFinished.connect(self.save_start)
-        self.place = QLineEdit()
         self.place.editingFinished.connect(lambda: self._set("place", self.place.text()))
-        self.chair = MemberPicker()
         self.chair.chosen.connect(lambda pid: self._set("chair_id", pid))
-        self.minute_taker = MemberPicker()
         self.minute_taker.chosen.connect(lambda pid: self._set("minute_taker_id", pid))
-        form = QFormLayout(w)
-        form.addRow(tr("&Loại:"), self.kind)
-        form.addRow(tr("&Năm đánh giá:"), self.year)
-        self.rules_button = QPushButton(tr("&Xem bộ quy định…"))
-        self.rules_button.setObjectName("showRuleSet")
         self.rules_button.clicked.connect(self.show_rule_set)
-        rules_row = QHBoxLayout()
-        rules_row.addWidget(self.rules_label, 1)
-        rules_row.addWidget(self.rules_button)
-        form.addRow("", rules_row)
-        form.addRow(tr("&Số biên bản:"), self.number)
-        form.addRow(tr("Ngà&y họp:"), self.date)
-        form.addRow(tr("&Giờ bắt đầu:"), self.start)
-        form.addRow(tr("Đị&a điểm:"), self.place)
-        form.addRow(tr("&Chủ trì:"), self.chair)
-        form.addRow(tr("T&hư ký hội nghị:"), self.minute_taker)
-        return w
 
     def load_info(self) -> None:
         s = self.session
@@ -178,36 +136,11 @@ class PrepareDialog(QDialog):
             self._regenerate()
 
     # -- 2. delegates -------------------------------------------------------------------------------
-    def _delegates_tab(self) -> QWidget:
-        w = QWidget()
-        self.delegates = QTableWidget(0, 2)
-        self.delegates.setHorizontalHeaderLabels([tr("Họ và tên"), tr("Chức vụ")])
-        self.delegates.verticalHeader().setVisible(False)
-        self.delegates.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.delegates.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    def _delegates_tab(self) -> None:
         self.delegates.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.delegate_name = QLineEdit()
-        self.delegate_name.setPlaceholderText(tr("họ và tên đại biểu"))
-        self.delegate_title = QLineEdit()
-        self.delegate_title.setPlaceholderText(tr("chức vụ, ví dụ: Ủy viên Ban Thường vụ Đảng ủy"))
         self.delegate_title.returnPressed.connect(self.add_delegate)
-        add = QPushButton(tr("&Thêm đại biểu"))
-        add.clicked.connect(self.add_delegate)
-        remove = QPushButton(tr("&Bỏ đại biểu đã chọn"))
-        remove.clicked.connect(self.remove_delegate)
-        row = QHBoxLayout()
-        row.addWidget(self.delegate_name, 2)
-        row.addWidget(self.delegate_title, 3)
-        row.addWidget(add)
-        lay = QVBoxLayout(w)
-        lay.addWidget(QLabel(tr("Đại biểu được mời dự (có thể phát biểu; không tính vào số đảng viên).")))
-        lay.addWidget(self.delegates, 1)
-        lay.addLayout(row)
-        lay.addWidget(remove, 0, Qt.AlignmentFlag.AlignLeft)
-        QWidget.setTabOrder(self.delegate_name, self.delegate_title)
-        QWidget.setTabOrder(self.delegate_title, add)
-        QWidget.setTabOrder(add, remove)
-        return w
+        self.add_delegate_button.clicked.connect(self.add_delegate)
+        self.remove_delegate_button.clicked.connect(self.remove_delegate)
 
     def load_delegates(self) -> None:
         ds = self.session.meeting.delegates
@@ -237,41 +170,21 @@ class PrepareDialog(QDialog):
             self.load_delegates()
 
     # -- 3. agenda ----------------------------------------------------------------------------------
-    def _agenda_tab(self) -> QWidget:
-        w = QWidget()
-        self.steps = QListWidget()
-        self.steps.setObjectName("prepareAgenda")
-        buttons = QVBoxLayout()
-        for text, slot, keys in ((tr("Thêm mục… (Insert)"), self.add_step, ["Insert"]),
-                                 (tr("Đổi tên… (F2)"), self.rename_step, ["F2"]),
-                                 (tr("Bỏ mục (Delete)"), self.remove_step, ["Delete"]),
-                                 (tr("Lên (Alt+↑)"), lambda: self.move_step(-1), ["Alt+Up"]),
-                                 (tr("Xuống (Alt+↓)"), lambda: self.move_step(+1), ["Alt+Down"]),
-                                 (tr("Tạo lại theo quy định"), self.regenerate_agenda, [])):
-            b = QPushButton(text)
-            b.clicked.connect(slot)
-            buttons.addWidget(b)
+    def _agenda_tab(self) -> None:
+        for button, slot, keys in ((self.add_step_button, self.add_step, ["Insert"]),
+                                   (self.rename_step_button, self.rename_step, ["F2"]),
+                                   (self.remove_step_button, self.remove_step, ["Delete"]),
+                                   (self.up_button, lambda: self.move_step(-1), ["Alt+Up"]),
+                                   (self.down_button, lambda: self.move_step(+1), ["Alt+Down"]),
+                                   (self.regenerate_button, self.regenerate_agenda, [])):
+            button.clicked.connect(slot)
             for k in keys:
                 sc = QShortcut(QKeySequence(k), self.steps, slot)
                 sc.setContext(Qt.ShortcutContext.WidgetShortcut)
-        buttons.addStretch(1)
-        self.vote_way = QComboBox()
-        self.vote_way.setObjectName("voteWay")
         self.vote_way.addItem(tr("Biểu quyết xếp loại chung sau phần kiểm điểm"), False)
         self.vote_way.addItem(tr("Biểu quyết xếp loại sau khi kiểm điểm từng đồng chí"), True)
+        refit(self.vote_way)
         self.vote_way.activated.connect(lambda _i: self.save_vote_way())
-        way_label = QLabel(tr("&Biểu quyết xếp loại:"))
-        way_label.setBuddy(self.vote_way)
-        way = QHBoxLayout()
-        way.addWidget(way_label)
-        way.addWidget(self.vote_way, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.steps, 1)
-        row.addLayout(buttons)
-        lay = QVBoxLayout(w)
-        lay.addLayout(way)
-        lay.addLayout(row, 1)
-        return w
 
     def save_vote_way(self) -> None:
         """Where the rating votes sit in the agenda: regenerates it (before the meeting starts)."""
@@ -325,40 +238,17 @@ class PrepareDialog(QDialog):
         self._regenerate()
 
     # -- 4. self-reviews and written comments ----------------------------------------------------------
-    def _reviews_tab(self) -> QWidget:
-        w = QWidget()
-        self.people = QListWidget()
-        self.people.setObjectName("reviewPeople")
+    def _reviews_tab(self) -> None:
         self.people.currentRowChanged.connect(lambda _: self.show_person())
-        self.summary = AutoSaveText(self._save_summary, tr("Tóm tắt bản tự kiểm điểm: ưu điểm, hạn chế, "
-                                                           "nguyên nhân, phương hướng khắc phục…"))
-        self.summary.setObjectName("summary")
-        self.attach_label = QLabel()
-        self.attach_button = QPushButton(tr("Đính &kèm tệp của đảng viên…"))
+        self.summary.set_save(self._save_summary)
         self.attach_button.clicked.connect(lambda: self.attach())
-        self.level = QComboBox()
         self.level.addItem(tr("(chưa đề xuất)"), "")
         for lv in Level:
             self.level.addItem(core(LEVEL_LABELS[lv]), lv.value)
+        refit(self.level)
         self.level.activated.connect(lambda _: self._save_review(proposed_level=self.level.currentData()))
-        self.scores = QWidget()
-        sl = QHBoxLayout(self.scores)
-        sl.setContentsMargins(0, 0, 0, 0)
-        self.general = self._score_box(30)
-        self.task = self._score_box(70)
-        self.total = QLabel()
-        sl.addWidget(QLabel(tr("Điểm chung:")))
-        sl.addWidget(self.general)
-        sl.addWidget(QLabel("/30   " + tr("Kết quả thực hiện nhiệm vụ:")))
-        sl.addWidget(self.task)
-        sl.addWidget(QLabel("/70"))
-        sl.addWidget(self.total)
-        sl.addStretch(1)
         self.general.editingFinished.connect(lambda: self._save_scores())
         self.task.editingFinished.connect(lambda: self._save_scores())
-        self.grades = QWidget()
-        gl = QGridLayout(self.grades)
-        gl.setContentsMargins(0, 0, 0, 0)
         self.grade_boxes: dict[str, QComboBox] = {}
         criteria = self.session.rules.data["scoring"].get("criteria", [])
         for i, crit in enumerate(criteria):
@@ -367,63 +257,19 @@ class PrepareDialog(QDialog):
             for g in GradeScale:
                 box.addItem(g.value, g.value)
             box.activated.connect(lambda _: self._save_grades())
-            gl.addWidget(QLabel(crit + ":"), i // 2, (i % 2) * 2)
-            gl.addWidget(box, i // 2, (i % 2) * 2 + 1)
+            self.grades_layout.addWidget(QLabel(crit + ":"), i // 2, (i % 2) * 2)
+            self.grades_layout.addWidget(box, i // 2, (i % 2) * 2 + 1)
             self.grade_boxes[crit] = box
-        self.written = QListWidget()
-        self.written.setObjectName("writtenList")
-        self.source = QComboBox()
+        # points (general and task scores) or a grade per criterion, as the rule set says
+        points = self.session.rules.scoring_kind == "points"
+        self.review_form_layout.setRowVisible(self.scores, points)
+        self.review_form_layout.setRowVisible(self.grades, not points)
         for src in WrittenSource:
             self.source.addItem(core(WRITTEN_SOURCE_LABELS[src]), src.value)
-        self.written_text = QLineEdit()
-        self.written_text.setPlaceholderText(tr("nội dung ý kiến bằng văn bản (Enter để thêm)"))
+        refit(self.source)
         self.written_text.returnPressed.connect(self.add_written)
-        add_written = QPushButton(tr("Thêm ý &kiến"))
-        add_written.clicked.connect(self.add_written)
-
-        self.review_form = QWidget()
-        form = QFormLayout(self.review_form)
-        form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(tr("&Tóm tắt:"), self.summary)
-        att = QHBoxLayout()
-        att.addWidget(self.attach_label, 1)
-        att.addWidget(self.attach_button)
-        form.addRow(tr("Tệp:"), att)
-        if self.session.rules.scoring_kind == "points":
-            form.addRow(tr("Tự chấm:"), self.scores)
-        else:
-            form.addRow(tr("Tự đánh giá:"), self.grades)
-        form.addRow(tr("Tự đề xuất &mức:"), self.level)
-        right = QWidget()
-        rl = QVBoxLayout(right)
-        rl.setContentsMargins(0, 0, 0, 0)
-        self.person_title = QLabel()
-        self.person_title.setObjectName("sectionTitle")
-        rl.addWidget(self.person_title)
-        rl.addWidget(self.review_form, 3)
-        rl.addWidget(QLabel(tr("Ý kiến bằng văn bản đã nhận:")))
-        rl.addWidget(self.written, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.source)
-        row.addWidget(self.written_text, 1)
-        row.addWidget(add_written)
-        rl.addLayout(row)
-        split = QSplitter()
-        split.addWidget(self.people)
-        split.addWidget(right)
-        split.setSizes([260, 700])
-        lay = QVBoxLayout(w)
-        lay.addWidget(split)
-        return w
-
-    def _score_box(self, top: int) -> QDoubleSpinBox:
-        box = QDoubleSpinBox()
-        box.setRange(-1, top)
-        box.setDecimals(1)
-        box.setSingleStep(1)
-        box.setSpecialValueText("—")
-        box.setValue(-1)
-        return box
+        self.add_written_button.clicked.connect(self.add_written)
+        self.split.setSizes([260, 700])
 
     def load_people(self) -> None:
         s = self.session

@@ -202,7 +202,10 @@ class AutoSaveText(QPlainTextEdit):
     """A text box bound to one field of one step: what is typed is handed to ``save(key, text)``
     at most SAVE_DELAY_MS after the last keystroke, and at once on focus-out or ``flush()``."""
 
-    def __init__(self, save: Callable[[Any, str], None], placeholder: str = "", parent: QWidget | None = None):
+    def __init__(self, save: Callable[[Any, str], None] | QWidget | None = None, placeholder: str = "",
+                 parent: QWidget | None = None):
+        if isinstance(save, QWidget):     # made by a compiled form (ui/*.ui): AutoSaveText(parent), then set_save
+            save, parent = None, save
         super().__init__(parent)
         self._save = save
         self._key: Any = None
@@ -214,6 +217,9 @@ class AutoSaveText(QPlainTextEdit):
         self.timer.setInterval(SAVE_DELAY_MS)
         self.timer.timeout.connect(self.flush)
         self.textChanged.connect(self._changed)
+
+    def set_save(self, save: Callable[[Any, str], None]) -> None:
+        self._save = save
 
     def bind(self, key: Any, text: str) -> None:
         """Show ``text`` for ``key`` (what was typed for the previous key is saved first)."""
@@ -233,7 +239,7 @@ class AutoSaveText(QPlainTextEdit):
 
     def flush(self) -> None:
         self.timer.stop()
-        if self._dirty and self._key is not None:
+        if self._dirty and self._key is not None and self._save is not None:
             self._dirty = False
             self._save(self._key, self.toPlainText())
 
