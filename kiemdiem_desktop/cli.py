@@ -370,9 +370,9 @@ def cmd_sign(args: argparse.Namespace) -> int:
 
 def cmd_package(args: argparse.Namespace) -> int:
     from .crypto.keys import load_recipient_certificate
-    from .crypto.package import make_package
+    from .services.package import make_package
 
-    from .crypto.package import slip_path
+    from .services.package import slip_path
 
     _db_protected(args)
     _inputs(args, "to", "key", "passphrase_file", "minutes", "scan")

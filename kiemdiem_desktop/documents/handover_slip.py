@@ -36,7 +36,7 @@ def local_time(iso: str) -> tuple[str, date | None]:
 
 
 def build_handover_slip(result, recipients, target: str | Path) -> Path:
-    """``result``: a crypto.package.PackageResult; ``recipients``: the committee certificates."""
+    """``result``: a services.package.PackageResult; ``recipients``: the committee certificates."""
     from ..crypto.keys import common_name, fingerprint
 
     s = styles()

@@ -90,7 +90,7 @@ def _signed_pdf(d: Path) -> str:
 def _package(d: Path) -> str:
     from ..services import CellFile
     from ..crypto.keys import load_pkcs12_key, load_recipient_certificate
-    from ..crypto.package import make_package
+    from ..services.package import make_package
 
     cf = CellFile.open(d / "chi-bo.kiemdiem")
     try:

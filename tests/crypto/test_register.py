@@ -2,7 +2,7 @@
 cell with a new key, superseded revisions."""
 import sqlite3
 
-from kiemdiem_desktop.crypto.package import make_package
+from kiemdiem_desktop.services.package import make_package
 from kiemdiem_desktop.crypto.register import CommitteeRegister
 from kiemdiem_desktop.services import CellFile
 
