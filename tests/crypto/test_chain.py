@@ -16,8 +16,8 @@ from kiemdiem_desktop.crypto.chain import CA_REFUSED, CA_VALID, SELF_SIGNED, che
 from kiemdiem_desktop.crypto.keys import load_pkcs12_key
 from kiemdiem_desktop.crypto.open_package import read_package
 from kiemdiem_desktop.services.package import make_package, meeting_documents
-from kiemdiem_desktop.crypto.register import CA_REFUSED as REG_CA_REFUSED
-from kiemdiem_desktop.crypto.register import CommitteeRegister, RegisterError
+from kiemdiem_desktop.committee.register import CA_REFUSED as REG_CA_REFUSED
+from kiemdiem_desktop.committee.register import CommitteeRegister, RegisterError
 from kiemdiem_desktop.i18n import UserError
 from kiemdiem_desktop.services import CellFile
 

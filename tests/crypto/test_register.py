@@ -3,7 +3,7 @@ cell with a new key, superseded revisions."""
 import sqlite3
 
 from kiemdiem_desktop.services.package import make_package
-from kiemdiem_desktop.crypto.register import CommitteeRegister
+from kiemdiem_desktop.committee.register import CommitteeRegister
 from kiemdiem_desktop.services import CellFile
 
 from .conftest import run_cli
