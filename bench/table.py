@@ -290,7 +290,7 @@ from kiemdiem_desktop.documents.minutes import build_minutes
 from kiemdiem_desktop.crypto import keys
 from kiemdiem_desktop.crypto.keys import load_pkcs12_key, load_recipient_certificate
 from kiemdiem_desktop.crypto.pdf_sign import sign_pdf
-from kiemdiem_desktop.crypto.package import make_package
+from kiemdiem_desktop.services.package import make_package
 d = Path({str(tmp)!r}); pw = {PASSPHRASE!r}
 cf = CellFile.open({str(db)!r})
 build_minutes(VotingDesk(MeetingSession(cf, {mid!r})), d / "bb.pdf")
@@ -334,7 +334,8 @@ def distinct_packages(tmp: Path, db: Path, count: int, signers: int = 10) -> tup
     import uuid
 
     from kiemdiem_desktop.crypto.keys import load_pkcs12_key, load_recipient_certificate, new_key
-    from kiemdiem_desktop.crypto.package import make_manifest, meeting_documents, seal
+    from kiemdiem_desktop.crypto.package import make_manifest, seal
+    from kiemdiem_desktop.services.package import meeting_documents
     from kiemdiem_desktop.services import CellFile
 
     folder, keys = tmp / "hop-thu", tmp / "khoa-chi-bo"

@@ -370,9 +370,9 @@ def cmd_sign(args: argparse.Namespace) -> int:
 
 def cmd_package(args: argparse.Namespace) -> int:
     from .crypto.keys import load_recipient_certificate
-    from .crypto.package import make_package
+    from .services.package import make_package
 
-    from .crypto.package import slip_path
+    from .services.package import slip_path
 
     _db_protected(args)
     _inputs(args, "to", "key", "passphrase_file", "minutes", "scan")
@@ -407,7 +407,7 @@ def _check_register(args: argparse.Namespace, opened, *, may_trust: bool):
     """(register or None, decision or None); raises Refused for a known cell's new key and, when
     opening, for a first-seen cell without --trust."""
     from .crypto.identity import identity_problem, visible
-    from .crypto.register import FIRST_SEEN, REFUSED, CommitteeRegister
+    from .committee.register import FIRST_SEEN, REFUSED, CommitteeRegister
 
     if not args.register:
         print(f"Người ký gói chưa được đối chiếu với sổ đăng ký (không có --register). "
@@ -418,7 +418,7 @@ def _check_register(args: argparse.Namespace, opened, *, may_trust: bool):
     if not location_exists(args.register) and not (may_trust and args.trust):
         # No register yet: every cell is first seen, and nothing is created before --trust.
         from .crypto.chain import check_chain
-        from .crypto.register import Decision
+        from .committee.register import Decision
 
         problem = identity_problem(opened.cell)
         if problem:
@@ -577,7 +577,7 @@ def _print_chain(decision) -> None:
 
 
 def _import_roots(args: argparse.Namespace) -> None:
-    from .crypto.register import CommitteeRegister
+    from .committee.register import CommitteeRegister
 
     if not args.register:
         raise Refused("Nhập chứng thư gốc (--root) cần tệp dữ liệu của cấp ủy (--register).")

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ..crypto.open_package import PackageRefused, check_target_folder, read_package_file, unpack
-from ..crypto.register import FIRST_SEEN, REFUSED, CommitteeRegister, cell_key
+from .register import FIRST_SEEN, REFUSED, CommitteeRegister, cell_key
 from ..i18n import QT_TRANSLATE_NOOP, UserError, msg
 from ..model.levels import LEVEL_ABBREVIATIONS, LEVEL_LABELS, Level
 from ..store import committee_store as cs

@@ -32,7 +32,7 @@ def local_time(iso: str) -> tuple[str, date | None]:
 
 
 def handover_blocks(result, recipients) -> DocumentBlocks:
-    """``result``: a crypto.package.PackageResult; ``recipients``: the committee certificates."""
+    """``result``: a services.package.PackageResult; ``recipients``: the committee certificates."""
     from ..crypto.keys import common_name, fingerprint
 
     m = result.manifest

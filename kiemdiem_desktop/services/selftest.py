@@ -90,7 +90,7 @@ def _signed_pdf(d: Path) -> str:
 def _package(d: Path) -> str:
     from ..services import CellFile
     from ..crypto.keys import load_pkcs12_key, load_recipient_certificate
-    from ..crypto.package import make_package
+    from ..services.package import make_package
 
     cf = CellFile.open(d / "chi-bo.kiemdiem")
     try:
@@ -107,7 +107,7 @@ def _package(d: Path) -> str:
 def _open_package(d: Path) -> str:
     from ..crypto.keys import load_pkcs12_key
     from ..crypto.open_package import PackageRefused, read_package, unpack
-    from ..crypto.register import FIRST_SEEN, KNOWN, CommitteeRegister
+    from ..committee.register import FIRST_SEEN, KNOWN, CommitteeRegister
 
     data = (d / "goi.p7m").read_bytes()
     opened = read_package(data, load_pkcs12_key(d / "cap-uy.p12", PASSPHRASE))

@@ -37,3 +37,19 @@ def test_gui_code_runs_no_sql():
             if isinstance(node, ast.Attribute) and node.attr in ("execute", "executemany", "executescript"):
                 offenders.append(f"{path.name}:{node.lineno} calls .{node.attr}")
     assert offenders == []
+
+
+def test_crypto_holds_primitives_only():
+    """crypto/ signs, seals, opens and checks certificates; the use cases over documents, the store
+    and the committee's register (packaging, opening into the register, the self-test) are in
+    services/ and committee/, which call it — never the other way round."""
+    use_cases = ("services", "committee", "session", "voting", "flow", "figures", "cli", "gui", "meeting_snapshot")
+    offenders = []
+    for path in (PACKAGE / "crypto").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module and node.level >= 2:
+                top = node.module.split(".")[0]
+                if top in use_cases:
+                    offenders.append(f"crypto/{path.name}:{node.lineno} imports {node.module}")
+    assert offenders == []

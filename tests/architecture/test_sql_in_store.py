@@ -11,8 +11,8 @@ CALLS = {"execute", "executemany", "executescript"}
 SQL = re.compile(r"\b(SELECT\b[\s\S]*\bFROM\b|INSERT\s+(OR\s+[A-Z]+\s+)?INTO\b|UPDATE\s+\w+\s+SET\b|DELETE\s+FROM\b"
                  r"|REPLACE\s+INTO\b|PRAGMA\s+\w+|CREATE\s+(TABLE|INDEX|VIEW|TRIGGER)\b|DROP\s+(TABLE|INDEX)\b"
                  r"|ALTER\s+TABLE\b|VACUUM\b|BEGIN\s+(IMMEDIATE|EXCLUSIVE|DEFERRED)\b)")
-# Being emptied on another branch (committee: crypto/register.py -> store/); delete the entry when it lands.
-NOT_YET: set[str] = set()   # crypto/register.py moved to store/committee_store.py (issue 14)
+# Files still holding SQL outside store/ while being emptied (none now).
+NOT_YET: set[str] = set()
 
 
 def _docstrings(tree: ast.AST) -> set[int]:

@@ -98,7 +98,7 @@ class Year:
 
 @pytest.fixture(scope="session")
 def year(tmp_path_factory) -> Year:
-    from kiemdiem_desktop.crypto.package import make_package
+    from kiemdiem_desktop.services.package import make_package
     from kiemdiem_desktop.services.demo import create_demo
 
     d = tmp_path_factory.mktemp("nam")

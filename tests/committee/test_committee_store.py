@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from kiemdiem_desktop.committee.year import CommitteeOffice
-from kiemdiem_desktop.crypto.register import RegisterError
+from kiemdiem_desktop.committee.register import RegisterError
 from kiemdiem_desktop.store.migrations import LATEST_VERSION
 from tests.helpers import FIXTURES
 

@@ -53,7 +53,7 @@ def test_a_folder_of_packages_opened_with_progress_then_each_cells_state(year, r
         ("CB01", "verified", 1, 10), ("CB02", "verified", 1, 12), ("CB03", "verified", 1, 14),
         ("CB04", "expected", None, None)]
     # CB01 sends a newer revision; a package signed with another key for CB02's name is refused
-    from kiemdiem_desktop.crypto.package import make_package
+    from kiemdiem_desktop.services.package import make_package
     from kiemdiem_desktop.session import MeetingSession
 
     cell = tmp_path / "cb01.kiemdiem"

@@ -20,7 +20,7 @@ from .conftest import cli
 @pytest.fixture(scope="module")
 def folder(year, tmp_path_factory):
     """cb01 revision 1, cb01 revision 2, cb01 signed with another key, cb02 — in that order."""
-    from kiemdiem_desktop.crypto.package import make_package
+    from kiemdiem_desktop.services.package import make_package
     from kiemdiem_desktop.session import MeetingSession
 
     d = tmp_path_factory.mktemp("hop-thu")

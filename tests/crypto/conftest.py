@@ -68,7 +68,7 @@ def meeting_id(locked_db) -> str:
 
 @pytest.fixture(scope="session")
 def package(tmp_path_factory, locked_db, meeting_id, key, cert):
-    from kiemdiem_desktop.crypto.package import make_package
+    from kiemdiem_desktop.services.package import make_package
 
     out = tmp_path_factory.mktemp("goi") / "goi.p7m"
     with CellFile.open(locked_db) as cf:

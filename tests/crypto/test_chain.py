@@ -15,9 +15,9 @@ from cryptography.x509.oid import NameOID
 from kiemdiem_desktop.crypto.chain import CA_REFUSED, CA_VALID, SELF_SIGNED, check_chain
 from kiemdiem_desktop.crypto.keys import load_pkcs12_key
 from kiemdiem_desktop.crypto.open_package import read_package
-from kiemdiem_desktop.crypto.package import make_package
-from kiemdiem_desktop.crypto.register import CA_REFUSED as REG_CA_REFUSED
-from kiemdiem_desktop.crypto.register import CommitteeRegister, RegisterError
+from kiemdiem_desktop.services.package import make_package, meeting_documents
+from kiemdiem_desktop.committee.register import CA_REFUSED as REG_CA_REFUSED
+from kiemdiem_desktop.committee.register import CommitteeRegister, RegisterError
 from kiemdiem_desktop.i18n import UserError
 from kiemdiem_desktop.services import CellFile
 
@@ -167,7 +167,7 @@ def _forged(tmp_path, locked_db, meeting_id, cert, p12, signing_time):
 
     key = load_pkcs12_key(p12, PASS)
     with CellFile.open(locked_db) as cf:
-        files, cell, meeting = pkg.meeting_documents(cf, meeting_id)
+        files, cell, meeting = meeting_documents(cf, meeting_id)
     manifest = pkg.make_manifest(files, cell=cell, meeting=meeting, signer=key.fingerprint)
     out = tmp_path / "goi-gia.p7m"
     out.write_bytes(seal_raw(pkg.build_zip(files, manifest), key, cert("cap-uy"), signing_time))

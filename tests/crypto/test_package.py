@@ -10,7 +10,7 @@ import pytest
 from asn1crypto import cms
 
 from kiemdiem_desktop.crypto.open_package import DAMAGED, NOT_FOR_KEY, PackageRefused, read_package
-from kiemdiem_desktop.crypto.package import default_file_name, make_package
+from kiemdiem_desktop.services.package import default_file_name, make_package
 from kiemdiem_desktop.i18n import UserError
 from kiemdiem_desktop.services import CellFile
 from tests.helpers import FIXTURES

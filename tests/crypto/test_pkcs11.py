@@ -5,7 +5,7 @@ import pytest
 
 from kiemdiem_desktop.crypto.keys import KeyError_, load_token_key
 from kiemdiem_desktop.crypto.open_package import PackageRefused, read_package
-from kiemdiem_desktop.crypto.package import make_package
+from kiemdiem_desktop.services.package import make_package
 from kiemdiem_desktop.i18n import UserError
 from kiemdiem_desktop.services import CellFile
 

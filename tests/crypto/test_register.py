@@ -2,8 +2,8 @@
 cell with a new key, superseded revisions."""
 import sqlite3
 
-from kiemdiem_desktop.crypto.package import make_package
-from kiemdiem_desktop.crypto.register import CommitteeRegister
+from kiemdiem_desktop.services.package import make_package
+from kiemdiem_desktop.committee.register import CommitteeRegister
 from kiemdiem_desktop.services import CellFile
 
 from .conftest import run_cli

@@ -1,8 +1,8 @@
 """A refused package's text comes whole from the register: what was found, then what follows —
 "Không ghi gì." when nothing is written, or the inbox sentence when the caller keeps a known
 cell's refused package as refused (the committee window did this by editing the text)."""
-from kiemdiem_desktop.crypto.package import make_package
-from kiemdiem_desktop.crypto.register import (
+from kiemdiem_desktop.services.package import make_package
+from kiemdiem_desktop.committee.register import (
     KEPT_AS_REFUSED, KNOWN, NEW_KEY, NO_IDENTITY, NOTHING_WRITTEN, CommitteeRegister,
 )
 from kiemdiem_desktop.services import CellFile

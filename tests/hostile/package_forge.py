@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from kiemdiem_desktop.crypto import package as pkg
+from kiemdiem_desktop.services.package import make_package
 from kiemdiem_desktop.crypto.keys import load_pkcs12_key, load_recipient_certificate, new_key
 from kiemdiem_desktop.crypto.open_package import read_package
 from kiemdiem_desktop.services import CellFile
@@ -54,7 +55,7 @@ def genuine(tmp_path_factory, forge_key) -> tuple[dict, dict[str, bytes]]:
         cell.code = CODE
         cf.save_cell(cell).result()
         mid = cf.meetings()[0].id
-        r = pkg.make_package(cf, mid, forge_key("chi-bo"), [forge_key("cap-uy").certificate], out=d / "goi.p7m",
+        r = make_package(cf, mid, forge_key("chi-bo"), [forge_key("cap-uy").certificate], out=d / "goi.p7m",
                              slip=False)
     opened = read_package(r.path.read_bytes(), forge_key("cap-uy"))
     return opened.manifest, opened.files

@@ -287,7 +287,7 @@ def test_names_with_terminal_escapes_are_shown_not_obeyed(db):
 def test_a_committee_backup_is_not_restored_over_a_cell_file(db, tmp_path):
     """Found while attacking: a backup of another kind replaced the cell's data (kept only in the
     pre-restore copy). Into a new file it is restored as it is."""
-    from kiemdiem_desktop.crypto.register import CommitteeRegister
+    from kiemdiem_desktop.committee.register import CommitteeRegister
 
     reg_path = tmp_path / "cap-uy.kiemdiem"
     CommitteeRegister(reg_path, create=True).close()

@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 from kiemdiem_desktop.crypto import package as pkg
 from kiemdiem_desktop.crypto.open_package import read_package, unpack
-from kiemdiem_desktop.crypto.register import CommitteeRegister
+from kiemdiem_desktop.committee.register import CommitteeRegister
 from kiemdiem_desktop.i18n import UserError
 from tests.helpers import run_cli
 

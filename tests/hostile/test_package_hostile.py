@@ -232,7 +232,8 @@ def test_a_stored_inconsistent_meeting_is_not_packaged(tmp_path, forge_key):
     import shutil
     import sqlite3
 
-    from kiemdiem_desktop.crypto.package import PackageError, make_package
+    from kiemdiem_desktop.crypto.package import PackageError
+    from kiemdiem_desktop.services.package import make_package
     from kiemdiem_desktop.services import CellFile
     from tests.helpers import FIXTURES
 

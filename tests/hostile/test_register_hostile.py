@@ -5,7 +5,7 @@ terminal."""
 import pytest
 
 from kiemdiem_desktop.crypto.identity import normalise_code, normalise_identity, visible
-from kiemdiem_desktop.crypto.register import CommitteeRegister
+from kiemdiem_desktop.committee.register import CommitteeRegister
 from tests.helpers import run_cli
 
 from tests.hostile.package_forge import CODE, forge_dir, forge_key, genuine, sealed  # noqa: F401 - fixtures

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
-from kiemdiem_desktop.crypto.package import meeting_documents
+from kiemdiem_desktop.services.package import meeting_documents
 from kiemdiem_desktop.documents.all_documents import build_documents
 from kiemdiem_desktop.documents.summary import build_summary_pdf
 from kiemdiem_desktop.documents.year_summary import build_year_summary

@@ -21,7 +21,7 @@ from ...crypto.open_package import DAMAGED, NOT_FOR_KEY, PackageRefused, read_pa
 from ...crypto.chain import CA_VALID
 from ...crypto.identity import visible
 from ...crypto.keys import common_name, fingerprint
-from ...crypto.register import FIRST_SEEN, KNOWN, NEW_KEY, NO_IDENTITY, REFUSED, CommitteeRegister
+from ...committee.register import FIRST_SEEN, KNOWN, NEW_KEY, NO_IDENTITY, REFUSED, CommitteeRegister
 from ...i18n import UserError
 from ..common import error_text, run_in_background, set_style_property, settings, show_error
 from .keys import KeyDialog, split_fingerprint, tr

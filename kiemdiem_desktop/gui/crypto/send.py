@@ -1,7 +1,7 @@
 """From the documents window: sign the minutes per role (Ký số…) and make the signed, encrypted
 package for the higher committee with its handover slip (Đóng gói gửi cấp trên…); the forms are
 ui/sign_dialog.ui and ui/package_dialog.ui. The core
-(crypto.pdf_sign, crypto.package) does the work, off the GUI thread; files are written atomically
+(crypto.pdf_sign, services.package) does the work, off the GUI thread; files are written atomically
 by the core, so a failure leaves no half file."""
 from __future__ import annotations
 
@@ -192,7 +192,7 @@ class PackageDialog(QDialog, Ui_PackageDialog):
 
     def __init__(self, session, parent: QWidget | None = None, *, signed_minutes: str = ""):
         super().__init__(parent)
-        from ...crypto.package import default_file_name
+        from ...services.package import default_file_name
 
         self.setObjectName("packageDialog")
         self.setupUi(self)
@@ -312,7 +312,7 @@ class PackageDialog(QDialog, Ui_PackageDialog):
         self.message.setText(tr("Đang lập gói (ký và mã hóa)…"))
 
         def job():
-            from ...crypto.package import make_package
+            from ...services.package import make_package
             with load() as key:
                 require_signing_key(key)
                 return make_package(cf, meeting_id, key, recipients, out=out, signed_minutes=minutes, scans=scans)

@@ -10,7 +10,7 @@ from tests.gui.crypto.test_package_and_committee import _committee
 def test_ca_issued_certificate_refused_then_accepted_after_importing_the_root(held_desk, qtbot, gui_keys, load_key,
                                                                               tmp_path, on_modal):
     from kiemdiem_desktop.crypto.keys import load_pkcs12_key, load_recipient_certificate
-    from kiemdiem_desktop.crypto.package import make_package
+    from kiemdiem_desktop.services.package import make_package
 
     ca = CA("VN Test CA")
     key = load_pkcs12_key(ca.p12(tmp_path / "chi-bo-ca.p12", "Chi bộ Văn phòng"), PASS)

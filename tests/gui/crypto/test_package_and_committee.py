@@ -83,7 +83,7 @@ def test_the_buttons_wait_for_the_lock(documents_window, held_desk, qtbot, on_mo
 
 def _make_package(held_desk, gui_keys, out, stem="chi-bo"):
     from kiemdiem_desktop.crypto.keys import load_pkcs12_key, load_recipient_certificate
-    from kiemdiem_desktop.crypto.package import make_package
+    from kiemdiem_desktop.services.package import make_package
 
     key = load_pkcs12_key(gui_keys / f"{stem}.p12", PASS)
     return make_package(held_desk.s.cf, held_desk.s.meeting_id, key, [load_recipient_certificate(gui_keys / "cap-uy.crt")],

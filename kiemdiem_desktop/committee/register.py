@@ -27,10 +27,10 @@ from cryptography.hazmat.primitives.serialization import Encoding
 
 from ..i18n import UserError
 from ..store import committee_store as cs
-from .chain import CA_VALID, ChainResult, check_chain, is_ca
-from .identity import identity_problem, normalise_code, normalise_name, visible
-from .keys import common_name, fingerprint, load_certificate
-from .open_package import OpenedPackage
+from ..crypto.chain import CA_VALID, ChainResult, check_chain, is_ca
+from ..crypto.identity import identity_problem, normalise_code, normalise_name, visible
+from ..crypto.keys import common_name, fingerprint, load_certificate
+from ..crypto.open_package import OpenedPackage
 
 KNOWN = "known"            # the cell and this key are in the register
 FIRST_SEEN = "first_seen"  # a cell never seen: trust it only after checking the fingerprint
