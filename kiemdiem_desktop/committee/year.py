@@ -298,8 +298,9 @@ class CommitteeOffice:
         decision = self.register.decide(opened)
         chain = decision.chain.message if decision.chain else ""
         if decision.status in REFUSED:
-            if decision.known_fingerprints:       # a known cell's package refused: its state says so
-                self.register.record(opened, state="refused", reason=decision.message, chain=chain)
+            if decision.kept_in_inbox:            # a known cell's package refused: its state says so
+                self.register.record(opened, state="refused", reason=decision.message_when_kept, chain=chain)
+                return OpenOutcome(path, "refused", decision.message_when_kept, opened=opened, decision=decision)
             return OpenOutcome(path, "refused", decision.message, opened=opened, decision=decision)
         if decision.status == FIRST_SEEN:
             ok = trust or (confirm is not None and confirm(opened, decision))

@@ -60,6 +60,9 @@ def test_one_call_decides_as_package_by_package(year, folder, tmp_path, monkeypa
     assert code == 2 and "Đã mở 3/4 gói; 1 gói bị từ chối" in err
     reports = json.loads(out)
     assert "CẢNH BÁO" in reports[2]["message"] and "đã đăng ký khóa khác" in reports[2]["message"]
+    # kept in the inbox as refused: the command line says so, as the window does (not "Không ghi gì.")
+    assert "hộp thư ghi gói này là “bị từ chối”" in reports[2]["message"]
+    assert "Không ghi gì" not in reports[2]["message"]
     states = {r["file"]: r["state"] for r in reports}
     assert states == {"a-cb01.p7m": "verified", "b-cb01-lan-2.p7m": "verified", "c-cb01-gia.p7m": "refused",
                       "d-cb02.p7m": "verified"}
