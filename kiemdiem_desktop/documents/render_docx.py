@@ -254,38 +254,43 @@ def _widths(b: TableBlock) -> list[float]:
     return widths
 
 
-def _table(doc, b: TableBlock) -> None:
-    fast = docx_fast.FAST and all(len(row) == len(b.header) for row in b.rows)
-    table = doc.add_table(rows=1 if fast else 1 + len(b.rows), cols=len(b.header))
+def _grid_table(doc, n_rows: int, header: list[str], widths_mm: list[float], head_size: float):
+    """A bordered, centred table of fixed column widths with narrow cell margins (the PDF's 3 pt
+    paddings) and its header row filled and repeated on every page; returns (table, rows as
+    (row, cells) taken once — python-docx rebuilds the row list at every table.rows[i])."""
+    table = doc.add_table(rows=n_rows, cols=len(header))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    margins = OxmlElement("w:tblCellMar")          # narrow cell margins, as the PDF's 3 pt paddings
+    margins = OxmlElement("w:tblCellMar")
     for side in ("left", "right"):
         el = OxmlElement(f"w:{side}")
         el.set(qn("w:w"), "57")
         el.set(qn("w:type"), "dxa")
         margins.append(el)
     table._tbl.tblPr.append(margins)
-    widths = [Mm(w) for w in _widths(b)]
-    grid = table._tbl.tblGrid
-    for col, w in zip(grid.findall(qn("w:gridCol")), widths):
+    widths = [Mm(w) for w in widths_mm]
+    for col, w in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths):
         col.set(qn("w:w"), str(int(w.twips)))
-    # The header row through python-docx; with docx_fast every other row is a copy of one prepared
-    # row (python-docx's proxies cost seconds on a 500-row table; it also rebuilds the row list at
-    # every table.rows[i], so the slow path takes the rows and cells once).
     rows = [(row, row.cells) for row in table.rows]
     for _, cells in rows:
         for cell, w in zip(cells, widths):
             cell.width = w
-    for i, h in enumerate(b.header):
+    for i, h in enumerate(header):
         par = rows[0][1][i].paragraphs[0]
         set_style(par, TABLE_HEAD)
-        _font(par.add_run(nfc(h)), b.font_size - 0.5, bold=True)
-    tr_pr = rows[0][0]._tr.get_or_add_trPr()
+        _font(par.add_run(nfc(h)), head_size, bold=True)
     repeat = OxmlElement("w:tblHeader")
     repeat.set(qn("w:val"), "true")
-    tr_pr.append(repeat)
+    rows[0][0]._tr.get_or_add_trPr().append(repeat)
+    return table, rows
+
+
+def _table(doc, b: TableBlock) -> None:
+    fast = docx_fast.FAST and all(len(row) == len(b.header) for row in b.rows)
+    # The header row through python-docx; with docx_fast every other row is a copy of one prepared
+    # row (python-docx's proxies cost seconds on a 500-row table).
+    table, rows = _grid_table(doc, 1 if fast else 1 + len(b.rows), b.header, _widths(b), b.font_size - 0.5)
     if fast:
         template = docx_fast.row_template(
             rows[0][0]._tr, style_id(doc, TABLE_TEXT),
@@ -373,31 +378,7 @@ def _runs(par, cell: Cell, size: float | None, bold: bool = False) -> None:
 
 
 def _rich_table(doc, b: RichTable) -> None:
-    table = doc.add_table(rows=1 + len(b.rows), cols=len(b.header))
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    margins = OxmlElement("w:tblCellMar")
-    for side in ("left", "right"):
-        el = OxmlElement(f"w:{side}")
-        el.set(qn("w:w"), "57")
-        el.set(qn("w:type"), "dxa")
-        margins.append(el)
-    table._tbl.tblPr.append(margins)
-    widths = [Mm(w) for w in b.widths_mm]
-    for col, w in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths):
-        col.set(qn("w:w"), str(int(w.twips)))
-    rows = [(row, row.cells) for row in table.rows]
-    for _, cells in rows:
-        for cell, w in zip(cells, widths):
-            cell.width = w
-    for i, h in enumerate(b.header):
-        par = rows[0][1][i].paragraphs[0]
-        set_style(par, TABLE_HEAD)
-        _font(par.add_run(nfc(h)), b.font_size - 1, bold=True)
-    repeat = OxmlElement("w:tblHeader")
-    repeat.set(qn("w:val"), "true")
-    rows[0][0]._tr.get_or_add_trPr().append(repeat)
+    table, rows = _grid_table(doc, 1 + len(b.rows), b.header, b.widths_mm, b.font_size - 1)
     body = len(b.rows) - b.total_rows
     for r, row in enumerate(b.rows, 1):
         rows[r][0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
