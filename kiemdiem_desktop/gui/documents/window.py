@@ -313,6 +313,7 @@ class DocumentsWindow(QMainWindow):
         split.setSizes([440, 926])
         split.setChildrenCollapsible(False)
         self.setCentralWidget(split)
+        self._split, self._left, self._left_scroll = split, left, left_scroll
 
         for keys, fn in (("PgDown", self.next_page), ("PgUp", self.previous_page)):
             a = QAction(self)
@@ -338,6 +339,16 @@ class DocumentsWindow(QMainWindow):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self._fit_list()
+        self._fit_left()
+
+    def _fit_left(self) -> None:
+        """The left column as wide as its content needs at the current type size (at 150 % the
+        list's names and the status line were cut at the fixed 440 px), the preview taking the rest."""
+        need = (self._left.minimumSizeHint().width() + self._left_scroll.verticalScrollBar().sizeHint().width()
+                + 2 * self._left_scroll.frameWidth() + 4)
+        left, right = self._split.sizes()
+        if left < need and left + right - need >= 400:
+            self._split.setSizes([need, left + right - need])
 
     def _fit_list(self) -> None:
         """The list as tall as its rows (after the style sheet's font is applied), no taller."""
