@@ -154,7 +154,9 @@ class _Paragraph(Paragraph):
         return out
 
     def breakLines(self, width):
-        found = _simple_lines(self, width) if FAST else None
+        found = None
+        if FAST:
+            found = _simple_lines(self, width) if len(self.frags) == 1 else _mixed_lines(self, width)
         return found if found is not None else Paragraph.breakLines(self, width)
 
 
@@ -228,3 +230,189 @@ def fast_paragraph(runs, style):
     if frags is None:
         return None
     return _Paragraph("".join(f.text for f in frags), style, frags=frags)
+
+
+# -- paragraphs of several runs (bold names, italic times) -------------------------------------------
+# reportlab's breakLines for more than one fragment (kind 1) spends most of its time asking
+# sameFrag (a C function that raises and swallows AttributeError for each attribute a fragment
+# lacks) and measuring the space of every fragment of the line again for each word. For the
+# fragments fast_frags makes (text only, one size, colour and rise, the same underline and link
+# lists) two fragments are the "same" exactly when their fonts are; space widths and ascents are
+# looked up once. Everything else is reportlab 5.1's loop (paragraph.py, Paragraph.breakLines,
+# the `else` branch for nFrags > 1) with the branches that cannot occur here left out: no line
+# break fragments, images, soft hyphens, hyphenation or split words (a word wider than its line
+# returns None: reportlab splits it its own way). tests/documents/test_pdf_fast.py compares the
+# result, attribute by attribute, with reportlab's own.
+_SAME_KEYS = ("fontSize", "textColor", "rise", "us_lines", "link")
+_NOT_PLAIN = ("cbDefn", "lineBreak", "backColor", "nobr", "_fkind")
+
+
+def _mixed_lines(para, width):
+    from reportlab.platypus.paragraph import (
+        _FK_TEXT, FragLine, ParaLines, _getFragWords, _HSFrag,
+    )
+
+    frags = para.frags
+    style = para.style
+    if (len(frags) < 2 or para.bulletText or style.endDots or style.wordWrap or style.shaping
+            or getattr(style, "hyphenationLang", "") or style.uriWasteReduce or style.embeddedHyphenation
+            or not style.splitLongWords or getattr(para, "autoLeading", getattr(style, "autoLeading", ""))
+            not in ("", "off")):
+        return None
+    f0 = frags[0]
+    if isinstance(f0, list):
+        return None                           # already broken once (a split): reportlab's own
+    first = [getattr(f0, k, None) for k in _SAME_KEYS]
+    for f in frags:
+        d = f.__dict__
+        if "text" not in d or any(k in d for k in _NOT_PLAIN) or [d.get(k) for k in _SAME_KEYS] != first:
+            return None
+        if _SPECIAL.search(f.text):
+            return None
+    maxWidths = list(width) if isinstance(width, (tuple, list)) else [width]
+    maxlineno = len(maxWidths) - 1
+    maxWidth = maxWidths[0]
+    _words = _getFragWords(frags, maxWidth)
+    for w in _words:
+        if type(w) is not list and type(w) is not _HSFrag:
+            return None                       # soft-hyphen words and the like
+    spaceShrinkage = style.spaceShrinkage
+    spaces: dict = {}
+    bounds: dict = {}
+
+    def space_of(font, size):
+        key = (font, size)
+        v = spaces.get(key)
+        if v is None:
+            v = spaces[key] = getFont(font).stringWidth(" ", size)
+        return v
+
+    def bounds_of(font, size):
+        key = (font, size)
+        v = bounds.get(key)
+        if v is None:
+            from reportlab.pdfbase.pdfmetrics import getAscentDescent
+
+            v = bounds[key] = getAscentDescent(font, size)
+        return v
+
+    lines: list = []
+    FW: list = []
+    words: list = []
+    lineno = 0
+    width_max = 0
+    sFW = 0
+    n = spaceWidth = currentWidth = 0
+    maxSize = maxAscent = minDescent = 0
+    g = None
+    for w in _words:
+        FW.append(w)
+        f = w[-1][0]
+        fontName = f.fontName
+        fontSize = f.fontSize
+        if not words:
+            n = spaceWidth = currentWidth = 0
+            maxSize = fontSize
+            maxAscent, minDescent = bounds_of(fontName, fontSize)
+        wordWidth = w[0]
+        f = w[1][0]
+        newWidth = currentWidth + spaceWidth + wordWidth if wordWidth > 0 else currentWidth
+        limWidth = maxWidth
+        if spaceShrinkage:
+            spaceShrink = spaceWidth
+            for wi in words:
+                if wi._fkind == _FK_TEXT:
+                    ns = wi.text.count(" ")
+                    if ns:
+                        spaceShrink += ns * space_of(wi.fontName, wi.fontSize)
+            spaceShrink *= spaceShrinkage
+            limWidth += spaceShrink
+        if newWidth > limWidth:
+            nmw = min(lineno, maxlineno)
+            if wordWidth > max(maxWidths[nmw:nmw + 1]):
+                return None                   # reportlab splits a long word its own way
+        if not (newWidth > limWidth and n > 0):
+            nText = w[1][1]
+            if nText:
+                n += 1
+            fontSize = f.fontSize
+            ascent, descent = bounds_of(f.fontName, fontSize)
+            maxSize = max(maxSize, fontSize)
+            maxAscent = max(maxAscent, ascent)
+            minDescent = min(minDescent, descent)
+            if not words:
+                g = f.clone()
+                words = [g]
+                g.text = nText
+            elif g.fontName != f.fontName:    # sameFrag for these fragments
+                if spaceWidth:
+                    i = len(words) - 1
+                    while i >= 0:
+                        wi = words[i]
+                        i -= 1
+                        if wi._fkind == _FK_TEXT:
+                            if not wi.text.endswith(" "):
+                                wi.text += " "
+                            break
+                g = f.clone()
+                words.append(g)
+                g.text = nText
+            elif spaceWidth:
+                if not g.text.endswith(" "):
+                    g.text += " " + nText
+                else:
+                    g.text += nText
+            else:
+                g.text += nText
+            spaceWidth = space_of(fontName, fontSize) if isinstance(w, _HSFrag) else 0
+            ni = 0
+            for i in w[2:]:
+                g = i[0].clone()
+                g.text = i[1]
+                if g.text:
+                    ni = 1
+                words.append(g)
+                fontSize = g.fontSize
+                ascent, descent = bounds_of(g.fontName, fontSize)
+                maxSize = max(maxSize, fontSize)
+                maxAscent = max(maxAscent, ascent)
+                minDescent = min(minDescent, descent)
+            if not nText and ni:
+                n += 1
+            currentWidth = newWidth
+        else:
+            if currentWidth > width_max:
+                width_max = currentWidth
+            lines.append(FragLine(extraSpace=maxWidth - currentWidth, wordCount=n, lineBreak=False, words=words,
+                                  fontSize=maxSize, ascent=maxAscent, descent=minDescent, maxWidth=maxWidth,
+                                  sFW=sFW))
+            sFW = len(FW) - 1
+            lineno += 1
+            maxWidth = maxWidths[min(maxlineno, lineno)]
+            spaceWidth = space_of(fontName, fontSize) if isinstance(w, _HSFrag) else 0
+            currentWidth = wordWidth
+            n = 1
+            g = f.clone()
+            maxSize = g.fontSize
+            maxAscent, minDescent = bounds_of(g.fontName, maxSize)
+            words = [g]
+            g.text = w[1][1]
+            for i in w[2:]:
+                g = i[0].clone()
+                g.text = i[1]
+                words.append(g)
+                fontSize = g.fontSize
+                ascent, descent = bounds_of(g.fontName, fontSize)
+                maxSize = max(maxSize, fontSize)
+                maxAscent = max(maxAscent, ascent)
+                minDescent = min(minDescent, descent)
+    if words:
+        if currentWidth > width_max:
+            width_max = currentWidth
+        lines.append(FragLine(extraSpace=(maxWidth - currentWidth), wordCount=n, lineBreak=False, words=words,
+                              fontSize=maxSize, ascent=maxAscent, descent=minDescent, maxWidth=maxWidth, sFW=sFW))
+    para.height = 0
+    para._width_max = width_max
+    para._splitLongWordCount = para._hyphenations = 0
+    para.frags = FW
+    return ParaLines(kind=1, lines=lines)

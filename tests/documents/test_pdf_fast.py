@@ -100,3 +100,66 @@ def test_a_cell_breaks_into_the_lines_of_its_paragraph():
         if got is not None:                 # None: a line fits only with its spaces shrunk
             assert got.split("\n") == lines, width
     assert pdf_fast.plain_cell("Nguyễn" * 20, st.cell.fontName, 12, 50) is None   # a word wider than the cell
+
+
+def _state(x):
+    """A broken-lines structure as plain data: lists keep their class (_HSFrag and the like)."""
+    if isinstance(x, list):
+        return [type(x).__name__] + [_state(i) for i in x]
+    if isinstance(x, tuple):
+        return tuple(_state(i) for i in x)
+    if hasattr(x, "__dict__"):
+        return {k: _state(v) for k, v in x.__dict__.items()}
+    return x
+
+
+def test_paragraphs_of_several_runs_break_as_reportlab_breaks_them(held):
+    """Every paragraph of the minutes, at several widths (a first line narrower than the others
+    too): the fast breakers' lines, the fragments left on the paragraph (a split reads them) and
+    the widest line are reportlab's own, attribute by attribute."""
+    import copy
+
+    from reportlab.platypus.paragraph import Paragraph
+
+    from kiemdiem_desktop.documents.minutes import MinutesWriter
+    from kiemdiem_desktop.documents.render_pdf import to_flowables
+
+    story = [f for f in to_flowables(MinutesWriter(held).build()) if isinstance(f, pdf_fast._Paragraph)]
+    checked = mixed = 0
+    for para in story:
+        for width in (440, 300, 121.5, [380.2, 425.2]):
+            fast, slow = copy.deepcopy(para), copy.deepcopy(para)
+            several = len(fast.frags) > 1
+            got = pdf_fast._mixed_lines(fast, width) if several else pdf_fast._simple_lines(fast, width)
+            if got is None:
+                continue
+            want = Paragraph.breakLines(slow, width)
+            assert _state(got) == _state(want), (para.text, width)
+            assert _state(fast.frags) == _state(slow.frags), para.text
+            assert fast._width_max == slow._width_max
+            checked += 1
+            mixed += several
+    assert mixed > 100 and checked > 400
+
+
+@pytest.mark.parametrize("runs", [
+    [("- Đồng chí ", ""), ("Nguyễn Văn A", "b"), (": " + "rất dài " * 40, "")],
+    [("Biểu quyết giơ tay lúc 8 giờ 05", "i"), (", nội dung: thông qua. Kết quả: tán thành 7/7.", "")],
+    [("a", "b"), ("b", ""), ("c", "i"), (" d e ", "b"), ("f", "")],
+    [("Kết luận của chủ trì: ", "b"), ("Ng" + "uyễn" * 30 + " x", "")],     # a word wider than the line
+])
+def test_made_up_runs_break_as_reportlab_breaks_them(runs):
+    import copy
+
+    from reportlab.platypus.paragraph import Paragraph
+
+    para = pdf_fast.fast_paragraph(runs, styles().body)
+    for width in (440, 200, 61.3, [100, 150]):
+        fast, slow = copy.deepcopy(para), copy.deepcopy(para)
+        got = pdf_fast._mixed_lines(fast, width)
+        want = Paragraph.breakLines(slow, width)
+        if got is None:                      # only for what reportlab splits its own way
+            assert slow._splitLongWordCount
+            continue
+        assert _state(got) == _state(want), width
+        assert _state(fast.frags) == _state(slow.frags)
