@@ -168,11 +168,19 @@ def minutes(tmp: Path, env: dict, runs: int) -> None:
         run(ours_docx, env)
         ours = KIEMDIEM + ["minutes", "--db", str(db), "--meeting", mid, "--out", str(tmp / f"bb-{members}.pdf")]
         lo = soffice_cmd(tmp, docx, tmp / "lo")
-        o, a = paired(ours, lo, runs, env)
+        b = None
+        if BEFORE and lo:       # --before REV: that revision's minutes in the same rounds
+            a, o, b = interleaved([(lo, env), (ours, env), (ours, {**env, "PYTHONPATH": str(BEFORE[0])})], runs)
+        else:
+            o, a = paired(ours, lo, runs, env)
         goal = "≥ 4× faster" if members == 500 else "≥ 4× faster; build ≤ 90 ms in an open program"
         row(f"minutes PDF, {members} members, whole process",
             f"LibreOffice .docx→PDF {a.text()}{cpu_text(a)}" if a else "LibreOffice not installed",
             o.text() + cpu_text(o), f"{faster(o, a)} (CPU {a.cpu / o.cpu:.1f}×)" if a else "—", goal)
+        if b is not None:
+            row(f"minutes PDF, {members} members, whole process — before",
+                f"LibreOffice .docx→PDF {a.text()}{cpu_text(a)}", b.text() + cpu_text(b),
+                f"{faster(b, a)} (CPU {a.cpu / b.cpu:.1f}×)", goal)
         if members == 500:
             if a:
                 LO_PEAK.append(a.peak)

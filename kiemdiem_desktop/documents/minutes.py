@@ -59,6 +59,7 @@ class MinutesWriter:
         self.members_table_done = False
         self.cell_table_done = False
         self._reviewed_here: set | None = None
+        self._by_step: tuple[dict, dict] | None = None
 
     # -- small helpers ----------------------------------------------------------------------------------
     def name(self, member_id: str | None) -> str:
@@ -156,6 +157,26 @@ class MinutesWriter:
         elif cat == Category.PROBATIONARY:
             parts.append("đảng viên dự bị, kiểm điểm, xếp loại, không biểu quyết")
         return ("; ".join(parts) + "; kiểm điểm tại hội nghị", True)
+
+    def _step_index(self) -> tuple[dict, dict]:
+        """(step id -> its votes, step id -> its comments), each in the record's order, made once
+        (a 500-member meeting has 500 steps, 500 votes and 500 comments)."""
+        if self._by_step is None:
+            votes: dict[str, list] = {}
+            comments: dict[str, list] = {}
+            for v in self.s.record.votes:
+                votes.setdefault(v.step_id, []).append(v)
+            for c in self.s.record.comments:
+                comments.setdefault(c.step_id, []).append(c)
+            self._by_step = (votes, comments)
+        return self._by_step
+
+    def votes_in(self, step_id: str) -> list:
+        return self._step_index()[0].get(step_id, [])
+
+    def comments_in(self, step_id: str) -> list:
+        """record.comments_of(step_id), from the index."""
+        return self._step_index()[1].get(step_id, [])
 
     def reviewed_here(self) -> set:
         """The members with a review step on this meeting's agenda (read once)."""
@@ -308,7 +329,7 @@ class MinutesWriter:
         """An absent member keeps an item: why, and that the supplementary session reviews them."""
         mid = step.subject_member_id
         a = self.s.record.attendance.get(mid or "")
-        if a is None or a.present_at_opening or a.arrived_at or self.s.record.comments_of(step.id):
+        if a is None or a.present_at_opening or a.arrived_at or self.comments_in(step.id):
             return False
         text, _ = self.status_of(self.s.members[mid])
         self.doc.add(Para.of(f"Đồng chí {self.name(mid)}: {text[0].lower() + text[1:]}."))
@@ -341,7 +362,7 @@ class MinutesWriter:
                                  f"{_score(sc.self_total)}, lý do: {sc.reason.rstrip('.') or 'chưa ghi'}."))
 
     def comments(self, step) -> None:
-        cs = self.s.record.comments_of(step.id)
+        cs = self.comments_in(step.id)
         if cs:
             self.line("Ý kiến phát biểu:", keep=True)
         for c in cs:
@@ -379,9 +400,7 @@ class MinutesWriter:
     def votes_of(self, step) -> None:
         """The votes put during this step: show-of-hands questions and rating votes by hand one by one;
         the ballots by their counting figures (the results table follows)."""
-        for v in self.s.record.votes:
-            if v.step_id != step.id:
-                continue
+        for v in self.votes_in(step.id):
             if v.kind == VoteKind.RATING and (v.method == VoteMethod.BALLOT or step.kind in RATING_STEPS):
                 continue
             self.vote_line(v)
