@@ -16,10 +16,12 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer, Table, TableStyle
 
 from .. import paths
-from .pdf_fonts import RememberingTTFont
+from . import pdf_fast
+from .pdf_fonts import FastCanvas, RememberingTTFont
 from ..store.atomic import write_atomically
 from .text import (  # noqa: F401 (the renderer-free facts, importable from here as before)
     HeaderInfo, Marking, date_vn, date_words, nfc, time_words, vietnamese_date_line,
@@ -160,21 +162,26 @@ _ATOMIC = frozenset((int, float, str, bool, type(None)))
 
 
 class _Frame(Frame):
-    """A Frame whose deep copy is a plain copy when it holds only numbers, strings and None (which
-    deepcopy returns as they are): platypus deep-copies the frame each time it measures a group of
-    flowables kept together (a heading and its first paragraph, about a thousand in a 500-member
-    minutes), and copy.deepcopy walks the ~25 attributes one by one."""
+    """A Frame whose deep copy is made without copy.deepcopy's walk when it holds only numbers,
+    strings, None and lists of those (deepcopy returns such values as they are and copies such
+    lists item for item): platypus deep-copies the frame each time it measures a group of flowables
+    kept together (a heading and its first paragraph: about a thousand in a 500-member minutes)."""
 
     def __deepcopy__(self, memo):
         import copy
 
         new = self.__class__.__new__(self.__class__)
         memo[id(self)] = new
-        state = self.__dict__
-        if all(type(v) in _ATOMIC for v in state.values()):
-            new.__dict__.update(state)
-        else:
-            new.__dict__.update(copy.deepcopy(state, memo))
+        state = {}
+        for key, value in self.__dict__.items():
+            if type(value) in _ATOMIC:
+                state[key] = value
+            elif type(value) is list and all(type(v) in _ATOMIC for v in value):
+                state[key] = list(value)
+            else:
+                state = copy.deepcopy(self.__dict__, memo)
+                break
+        new.__dict__.update(state)
         return new
 
 
@@ -199,12 +206,13 @@ def build_pdf(target: str | Path, story: list, *, title: str, marking: Marking =
         doc = BaseDocTemplate(str(tmp), pagesize=A4, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
                               topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=nfc(title),
                               author=author, creator="Kiểm điểm Desktop", lang="vi-VN")
-        frame = _Frame(MARGIN_LEFT, MARGIN_BOTTOM, TEXT_WIDTH, PAGE_H - MARGIN_TOP - MARGIN_BOTTOM,
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+        frame = (_Frame if pdf_fast.EXACT else Frame)(
+            MARGIN_LEFT, MARGIN_BOTTOM, TEXT_WIDTH, PAGE_H - MARGIN_TOP - MARGIN_BOTTOM,
+            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
         doc.addPageTemplates([
             PageTemplate("first", [frame], onPage=lambda c, d: decorate(c, d, True), autoNextPageTemplate="later"),
             PageTemplate("later", [frame], onPage=lambda c, d: decorate(c, d, False)),
         ])
-        doc.build(story)
+        doc.build(story, canvasmaker=FastCanvas if pdf_fast.EXACT else Canvas)
 
     return write_atomically(target, produce)

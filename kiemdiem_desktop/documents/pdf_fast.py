@@ -19,6 +19,9 @@ from reportlab.platypus import Paragraph
 # treats these specially (nbsp does not break, ZWSP and \xad are break points); keep a Paragraph
 _SPECIAL = re.compile(r"[^\S ]|[\u200b\xad\u2028\u2029]")
 FAST = True            # False: every cell and paragraph through the Paragraph parser (tests compare)
+# The fast paths whose PDF is byte for byte reportlab's own (the line breaker for several runs, the
+# frame copy, the canvas that remembers its text pieces): False turns them off (tests compare).
+EXACT = True
 _SHRINK = 0.05          # reportlab's rl_config.spaceShrinkage (ParagraphStyle default)
 
 _widths: dict[tuple[str, float], dict[str, float]] = {}
@@ -155,8 +158,10 @@ class _Paragraph(Paragraph):
 
     def breakLines(self, width):
         found = None
-        if FAST:
-            found = _simple_lines(self, width) if len(self.frags) == 1 else _mixed_lines(self, width)
+        if FAST and len(self.frags) == 1:
+            found = _simple_lines(self, width)
+        elif EXACT:
+            found = _mixed_lines(self, width)
         return found if found is not None else Paragraph.breakLines(self, width)
 
 

@@ -48,6 +48,25 @@ def both_ways(desk, tmp_path) -> tuple[list, list]:
     return words(slow), words(fast)
 
 
+def same_bytes(desk, tmp_path) -> tuple[bytes, bytes]:
+    """The minutes made with reportlab's own line breaker for several runs, frame and canvas, and with
+    the fast ones (pdf_fast.EXACT), reportlab's invariant switch on (no dates, a fixed document ID)."""
+    from reportlab import rl_config
+
+    slow, fast = tmp_path / "reportlab.pdf", tmp_path / "fast.pdf"
+    rl_config.invariant = 1
+    try:
+        pdf_fast.EXACT = False
+        try:
+            build_minutes(desk, slow)
+        finally:
+            pdf_fast.EXACT = True
+        build_minutes(desk, fast)
+    finally:
+        rl_config.invariant = 0
+    return slow.read_bytes(), fast.read_bytes()
+
+
 def test_held_meeting_minutes_are_the_same_without_the_parser(held, tmp_path):
     slow, fast = both_ways(held, tmp_path)
     assert len(slow) > 1000
@@ -59,8 +78,16 @@ def test_demo_minutes_of_40_members_are_the_same_without_the_parser(tmp_path):
         meeting = next(m for m in cf.meetings() if m.state.value == "locked")
         desk = VotingDesk(MeetingSession(cf, meeting.id, clock=NO_CLOCK))
         slow, fast = both_ways(desk, tmp_path)
+        slow_pdf, fast_pdf = same_bytes(desk, tmp_path)
     assert len({w[0] for w in slow}) > 10          # pages: the tables split across pages alike
     assert same_places(fast, slow)
+    assert fast_pdf == slow_pdf                    # the whole file, byte for byte
+
+
+def test_held_meeting_minutes_are_byte_for_byte_those_of_reportlab_alone(held, tmp_path):
+    slow, fast = same_bytes(held, tmp_path)
+    assert len(slow) > 20_000 and b"/Subtype /TrueType" in slow
+    assert fast == slow
 
 
 @pytest.mark.parametrize("runs", [
@@ -163,3 +190,19 @@ def test_made_up_runs_break_as_reportlab_breaks_them(runs):
             continue
         assert _state(got) == _state(want), width
         assert _state(fast.frags) == _state(slow.frags)
+
+
+def test_a_frame_copies_as_deepcopy_copies_it():
+    import copy
+
+    from kiemdiem_desktop.documents.base import _Frame
+
+    frame = _Frame(10, 20, 300, 400, id="body")
+    frame._frameBGs = []
+    twin = copy.deepcopy(frame)
+    assert twin.__dict__ == frame.__dict__ and type(twin) is _Frame
+    twin._frameBGs.append(1)                      # its own list, as deepcopy would give
+    assert frame._frameBGs == []
+    frame.add_generated_content(object())         # anything else: copy.deepcopy itself
+    twin = copy.deepcopy(frame)
+    assert twin._generated_content[0] is not frame._generated_content[0]
