@@ -253,9 +253,8 @@ _NOT_PLAIN = ("cbDefn", "lineBreak", "backColor", "nobr", "_fkind")
 
 
 def _mixed_lines(para, width):
-    from reportlab.platypus.paragraph import (
-        _FK_TEXT, FragLine, ParaLines, _getFragWords, _HSFrag,
-    )
+    from reportlab.pdfbase.pdfmetrics import getAscentDescent
+    from reportlab.platypus.paragraph import FragLine, ParaLines, _getFragWords, _HSFrag
 
     frags = para.frags
     style = para.style
@@ -270,7 +269,7 @@ def _mixed_lines(para, width):
     first = [getattr(f0, k, None) for k in _SAME_KEYS]
     for f in frags:
         d = f.__dict__
-        if "text" not in d or any(k in d for k in _NOT_PLAIN) or [d.get(k) for k in _SAME_KEYS] != first:
+        if not d.get("text") or any(k in d for k in _NOT_PLAIN) or [d.get(k) for k in _SAME_KEYS] != first:
             return None
         if _SPECIAL.search(f.text):
             return None
@@ -281,26 +280,19 @@ def _mixed_lines(para, width):
     for w in _words:
         if type(w) is not list and type(w) is not _HSFrag:
             return None                       # soft-hyphen words and the like
+    # One size for every fragment (checked above): reportlab's maxSize is that size, and its
+    # stringWidth(" ", font, size) and getAscentDescent(font, size) depend on the font alone. Every
+    # fragment of a line is text (no empty, image or line-break fragment: checked above), so its
+    # tests of _fkind always hold and the last text fragment of a line is the line's last fragment.
+    size = f0.fontSize
+    space = {}
+    bound = {}
+    for f in frags:
+        name = f.fontName
+        if name not in space:
+            space[name] = getFont(name).stringWidth(" ", size)
+            bound[name] = getAscentDescent(name, size)
     spaceShrinkage = style.spaceShrinkage
-    spaces: dict = {}
-    bounds: dict = {}
-
-    def space_of(font, size):
-        key = (font, size)
-        v = spaces.get(key)
-        if v is None:
-            v = spaces[key] = getFont(font).stringWidth(" ", size)
-        return v
-
-    def bounds_of(font, size):
-        key = (font, size)
-        v = bounds.get(key)
-        if v is None:
-            from reportlab.pdfbase.pdfmetrics import getAscentDescent
-
-            v = bounds[key] = getAscentDescent(font, size)
-        return v
-
     lines: list = []
     FW: list = []
     words: list = []
@@ -308,17 +300,14 @@ def _mixed_lines(para, width):
     width_max = 0
     sFW = 0
     n = spaceWidth = currentWidth = 0
-    maxSize = maxAscent = minDescent = 0
+    maxAscent = minDescent = 0
     g = None
     for w in _words:
         FW.append(w)
-        f = w[-1][0]
-        fontName = f.fontName
-        fontSize = f.fontSize
+        fontName = w[-1][0].fontName
         if not words:
             n = spaceWidth = currentWidth = 0
-            maxSize = fontSize
-            maxAscent, minDescent = bounds_of(fontName, fontSize)
+            maxAscent, minDescent = bound[fontName]
         wordWidth = w[0]
         f = w[1][0]
         newWidth = currentWidth + spaceWidth + wordWidth if wordWidth > 0 else currentWidth
@@ -326,10 +315,9 @@ def _mixed_lines(para, width):
         if spaceShrinkage:
             spaceShrink = spaceWidth
             for wi in words:
-                if wi._fkind == _FK_TEXT:
-                    ns = wi.text.count(" ")
-                    if ns:
-                        spaceShrink += ns * space_of(wi.fontName, wi.fontSize)
+                ns = wi.text.count(" ")
+                if ns:
+                    spaceShrink += ns * space[wi.fontName]
             spaceShrink *= spaceShrinkage
             limWidth += spaceShrink
         if newWidth > limWidth:
@@ -340,25 +328,20 @@ def _mixed_lines(para, width):
             nText = w[1][1]
             if nText:
                 n += 1
-            fontSize = f.fontSize
-            ascent, descent = bounds_of(f.fontName, fontSize)
-            maxSize = max(maxSize, fontSize)
-            maxAscent = max(maxAscent, ascent)
-            minDescent = min(minDescent, descent)
+            ascent, descent = bound[f.fontName]
+            if ascent > maxAscent:
+                maxAscent = ascent
+            if descent < minDescent:
+                minDescent = descent
             if not words:
                 g = f.clone()
                 words = [g]
                 g.text = nText
             elif g.fontName != f.fontName:    # sameFrag for these fragments
                 if spaceWidth:
-                    i = len(words) - 1
-                    while i >= 0:
-                        wi = words[i]
-                        i -= 1
-                        if wi._fkind == _FK_TEXT:
-                            if not wi.text.endswith(" "):
-                                wi.text += " "
-                            break
+                    wi = words[-1]
+                    if not wi.text.endswith(" "):
+                        wi.text += " "
                 g = f.clone()
                 words.append(g)
                 g.text = nText
@@ -369,7 +352,7 @@ def _mixed_lines(para, width):
                     g.text += nText
             else:
                 g.text += nText
-            spaceWidth = space_of(fontName, fontSize) if isinstance(w, _HSFrag) else 0
+            spaceWidth = space[fontName] if isinstance(w, _HSFrag) else 0
             ni = 0
             for i in w[2:]:
                 g = i[0].clone()
@@ -377,11 +360,11 @@ def _mixed_lines(para, width):
                 if g.text:
                     ni = 1
                 words.append(g)
-                fontSize = g.fontSize
-                ascent, descent = bounds_of(g.fontName, fontSize)
-                maxSize = max(maxSize, fontSize)
-                maxAscent = max(maxAscent, ascent)
-                minDescent = min(minDescent, descent)
+                ascent, descent = bound[g.fontName]
+                if ascent > maxAscent:
+                    maxAscent = ascent
+                if descent < minDescent:
+                    minDescent = descent
             if not nText and ni:
                 n += 1
             currentWidth = newWidth
@@ -389,33 +372,32 @@ def _mixed_lines(para, width):
             if currentWidth > width_max:
                 width_max = currentWidth
             lines.append(FragLine(extraSpace=maxWidth - currentWidth, wordCount=n, lineBreak=False, words=words,
-                                  fontSize=maxSize, ascent=maxAscent, descent=minDescent, maxWidth=maxWidth,
+                                  fontSize=size, ascent=maxAscent, descent=minDescent, maxWidth=maxWidth,
                                   sFW=sFW))
             sFW = len(FW) - 1
             lineno += 1
             maxWidth = maxWidths[min(maxlineno, lineno)]
-            spaceWidth = space_of(fontName, fontSize) if isinstance(w, _HSFrag) else 0
+            spaceWidth = space[fontName] if isinstance(w, _HSFrag) else 0
             currentWidth = wordWidth
             n = 1
             g = f.clone()
-            maxSize = g.fontSize
-            maxAscent, minDescent = bounds_of(g.fontName, maxSize)
+            maxAscent, minDescent = bound[g.fontName]
             words = [g]
             g.text = w[1][1]
             for i in w[2:]:
                 g = i[0].clone()
                 g.text = i[1]
                 words.append(g)
-                fontSize = g.fontSize
-                ascent, descent = bounds_of(g.fontName, fontSize)
-                maxSize = max(maxSize, fontSize)
-                maxAscent = max(maxAscent, ascent)
-                minDescent = min(minDescent, descent)
+                ascent, descent = bound[g.fontName]
+                if ascent > maxAscent:
+                    maxAscent = ascent
+                if descent < minDescent:
+                    minDescent = descent
     if words:
         if currentWidth > width_max:
             width_max = currentWidth
         lines.append(FragLine(extraSpace=(maxWidth - currentWidth), wordCount=n, lineBreak=False, words=words,
-                              fontSize=maxSize, ascent=maxAscent, descent=minDescent, maxWidth=maxWidth, sFW=sFW))
+                              fontSize=size, ascent=maxAscent, descent=minDescent, maxWidth=maxWidth, sFW=sFW))
     para.height = 0
     para._width_max = width_max
     para._splitLongWordCount = para._hyphenations = 0
