@@ -17,7 +17,7 @@ RUN_DEBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0
             libxcb-xkb1 libxcb-xinerama0 fonts-dejavu-core
 TEST_DEBS := $(RUN_DEBS) poppler-utils openssl softhsm2 opensc libnss3-tools postgresql
 
-.PHONY: run test forms fuzz sysdeps-run sysdeps-test venv venv-test demo bench bench-bundle bench-committee dist translations clean lock
+.PHONY: run test forms fonts fuzz sysdeps-run sysdeps-test venv venv-test demo bench bench-bundle bench-committee dist translations clean lock
 
 run: sysdeps-run $(VENV)/.installed
 	@test -f $(DEMO_DB) || $(VENV)/bin/kiemdiem demo --db $(DEMO_DB)
@@ -30,6 +30,11 @@ test: sysdeps-test $(VENV)/.installed-test
 # tests/gui/test_forms.py fails when one is out of date.
 forms: $(VENV)/.installed
 	$(PY) ui/compile.py
+
+# What reportlab's parser finds in each bundled font, kept beside it (resources/fonts/*.ttf.facts) so
+# that writing a PDF does not parse the fonts again; tests/documents/test_pdf_fonts.py fails when stale.
+fonts: $(VENV)/.installed
+	$(PY) -m kiemdiem_desktop.documents.pdf_fonts
 
 # The hostile-input suite with fifty times as many generated inputs (README: "Hostile inputs").
 FUZZ ?= 50

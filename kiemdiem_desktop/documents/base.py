@@ -21,7 +21,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, 
 
 from .. import paths
 from . import pdf_fast
-from .pdf_fonts import FastCanvas, RememberingTTFont
+from .pdf_fonts import FastCanvas, load_font
 from ..store.atomic import write_atomically
 from .text import (  # noqa: F401 (the renderer-free facts, importable from here as before)
     HeaderInfo, Marking, date_vn, date_words, nfc, time_words, vietnamese_date_line,
@@ -39,7 +39,7 @@ def register_fonts() -> str:
     folder = paths.resource("fonts")
     for suffix, name in (("Regular", FONT), ("Bold", FONT + "-Bold"), ("Italic", FONT + "-Italic"),
                          ("BoldItalic", FONT + "-BoldItalic")):
-        pdfmetrics.registerFont(RememberingTTFont(name, str(folder / f"LiberationSerif-{suffix}.ttf")))
+        pdfmetrics.registerFont(load_font(name, folder / f"LiberationSerif-{suffix}.ttf"))
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT + "-Bold", italic=FONT + "-Italic",
                                   boldItalic=FONT + "-BoldItalic")
     return FONT

@@ -1,7 +1,12 @@
-"""The bundled fonts as reportlab fonts that remember what they measured and split (issue 15)."""
+"""The bundled fonts as reportlab fonts that remember what they measured and split, read from the
+facts reportlab's parser found in them (issue 15)."""
 from __future__ import annotations
 
-from reportlab.pdfbase.ttfonts import TTFont
+import marshal
+import zlib
+from pathlib import Path
+
+from reportlab.pdfbase.ttfonts import TTFNameBytes, TTFont, TTFontFace
 
 
 class RememberingTTFont(TTFont):
@@ -15,6 +20,22 @@ class RememberingTTFont(TTFont):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._widths: dict[tuple[str, float], float] = {}
+
+    def _init_from_face(self, name: str, face: TTFontFace) -> None:
+        """TTFont.__init__ of reportlab 5.1 with the face already parsed."""
+        from fnmatch import fnmatch
+        from weakref import WeakKeyDictionary
+
+        from reportlab import rl_config
+        from reportlab.pdfbase.ttfonts import TTEncoding, unShapedFontGlob
+
+        self.fontName = name
+        self.face = face
+        self.encoding = TTEncoding()
+        self.state = WeakKeyDictionary()
+        self._asciiReadable = rl_config.ttfAsciiReadable
+        self.shapable = not any(fnmatch(name, g) for g in unShapedFontGlob)
+        self._widths = {}
 
     def stringWidth(self, text, size, encoding="utf8"):
         key = (text, size)
@@ -39,6 +60,80 @@ class RememberingTTFont(TTFont):
         split[text] = out
         return out
 
+
+
+# -- the parsed font, kept beside it -------------------------------------------------------------
+# reportlab parses a TrueType file in Python when a font is registered: the character map, the
+# widths and the glyph positions of all ~2,600 glyphs, about 5 ms a font and 20 ms for the four
+# Liberation Serif faces, paid by every process that writes a PDF. What it finds is a function of
+# the file alone, so `make fonts` keeps it beside each font (LiberationSerif-*.ttf.facts, marshal)
+# with the file's length and CRC-32; a font whose facts are missing or belong to other bytes is
+# parsed as before. tests/documents/test_pdf_fonts.py holds the facts to a fresh parse and fails
+# when a kept file is out of date.
+FACTS_SUFFIX = ".facts"
+_FACTS_VERSION = 1
+_NAMES = ("name", "familyName", "styleName", "fullName", "uniqueFontID")     # TTFNameBytes
+_TRANSIENT = ("_ttf_data", "_pdfScale", "filename", "_pos")
+
+
+def face_facts(face: TTFontFace) -> dict:
+    """What reportlab 5.1's parser set on ``face``, as plain values (names as their bytes)."""
+    out = {}
+    for key, value in face.__dict__.items():
+        if key in _TRANSIENT:
+            continue
+        out[key] = bytes(value) if key in _NAMES else value
+    return out
+
+
+def facts_bytes(ttf: Path) -> bytes:
+    data = Path(ttf).read_bytes()
+    face = TTFontFace(str(ttf))
+    return marshal.dumps((_FACTS_VERSION, len(data), zlib.crc32(data), face_facts(face)), 4)
+
+
+def write_facts(ttf: Path) -> Path:
+    target = Path(str(ttf) + FACTS_SUFFIX)
+    target.write_bytes(facts_bytes(ttf))
+    return target
+
+
+def _face_from_facts(ttf: Path) -> TTFontFace | None:
+    """The face reportlab would parse from ``ttf``, from its kept facts; None when they are missing,
+    unreadable or not those of these bytes."""
+    try:
+        kept = Path(str(ttf) + FACTS_SUFFIX).read_bytes()
+        version, length, crc, facts = marshal.loads(kept)
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    data = Path(ttf).read_bytes()
+    if version != _FACTS_VERSION or length != len(data) or crc != zlib.crc32(data):
+        return None
+    face = TTFontFace.__new__(TTFontFace)
+    face.__dict__.update(facts)
+    for key in _NAMES:
+        if key in facts:
+            setattr(face, key, TTFNameBytes(facts[key]))
+    face._ttf_data = data
+    face.filename = str(ttf)
+    face._pos = 0
+    units = face.unitsPerEm
+    if units == 1000:
+        face._pdfScale = lambda x: x
+    else:
+        mult = 1000 / units
+        face._pdfScale = lambda x: x * mult
+    return face
+
+
+def load_font(name: str, ttf: Path) -> "RememberingTTFont":
+    """The font ``name`` from the file ``ttf``: from its kept facts when they are the file's."""
+    face = _face_from_facts(ttf)
+    if face is None:
+        return RememberingTTFont(name, str(ttf))
+    font = RememberingTTFont.__new__(RememberingTTFont)
+    font._init_from_face(name, face)
+    return font
 
 # -- text drawn with fewer steps -----------------------------------------------------------------
 # Every line of a paragraph and every table cell goes through PDFTextObject._formatText, which for a
@@ -92,3 +187,10 @@ class FastCanvas(Canvas):
 
     def beginText(self, x=0, y=0, direction=None):
         return _TextObject(self, x, y, direction=direction)
+
+
+if __name__ == "__main__":      # `make fonts`: keep the parsed facts beside each bundled font
+    from .. import paths
+
+    for ttf in sorted(paths.resource("fonts").glob("*.ttf")):
+        print(write_facts(ttf))
