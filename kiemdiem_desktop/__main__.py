@@ -39,7 +39,15 @@ def main() -> int:
         return run(**window, opening=opening)
     from .cli import main as cli_main
 
-    return cli_main()
+    code = cli_main()
+    # The command is done and has closed its files: the interpreter's clean-up need not search what
+    # the command left for cycles of garbage (after gc.freeze() the objects alive now are never
+    # collected again; everything is still released when the process ends). Those final
+    # collections were about a tenth of a `kiemdiem minutes` (25 ms of 280 for 40 members).
+    import gc
+
+    gc.freeze()
+    return code
 
 
 if __name__ == "__main__":
