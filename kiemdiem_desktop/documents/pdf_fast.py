@@ -254,7 +254,7 @@ _NOT_PLAIN = ("cbDefn", "lineBreak", "backColor", "nobr", "_fkind")
 
 def _mixed_lines(para, width):
     from reportlab.pdfbase.pdfmetrics import getAscentDescent
-    from reportlab.platypus.paragraph import FragLine, ParaLines, _getFragWords, _HSFrag
+    from reportlab.platypus.paragraph import FragLine, ParaLines, _HSFrag
 
     frags = para.frags
     style = para.style
@@ -276,10 +276,7 @@ def _mixed_lines(para, width):
     maxWidths = list(width) if isinstance(width, (tuple, list)) else [width]
     maxlineno = len(maxWidths) - 1
     maxWidth = maxWidths[0]
-    _words = _getFragWords(frags, maxWidth)
-    for w in _words:
-        if type(w) is not list and type(w) is not _HSFrag:
-            return None                       # soft-hyphen words and the like
+    _words = _frag_words(frags)
     # One size for every fragment (checked above): reportlab's maxSize is that size, and its
     # stringWidth(" ", font, size) and getAscentDescent(font, size) depend on the font alone. Every
     # fragment of a line is text (no empty, image or line-break fragment: checked above), so its
@@ -403,3 +400,72 @@ def _mixed_lines(para, width):
     para._splitLongWordCount = para._hyphenations = 0
     para.frags = FW
     return ParaLines(kind=1, lines=lines)
+
+
+def _frag_words(frags) -> list:
+    """reportlab 5.1's _getFragWords (paragraph.py) for fragments of text whose only white space is
+    the plain space (what _mixed_lines lets through: no soft hyphen, no special space, none empty):
+    the words as [width, (fragment, text), ...], a word followed by a space as an _HSFrag; widths
+    summed piece by piece in the same order. tests/documents/test_pdf_fast.py compares it with
+    reportlab's own."""
+    from reportlab.platypus.paragraph import _FK_TEXT, _HSFrag
+
+    R: list = []
+    W: list = []
+    n = 0
+    hangingSpace = False
+    hangingStrip = True
+    widths: dict = {}
+    for f in frags:
+        text = f.text
+        if text == "":
+            continue
+        f._fkind = _FK_TEXT
+        if hangingStrip:
+            text = text.lstrip(" ")
+            if not text:
+                continue
+            hangingStrip = False
+        measure = widths.get(f.fontName)
+        if measure is None:
+            measure = widths[f.fontName] = getFont(f.fontName).stringWidth
+        size = f.fontSize
+        S = text.split()
+        if text[0] == " " or not S:
+            if W:
+                W.insert(0, n)
+                R.append(W)
+                whs = hangingSpace
+                W = []
+                hangingSpace = False
+                n = 0
+            else:
+                whs = R and isinstance(R[-1], _HSFrag)
+            if not whs:
+                S.insert(0, "")
+            elif not S:
+                continue
+        for w in S[:-1]:
+            W.append((f, w))
+            n += measure(w, size)
+            W.insert(0, n)
+            R.append(_HSFrag(W))
+            W = []
+            n = 0
+        hangingSpace = False
+        w = S[-1]
+        W.append((f, w))
+        n += measure(w, size)
+        if text[-1] == " ":
+            W.insert(0, n)
+            R.append(_HSFrag(W))
+            W = []
+            n = 0
+    if W:
+        W.insert(0, n)
+        R.append(W)
+    if not R and frags:
+        f = frags[0]
+        f._fkind = _FK_TEXT
+        R = [[0, (f, "")]]
+    return R

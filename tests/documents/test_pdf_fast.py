@@ -206,3 +206,21 @@ def test_a_frame_copies_as_deepcopy_copies_it():
     frame.add_generated_content(object())         # anything else: copy.deepcopy itself
     twin = copy.deepcopy(frame)
     assert twin._generated_content[0] is not frame._generated_content[0]
+
+
+@pytest.mark.parametrize("runs", [
+    [("- Đồng chí ", ""), ("Nguyễn Văn A", "b"), (" (lúc 8 giờ)", ""), (": ý kiến", "")],
+    [("a ", "b"), (" b", ""), ("  ", "i"), ("c", "")],
+    [("   ", "b"), ("x", "")],
+    [("a", "b"), ("b", "i"), ("c", "")],
+    [("tail ", "i"), ("next", "b"), (" ", ""), ("end ", "")],
+])
+def test_fragment_words_are_reportlabs(runs):
+    import copy
+
+    from reportlab.platypus.paragraph import _getFragWords
+
+    frags = pdf_fast.fast_frags(runs, styles().body)
+    mine, theirs = copy.deepcopy(frags), copy.deepcopy(frags)
+    assert _state(pdf_fast._frag_words(mine)) == _state(_getFragWords(theirs))
+    assert _state(mine) == _state(theirs)              # the fragments marked alike (_fkind)
