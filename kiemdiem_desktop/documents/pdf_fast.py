@@ -156,6 +156,11 @@ class _Paragraph(Paragraph):
         self._wrapped = (availWidth, self.blPara, self.height, self._wrapWidths)
         return out
 
+    def drawPara(self, debug=0):
+        if debug or not EXACT or not _plain_drawing(self):
+            return Paragraph.drawPara(self, debug)
+        _draw_plain(self)
+
     def breakLines(self, width):
         found = None
         if FAST and len(self.frags) == 1:
@@ -469,3 +474,136 @@ def _frag_words(frags) -> list:
         f._fkind = _FK_TEXT
         R = [[0, (f, "")]]
     return R
+
+
+# -- drawing without the general machinery ------------------------------------------------------------
+# Paragraph.drawPara draws each line through a function per alignment and, for several runs,
+# _putFragLine, which tracks underlines, links, background colours, rises, images and dots. For our
+# paragraphs (left or justified, no bullet, border, background, underline, link, rise or image) what
+# reaches the PDF is: the fill colour (one run) or each run's font and colour when they change, the
+# word spacing of a justified line, the text, the first line's indent as a cursor move. _draw_plain
+# writes exactly that, with the same text-object calls and strings as reportlab 5.1 (paragraph.py:
+# drawPara, _leftDrawParaLine, _justifyDrawParaLine, their "X" versions, _putFragLine); anything else
+# goes to drawPara. The minutes are byte for byte the same (tests/documents/test_pdf_fast.py).
+def _plain_drawing(para) -> bool:
+    from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
+
+    style = para.style
+    if (para.bulletText or style.backColor or (getattr(style, "borderColor", None) and getattr(style, "borderWidth", None))
+            or style.alignment not in (TA_LEFT, TA_JUSTIFY) or style.wordWrap or style.justifyLastLine
+            or style.endDots or getattr(para, "_JustifyLast", False) or hasattr(para, "_offsets")
+            or getattr(para, "autoLeading", getattr(style, "autoLeading", "")) not in ("", "off")):
+        return False
+    bl = getattr(para, "blPara", None)
+    if bl is None:
+        return False
+    if bl.kind == 0:
+        return not (getattr(bl, "us_lines", None) or getattr(bl, "link", None))
+    for line in bl.lines:
+        if getattr(line, "lineBreak", False) or not line.words:
+            return False
+        for w in line.words:
+            d = w.__dict__
+            if ("cbDefn" in d or d.get("backColor") or d.get("us_lines") or d.get("link") or d.get("rise")
+                    or d.get("_fkind") != 0 or "text" not in d):
+                return False
+    return True
+
+
+def _draw_plain(para) -> None:
+    from reportlab.lib.enums import TA_JUSTIFY
+    from reportlab.lib.rl_accel import fp_str
+    from reportlab.platypus import paragraph as rl
+
+    style = para.style
+    bl = para.blPara
+    lines = bl.lines
+    n_lines = len(lines)
+    if n_lines <= 0:
+        return
+    canvas = para.canv
+    leading = style.leading
+    justify = style.alignment == TA_JUSTIFY
+    canvas.saveState()
+    offset = style.firstLineIndent + 0
+    lim = n_lines - 1
+    first = bl if bl.kind == 0 else lines[0]
+    cur_y = (para.height - first.fontSize if rl.paraFontSizeHeightOffset
+             else para.height - getattr(first, "ascent", first.fontSize))
+    if bl.kind == 0:
+        canvas.setFillColor(bl.textColor)
+        tx = para.beginText(style.leftIndent, cur_y)
+        tx.preformatted = False
+        tx.direction = None
+        tx.setFont(bl.fontName, bl.fontSize, leading)
+        code = tx._code
+        fmt = tx._formatText
+        for i in range(n_lines):
+            extraspace, words = lines[i]
+            last = i == lim
+            off = offset if i == 0 else 0
+            moved = off > 1e-6 or off < -1e-6
+            if moved:
+                tx.setXPos(off)
+            text = " ".join(words)
+            simple = ((-1e-8 < extraspace <= 1e-8) or (last and extraspace > -1e-8)) if justify else extraspace > -1e-8
+            if not simple:
+                n_spaces = len(words) + text.count("\xa0") - 1
+                simple = n_spaces <= 0
+            if simple:
+                code.append(fmt(text) + " T*")
+            else:
+                ws = extraspace / float(n_spaces)
+                tx._wordSpace = ws
+                code.append("%s Tw" % fp_str(ws))
+                code.append(fmt(text) + " T*")
+                tx._wordSpace = 0
+                code.append("0 Tw")
+            if moved:
+                tx.setXPos(-off)
+    else:
+        tx = para.beginText(style.leftIndent, cur_y)
+        tx.preformatted = False
+        rl._setTXLineProps(tx, canvas, style)
+        tx.direction = None
+        tx._leading = None
+        tx._olb = None
+        tx._fontname, tx._fontsize = None, None
+        colour = None
+        code = tx._code
+        fmt = tx._formatText
+        for i in range(n_lines):
+            line = lines[i]
+            last = i == lim
+            off = offset if i == 0 else 0
+            tx._x_offset = off
+            moved = off > 1e-6 or off < -1e-6
+            if moved:
+                tx.setXPos(off)
+            extra = line.extraSpace
+            simple = ((-1e-8 < extra <= 1e-8) or (last and extra > -1e-8)) if justify else extra > -1e-8
+            words = line.words
+            if not simple:
+                n_spaces = line.wordCount + sum(w.text.count("\xa0") for w in words) - 1
+                simple = n_spaces <= 0
+            if not simple:
+                ws = extra / float(n_spaces)
+                tx._wordSpace = ws
+                code.append("%s Tw" % fp_str(ws))
+            if tx._leading != leading:
+                tx.setLeading(leading)
+            end = words[-1]
+            for w in words:
+                if (tx._fontname, tx._fontsize) != (w.fontName, w.fontSize):
+                    tx._setFont(w.fontName, w.fontSize)
+                if colour != w.textColor:
+                    colour = w.textColor
+                    tx.setFillColor(colour)
+                code.append(fmt(w.text) + (" T*" if w is end else ""))
+            if not simple:
+                tx._wordSpace = 0
+                code.append("0 Tw")
+            if moved:
+                tx.setXPos(-off)
+    canvas.drawText(tx)
+    canvas.restoreState()
