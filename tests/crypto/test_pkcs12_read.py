@@ -112,6 +112,19 @@ def test_a_damaged_file_is_refused_with_the_same_message(keydir, tmp_path):
         assert (h.private_key.private_numbers(), h.certificate) == original[:2], at
 
 
+def test_a_file_asking_for_endless_key_derivation_rounds_is_left_to_the_full_load(keydir):
+    import time
+
+    from asn1crypto import pkcs12 as asn1_pkcs12
+
+    pfx = asn1_pkcs12.Pfx.load((keydir / "chi-bo.p12").read_bytes())
+    mac = pfx["mac_data"]
+    pfx["mac_data"] = asn1_pkcs12.MacData({"mac": mac["mac"], "mac_salt": mac["mac_salt"], "iterations": 10 ** 9})
+    start = time.perf_counter()
+    assert pkcs12_read.read(pfx.dump(force=True), PASS) is None
+    assert time.perf_counter() - start < 1
+
+
 def _p12_with_numbers(numbers: rsa.RSAPrivateNumbers, cert: x509.Certificate, path, passphrase=PASS):
     """A .p12 holding exactly these RSA parameters (written by openssl, which checks none of them)."""
     from asn1crypto import keys as asn1_keys
