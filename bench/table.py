@@ -323,6 +323,7 @@ cf.close(backup=False)
     if BEFORE:
         programs.append((" — before", {**env, "PYTHONPATH": str(BEFORE[0])}))
     got = {label: ([], []) for label, _ in programs}
+    before = load()
     for r in range(runs):
         for label, penv in (programs if r % 2 == 0 else programs[::-1]):
             out = subprocess.run([PY, str(script)], capture_output=True, text=True, cwd=tmp, env=penv)
@@ -339,7 +340,7 @@ cf.close(backup=False)
             w, c = [x[0] for x in series], [x[1] for x in series]
             row(f"package build (2 signatures + package), 40 members, after imports, {when}{label}", "—",
                 f"{fmt(statistics.median(w))} ({fmt(min(w))}–{fmt(max(w))}); CPU {fmt(statistics.median(c))} "
-                f"({fmt(min(c))}–{fmt(max(c))}); load {load()}", "—", "≤ 0.5 s")
+                f"({fmt(min(c))}–{fmt(max(c))}); load {before} → {load()}", "—", "≤ 0.5 s")
 
 
 def distinct_packages(tmp: Path, db: Path, count: int, signers: int = 10) -> tuple[Path, Path, Path, Path]:
