@@ -7,8 +7,9 @@ reader does the rest of the check, which costs microseconds, and accepts the fil
 
 - the file's MAC verifies under the passphrase (RFC 7292 appendix B key derivation): the bytes are
   exactly what a holder of the passphrase wrote — a file changed by anyone else is not accepted here;
-- every encrypted part decrypts with the passphrase (PBES2 with AES-CBC, or PKCS#12's SHA-1
-  Triple-DES / RC2 schemes) and parses;
+- every encrypted part decrypts with the passphrase (PBES2 with AES-CBC — what OpenSSL 3 and
+  cryptography write — or PKCS#12's SHA-1 Triple-DES; RC2-40, older tools' cipher for certificates,
+  goes to the full load) and parses;
 - there is exactly one private key, RSA, whose parameters agree with each other — n = p·q, p and q odd,
   e·d ≡ 1 mod lcm(p−1, q−1), the CRT exponents d mod (p−1) and d mod (q−1), q·qInv ≡ 1 mod p — and
   whose public half (n, e) is the public key of one of the file's certificates (the key's certificate).
