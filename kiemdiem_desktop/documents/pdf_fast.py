@@ -90,14 +90,12 @@ def _template(style, kind: str):
     key = (id(style), kind)
     found = _TEMPLATES.get(key)
     if found is None or found[0] is not style:
-        from .base import markup
-
         text = "X"
         if "b" in kind:
             text = f"<b>{text}</b>"
         if "i" in kind:
             text = f"<i>{text}</i>"
-        found = _TEMPLATES[key] = (style, markup(text, style).frags[0])
+        found = _TEMPLATES[key] = (style, Paragraph(text, style).frags[0])     # base.markup of it
     return found[1]
 
 
@@ -489,14 +487,15 @@ def _plain_drawing(para) -> bool:
     from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 
     style = para.style
-    if (para.bulletText or style.backColor or (getattr(style, "borderColor", None) and getattr(style, "borderWidth", None))
+    if (para.bulletText or style.backColor
+            or (getattr(style, "borderColor", None) and getattr(style, "borderWidth", None))
             or style.alignment not in (TA_LEFT, TA_JUSTIFY) or style.wordWrap or style.justifyLastLine
             or style.endDots or getattr(para, "_JustifyLast", False) or hasattr(para, "_offsets")
             or getattr(para, "autoLeading", getattr(style, "autoLeading", "")) not in ("", "off")):
         return False
     bl = getattr(para, "blPara", None)
-    if bl is None:
-        return False
+    if bl is None or not getattr(para.canv, "fast_text", False):
+        return False            # drawn on another canvas than FastCanvas: reportlab's own drawPara
     if bl.kind == 0:
         return not (getattr(bl, "us_lines", None) or getattr(bl, "link", None))
     for line in bl.lines:
@@ -537,7 +536,7 @@ def _draw_plain(para) -> None:
         tx.direction = None
         tx.setFont(bl.fontName, bl.fontSize, leading)
         code = tx._code
-        fmt = tx._formatText
+        fmt = tx.code_of
         for i in range(n_lines):
             extraspace, words = lines[i]
             last = i == lim
@@ -571,7 +570,7 @@ def _draw_plain(para) -> None:
         tx._fontname, tx._fontsize = None, None
         colour = None
         code = tx._code
-        fmt = tx._formatText
+        fmt = tx.code_of
         for i in range(n_lines):
             line = lines[i]
             last = i == lim

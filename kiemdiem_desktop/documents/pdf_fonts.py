@@ -153,28 +153,23 @@ class _TextObject(PDFTextObject):
     def _formatText(self, text):
         canv = self._canvas
         fontname = self._fontname
-        pieces = canv._kd_pieces.get((fontname, text))
+        pieces = canv.text_pieces(fontname, text)
         if pieces is None:
-            font = getFont(fontname)
-            if not font._dynamicFont or isinstance(text, ShapedStr):
-                return PDFTextObject._formatText(self, text)
-            escape = canv._escape
-            pieces = canv._kd_pieces[(fontname, text)] = tuple(
-                (subset, f"({escape(t)}) Tj") for subset, t in font.splitString(text, canv._doc))
+            return PDFTextObject._formatText(self, text)
         out = []
         tmpl = None
-        names = canv._kd_names
         for subset, piece in pieces:
             if subset != self._curSubset:
                 if not tmpl:
                     tmpl = f"{fp_str(self._fontsize)} Tf {fp_str(self._leading)} TL"
-                name = names.get((fontname, subset))
-                if name is None:
-                    name = names[(fontname, subset)] = getFont(fontname).getSubsetInternalName(subset, canv._doc)
-                out.append(f"{name} {tmpl}")
+                out.append(f"{canv.subset_name(fontname, subset)} {tmpl}")
                 self._curSubset = subset
             out.append(piece)
         return " ".join(out)
+
+    def code_of(self, text: str) -> str:
+        """The PDF code that draws ``text`` here (what _textOut writes before its line feed)."""
+        return self._formatText(text)
 
 
 class FastCanvas(Canvas):
@@ -187,8 +182,30 @@ class FastCanvas(Canvas):
         self._kd_names: dict = {}
         self._kd_lines: dict = {}
 
+    fast_text = True        # its text objects have code_of (pdf_fast draws paragraphs with it)
+
     def beginText(self, x=0, y=0, direction=None):
         return _TextObject(self, x, y, direction=direction)
+
+    def text_pieces(self, fontname: str, text: str) -> tuple | None:
+        """``text`` in the TrueType font ``fontname`` as (subset, "(escaped) Tj") pieces, worked out
+        once per PDF; None for what reportlab's own _formatText must handle (a Type 1 font, shaped
+        text)."""
+        pieces = self._kd_pieces.get((fontname, text))
+        if pieces is None:
+            font = getFont(fontname)
+            if not font._dynamicFont or isinstance(text, ShapedStr):
+                return None
+            pieces = self._kd_pieces[(fontname, text)] = tuple(
+                (subset, f"({self._escape(t)}) Tj") for subset, t in font.splitString(text, self._doc))
+        return pieces
+
+    def subset_name(self, fontname: str, subset: int) -> str:
+        """The PDF name of a subset of a TrueType font (named on first use, as reportlab names it)."""
+        name = self._kd_names.get((fontname, subset))
+        if name is None:
+            name = self._kd_names[(fontname, subset)] = getFont(fontname).getSubsetInternalName(subset, self._doc)
+        return name
 
     # reportlab 5.1's drawString / drawCentredString / drawRightString with no render mode, character or
     # word spacing, direction or shaping (without rlbidi, bidiShapedText returns the text as it is

@@ -395,7 +395,7 @@ _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA
 _line_styles: dict[tuple, ParagraphStyle] = {}
 
 
-def _leading(size: float, spacing: float | None) -> float:
+def _line_leading(size: float, spacing: float | None) -> float:
     # Word's single line of Times New Roman is 1.15 em: a spacing of 1.15 is 1.32 em, as the body's 1.3
     return size * 1.3 if spacing is None else size * 1.15 * spacing
 
@@ -408,7 +408,7 @@ def _line_style(st, align: str, size: float | None, spacing: float | None, space
         size = size or st.body.fontSize
         style = _line_styles[key] = ParagraphStyle(
             f"line{len(_line_styles)}", parent=st.body, alignment=_ALIGN[align], fontSize=size,
-            leading=_leading(size, spacing), spaceAfter=space_after, firstLineIndent=first_indent_mm * mm,
+            leading=_line_leading(size, spacing), spaceAfter=space_after, firstLineIndent=first_indent_mm * mm,
             leftIndent=left_indent_mm * mm)
     return style
 
@@ -453,7 +453,7 @@ class _DottedLines(Flowable):
 
 
 def _fill_lines(b: FillLines, story: list, st, following) -> None:
-    story.append(_DottedLines(b.count, _leading(st.body.fontSize, b.spacing)))
+    story.append(_DottedLines(b.count, _line_leading(st.body.fontSize, b.spacing)))
 
 
 def _check_boxes(b: CheckBoxes, story: list, st, following) -> None:
