@@ -102,3 +102,41 @@ def test_bundle_shows_a_demo_file_under_xcb_and_portable_mode(bundle, tmp_path):
     finally:
         marker.unlink()
         shutil.rmtree(bundle.parent / "data", ignore_errors=True)
+
+
+def test_bundle_packages_and_opens_into_a_postgresql_register(bundle, tmp_path):
+    """The committee's shared PostgreSQL store from the bundle: psycopg with its libpq, and the one
+    OpenSSL that Python's hashlib and ssl share with libpq (installer/kiemdiem.spec `one_openssl`).
+    A cell's package made by the bundle is opened into a new PostgreSQL register, and the register
+    then lists the cell as verified."""
+    import json
+
+    from tests.committee.conftest import pg_cluster
+
+    env = _env(tmp_path)
+
+    def run(*args) -> subprocess.CompletedProcess:
+        r = subprocess.run([bundle, *map(str, args)], env=env, cwd=tmp_path, capture_output=True, text=True,
+                           timeout=120)
+        assert r.returncode == 0, f"{args[0]}: {r.stdout}{r.stderr}"
+        return r
+
+    demo = tmp_path / "chi-bo.kiemdiem"
+    run("demo", "--db", demo, "--finished")
+    meeting = [m for m in json.loads(run("meeting", "list", "--db", demo, "--json").stdout) if m["state"] == "locked"][0]
+    pw = tmp_path / "mat-khau.txt"
+    pw.write_text("mat-khau-goi\n", encoding="utf-8")
+    run("keys", "new", "--name", "Chi bộ", "--out", tmp_path / "chi-bo.p12", "--for", "signing", "--passphrase-file", pw)
+    run("keys", "new", "--name", "Cấp ủy", "--out", tmp_path / "cap-uy.p12", "--for", "encryption",
+        "--passphrase-file", pw)
+    package = tmp_path / "goi.p7m"
+    run("package", "--db", demo, "--meeting", meeting["id"], "--key", tmp_path / "chi-bo.p12", "--passphrase-file", pw,
+        "--to", tmp_path / "cap-uy.crt", "--out", package)
+    with pg_cluster() as new_database:
+        url = new_database()
+        run("open", package, "--key", tmp_path / "cap-uy.p12", "--passphrase-file", pw, "--out", tmp_path / "mo",
+            "--register", url, "--trust")
+        status = json.loads(run("committee", "status", "--register", url, "--year", meeting["rating_year"],
+                                "--json").stdout)
+    assert [c["status"] for c in status["cells"]] == ["verified"], status
+    assert any(p.suffix == ".pdf" for p in (tmp_path / "mo").rglob("*"))    # the cell's files unpacked
