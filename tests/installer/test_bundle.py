@@ -72,6 +72,41 @@ def test_bundle_holds_resources_and_ui(bundle):
     assert {"kiemdiem_desktop.gui.forms.ui_member_dialog", "kiemdiem_desktop.gui.forms.ui_prepare_dialog"} <= forms
 
 
+def test_bundle_is_small_and_starts_lean(bundle, tmp_path):
+    """Issue 15's budget and what installer/kiemdiem.spec does for it: at most 150 MB; one OpenSSL
+    (Python's libcrypto/libssl names are links to psycopg's); no run-time hook that imports Qt,
+    inspect or pkgutil at every start; the window's start-up modules stored uncompressed in the
+    archive, the rest compressed; and a command without the window loads no Qt library at all."""
+    import zlib
+
+    from PyInstaller.archive.readers import CArchiveReader
+
+    folder = bundle.parent
+    size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+    assert size <= 150e6, f"{size / 1e6:.1f} MB"
+    internal = folder / "_internal"
+    for name in ("libcrypto.so.3", "libssl.so.3"):
+        assert (internal / name).is_symlink() and "psycopg_binary.libs" in os.readlink(internal / name)
+    exe = CArchiveReader(str(bundle))
+    assert not {"pyi_rth_pyside6", "pyi_rth_inspect", "pyi_rth_pkgutil"} & set(exe.toc)
+    pyz = exe.open_embedded_archive(next(n for n in exe.toc if n.endswith(".pyz") or n == "PYZ.pyz"))
+
+    def stored(name: str) -> bool:
+        _, offset, length = pyz.toc[name]
+        with open(bundle, "rb") as f:
+            f.seek(pyz._start_offset + offset)
+            raw = f.read(length)
+        return len(raw) > len(zlib.decompress(raw))          # zlib level 0: the bytes as they are
+    assert all(stored(m) for m in ("kiemdiem_desktop.gui.app", "kiemdiem_desktop.gui.main_window", "PySide6"))
+    assert not any(stored(m) for m in ("reportlab.pdfgen.canvas", "pyhanko.sign.signers.pdf_signer", "docx.document"))
+    env = _env(tmp_path, LD_DEBUG="libs")
+    demo = tmp_path / "mau.kiemdiem"
+    r = subprocess.run([bundle, "demo", "--db", demo], env=env, cwd=tmp_path, capture_output=True, text=True,
+                       timeout=60)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert "libQt6Core" not in r.stderr and "libpyside6" not in r.stderr
+
+
 def test_bundle_selftest_under_xvfb_xcb(bundle, tmp_path):
     r = _xvfb([bundle, "selftest"], _env(tmp_path), cwd=tmp_path)
     assert r.returncode == 0, r.stdout + r.stderr
