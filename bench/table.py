@@ -57,14 +57,15 @@ def first_paint(work: str, ours: list[str], runs: int, env: dict, *, before=None
     a, o = series[0], series[1]
     fa, fo = a.first_series(), o.first_series()
     row(work, f"bare window {fa.text()}", fo.text(), ratio(fo, fa), goal)
-    row(f"{work}, whole process (closing the file: checkpoint, automatic copy; exit)", f"bare window {a.text()}",
-        o.text(), ratio(o, a), "—")
+    row(f"{work}, whole process (closing the file: checkpoint, automatic copy; exit)",
+        f"bare window {a.text()}; {a.cpu_text()}", f"{o.text()}; {o.cpu_text()}", both_ratios(o, a), "—")
     if with_before:
         b = series[2]
         fb = b.first_series()
         if fb.samples:
             row(f"{work} — before", f"bare window {fa.text()}", fb.text(), ratio(fb, fa), goal)
-        row(f"{work}, whole process — before", f"bare window {a.text()}", b.text(), ratio(b, a), "—")
+        row(f"{work}, whole process — before", f"bare window {a.text()}; {a.cpu_text()}",
+            f"{b.text()}; {b.cpu_text()}", both_ratios(b, a), "—")
 
 
 def ratio(o: Series, a: Series) -> str:
