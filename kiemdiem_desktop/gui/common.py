@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, QSettings, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, QSettings, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QLayout, QLineEdit, QMessageBox, QWidget
 
 from .. import paths
@@ -34,6 +34,25 @@ def set_style_property(widget: QWidget, name: str, value) -> None:
 def style_property(widget: QWidget, name: str):
     """The value last set by set_style_property (None when never set)."""
     return getattr(widget, "_style_props", {}).get(name)
+
+
+class _AfterFirstPaint(QObject):
+    def __init__(self, widget: QWidget, fn: Callable[[], None]):
+        super().__init__(widget)
+        self.fn = fn
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, obj, self.fn)    # after this frame is on screen
+        return False
+
+
+def after_first_paint(widget: QWidget, fn: Callable[[], None]) -> None:
+    """Run ``fn`` once ``widget`` has painted its first frame: set-up that the first frame does not
+    show and that would slow it down (see qt_values)."""
+    _AfterFirstPaint(widget, fn)
 
 
 def settings() -> QSettings:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QByteArray, QEvent, Signal, Slot
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QCheckBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
@@ -20,6 +20,7 @@ from ..vn.text import clean
 from .common import (
     FutureWatcher, add_recent_file, ask_yes_no, recent_files, settings, show_error,
 )
+from .qt_values import APPLICATION_SHORTCUT
 from .roster import RosterScreen
 
 BASE_POINT_SIZE = 11.0
@@ -344,8 +345,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(8, 8, 8, 8)
         self.demo_banner = QLabel(self.tr("DỮ LIỆU MẪU — không dùng cho cuộc họp thật"))
-        self.demo_banner.setObjectName("demoBanner")
-        self.demo_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.demo_banner.setObjectName("demoBanner")       # centred by ui/style.qss
         self.demo_banner.setVisible(self.cf.is_demo)
         layout.addWidget(self.demo_banner)
 
@@ -387,10 +387,12 @@ class MainWindow(QMainWindow):
 
     # -- menus -----------------------------------------------------------------------------------
     def _build_menus(self) -> None:
+        # setShortcuts([…]), not setShortcut(…): PySide6's choice among setShortcut's overloads builds
+        # its whole Qt namespace (about 12 ms before the first frame, see qt_values).
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&Tệp"))
         act = file_menu.addAction(self.tr("&Mở…"))
-        act.setShortcut(QKeySequence.StandardKey.Open)
+        act.setShortcuts([QKeySequence(QKeySequence.StandardKey.Open)])   # see _build_menus
         act.triggered.connect(self.open_other)
         self.recent_menu = file_menu.addMenu(self.tr("Tệp &gần đây"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
@@ -401,7 +403,7 @@ class MainWindow(QMainWindow):
         act.triggered.connect(self.backup_dialog)
         file_menu.addSeparator()
         act = file_menu.addAction(self.tr("T&hoát"))
-        act.setShortcut(QKeySequence("Ctrl+Q"))
+        act.setShortcuts([QKeySequence("Ctrl+Q")])
         act.triggered.connect(self.close)
 
         view = bar.addMenu(self.tr("&Xem"))
@@ -409,13 +411,13 @@ class MainWindow(QMainWindow):
         self.zoom_in_action.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
         self.zoom_in_action.triggered.connect(lambda: self.zoom(+1))
         self.zoom_out_action = view.addAction(self.tr("Thu &nhỏ"))
-        self.zoom_out_action.setShortcut(QKeySequence("Ctrl+-"))
+        self.zoom_out_action.setShortcuts([QKeySequence("Ctrl+-")])
         self.zoom_out_action.triggered.connect(lambda: self.zoom(-1))
         self.zoom_reset_action = view.addAction(self.tr("Cỡ chữ &mặc định"))
-        self.zoom_reset_action.setShortcut(QKeySequence("Ctrl+0"))
+        self.zoom_reset_action.setShortcuts([QKeySequence("Ctrl+0")])
         self.zoom_reset_action.triggered.connect(lambda: self.zoom(None))
         for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
-            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            action.setProperty("shortcutContext", APPLICATION_SHORTCUT)   # setShortcutContext() takes a Qt enum
 
         send = bar.addMenu(self.tr("&Gửi cấp trên"))
         act = send.addAction(self.tr("&Khóa và chứng thư số…"))
@@ -431,7 +433,7 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(self.tr("T&rợ giúp"))
         act = help_menu.addAction(self.tr("&Bắt đầu: hội nghị đầu tiên, bằng hình"))
         act.setObjectName("startHelpAction")
-        act.setShortcut(QKeySequence("F1"))
+        act.setShortcuts([QKeySequence("F1")])
         act.triggered.connect(self.show_start_help)
         act = help_menu.addAction(self.tr("&Hướng dẫn nhanh"))
         act.triggered.connect(self.show_help)
@@ -449,6 +451,8 @@ class MainWindow(QMainWindow):
 
     def keys_dialog(self, *, show: bool = True):
         """Gửi cấp trên › Khóa và chứng thư số… (gui/crypto)."""
+        from PySide6.QtCore import Qt
+
         from .crypto.keys import KeysDialog
 
         dlg = KeysDialog(self, cell_name=self.cf.cell().name)
