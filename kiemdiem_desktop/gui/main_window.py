@@ -378,7 +378,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.file_label)
 
         self._build_menus()
-        self.update_title()
+        self.update_title(self.cell_page._last)     # the cell the page has just read
         self._restore_state()
         self.tabs.setCurrentWidget(self.roster)
         if going:          # reopening the program during a meeting: the meeting first, said
@@ -485,10 +485,11 @@ class MainWindow(QMainWindow):
             a.triggered.connect(lambda _=False, f=f: self.open_requested.emit(f))
 
     # -- title, zoom, state ----------------------------------------------------------------------
-    def update_title(self) -> None:
+    def update_title(self, cell: Cell | None = None) -> None:
+        """``cell``: the cell as just read (else read now)."""
         if self._closed:
             return
-        name = self.cf.cell().name or self.tr("(chưa đặt tên chi bộ)")
+        name = (cell or self.cf.cell()).name or self.tr("(chưa đặt tên chi bộ)")
         self.setWindowTitle(f"{APP_NAME} — {name} — {self.cf.path.name}")
 
     def zoom(self, delta: int | None) -> None:
