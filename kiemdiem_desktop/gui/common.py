@@ -5,7 +5,7 @@ from datetime import date
 from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, QSettings, QThreadPool, QTimer, Signal, Slot
-from PySide6.QtWidgets import QComboBox, QLayout, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QComboBox, QLayout, QLineEdit, QWidget
 
 from .. import paths
 from ..vn.dates import DateError, format_date, parse_date
@@ -159,12 +159,16 @@ def error_text(err: BaseException) -> str:
 
 
 def show_error(parent: QWidget | None, err: BaseException | str, title: str | None = None) -> None:
+    from PySide6.QtWidgets import QMessageBox     # (message boxes: not loaded for the first frame)
+
     box = QMessageBox(QMessageBox.Icon.Warning, title or tr("Có lỗi"),
                       err if isinstance(err, str) else error_text(err), QMessageBox.StandardButton.Ok, parent)
     box.exec()
 
 
 def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Question, title, text,
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
     box.setDefaultButton(QMessageBox.StandardButton.No)

@@ -6,8 +6,8 @@ from datetime import date
 from PySide6.QtCore import QByteArray, QEvent, Signal, Slot
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QCheckBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QMainWindow, QMessageBox, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget,
+    QApplication, QCheckBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+    QLineEdit, QMainWindow, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget,
     QVBoxLayout, QWidget, QAbstractItemView,
 )
 
@@ -526,6 +526,8 @@ class MainWindow(QMainWindow):
 
     # -- actions ---------------------------------------------------------------------------------
     def open_other(self) -> None:
+        from PySide6.QtWidgets import QFileDialog     # (dialogs: not loaded for the first frame)
+
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Mở tệp dữ liệu"), str(self.cf.path.parent), FILE_FILTER)
         if path:
             self.open_requested.emit(path)
@@ -565,6 +567,8 @@ class MainWindow(QMainWindow):
         return self.start_help
 
     def show_help(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(self, self.tr("Hướng dẫn"), self.tr(
             "<p><b>Trước cuộc họp</b></p><ol>"
             "<li>Trang <b>Chi bộ</b>: nhập tên chi bộ và đảng bộ cấp trên.</li>"
@@ -576,6 +580,8 @@ class MainWindow(QMainWindow):
             "<p>Chữ nhỏ quá? Ctrl+= để phóng to, Ctrl+- để thu nhỏ, Ctrl+0 để về cỡ mặc định.</p>"))
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self)
         box.setWindowTitle(self.tr("Giới thiệu"))
         box.setIconPixmap(self.windowIcon().pixmap(64, 64))
