@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 from datetime import date
 
-from PySide6.QtCore import QByteArray, QEvent, Signal, Slot
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Signal, Slot
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QCheckBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
@@ -58,7 +58,40 @@ def apply_zoom(step: int) -> float:
     return size
 
 
-class CellPage(QWidget):
+class _MadeWhenShown(QWidget):
+    """A tab page whose widgets are made when it is first shown or one of them is first named
+    (``page.name``…): the window's first frame makes only the page it shows."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._made = False
+
+    def __getattr__(self, name: str):
+        if name.startswith("__") or self.__dict__.get("_made", True):
+            raise AttributeError(name)
+        self._make()
+        return getattr(self, name)
+
+    def _make(self) -> None:
+        self._made = True
+        self.make()
+        if self.isVisible():
+            # Widgets put in the layout of a page being shown are shown by a queued call (QLayout): make
+            # it now, and lay them out, so that they are in the page's first frame.
+            for child in self.findChildren(QWidget):
+                QCoreApplication.sendPostedEvents(child, QEvent.Type.MetaCall)
+            self.layout().activate()
+
+    def make(self) -> None:
+        raise NotImplementedError
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        if not self._made:
+            self._make()
+        super().showEvent(event)
+
+
+class CellPage(_MadeWhenShown):
     """Chi bộ: every edit is saved as it is made (no Save button)."""
 
     saved = Signal()
@@ -67,6 +100,8 @@ class CellPage(QWidget):
     def __init__(self, cell_file, parent=None):
         super().__init__(parent)
         self.cf = cell_file
+
+    def make(self) -> None:
         self.watcher = FutureWatcher(self)
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("ví dụ: Chi bộ Phòng Tổ chức – Hành chính"))
@@ -100,6 +135,8 @@ class CellPage(QWidget):
             c.toggled.connect(self.save)
 
     def load(self) -> None:
+        if not self._made:               # read when the page is made
+            return
         cell = self.cf.cell()
         self._loading = True
         self.name.setText(cell.name)
@@ -118,7 +155,7 @@ class CellPage(QWidget):
 
     def flush(self) -> None:
         """Save what is typed now and wait for it (before the file closes)."""
-        if self._loading or self.current() == self._last:
+        if not self._made or self._loading or self.current() == self._last:
             return
         cell = self._last = self.current()
         try:
@@ -146,12 +183,18 @@ class CellPage(QWidget):
         self.saved.emit()
 
 
-class MeetingsPage(QWidget):
+class MeetingsPage(_MadeWhenShown):
     """Cuộc họp: the meetings of the file."""
 
     def __init__(self, cell_file, parent=None):
         super().__init__(parent)
         self.cf = cell_file
+        self.guides: list[QWidget] = []
+        self._followed: set[str] = set()
+        self._ids: list[str] = []
+        self._loaded = False
+
+    def make(self) -> None:
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("meetingTable")
         self.table.setHorizontalHeaderLabels([self.tr("Năm đánh giá"), self.tr("Loại"), self.tr("Trạng thái"),
@@ -183,9 +226,6 @@ class MeetingsPage(QWidget):
         self.documents_button = QPushButton(self.tr("&Văn bản hội nghị…"))
         self.documents_button.clicked.connect(lambda: self.open_documents())
         self.table.cellActivated.connect(lambda *_: self.open_meeting())
-        self.guides: list[QWidget] = []
-        self._followed: set[str] = set()
-        self._ids: list[str] = []
         row = QHBoxLayout()
         row.addWidget(self.new_button)
         row.addWidget(self.prepare_button)
@@ -197,7 +237,6 @@ class MeetingsPage(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
-        self._loaded = False
 
     def showEvent(self, event) -> None:  # noqa: N802
         # Read the meetings when the page is first shown, not while the window starts.
@@ -387,7 +426,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.file_label)
 
         self._build_menus()
-        self.update_title(self.cell_page._last)     # the cell the page has just read
+        self.update_title(self.cf.cell())     # (read ahead with the file: see CellFile.read_ahead)
         self._restore_state()
         self.tabs.setCurrentWidget(self.roster)
         if going:          # reopening the program during a meeting: the meeting first, said

@@ -83,3 +83,34 @@ def test_roster_shortcuts_zoom_keys_and_banner_as_before(qtbot, app, tmp_path):
     assert [header.model().headerData(c, Qt.Orientation.Horizontal) for c in range(header.count())][:3] == [
         "STT", "Họ và tên", "Ngày sinh"]
     w.close()
+
+
+def test_pages_not_shown_are_made_when_first_shown_with_their_data(qtbot, app, cell):
+    """The window opens on the roster: the Chi bộ and Cuộc họp pages are made when first shown (or
+    named), filled as before, and a page never shown has nothing to save on closing."""
+    from kiemdiem_desktop.gui.main_window import MainWindow
+
+    w = MainWindow(cell)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.tabs.currentWidget() is w.roster
+    assert not w.cell_page._made and not w.meetings._made
+    w.tabs.setCurrentWidget(w.cell_page)
+    assert w.cell_page._made and w.cell_page.isVisible()
+    assert w.cell_page.name.text() == "Chi bộ Phòng Tổ chức" and w.cell_page.name.isVisible()
+    assert w.cell_page.higher_org.text() == "Đảng bộ Sở Nội vụ"
+    assert w.cell_page.name.geometry().width() > 200            # laid out in the page's first frame
+    w.tabs.setCurrentWidget(w.meetings)
+    assert w.meetings.empty.isVisible() and not w.meetings.table.isVisible()   # no meeting yet
+    assert w.meetings.new_button.isVisible() and not w.meetings.open_button.isEnabled()
+    w.close()
+
+
+def test_a_page_named_before_it_is_shown_is_made_then(qtbot, app, cell):
+    from kiemdiem_desktop.gui.main_window import MainWindow
+
+    w = MainWindow(cell)
+    qtbot.addWidget(w)
+    assert w.cell_page.name.text() == "Chi bộ Phòng Tổ chức"       # made when named
+    w.close()
