@@ -440,7 +440,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&Tệp"))
         act = file_menu.addAction(self.tr("&Mở…"))
-        act.setShortcuts([QKeySequence(QKeySequence.StandardKey.Open)])   # see _build_menus
+        act.setShortcuts([QKeySequence(QKeySequence.StandardKey.Open)])
         act.triggered.connect(self.open_other)
         self.recent_menu = file_menu.addMenu(self.tr("Tệp &gần đây"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
