@@ -53,6 +53,12 @@ def first_paint(work: str, ours: list[str], runs: int, env: dict, *, before=None
     a, o = series[0], series[1]
     fa, fo = a.first_series(), o.first_series()
     row(work, f"bare window {fa.text()}", fo.text(), ratio(fo, fa), goal)
+    if a.first_cpus and o.first_cpus:       # both said their processor time to the first frame
+        ca, co = a.first_cpu_series(), o.first_cpu_series()
+        ma, mo = a.first_cpu_series(main_thread=True), o.first_cpu_series(main_thread=True)
+        row(f"{work}: processor time to the first frame, whole process; main thread",
+            f"bare window {ca.text()}; {ma.text()}", f"{co.text()}; {mo.text()}",
+            f"{ratio(co, ca)}; {ratio(mo, ma)}", "—")
     row(f"{work}, whole process (closing the file: checkpoint, automatic copy; exit)", f"bare window {a.text()}",
         o.text(), ratio(o, a), "—")
     if with_before:
