@@ -2,7 +2,9 @@
 painted window (``--exit-when-shown`` on a demo file), offscreen and under Xvfb (xcb), beside a bare
 PySide6 window run with the venv's Python. Runs are paired (bare, bundle…); prints medians and ratios.
 
-    make dist && .venv/bin/python bench/bundle.py [--runs 10] [--dist dist]
+    make dist && .venv/bin/python bench/bundle.py [--runs 10] [--dist dist] [--before OLD/dist]
+
+``--before``: an older build's dist folder, run in the same rounds (bare, bundle, older bundle…).
 """
 from __future__ import annotations
 
@@ -50,12 +52,16 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=10)
     ap.add_argument("--dist", default=str(ROOT / "dist"))
+    ap.add_argument("--before", help="an older build's dist folder, timed in the same rounds")
     args = ap.parse_args()
     dist = Path(args.dist)
     exe = dist / "kiemdiem" / ("kiemdiem.exe" if sys.platform == "win32" else "kiemdiem")
     if not exe.exists():
         sys.exit(f"{exe} is missing: run make dist first")
     print(f"bundle folder {size_mb(dist / 'kiemdiem'):7.1f} MB   ({exe})")
+    old = Path(args.before) / "kiemdiem" / exe.name if args.before else None
+    if old:
+        print(f"before        {size_mb(old.parent):7.1f} MB   ({old})")
     tar = dist / "kiemdiem-linux-x86_64.tar.gz"
     if tar.exists():
         print(f"archive       {size_mb(tar):7.1f} MB   ({tar.name})")
@@ -81,15 +87,24 @@ def main() -> None:
                 e = dict(env, **extra)
                 bundle_cmd = [str(exe), "--db", str(db), "--exit-when-shown"]
                 bare_cmd = [sys.executable, str(ROOT / "bench" / "bare_window.py"), "1200", "760"]
+                old_cmd = [str(old)] + bundle_cmd[1:] if old else None
                 timed(bundle_cmd, e), timed(bare_cmd, e)  # warm the file cache
-                bare, ours = [], []
+                if old_cmd:
+                    timed(old_cmd, e)
+                bare, ours, olds = [], [], []
                 for _ in range(args.runs):
                     bare.append(timed(bare_cmd, e))
                     ours.append(timed(bundle_cmd, e))
+                    if old_cmd:
+                        olds.append(timed(old_cmd, e))
                 mb, mo = statistics.median(bare), statistics.median(ours)
                 paired = statistics.median(o / b for o, b in zip(ours, bare))
                 print(f"  {label:<11} bare window (venv python) {mb * 1000:6.0f} ms   bundle {mo * 1000:6.0f} ms   "
                       f"ratio of medians {mo / mb:4.2f}   median paired ratio {paired:4.2f}")
+                if olds:
+                    mp = statistics.median(olds)
+                    print(f"  {'':<11} before {mp * 1000:6.0f} ms   ratio of medians {mp / mb:4.2f}   "
+                          f"median paired ratio {statistics.median(p / b for p, b in zip(olds, bare)):4.2f}")
     finally:
         if xvfb:
             xvfb[0].terminate()

@@ -5,6 +5,7 @@ LibreOffice converting our own .docx of the same meeting to PDF; an `openssl cms
 warm-up; medians with min–max; the load average before and after.
 
     .venv/bin/python bench/table.py [--runs 5] [--only startup,minutes,documents,package,open,bundle] [--before main]
+        [--bundle-before DIR]   (DIR: an older build's dist/kiemdiem, run in the bundle rows' paired rounds)
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from bench.common import (  # noqa: E402
 
 ROWS: list[tuple[str, str, str, str, str]] = []   # work, anchor, ours, ratio, goal
 BEFORE: list[Path] = []     # --before REV: that revision's program, run in the same paired series
+BUNDLE_BEFORE: list[Path] = []  # --bundle-before DIR: an older bundle (dist/kiemdiem), run in the bundle rows' series
 PASSPHRASE = "bench-passphrase"
 LO_PEAK: list[float] = []   # LibreOffice's peak memory converting the 500-member minutes, once measured
 
@@ -39,15 +41,17 @@ def row(work: str, anchor: str, ours: str, ratio: str, goal: str) -> None:
 
 
 def first_paint(work: str, ours: list[str], runs: int, env: dict, *, before=None, goal: str = "≤ 1.3×",
-                with_before: bool = True) -> None:
+                with_before: bool = True, before_cmd: list[str] | None = None) -> None:
     """First-paint rows: ours beside the bare window, from the launch to the "painted" line each prints
     after its first frame, and the whole process (ours then closes its file as on any exit: checkpoint
-    and automatic copy); with --before, the older program too, interleaved in the same rounds (an
-    older program that printed nothing has its whole-process row only)."""
+    and automatic copy); with --before (or ``before_cmd``: an older bundle), the older program too,
+    interleaved in the same rounds (an older program that printed nothing has its whole-process row only)."""
     bare = [PY, str(ROOT / "bench" / "bare_window.py"), "1200", "760"]
     cmds = [(bare, env), (ours, env)]
-    with_before = with_before and bool(BEFORE)
-    if with_before:
+    with_before = (with_before and bool(BEFORE)) or before_cmd is not None
+    if before_cmd is not None:
+        cmds.append((before_cmd, env))
+    elif with_before:
         cmds.append((ours, {**env, "PYTHONPATH": str(BEFORE[0])}))
     series = interleaved(cmds, runs, before=before, marker=b"painted")
     a, o = series[0], series[1]
@@ -59,14 +63,15 @@ def first_paint(work: str, ours: list[str], runs: int, env: dict, *, before=None
         row(f"{work}: processor time to the first frame, whole process; main thread",
             f"bare window {ca.text()}; {ma.text()}", f"{co.text()}; {mo.text()}",
             f"{ratio(co, ca)}; {ratio(mo, ma)}", "—")
-    row(f"{work}, whole process (closing the file: checkpoint, automatic copy; exit)", f"bare window {a.text()}",
-        o.text(), ratio(o, a), "—")
+    row(f"{work}, whole process (closing the file: checkpoint, automatic copy; exit)",
+        f"bare window {a.text()}; {a.cpu_text()}", f"{o.text()}; {o.cpu_text()}", both_ratios(o, a), "—")
     if with_before:
         b = series[2]
         fb = b.first_series()
         if fb.samples:
             row(f"{work} — before", f"bare window {fa.text()}", fb.text(), ratio(fb, fa), goal)
-        row(f"{work}, whole process — before", f"bare window {a.text()}", b.text(), ratio(b, a), "—")
+        row(f"{work}, whole process — before", f"bare window {a.text()}; {a.cpu_text()}",
+            f"{b.text()}; {b.cpu_text()}", both_ratios(b, a), "—")
 
 
 def ratio(o: Series, a: Series) -> str:
@@ -431,17 +436,35 @@ def open_many(tmp: Path, env: dict, runs: int, count: int = 200) -> None:
         f"openssl cms loop {a.text()}; {a.cpu_text()}", f"{o.text()}; {o.cpu_text()}", both_ratios(o, a), "≤ 3×")
 
 
+def folder_mb(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink()) / 1e6
+
+
 def bundle(tmp: Path, env: dict, runs: int) -> None:
+    """The bundle's size and first paint beside the bare window; with --bundle-before, an older bundle
+    in the same rounds. Also one command line command (`meeting list`), which needs no Qt."""
     dist = ROOT / "dist" / "kiemdiem"
     if not dist.exists():
         row("bundle size", "—", "not built (make dist)", "—", "≤ 150 MB")
         return
-    size = sum(p.stat().st_size for p in dist.rglob("*") if p.is_file() and not p.is_symlink()) / 1e6
-    row("bundle size", "—", f"{size:.0f} MB", "—", "≤ 150 MB")
+    row("bundle size", "—", f"{folder_mb(dist):.1f} MB", "—", "≤ 150 MB")
+    old = BUNDLE_BEFORE[0] if BUNDLE_BEFORE else None
+    if old:
+        row("bundle size — before", "—", f"{folder_mb(old):.1f} MB", "—", "≤ 150 MB")
     exe = dist / "kiemdiem"
     db = demo(tmp, 40, env)        # the roster on screen, as in the start-up rows
     first_paint("the installed bundle's first paint, 40 members (offscreen)",
-                [str(exe), "--db", str(db), "--exit-when-shown"], runs, env, with_before=False)
+                [str(exe), "--db", str(db), "--exit-when-shown"], runs, env, with_before=False,
+                before_cmd=[str(old / "kiemdiem"), "--db", str(db), "--exit-when-shown"] if old else None)
+    listing = [str(exe), "meeting", "list", "--db", str(db), "--json"]
+    if old:
+        o, b = paired(listing, [str(old / "kiemdiem")] + listing[1:], runs, env)
+        row("the bundle's `meeting list --json` (no window), whole process", f"before {b.text()}; {b.cpu_text()}",
+            f"{o.text()}; {o.cpu_text()}", f"{o.median / b.median:.2f}× of before", "—")
+    else:
+        o, _ = paired(listing, None, runs, env)
+        row("the bundle's `meeting list --json` (no window), whole process", "—", f"{o.text()}; {o.cpu_text()}",
+            "—", "—")
 
 
 SECTIONS = {"minutes": minutes, "startup": startup, "documents": documents, "package": package,
@@ -454,7 +477,11 @@ def main() -> None:
     ap.add_argument("--only", default=",".join(SECTIONS))
     ap.add_argument("--before", metavar="REV", help="start-up and package rows: also run the program of "
                     "git revision REV (e.g. main) in the same paired rounds")
+    ap.add_argument("--bundle-before", metavar="DIR", help="bundle rows: also run the older bundle in DIR "
+                    "(a dist/kiemdiem folder built from the older revision) in the same paired rounds")
     args = ap.parse_args()
+    if args.bundle_before:
+        BUNDLE_BEFORE.append(Path(args.bundle_before).resolve())
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load {load()}", flush=True)
     with tempfile.TemporaryDirectory(prefix="kiemdiem-bench-") as t:
         tmp = Path(t)
