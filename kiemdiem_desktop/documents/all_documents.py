@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Iterable
 
+from ..figures import computed_once
 from ..voting import VotingDesk
 from .attendance_sheet import build_attendance_sheet
 from .ballots import build_common_ballot, build_single_ballots
@@ -90,13 +91,14 @@ def build_documents(desk: VotingDesk, folder: str | Path, *, minutes: MinutesBui
         if progress is not None:
             progress(min(done, total), total, Path(path))
 
-    for files, build, reports in steps:
-        if reports:
-            out += build(tick)
-            continue
-        made = build()
-        paths = [made] if isinstance(made, Path) else list(made)
-        out += paths
-        for i, p in enumerate(paths):     # a builder writing more files than it returns (the minutes)
-            tick(p, files - len(paths) + 1 if i == len(paths) - 1 and files > len(paths) else 1)
+    with computed_once(desk):       # the minutes and the summary's three files read one computation
+        for files, build, reports in steps:
+            if reports:
+                out += build(tick)
+                continue
+            made = build()
+            paths = [made] if isinstance(made, Path) else list(made)
+            out += paths
+            for i, p in enumerate(paths):     # a builder writing more files than it returns (the minutes)
+                tick(p, files - len(paths) + 1 if i == len(paths) - 1 and files > len(paths) else 1)
     return out
