@@ -222,12 +222,19 @@ def documents(tmp: Path, env: dict, runs: int) -> None:
     def clean() -> None:
         shutil.rmtree(out, ignore_errors=True)
     before = load()
-    o, _ = paired(KIEMDIEM + ["documents", "--db", str(db), "--meeting", mid, "--out", str(out)], None,
-                  max(3, runs // 2), env, before=clean)
+    cmd = KIEMDIEM + ["documents", "--db", str(db), "--meeting", mid, "--out", str(out)]
+    if BEFORE:     # --before: the older program in the same rounds, alternating with ours
+        o, b = interleaved([(cmd, env), (cmd, {**env, "PYTHONPATH": str(BEFORE[0])})], max(3, runs // 2),
+                           before=clean)
+    else:
+        (o, _), b = paired(cmd, None, max(3, runs // 2), env, before=clean), None
     files = len(list(out.iterdir())) if out.exists() else 0
     row(f"documents, 500 members ({files} files), whole process", "—",
-        f"{o.text()}, load {before} → {load()}", "—", "≤ 4 s")
+        f"{o.text()}, {o.cpu_text()}, load {before} → {load()}", "—", "≤ 4 s")
     row("peak memory, documents, 500 members", lo_anchor(), f"{o.peak:.0f} MiB", "—", "≤ 150 MiB")
+    if b is not None:
+        row("documents, 500 members, whole process — before", "—", f"{b.text()}, {b.cpu_text()}", "—", "≤ 4 s")
+        row("peak memory, documents, 500 members — before", lo_anchor(), f"{b.peak:.0f} MiB", "—", "≤ 150 MiB")
     documents_breakdown(db, mid, env)
 
 
@@ -429,7 +436,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--only", default=",".join(SECTIONS))
-    ap.add_argument("--before", metavar="REV", help="start-up rows: also run the program of git revision REV "
+    ap.add_argument("--before", metavar="REV", help="start-up and documents rows: also run the program of git revision REV "
                     "(e.g. main) in the same paired rounds")
     args = ap.parse_args()
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load {load()}", flush=True)
