@@ -90,9 +90,12 @@ def _properties(p, style_id: str, keep_with_next: bool, align: str | None, inden
 
 def append_to_body(doc, p) -> None:
     """``p`` at the end of the body, before its section properties (body.sectPr would scan every
-    child each time)."""
+    child each time, and so would len(body): lxml counts the children; body[-1] is the last one)."""
     body = doc.element.body
-    last = body[-1] if len(body) else None
+    try:
+        last = body[-1]
+    except IndexError:
+        last = None
     if last is not None and last.tag == W_SECTPR:
         last.addprevious(p)
     else:
