@@ -239,7 +239,8 @@ def documents(tmp: Path, env: dict, runs: int) -> None:
 
 
 def documents_breakdown(db: Path, mid: str, env: dict) -> None:
-    """Seconds per document in one in-process build (the Mẫu 2 forms together): what remains."""
+    """Seconds per document in one in-process build (the Mẫu 2 forms together; every file in this one
+    process, ``workers=1``, so that each file's time is its own): what remains."""
     code = f"""
 import time, tempfile
 from pathlib import Path
@@ -255,7 +256,7 @@ def step(done, total, path):
     key = "mau-2*.docx" if path.name.startswith("mau-2") else path.name
     spent[key] = spent.get(key, 0) + now - last[0]
     last[0] = now
-build_documents(desk, Path(tempfile.mkdtemp()), minutes=minutes_pdf_and_docx, minutes_files=2, progress=step)
+build_documents(desk, Path(tempfile.mkdtemp()), minutes=minutes_pdf_and_docx, minutes_files=2, progress=step, workers=1)
 print("; ".join(f"{{k}} {{v:.2f}} s" for k, v in sorted(spent.items(), key=lambda kv: -kv[1])))
 cf.close(backup=False)
 """
