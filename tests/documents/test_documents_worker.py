@@ -6,6 +6,7 @@ written here when the second process is not there."""
 from __future__ import annotations
 
 import re
+import resource
 import zipfile
 
 import pytest
@@ -48,7 +49,12 @@ def build(desk, folder, workers: int):
 
 def test_two_processes_write_the_files_one_process_writes(demo, tmp_path):
     one, seen_one = build(demo, tmp_path / "one", workers=1)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
     two, seen_two = build(demo, tmp_path / "two", workers=2)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # the PDFs were rendered by another process: it worked, and the minutes' Word file came first
+    assert after.ru_utime - children.ru_utime > 0.1
+    assert seen_two[0][2].name == "bien-ban.docx" and seen_one[0][2].name == "bien-ban.pdf"
     assert [p.name for p in two] == [p.name for p in one]
     assert two[0].name == "bien-ban.pdf"
     names = sorted(p.name for p in (tmp_path / "one").iterdir())
