@@ -236,6 +236,29 @@ def documents(tmp: Path, env: dict, runs: int) -> None:
         row("documents, 500 members, whole process — before", "—", f"{b.text()}, {b.cpu_text()}", "—", "≤ 4 s")
         row("peak memory, documents, 500 members — before", lo_anchor(), f"{b.peak:.0f} MiB", "—", "≤ 150 MiB")
     documents_breakdown(db, mid, env)
+    documents_memory(db, mid, env)
+
+
+def documents_memory(db: Path, mid: str, env: dict) -> None:
+    """Peak memory of each process when the second one writes the largest PDFs (the whole-process row
+    gives the larger of the two): this one and the worker, and their sum (an upper bound of the total)."""
+    code = f"""
+import resource, tempfile
+from pathlib import Path
+from kiemdiem_desktop.services import CellFile
+from kiemdiem_desktop.session import MeetingSession
+from kiemdiem_desktop.voting import VotingDesk
+from kiemdiem_desktop.documents.all_documents import build_documents, minutes_pdf_and_docx
+cf = CellFile.open({str(db)!r})
+desk = VotingDesk(MeetingSession(cf, {mid!r}))
+build_documents(desk, Path(tempfile.mkdtemp()), minutes=minutes_pdf_and_docx, minutes_files=2, workers=2)
+me, worker = (resource.getrusage(w).ru_maxrss / 1024 for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+print(f"this process {{me:.0f}} MiB, the second process {{worker:.0f}} MiB, together at most {{me + worker:.0f}} MiB")
+cf.close(backup=False)
+"""
+    res = subprocess.run([PY, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env)
+    text = res.stdout.strip() if res.returncode == 0 else "failed: " + res.stderr.strip()[-200:]
+    print(f"  documents, 500 members, two processes, peak memory: {text}", flush=True)
 
 
 def documents_breakdown(db: Path, mid: str, env: dict) -> None:
