@@ -305,14 +305,20 @@ def keys(tmp: Path, env: dict) -> dict[str, Path]:
 
 def package(tmp: Path, env: dict, runs: int) -> None:
     """Two PAdES signatures (chủ trì, thư ký, each with their own key) and the package (the cell's
-    key), in an open program: after a warm-up build (imports, fonts). Said twice: the first build
-    with every key unlocked for the first time in the process (each .p12 parsed and its RSA key
-    checked), and the later builds (a key unlocked once is reused); wall and processor time."""
+    key), in an open program: after a warm-up build (imports, fonts). Said twice: the builds with every
+    key unlocked for the first time in the process (each .p12 parsed and its RSA key checked), and the
+    later builds (a key unlocked once is reused); wall and processor time. ``runs`` rounds of one
+    process each doing two builds of each kind; with --before, the older program's process in the same
+    rounds, the order reversed every other round (paired A/B)."""
+    import json
+    import statistics
+
     db = demo(tmp, 40, env)
     mid = meeting_id(db, env)
     k = keys(tmp, env)
-    code = f"""
-import statistics, time
+    script = tmp / "package_build.py"       # run from tmp: the program comes from PYTHONPATH, not the cwd
+    script.write_text(f"""
+import json, time
 from pathlib import Path
 from kiemdiem_desktop.services import CellFile
 from kiemdiem_desktop.session import MeetingSession
@@ -337,24 +343,35 @@ def build(i):
 
 build(0)                                   # warm-up: imports, fonts
 firsts = []
-for i in range(3):
-    getattr(keys, "forget_unlocked_keys", lambda: None)()
+for i in range(2):
+    keys.forget_unlocked_keys()
     firsts.append(build(100 + i))
-later = [build(i) for i in range(1, {runs + 1})]
-for series in (firsts, later):
-    w, c = [x[0] for x in series], [x[1] for x in series]
-    print(statistics.median(w), min(w), max(w), statistics.median(c), min(c), max(c))
+later = [build(i) for i in range(1, 3)]
+print(json.dumps([firsts, later]))
 cf.close(backup=False)
-"""
-    out = subprocess.run([PY, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env)
-    if out.returncode != 0:
-        row("package build (2 signatures + package), 40 members", "—", "failed: " + out.stderr.strip()[-200:], "—", "≤ 0.5 s")
-        return
-    for line, when in zip(out.stdout.split("\n"), ("each key unlocked for the first time",
-                                                   "keys already unlocked in the program")):
-        med, lo, hi, cmed, clo, chi = map(float, line.split())
-        row(f"package build (2 signatures + package), 40 members, after imports, {when}", "—",
-            f"{fmt(med)} ({fmt(lo)}–{fmt(hi)}); CPU {fmt(cmed)} ({fmt(clo)}–{fmt(chi)})", "—", "≤ 0.5 s")
+""", encoding="utf-8")
+    programs = [("", env)]
+    if BEFORE:
+        programs.append((" — before", {**env, "PYTHONPATH": str(BEFORE[0])}))
+    got = {label: ([], []) for label, _ in programs}
+    before = load()
+    for r in range(runs):
+        for label, penv in (programs if r % 2 == 0 else programs[::-1]):
+            out = subprocess.run([PY, str(script)], capture_output=True, text=True, cwd=tmp, env=penv)
+            if out.returncode != 0:
+                row(f"package build (2 signatures + package), 40 members{label}", "—",
+                    "failed: " + out.stderr.strip()[-200:], "—", "≤ 0.5 s")
+                return
+            firsts, later = json.loads(out.stdout.strip().splitlines()[-1])
+            got[label][0].extend(firsts)
+            got[label][1].extend(later)
+    for label, _ in programs:
+        for series, when in zip(got[label], ("each key unlocked for the first time",
+                                             "keys already unlocked in the program")):
+            w, c = [x[0] for x in series], [x[1] for x in series]
+            row(f"package build (2 signatures + package), 40 members, after imports, {when}{label}", "—",
+                f"{fmt(statistics.median(w))} ({fmt(min(w))}–{fmt(max(w))}); CPU {fmt(statistics.median(c))} "
+                f"({fmt(min(c))}–{fmt(max(c))}); load {before} → {load()}", "—", "≤ 0.5 s")
 
 
 def distinct_packages(tmp: Path, db: Path, count: int, signers: int = 10) -> tuple[Path, Path, Path, Path]:
@@ -460,8 +477,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--only", default=",".join(SECTIONS))
-    ap.add_argument("--before", metavar="REV", help="start-up and documents rows: also run the program of git revision REV "
-                    "(e.g. main) in the same paired rounds")
+    ap.add_argument("--before", metavar="REV", help="start-up, documents and package rows: also run the program "
+                    "of git revision REV (e.g. main) in the same paired rounds")
     args = ap.parse_args()
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load {load()}", flush=True)
     with tempfile.TemporaryDirectory(prefix="kiemdiem-bench-") as t:

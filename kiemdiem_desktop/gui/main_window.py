@@ -1,6 +1,7 @@
 """The main window: the cell, the roster and the meetings of one data file."""
 from __future__ import annotations
 
+import sys
 from datetime import date
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, Signal, Slot
@@ -330,6 +331,14 @@ class MeetingsPage(QWidget):
             self.reload()
 
 
+def _forget_unlocked_keys() -> None:
+    """Keys unlocked while this file was open are not kept after it is closed or another file is
+    opened: the next signature unlocks its key file again. Nothing imported when no key was used."""
+    keys = sys.modules.get(__name__.split(".")[0] + ".crypto.keys")
+    if keys is not None:
+        keys.forget_unlocked_keys()
+
+
 class MainWindow(QMainWindow):
     open_requested = Signal(str)     # the application opens another file in a new window
 
@@ -599,6 +608,7 @@ class MainWindow(QMainWindow):
                     pass
             self.meetings.guides.clear()
             self._closed = True
+            _forget_unlocked_keys()
             try:
                 self.cf.close()
             except Exception as err:  # noqa: BLE001
