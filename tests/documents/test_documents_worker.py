@@ -88,6 +88,28 @@ def test_a_file_the_second_process_cannot_write_gives_the_same_message_and_no_ha
     assert "Không có tệp nào bị ghi dở" in messages[1]
 
 
+def test_a_failure_here_stops_the_second_process_with_its_files_whole(demo, tmp_path):
+    """This process fails (a folder where the workbook must go) while the other writes PDFs: the same
+    message as one process gives, the other process ended, no temporary or half-written file."""
+    messages = []
+    for workers in (1, 2):
+        folder = tmp_path / f"w{workers}"
+        (folder / "tong-hop-ket-qua.xlsx").mkdir(parents=True)
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        with pytest.raises(WriteFailedError) as err:
+            build(demo, folder, workers=workers)
+        if workers == 2:     # waited for: its time is counted once it has ended
+            assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime > children.ru_utime
+        messages.append(str(err.value).replace(str(folder), "…"))
+        names = [p.name for p in folder.iterdir()]
+        assert not [n for n in names if n.endswith(".tmp") or n.startswith(".")], names
+        for name in names:
+            if name.endswith(".pdf"):
+                assert (folder / name).read_bytes().rstrip().endswith(b"%%EOF"), name
+    assert messages[0] == messages[1]
+    assert "Không ghi được tệp …/tong-hop-ket-qua.xlsx" in messages[1]
+
+
 def test_without_the_second_process_every_file_is_written_here(demo, tmp_path, monkeypatch):
     """A worker that ends at once (it could not start its program): its PDFs are written by this one."""
     one, _ = build(demo, tmp_path / "one", workers=1)
