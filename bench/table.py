@@ -235,6 +235,14 @@ def documents(tmp: Path, env: dict, runs: int) -> None:
     if b is not None:
         row("documents, 500 members, whole process — before", "—", f"{b.text()}, {b.cpu_text()}", "—", "≤ 4 s")
         row("peak memory, documents, 500 members — before", lo_anchor(), f"{b.peak:.0f} MiB", "—", "≤ 150 MiB")
+    if shutil.which("taskset"):     # one core: the program writes every file in its own process
+        one = ["taskset", "-c", "0"] + cmd
+        cmds = [(one, env)] + ([(one, {**env, "PYTHONPATH": str(BEFORE[0])})] if BEFORE else [])
+        series = interleaved(cmds, max(3, runs // 2), before=clean)
+        row("documents, 500 members, whole process on one core (taskset -c 0)", "—", series[0].text(), "—",
+            "not slower than before")
+        if BEFORE:
+            row("documents, 500 members, whole process on one core — before", "—", series[1].text(), "—", "—")
     documents_breakdown(db, mid, env)
     documents_memory(db, mid, env)
 
