@@ -257,14 +257,11 @@ def chair_script_content(session, locality: str = "") -> tuple[DocumentBlocks, M
 
 
 def build_chair_script(session, target: str | Path, *, locality: str = "") -> Path:
-    return write_pdf(*_with_target(chair_script_content(session, locality), target))
+    blocks, marking = chair_script_content(session, locality)
+    return write_pdf(blocks, target, marking)
 
 
 def build_chair_script_docx(session, target: str | Path, *, locality: str = "") -> Path:
     """The same script in Word: the chair adds their own words before the meeting."""
-    return write_docx(*_with_target(chair_script_content(session, locality), target))
-
-
-def _with_target(content: tuple[DocumentBlocks, Marking], target: str | Path) -> tuple:
-    blocks, marking = content
-    return blocks, target, marking
+    blocks, marking = chair_script_content(session, locality)
+    return write_docx(blocks, target, marking)
