@@ -24,6 +24,8 @@ class Run:
     code: int = 0
     cpu: float = 0.0          # user + system seconds of the process and the children it waited for
     first: float | None = None      # when the process printed the marker (its first painted frame)
+    first_cpu: tuple[float, float] | None = None   # processor time to it, said on the marker's line
+                                                   # ("cpu=… main=…" ms): the whole process, its main thread
 
 
 def run(cmd: list[str], env: dict | None = None, *, cwd: Path = ROOT, check: bool = True,
@@ -33,11 +35,14 @@ def run(cmd: list[str], env: dict | None = None, *, cwd: Path = ROOT, check: boo
     start = time.perf_counter()
     p = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.PIPE if marker else subprocess.DEVNULL,
                          stderr=subprocess.PIPE)
-    first = None
+    first = first_cpu = None
     if marker and p.stdout:
         for line in p.stdout:
             if first is None and marker in line:
                 first = time.perf_counter() - start
+                said = dict(w.split(b"=", 1) for w in line.split() if b"=" in w)
+                if b"cpu" in said and b"main" in said:
+                    first_cpu = (float(said[b"cpu"]) / 1000, float(said[b"main"]) / 1000)
         p.stdout.close()
     _, status, usage = os.wait4(p.pid, 0)
     elapsed = time.perf_counter() - start
@@ -47,7 +52,7 @@ def run(cmd: list[str], env: dict | None = None, *, cwd: Path = ROOT, check: boo
         p.stderr.close()
     if check and p.returncode != 0:
         raise RuntimeError(f"{' '.join(map(str, cmd))} -> exit {p.returncode}: {err[-800:]}")
-    return Run(elapsed, usage.ru_maxrss / 1024, p.returncode, usage.ru_utime + usage.ru_stime, first)
+    return Run(elapsed, usage.ru_maxrss / 1024, p.returncode, usage.ru_utime + usage.ru_stime, first, first_cpu)
 
 
 @dataclass
@@ -56,6 +61,7 @@ class Series:
     peaks: list[float] = field(default_factory=list)
     cpus: list[float] = field(default_factory=list)
     firsts: list[float] = field(default_factory=list)
+    first_cpus: list[tuple[float, float]] = field(default_factory=list)
 
     def add(self, r: Run) -> None:
         self.samples.append(r.seconds)
@@ -63,6 +69,12 @@ class Series:
         self.cpus.append(r.cpu)
         if r.first is not None:
             self.firsts.append(r.first)
+        if r.first_cpu is not None:
+            self.first_cpus.append(r.first_cpu)
+
+    def first_cpu_series(self, main_thread: bool = False) -> "Series":
+        """The processor time to the first frame (the whole process, or its main thread) as a series."""
+        return Series([c[1 if main_thread else 0] for c in self.first_cpus])
 
     @property
     def cpu(self) -> float:

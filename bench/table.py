@@ -57,6 +57,12 @@ def first_paint(work: str, ours: list[str], runs: int, env: dict, *, before=None
     a, o = series[0], series[1]
     fa, fo = a.first_series(), o.first_series()
     row(work, f"bare window {fa.text()}", fo.text(), ratio(fo, fa), goal)
+    if a.first_cpus and o.first_cpus:       # both said their processor time to the first frame
+        ca, co = a.first_cpu_series(), o.first_cpu_series()
+        ma, mo = a.first_cpu_series(main_thread=True), o.first_cpu_series(main_thread=True)
+        row(f"{work}: processor time to the first frame, whole process; main thread",
+            f"bare window {ca.text()}; {ma.text()}", f"{co.text()}; {mo.text()}",
+            f"{ratio(co, ca)}; {ratio(mo, ma)}", "—")
     row(f"{work}, whole process (closing the file: checkpoint, automatic copy; exit)",
         f"bare window {a.text()}; {a.cpu_text()}", f"{o.text()}; {o.cpu_text()}", both_ratios(o, a), "—")
     if with_before:
@@ -235,17 +241,56 @@ def documents(tmp: Path, env: dict, runs: int) -> None:
     def clean() -> None:
         shutil.rmtree(out, ignore_errors=True)
     before = load()
-    o, _ = paired(KIEMDIEM + ["documents", "--db", str(db), "--meeting", mid, "--out", str(out)], None,
-                  max(3, runs // 2), env, before=clean)
+    cmd = KIEMDIEM + ["documents", "--db", str(db), "--meeting", mid, "--out", str(out)]
+    if BEFORE:     # --before: the older program in the same rounds, alternating with ours
+        o, b = interleaved([(cmd, env), (cmd, {**env, "PYTHONPATH": str(BEFORE[0])})], max(3, runs // 2),
+                           before=clean)
+    else:
+        (o, _), b = paired(cmd, None, max(3, runs // 2), env, before=clean), None
     files = len(list(out.iterdir())) if out.exists() else 0
     row(f"documents, 500 members ({files} files), whole process", "—",
-        f"{o.text()}, load {before} → {load()}", "—", "≤ 4 s")
+        f"{o.text()}, {o.cpu_text()}, load {before} → {load()}", "—", "≤ 4 s")
     row("peak memory, documents, 500 members", lo_anchor(), f"{o.peak:.0f} MiB", "—", "≤ 150 MiB")
+    if b is not None:
+        row("documents, 500 members, whole process — before", "—", f"{b.text()}, {b.cpu_text()}", "—", "≤ 4 s")
+        row("peak memory, documents, 500 members — before", lo_anchor(), f"{b.peak:.0f} MiB", "—", "≤ 150 MiB")
+    if shutil.which("taskset"):     # one core: the program writes every file in its own process
+        one = ["taskset", "-c", "0"] + cmd
+        cmds = [(one, env)] + ([(one, {**env, "PYTHONPATH": str(BEFORE[0])})] if BEFORE else [])
+        series = interleaved(cmds, max(3, runs // 2), before=clean)
+        row("documents, 500 members, whole process on one core (taskset -c 0)", "—", series[0].text(), "—",
+            "not slower than before")
+        if BEFORE:
+            row("documents, 500 members, whole process on one core — before", "—", series[1].text(), "—", "—")
     documents_breakdown(db, mid, env)
+    documents_memory(db, mid, env)
+
+
+def documents_memory(db: Path, mid: str, env: dict) -> None:
+    """Peak memory of each process when the second one writes the largest PDFs (the whole-process row
+    gives the larger of the two): this one and the worker, and their sum (an upper bound of the total)."""
+    code = f"""
+import resource, tempfile
+from pathlib import Path
+from kiemdiem_desktop.services import CellFile
+from kiemdiem_desktop.session import MeetingSession
+from kiemdiem_desktop.voting import VotingDesk
+from kiemdiem_desktop.documents.all_documents import build_documents, minutes_pdf_and_docx
+cf = CellFile.open({str(db)!r})
+desk = VotingDesk(MeetingSession(cf, {mid!r}))
+build_documents(desk, Path(tempfile.mkdtemp()), minutes=minutes_pdf_and_docx, minutes_files=2, workers=2)
+me, worker = (resource.getrusage(w).ru_maxrss / 1024 for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+print(f"this process {{me:.0f}} MiB, the second process {{worker:.0f}} MiB, together at most {{me + worker:.0f}} MiB")
+cf.close(backup=False)
+"""
+    res = subprocess.run([PY, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env)
+    text = res.stdout.strip() if res.returncode == 0 else "failed: " + res.stderr.strip()[-200:]
+    print(f"  documents, 500 members, two processes, peak memory: {text}", flush=True)
 
 
 def documents_breakdown(db: Path, mid: str, env: dict) -> None:
-    """Seconds per document in one in-process build (the Mẫu 2 forms together): what remains."""
+    """Seconds per document in one in-process build (the Mẫu 2 forms together; every file in this one
+    process, ``workers=1``, so that each file's time is its own): what remains."""
     code = f"""
 import time, tempfile
 from pathlib import Path
@@ -261,7 +306,7 @@ def step(done, total, path):
     key = "mau-2*.docx" if path.name.startswith("mau-2") else path.name
     spent[key] = spent.get(key, 0) + now - last[0]
     last[0] = now
-build_documents(desk, Path(tempfile.mkdtemp()), minutes=minutes_pdf_and_docx, minutes_files=2, progress=step)
+build_documents(desk, Path(tempfile.mkdtemp()), minutes=minutes_pdf_and_docx, minutes_files=2, progress=step, workers=1)
 print("; ".join(f"{{k}} {{v:.2f}} s" for k, v in sorted(spent.items(), key=lambda kv: -kv[1])))
 cf.close(backup=False)
 """
@@ -477,8 +522,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--only", default=",".join(SECTIONS))
-    ap.add_argument("--before", metavar="REV", help="start-up and package rows: also run the program of "
-                    "git revision REV (e.g. main) in the same paired rounds")
+    ap.add_argument("--before", metavar="REV", help="minutes, start-up, documents and package rows: also run "
+                    "the program of git revision REV (e.g. main) in the same paired rounds")
     ap.add_argument("--bundle-before", metavar="DIR", help="bundle rows: also run the older bundle in DIR "
                     "(a dist/kiemdiem folder built from the older revision) in the same paired rounds")
     args = ap.parse_args()

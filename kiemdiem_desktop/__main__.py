@@ -23,6 +23,10 @@ def _window_args(argv: list[str]) -> dict | None:
 
 
 def main() -> int:
+    if sys.argv[1:] == ["--render-worker"]:     # build_documents' second process (documents/render_worker.py)
+        from .documents.render_worker import serve
+
+        return serve()
     window = _window_args(sys.argv[1:])
     if window is not None:
         # The window's Qt-free half is loaded before PySide6 (PySide6 reads the source of every module

@@ -20,10 +20,11 @@ Nothing here reads the clock: a session built by :meth:`MeetingFigures.of` carri
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from .clock import NO_CLOCK
 from .model import CATEGORY_LABELS, Category, Level, Member, PartyPost
@@ -290,6 +291,27 @@ def higher_decision_note(decisions, subject: str, level: Level | None) -> tuple[
     return (f"Cấp ủy cấp trên quyết định: {LEVEL_ABBREVIATIONS[Level(d.level)]}" + (f" ({where})" if where else ""),)
 
 
+_SHARED: dict[int, "MeetingFigures | None"] = {}   # id(desk) → its figures (None: not yet), in computed_once
+
+
+@contextmanager
+def computed_once(desk: VotingDesk) -> Iterator[None]:
+    """Inside the block, ``MeetingFigures(desk)`` is computed at its first call and every later call
+    returns the same figures (``build_documents``: the minutes and the summary's PDF, Word and
+    workbook read one computation instead of four). For a still meeting only — nothing recorded on
+    the desk's meeting inside the block (the documents window builds on a read-only snapshot).
+    Blocks nest; the outermost one drops the figures."""
+    key = id(desk)
+    if key in _SHARED:
+        yield
+        return
+    _SHARED[key] = None
+    try:
+        yield
+    finally:
+        _SHARED.pop(key, None)
+
+
 class MeetingFigures:
     """Every figure of one meeting, from the stored meeting only (see the module docstring).
 
@@ -311,7 +333,15 @@ class MeetingFigures:
     - ``settings_lines``: the settings used, for "căn cứ …".
     """
 
+    def __new__(cls, desk: VotingDesk):
+        shared = _SHARED.get(id(desk))
+        if shared is not None and shared.desk is desk and cls is MeetingFigures:
+            return shared          # inside computed_once(desk): the one computation, already made
+        return super().__new__(cls)
+
     def __init__(self, desk: VotingDesk):
+        if self.__dict__.get("desk") is desk:     # the shared figures (__new__): already computed
+            return
         self.desk = desk
         self.s = s = desk.s
         self.rules = s.rules
@@ -349,6 +379,8 @@ class MeetingFigures:
         self.warnings: list[str] = self._warnings()
         self.citation = citation_text(self.rules)
         self.settings_lines = desk.settings.describe()
+        if id(desk) in _SHARED and _SHARED[id(desk)] is None and type(self) is MeetingFigures:
+            _SHARED[id(desk)] = self      # inside computed_once(desk): the later calls return these
 
     @classmethod
     def of(cls, cell_file: "CellFile", meeting_id: str) -> "MeetingFigures":

@@ -251,11 +251,17 @@ class ChairScript:
         return doc
 
 
+def chair_script_content(session, locality: str = "") -> tuple[DocumentBlocks, Marking]:
+    """The script's content and its marking: an aid for the chair, no DỰ THẢO or revision mark."""
+    return ChairScript(session, locality).blocks(), Marking(draft=False, revision=0)
+
+
 def build_chair_script(session, target: str | Path, *, locality: str = "") -> Path:
-    """An aid for the chair: no DỰ THẢO or revision mark."""
-    return write_pdf(ChairScript(session, locality).blocks(), target, Marking(draft=False, revision=0))
+    blocks, marking = chair_script_content(session, locality)
+    return write_pdf(blocks, target, marking)
 
 
 def build_chair_script_docx(session, target: str | Path, *, locality: str = "") -> Path:
     """The same script in Word: the chair adds their own words before the meeting."""
-    return write_docx(ChairScript(session, locality).blocks(), target, Marking(draft=False, revision=0))
+    blocks, marking = chair_script_content(session, locality)
+    return write_docx(blocks, target, marking)

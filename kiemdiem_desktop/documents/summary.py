@@ -192,15 +192,23 @@ def summary_blocks(desk: VotingDesk, *, locality: str = "") -> DocumentBlocks:
     return doc
 
 
+def summary_content(desk: VotingDesk, *, marking: Marking | None = None,
+                    locality: str = "") -> tuple[DocumentBlocks, Marking]:
+    """The report's content and its marking (the meeting's: DỰ THẢO until the lock)."""
+    return summary_blocks(desk, locality=locality), marking or meeting_marking(desk.s)
+
+
 def build_summary_pdf(desk: VotingDesk, target: str | Path, *, marking: Marking | None = None,
                       locality: str = "") -> Path:
-    return write_pdf(summary_blocks(desk, locality=locality), target, marking or meeting_marking(desk.s))
+    blocks, marking = summary_content(desk, marking=marking, locality=locality)
+    return write_pdf(blocks, target, marking)
 
 
 def build_summary_docx(desk: VotingDesk, target: str | Path, *, marking: Marking | None = None,
                        locality: str = "") -> Path:
     """The same report in Word, for the secretary to edit before printing (the PDF is the record)."""
-    return write_docx(summary_blocks(desk, locality=locality), target, marking or meeting_marking(desk.s))
+    blocks, marking = summary_content(desk, marking=marking, locality=locality)
+    return write_docx(blocks, target, marking)
 
 
 # -- XLSX --------------------------------------------------------------------------------------------------

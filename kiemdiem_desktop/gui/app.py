@@ -5,8 +5,8 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTimer, QTranslator
-from PySide6.QtGui import QIcon, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QWidget
 
 from .. import APP_NAME, paths
 from ..i18n import install_translator
@@ -68,62 +68,24 @@ def setup_application(app: QApplication) -> None:
 
 
 # -- first run ---------------------------------------------------------------------------------
-class FirstRunDialog(QDialog):
-    NEW, DEMO, OPEN = "new", "demo", "open"
+def __getattr__(name: str):
+    """``gui.app.FirstRunDialog`` still works (its own module, loaded only on a first run: its dialog
+    classes are not needed for the window's first frame)."""
+    if name == "FirstRunDialog":
+        from .first_run import FirstRunDialog
 
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.choice: str | None = None
-        self.setWindowTitle(self.tr("Chào mừng đến với Kiểm điểm Desktop"))
-        self.setMinimumWidth(560)
-        intro = QLabel(self.tr(
-            "<h3>Bắt đầu</h3><p>Chương trình giúp thư ký ghi biên bản hội nghị kiểm điểm, đánh giá, "
-            "xếp loại chất lượng đảng viên hằng năm. Dữ liệu chỉ nằm trên máy này.</p>"
-            "<p>Bạn muốn làm gì?</p>"))
-        intro.setWordWrap(True)
-        self.new_button = QPushButton(self.tr("&Tạo chi bộ mới"))
-        self.demo_button = QPushButton(self.tr("Mở dữ liệu &mẫu (để tập dùng thử)"))
-        self.open_button = QPushButton(self.tr("&Mở tệp…"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        for button, choice, hint in (
-                (self.new_button, self.NEW, self.tr("Nhập thông tin chi bộ của bạn, rồi danh sách đảng viên.")),
-                (self.demo_button, self.DEMO, self.tr("Một chi bộ giả định để tập dùng. "
-                                                      "Không bao giờ lẫn vào dữ liệu thật.")),
-                (self.open_button, self.OPEN, self.tr("Mở một tệp dữ liệu đã có, ví dụ chép từ máy khác."))):
-            button.setMinimumHeight(40)
-            button.clicked.connect(lambda _=False, c=choice: self._choose(c))
-            layout.addWidget(button)
-            label = QLabel(hint)
-            label.setObjectName("hint")
-            label.setWordWrap(True)
-            layout.addWidget(label)
-        self.help_button = QPushButton(self.tr("Xem &hướng dẫn bắt đầu, bằng hình (F1)"))
-        self.help_button.setObjectName("startHelpButton")
-        self.help_button.setAutoDefault(False)
-        self.help_button.clicked.connect(self.show_start_help)
-        layout.addWidget(self.help_button)
-        QShortcut(QKeySequence("F1"), self, self.show_start_help)
-        self.new_button.setDefault(True)
-        self.new_button.setFocus()
-
-    def show_start_help(self):
-        from .help import show_start_help
-
-        self.start_help = show_start_help(self)
-        return self.start_help
-
-    def _choose(self, choice: str) -> None:
-        self.choice = choice
-        self.accept()
+        return FirstRunDialog
+    raise AttributeError(name)
 
 
 def is_first_run() -> bool:
     return not recent_files() and not paths.default_db_path().exists()
 
 
-def error_box(err: BaseException, parent: QWidget | None = None) -> QMessageBox:
+def error_box(err: BaseException, parent: QWidget | None = None) -> "QMessageBox":
     """The message shown when a file cannot be opened: the reason, and what one can do."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Warning, tr("Không mở được tệp dữ liệu"), error_text(err),
                       QMessageBox.StandardButton.NoButton, parent)
     box.other_button = box.addButton(tr("Mở tệp &khác…"), QMessageBox.ButtonRole.AcceptRole)
@@ -143,6 +105,8 @@ class Launcher(QObject):
 
     # opening ------------------------------------------------------------------------------
     def ask_file(self, parent: QWidget | None = None) -> str:
+        from PySide6.QtWidgets import QFileDialog
+
         start = str(paths.data_dir())
         path, _ = QFileDialog.getOpenFileName(parent, tr("Mở tệp dữ liệu"), start, FILE_FILTER)
         return path
@@ -220,13 +184,19 @@ class Launcher(QObject):
 
         return opening
 
-    def first_run(self, dialog: FirstRunDialog | None = None) -> bool:
+    def first_run(self, dialog: "FirstRunDialog | None" = None) -> bool:
+        from PySide6.QtWidgets import QDialog
+
+        from .first_run import FirstRunDialog
+
         dialog = dialog or FirstRunDialog()
         if dialog.choice is None and dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         return self.handle_choice(dialog.choice)
 
     def handle_choice(self, choice: str | None) -> bool:
+        from .first_run import FirstRunDialog
+
         if choice == FirstRunDialog.NEW:
             cf = self.open_file(paths.default_db_path(), create=True)
             return cf is not None and bool(self.show_window(cf, focus_cell=True))
@@ -244,7 +214,8 @@ class Launcher(QObject):
 
 class _QuitWhenPainted(QObject):
     """--exit-when-shown: quit (exit code 0) right after the first frame is painted, saying so on
-    standard output ("painted": bench/ times the first frame by it, apart from closing the file)."""
+    standard output ("painted cpu=… main=…" in ms: bench/ times the first frame by it, apart from
+    closing the file)."""
 
     def __init__(self, window: QWidget, app: QApplication):
         super().__init__(window)
@@ -258,7 +229,11 @@ class _QuitWhenPainted(QObject):
         return False
 
     def _painted(self) -> None:
-        print("painted", flush=True)
+        import time
+
+        # with the processor time to this frame, of the whole process and of its main thread: bench/
+        # says them beside the wall time (a loaded machine stretches the wall clock far more)
+        print(f"painted cpu={time.process_time() * 1000:.1f} main={time.thread_time() * 1000:.1f}", flush=True)
         self.app.quit()
 
 

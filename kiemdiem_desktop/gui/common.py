@@ -4,8 +4,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, QSettings, QThreadPool, Signal, Slot
-from PySide6.QtWidgets import QComboBox, QLayout, QLineEdit, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, QSettings, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtWidgets import QComboBox, QLayout, QLineEdit, QWidget
 
 from .. import paths
 from ..vn.dates import DateError, format_date, parse_date
@@ -34,6 +34,25 @@ def set_style_property(widget: QWidget, name: str, value) -> None:
 def style_property(widget: QWidget, name: str):
     """The value last set by set_style_property (None when never set)."""
     return getattr(widget, "_style_props", {}).get(name)
+
+
+class _AfterFirstPaint(QObject):
+    def __init__(self, widget: QWidget, fn: Callable[[], None]):
+        super().__init__(widget)
+        self.fn = fn
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, obj, self.fn)    # after this frame is on screen
+        return False
+
+
+def after_first_paint(widget: QWidget, fn: Callable[[], None]) -> None:
+    """Run ``fn`` once ``widget`` has painted its first frame: set-up that the first frame does not
+    show and that would slow it down (see qt_values)."""
+    _AfterFirstPaint(widget, fn)
 
 
 def settings() -> QSettings:
@@ -140,12 +159,16 @@ def error_text(err: BaseException) -> str:
 
 
 def show_error(parent: QWidget | None, err: BaseException | str, title: str | None = None) -> None:
+    from PySide6.QtWidgets import QMessageBox     # (message boxes: not loaded for the first frame)
+
     box = QMessageBox(QMessageBox.Icon.Warning, title or tr("Có lỗi"),
                       err if isinstance(err, str) else error_text(err), QMessageBox.StandardButton.Ok, parent)
     box.exec()
 
 
 def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Question, title, text,
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
     box.setDefaultButton(QMessageBox.StandardButton.No)

@@ -4,11 +4,11 @@ from __future__ import annotations
 import sys
 from datetime import date
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Signal, Slot
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QCheckBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QMainWindow, QMessageBox, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget,
+    QApplication, QCheckBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+    QLineEdit, QMainWindow, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget,
     QVBoxLayout, QWidget, QAbstractItemView,
 )
 
@@ -21,6 +21,7 @@ from ..vn.text import clean
 from .common import (
     FutureWatcher, add_recent_file, ask_yes_no, recent_files, settings, show_error,
 )
+from .qt_values import APPLICATION_SHORTCUT
 from .roster import RosterScreen
 
 BASE_POINT_SIZE = 11.0
@@ -57,7 +58,40 @@ def apply_zoom(step: int) -> float:
     return size
 
 
-class CellPage(QWidget):
+class _MadeWhenShown(QWidget):
+    """A tab page whose widgets are made when it is first shown or one of them is first named
+    (``page.name``…): the window's first frame makes only the page it shows."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._made = False
+
+    def __getattr__(self, name: str):
+        if name.startswith("__") or self.__dict__.get("_made", True):
+            raise AttributeError(name)
+        self._make()
+        return getattr(self, name)
+
+    def _make(self) -> None:
+        self._made = True
+        self.make()
+        if self.isVisible():
+            # Widgets put in the layout of a page being shown are shown by a queued call (QLayout): make
+            # it now, and lay them out, so that they are in the page's first frame.
+            for child in self.findChildren(QWidget):
+                QCoreApplication.sendPostedEvents(child, QEvent.Type.MetaCall)
+            self.layout().activate()
+
+    def make(self) -> None:
+        raise NotImplementedError
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        if not self._made:
+            self._make()
+        super().showEvent(event)
+
+
+class CellPage(_MadeWhenShown):
     """Chi bộ: every edit is saved as it is made (no Save button)."""
 
     saved = Signal()
@@ -66,6 +100,8 @@ class CellPage(QWidget):
     def __init__(self, cell_file, parent=None):
         super().__init__(parent)
         self.cf = cell_file
+
+    def make(self) -> None:
         self.watcher = FutureWatcher(self)
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("ví dụ: Chi bộ Phòng Tổ chức – Hành chính"))
@@ -99,6 +135,8 @@ class CellPage(QWidget):
             c.toggled.connect(self.save)
 
     def load(self) -> None:
+        if not self._made:               # read when the page is made
+            return
         cell = self.cf.cell()
         self._loading = True
         self.name.setText(cell.name)
@@ -117,7 +155,7 @@ class CellPage(QWidget):
 
     def flush(self) -> None:
         """Save what is typed now and wait for it (before the file closes)."""
-        if self._loading or self.current() == self._last:
+        if not self._made or self._loading or self.current() == self._last:
             return
         cell = self._last = self.current()
         try:
@@ -145,12 +183,18 @@ class CellPage(QWidget):
         self.saved.emit()
 
 
-class MeetingsPage(QWidget):
+class MeetingsPage(_MadeWhenShown):
     """Cuộc họp: the meetings of the file."""
 
     def __init__(self, cell_file, parent=None):
         super().__init__(parent)
         self.cf = cell_file
+        self.guides: list[QWidget] = []
+        self._followed: set[str] = set()
+        self._ids: list[str] = []
+        self._loaded = False
+
+    def make(self) -> None:
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("meetingTable")
         self.table.setHorizontalHeaderLabels([self.tr("Năm đánh giá"), self.tr("Loại"), self.tr("Trạng thái"),
@@ -182,9 +226,6 @@ class MeetingsPage(QWidget):
         self.documents_button = QPushButton(self.tr("&Văn bản hội nghị…"))
         self.documents_button.clicked.connect(lambda: self.open_documents())
         self.table.cellActivated.connect(lambda *_: self.open_meeting())
-        self.guides: list[QWidget] = []
-        self._followed: set[str] = set()
-        self._ids: list[str] = []
         row = QHBoxLayout()
         row.addWidget(self.new_button)
         row.addWidget(self.prepare_button)
@@ -196,7 +237,6 @@ class MeetingsPage(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
-        self._loaded = False
 
     def showEvent(self, event) -> None:  # noqa: N802
         # Read the meetings when the page is first shown, not while the window starts.
@@ -353,8 +393,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(8, 8, 8, 8)
         self.demo_banner = QLabel(self.tr("DỮ LIỆU MẪU — không dùng cho cuộc họp thật"))
-        self.demo_banner.setObjectName("demoBanner")
-        self.demo_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.demo_banner.setObjectName("demoBanner")       # centred by ui/style.qss
         self.demo_banner.setVisible(self.cf.is_demo)
         layout.addWidget(self.demo_banner)
 
@@ -387,7 +426,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.file_label)
 
         self._build_menus()
-        self.update_title()
+        self.update_title(self.cf.cell())     # (read ahead with the file: see CellFile.read_ahead)
         self._restore_state()
         self.tabs.setCurrentWidget(self.roster)
         if going:          # reopening the program during a meeting: the meeting first, said
@@ -396,10 +435,12 @@ class MainWindow(QMainWindow):
 
     # -- menus -----------------------------------------------------------------------------------
     def _build_menus(self) -> None:
+        # setShortcuts([…]), not setShortcut(…): PySide6's choice among setShortcut's overloads builds
+        # its whole Qt namespace (about 12 ms before the first frame, see qt_values).
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&Tệp"))
         act = file_menu.addAction(self.tr("&Mở…"))
-        act.setShortcut(QKeySequence.StandardKey.Open)
+        act.setShortcuts([QKeySequence(QKeySequence.StandardKey.Open)])
         act.triggered.connect(self.open_other)
         self.recent_menu = file_menu.addMenu(self.tr("Tệp &gần đây"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
@@ -410,7 +451,7 @@ class MainWindow(QMainWindow):
         act.triggered.connect(self.backup_dialog)
         file_menu.addSeparator()
         act = file_menu.addAction(self.tr("T&hoát"))
-        act.setShortcut(QKeySequence("Ctrl+Q"))
+        act.setShortcuts([QKeySequence("Ctrl+Q")])
         act.triggered.connect(self.close)
 
         view = bar.addMenu(self.tr("&Xem"))
@@ -418,13 +459,13 @@ class MainWindow(QMainWindow):
         self.zoom_in_action.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
         self.zoom_in_action.triggered.connect(lambda: self.zoom(+1))
         self.zoom_out_action = view.addAction(self.tr("Thu &nhỏ"))
-        self.zoom_out_action.setShortcut(QKeySequence("Ctrl+-"))
+        self.zoom_out_action.setShortcuts([QKeySequence("Ctrl+-")])
         self.zoom_out_action.triggered.connect(lambda: self.zoom(-1))
         self.zoom_reset_action = view.addAction(self.tr("Cỡ chữ &mặc định"))
-        self.zoom_reset_action.setShortcut(QKeySequence("Ctrl+0"))
+        self.zoom_reset_action.setShortcuts([QKeySequence("Ctrl+0")])
         self.zoom_reset_action.triggered.connect(lambda: self.zoom(None))
         for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
-            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            action.setProperty("shortcutContext", APPLICATION_SHORTCUT)   # setShortcutContext() takes a Qt enum
 
         send = bar.addMenu(self.tr("&Gửi cấp trên"))
         act = send.addAction(self.tr("&Khóa và chứng thư số…"))
@@ -440,7 +481,7 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(self.tr("T&rợ giúp"))
         act = help_menu.addAction(self.tr("&Bắt đầu: hội nghị đầu tiên, bằng hình"))
         act.setObjectName("startHelpAction")
-        act.setShortcut(QKeySequence("F1"))
+        act.setShortcuts([QKeySequence("F1")])
         act.triggered.connect(self.show_start_help)
         act = help_menu.addAction(self.tr("&Hướng dẫn nhanh"))
         act.triggered.connect(self.show_help)
@@ -458,6 +499,8 @@ class MainWindow(QMainWindow):
 
     def keys_dialog(self, *, show: bool = True):
         """Gửi cấp trên › Khóa và chứng thư số… (gui/crypto)."""
+        from PySide6.QtCore import Qt
+
         from .crypto.keys import KeysDialog
 
         dlg = KeysDialog(self, cell_name=self.cf.cell().name)
@@ -490,10 +533,11 @@ class MainWindow(QMainWindow):
             a.triggered.connect(lambda _=False, f=f: self.open_requested.emit(f))
 
     # -- title, zoom, state ----------------------------------------------------------------------
-    def update_title(self) -> None:
+    def update_title(self, cell: Cell | None = None) -> None:
+        """``cell``: the cell as just read (else read now)."""
         if self._closed:
             return
-        name = self.cf.cell().name or self.tr("(chưa đặt tên chi bộ)")
+        name = (cell or self.cf.cell()).name or self.tr("(chưa đặt tên chi bộ)")
         self.setWindowTitle(f"{APP_NAME} — {name} — {self.cf.path.name}")
 
     def zoom(self, delta: int | None) -> None:
@@ -530,6 +574,8 @@ class MainWindow(QMainWindow):
 
     # -- actions ---------------------------------------------------------------------------------
     def open_other(self) -> None:
+        from PySide6.QtWidgets import QFileDialog     # (dialogs: not loaded for the first frame)
+
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Mở tệp dữ liệu"), str(self.cf.path.parent), FILE_FILTER)
         if path:
             self.open_requested.emit(path)
@@ -569,6 +615,8 @@ class MainWindow(QMainWindow):
         return self.start_help
 
     def show_help(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(self, self.tr("Hướng dẫn"), self.tr(
             "<p><b>Trước cuộc họp</b></p><ol>"
             "<li>Trang <b>Chi bộ</b>: nhập tên chi bộ và đảng bộ cấp trên.</li>"
@@ -580,6 +628,8 @@ class MainWindow(QMainWindow):
             "<p>Chữ nhỏ quá? Ctrl+= để phóng to, Ctrl+- để thu nhỏ, Ctrl+0 để về cỡ mặc định.</p>"))
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self)
         box.setWindowTitle(self.tr("Giới thiệu"))
         box.setIconPixmap(self.windowIcon().pixmap(64, 64))

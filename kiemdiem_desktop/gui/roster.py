@@ -3,13 +3,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import (
-    QAbstractTableModel, QEvent, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal, Slot,
-)
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QSortFilterProxyModel, QTimer, Signal, Slot
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout,
+    QWidget,
 )
 
 from ..i18n import UserError
@@ -19,14 +17,25 @@ from ..services import RosterEntry
 from ..vn.collation import name_sort_key
 from ..vn.dates import DateError, format_date
 from ..vn.text import clean, matches
-from .common import DateField, error_text, show_error
+from .common import after_first_paint, error_text, show_error
+from .qt_values import (
+    ALIGN_CENTER, DISPLAY_ROLE, FOREGROUND_ROLE, TEXT_ALIGNMENT_ROLE, TOOLTIP_ROLE, WIDGET_WITH_CHILDREN_SHORTCUT,
+)
 
 COL_STT, COL_NAME, COL_BIRTH, COL_GENDER, COL_POST, COL_GOV, COL_UNIT, COL_STATUS, COL_ADMIT, COL_OFFICIAL, COL_CARD = range(11)
 DATE_COLUMNS = {COL_BIRTH: "birth_date", COL_ADMIT: "admission_date", COL_OFFICIAL: "official_date"}
 
 
-_ROLES = frozenset(int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole,
-                                    Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole))
+def __getattr__(name: str):
+    """``gui.roster.LeaveDialog`` still works (its own module, loaded when it opens)."""
+    if name == "LeaveDialog":
+        from .leave_dialog import LeaveDialog
+
+        return LeaveDialog
+    raise AttributeError(name)
+
+
+_ROLES = frozenset((DISPLAY_ROLE, FOREGROUND_ROLE, TEXT_ALIGNMENT_ROLE, TOOLTIP_ROLE))
 
 
 class RosterModel(QAbstractTableModel):
@@ -53,10 +62,13 @@ class RosterModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._headers)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+    def header_model(self, parent) -> QStandardItemModel:
+        """The column titles in a C++ model, for the view's horizontal header: a Python headerData()
+        would be called with a Qt.Orientation, building PySide6's whole Qt namespace before the first
+        frame (see qt_values)."""
+        model = QStandardItemModel(0, len(self._headers), parent)
+        model.setHorizontalHeaderLabels(self._headers)
+        return model
 
     def text(self, row: int, col: int) -> str:
         e = self.entries[row]
@@ -95,20 +107,20 @@ class RosterModel(QAbstractTableModel):
             return (d is None, d or date.min, row)
         return self.text(row, col).casefold(), row
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex, role=DISPLAY_ROLE):
         if role not in _ROLES or not index.isValid():     # asked for every role of every cell painted
             return None
         row, col = index.row(), index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY_ROLE:
             if col == COL_STT and self.numbering is not None:
                 # STT counts the rows shown: hiding former members never makes the numbers jump
                 return str(self.numbering.mapFromSource(index).row() + 1)
             return self.text(row, col)
-        if role == Qt.ItemDataRole.ForegroundRole and self.entries[row].category == Category.NOT_IN_CELL:
+        if role == FOREGROUND_ROLE and self.entries[row].category == Category.NOT_IN_CELL:
             return QBrush(QColor("#777777"))
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_STT, COL_BIRTH, COL_ADMIT, COL_OFFICIAL):
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and col == COL_STATUS:
+        if role == TEXT_ALIGNMENT_ROLE and col in (COL_STT, COL_BIRTH, COL_ADMIT, COL_OFFICIAL):
+            return ALIGN_CENTER
+        if role == TOOLTIP_ROLE and col == COL_STATUS:
             return self.text(row, col)
         return None
 
@@ -145,51 +157,6 @@ class RosterFilter(QSortFilterProxyModel):
         return model.sort_key(left.row(), left.column()) < model.sort_key(right.row(), right.column())
 
 
-class LeaveDialog(QDialog):
-    """Asks the day a member left the cell and why."""
-
-    def __init__(self, name: str, parent=None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Đánh dấu đã chuyển đi"))
-        self.day = DateField(date.today())
-        self.reason = QLineEdit()
-        self.reason.setPlaceholderText(self.tr("ví dụ: chuyển sinh hoạt đảng về Đảng bộ phường …"))
-        self.error = QLabel()
-        self.error.setObjectName("errorText")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        form = QFormLayout()
-        form.addRow(QLabel(self.tr("<b>{name}</b> thôi sinh hoạt tại chi bộ. Mọi thông tin cũ vẫn được giữ.")
-                           .format(name=name)))
-        form.addRow(self.tr("&Ngày chuyển đi:"), self.day)
-        hint = QLabel(self.tr("Từ ngày này đồng chí không còn tính là đang sinh hoạt tại chi bộ."))
-        hint.setObjectName("hint")
-        hint.setWordWrap(True)
-        form.addRow("", hint)
-        form.addRow(self.tr("&Lý do:"), self.reason)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._check)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(520)
-
-    def _check(self) -> None:
-        try:
-            d = self.day.date()
-        except DateError as err:
-            self.error.setText(str(err))
-            self.error.show()
-            return
-        if d is None:
-            self.error.setText(self.tr("Hãy nhập ngày chuyển đi."))
-            self.error.show()
-            return
-        self.accept()
-
-
 class RosterScreen(QWidget):
     """Danh sách đảng viên."""
 
@@ -221,9 +188,11 @@ class RosterScreen(QWidget):
         self.table = QTableView()
         self.table.setObjectName("rosterTable")
         self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        # The service already gives the Vietnamese name order: no sort until a header is clicked.
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().setModel(self.model.header_model(self.table))
+        # A header click sorts from the first frame on (setting it up names a Qt.SortOrder: see qt_values).
+        # (The screen's frame, not the table's viewport: PySide6 finding viewport()'s Python type builds
+        # the types of every dialog class, ~5 ms.)
+        after_first_paint(self, self._enable_sorting)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -251,13 +220,13 @@ class RosterScreen(QWidget):
         self.import_button.setToolTip(self.tr("Nhập danh sách từ tệp Excel hoặc CSV (Ctrl+I)"))
         self.import_button.clicked.connect(self.import_requested)
 
-        for keys, slot in (((QKeySequence(Qt.Key.Key_Insert), QKeySequence("Ctrl+N")), self.add_member),
-                           ((QKeySequence(Qt.Key.Key_F2),), self.edit_member),
+        for keys, slot in (((QKeySequence("Ins"), QKeySequence("Ctrl+N")), self.add_member),
+                           ((QKeySequence("F2"),), self.edit_member),
                            ((QKeySequence("Ctrl+I"),), self.import_requested.emit),
                            ((QKeySequence("Ctrl+F"),), self.focus_search)):
             for k in keys:
                 sc = QShortcut(k, self)
-                sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                sc.setProperty("context", WIDGET_WITH_CHILDREN_SHORTCUT)    # setContext() takes a Qt enum
                 sc.activated.connect(slot)
         self.search.returnPressed.connect(self._search_enter)
 
@@ -276,6 +245,13 @@ class RosterScreen(QWidget):
         layout.addLayout(buttons)
         if load:
             self.reload()
+
+    def _enable_sorting(self) -> None:
+        from PySide6.QtCore import Qt
+
+        self.table.setSortingEnabled(True)
+        # The service already gives the Vietnamese name order: no sort until a header is clicked.
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
 
     # -- data -----------------------------------------------------------------------------------
     def showEvent(self, event) -> None:  # noqa: N802
@@ -377,7 +353,7 @@ class RosterScreen(QWidget):
         from .member_dialog import MemberDialog
 
         dlg = MemberDialog(self.cf, None, self)
-        if dlg.exec() == QDialog.DialogCode.Accepted and dlg.saved:
+        if dlg.exec() == dlg.DialogCode.Accepted and dlg.saved:
             self.search.clear()
             self.reload(select_id=dlg.saved.id)
             self.table.setFocus()
@@ -395,7 +371,7 @@ class RosterScreen(QWidget):
             show_error(self, err)
             return
         dlg = MemberDialog(self.cf, member, self)
-        if dlg.exec() == QDialog.DialogCode.Accepted:
+        if dlg.exec() == dlg.DialogCode.Accepted:
             self.reload(select_id=member_id)
             self.table.setFocus()
             self.changed.emit()
@@ -405,9 +381,11 @@ class RosterScreen(QWidget):
         if member_id is None:
             show_error(self, self.tr("Hãy chọn một đảng viên trong danh sách trước."))
             return
+        from .leave_dialog import LeaveDialog
+
         entry = next(e for e in self.model.entries if e.member.id == member_id)
         dlg = LeaveDialog(entry.member.full_name, self)
-        if dlg.exec() != QDialog.DialogCode.Accepted:
+        if dlg.exec() != dlg.DialogCode.Accepted:
             return
         try:
             self.cf.mark_left(member_id, dlg.day.date(), clean(dlg.reason.text())).result()

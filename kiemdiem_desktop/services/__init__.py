@@ -85,12 +85,25 @@ def validate_member(m: Member) -> None:
             left=format_date(m.left_on())).tagged("member.period_after_leaving", "periods"))
 
 
+_NOT_AHEAD = object()
+
+
+def _first_screen(conn) -> tuple[bool, Cell, list[Member] | None, list[Meeting] | None]:
+    """Whether a meeting is under way, the cell, and the members — or, when a meeting is under
+    way (the window then opens on the meetings), the meetings."""
+    going = repo.meeting_under_way(conn)
+    if going:
+        return going, repo.load_cell(conn), None, repo.load_meetings(conn)
+    return going, repo.load_cell(conn), repo.load_members(conn), None
+
+
 class CellFile:
     """An open data file of one cell."""
 
     def __init__(self, db: Database):
         self.db = db
         self._meta = db.read(repo.get_meta)
+        self._ahead: dict | None = None      # read_ahead(): what the window's first frame shows
 
     # -- opening and closing ---------------------------------------------------------------
     @classmethod
@@ -105,15 +118,18 @@ class CellFile:
 
     @classmethod
     def open_in_background(cls, path: str | os.PathLike, *, create: bool = False) -> "Future[CellFile]":
-        """``open`` on a thread of its own: the future gives the CellFile, or the error that refused the
-        file. The window loads its modules meanwhile (SQLite checks the file without holding the GIL)."""
+        """``open`` on a thread of its own, then ``read_ahead``: the future gives the CellFile, or the
+        error that refused the file. The window loads its modules meanwhile (SQLite checks the file
+        without holding the GIL)."""
         import threading
 
         future: Future = Future()
 
         def work() -> None:
             try:
-                future.set_result(cls.open(path, create=create))
+                cell_file = cls.open(path, create=create)
+                cell_file.read_ahead()
+                future.set_result(cell_file)
             except BaseException as err:  # noqa: BLE001 - handed to the caller
                 future.set_exception(err)
 
@@ -146,9 +162,38 @@ class CellFile:
         """Checkpoint and close; with ``backup``, an automatic copy is kept first (the last 10)."""
         self.db.close(backup_reason="dong" if backup else None)
 
+    def read_ahead(self) -> None:
+        """Read what the window's first frame shows, in one visit to the writer thread: whether a
+        meeting is under way, the cell, and today's roster or, when the window will open on the
+        meetings, the meetings.
+        The window asks for each right after the file opens; each is handed out once, to the first
+        caller, and only while nothing has been written since (``_take``). On the opening thread,
+        this keeps the window's start from waiting on the writer thread."""
+        try:
+            going, cell, members, meetings = self.db.read(_first_screen)
+        except Exception:  # noqa: BLE001 - said by the window's own read, as without reading ahead
+            return
+        ahead = {"meeting_under_way": going, "cell": cell}
+        if members is not None:
+            ahead["roster"] = self._roster(sort_members(members), date.today())
+        if meetings is not None:
+            ahead["meetings"] = meetings
+        self._ahead = {"writes": self.db.writes, **ahead}
+
+    def _take(self, key: str):
+        """The value read ahead for ``key`` (once), or ``_NOT_AHEAD``."""
+        ahead = self._ahead
+        if ahead is None:
+            return _NOT_AHEAD
+        if ahead["writes"] != self.db.writes:
+            self._ahead = None
+            return _NOT_AHEAD
+        return ahead.pop(key, _NOT_AHEAD)
+
     # -- the cell ---------------------------------------------------------------------------
     def cell(self) -> Cell:
-        return self.db.read(repo.load_cell)
+        ahead = self._take("cell")
+        return self.db.read(repo.load_cell) if ahead is _NOT_AHEAD else ahead
 
     def save_cell(self, cell: Cell) -> Future:
         return self.db.write(repo.save_cell, cell)
@@ -165,12 +210,15 @@ class CellFile:
         return found
 
     def roster(self, on: date | None = None, *, include_former: bool = True) -> list[RosterEntry]:
-        day = on or date.today()
-        entries = [RosterEntry(m, category_on(m, day), tuple(leave_on(m, day)), m.left_on())
-                   for m in self.members()]
+        ahead = self._take("roster") if on is None else _NOT_AHEAD
+        entries = self._roster(self.members(), on or date.today()) if ahead is _NOT_AHEAD else ahead
         if not include_former:
             entries = [e for e in entries if e.category != Category.NOT_IN_CELL]
         return entries
+
+    @staticmethod
+    def _roster(members: list[Member], day: date) -> list[RosterEntry]:
+        return [RosterEntry(m, category_on(m, day), tuple(leave_on(m, day)), m.left_on()) for m in members]
 
     def save_member(self, member: Member) -> Future:
         """Checked here, then committed on the writer thread; the future fails with a
@@ -271,11 +319,13 @@ class CellFile:
 
     # -- meetings ------------------------------------------------------------------------------
     def meetings(self) -> list[Meeting]:
-        return self.db.read(repo.load_meetings)
+        ahead = self._take("meetings")
+        return self.db.read(repo.load_meetings) if ahead is _NOT_AHEAD else ahead
 
     def meeting_under_way(self) -> bool:
         """Is a meeting being prepared or held (state PREPARING or IN_PROGRESS)?"""
-        return self.db.read(repo.meeting_under_way)
+        ahead = self._take("meeting_under_way")
+        return self.db.read(repo.meeting_under_way) if ahead is _NOT_AHEAD else ahead
 
     def save_meeting(self, meeting: Meeting) -> Future:
         return self.db.write(repo.save_meeting, meeting)

@@ -2,7 +2,6 @@
 writer thread (through Database.read / Database.write)."""
 from __future__ import annotations
 
-import json
 import sqlite3
 from datetime import date, datetime
 
@@ -133,6 +132,8 @@ MEETING_COLUMNS = ("id, kind, rating_year, state, meeting_date, place, document_
 
 
 def meeting_from_row(r: tuple) -> Meeting:
+    import json     # here, not at the top: the window's first frame (the roster) reads no meeting
+
     return Meeting(id=r[0], kind=MeetingKind(r[1]), rating_year=r[2], state=MeetingState(r[3]),
                    meeting_date=date.fromisoformat(r[4]) if r[4] else None, place=r[5], document_number=r[6],
                    start_time=r[7], end_time=r[8], chair_id=r[9], minute_taker_id=r[10], rule_set_id=r[11],
@@ -153,6 +154,8 @@ def meeting_under_way(conn: sqlite3.Connection) -> bool:
 
 
 def meeting_row(m: Meeting) -> dict:
+    import json
+
     return {"kind": m.kind.value, "rating_year": m.rating_year, "state": m.state.value,
             "meeting_date": _iso(m.meeting_date), "place": clean(m.place),
             "document_number": clean(m.document_number), "start_time": m.start_time, "end_time": m.end_time,
