@@ -186,9 +186,10 @@ def _cue_styles(st) -> tuple[ParagraphStyle, ParagraphStyle]:
 def _cue(b: Cue, story: list, st, following) -> None:
     words, aside = _cue_styles(st)
     if b.aside:
-        story.append(markup("(" + _runs_markup(b.runs) + ")", aside))
+        runs = [("(", ""), *b.runs, (")", "")]
+        story.append(fast_paragraph(runs, aside) or markup("(" + _runs_markup(b.runs) + ")", aside))
     else:
-        story.append(markup(_runs_markup(b.runs), words))
+        story.append(fast_paragraph(b.runs, words) or markup(_runs_markup(b.runs), words))
 
 
 # -- the ballots', counting record's, attendance sheet's and handover slip's blocks -----------------------

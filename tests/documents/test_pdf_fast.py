@@ -224,3 +224,28 @@ def test_fragment_words_are_reportlabs(runs):
     mine, theirs = copy.deepcopy(frags), copy.deepcopy(frags)
     assert _state(pdf_fast._frag_words(mine)) == _state(_getFragWords(theirs))
     assert _state(mine) == _state(theirs)              # the fragments marked alike (_fkind)
+
+
+def test_chair_script_lines_are_those_of_the_parser(tmp_path):
+    """The chair's script (hundreds of spoken lines and asides in brackets) is the same file, byte for
+    byte, with its lines made without reportlab's parser as with it."""
+    from reportlab import rl_config
+
+    from kiemdiem_desktop.documents.chair_script import build_chair_script
+
+    with create_demo(tmp_path / "demo.kiemdiem", members=40, finished=True) as cf:
+        meeting = next(m for m in cf.meetings() if m.state.value == "locked")
+        session = MeetingSession(cf, meeting.id, clock=NO_CLOCK)
+        slow, fast = tmp_path / "parser.pdf", tmp_path / "fast.pdf"
+        rl_config.invariant = 1
+        try:
+            pdf_fast.FAST = False
+            try:
+                build_chair_script(session, slow)
+            finally:
+                pdf_fast.FAST = True
+            build_chair_script(session, fast)
+        finally:
+            rl_config.invariant = 0
+    assert len(words(slow)) > 2000 and any(w[1].startswith("(") for w in words(slow))
+    assert fast.read_bytes() == slow.read_bytes()
