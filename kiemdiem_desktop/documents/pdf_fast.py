@@ -37,8 +37,14 @@ def _word_widths(font: str, size: float) -> tuple[dict[str, float], object]:
 
 def plain_cell(text: str, font: str, size: float, width: float) -> str | None:
     """The lines a one-font Paragraph of ``text`` would make in ``width`` points, joined by "\\n";
-    None when only a Paragraph lays it out faithfully."""
-    if not FAST or _SPECIAL.search(text):
+    None when only a Paragraph lays it out faithfully. A line break in ``text`` (a <br/> in the cell's
+    Paragraph, base.x) starts a new line: each part is laid out on its own."""
+    if not FAST:
+        return None
+    if "\n" in text:
+        parts = [plain_cell(part, font, size, width) for part in text.split("\n")]
+        return None if None in parts else "\n".join(parts)
+    if _SPECIAL.search(text):
         return None
     words = text.split()
     if not words:

@@ -249,3 +249,47 @@ def test_chair_script_lines_are_those_of_the_parser(tmp_path):
             rl_config.invariant = 0
     assert len(words(slow)) > 2000 and any(w[1].startswith("(") for w in words(slow))
     assert fast.read_bytes() == slow.read_bytes()
+
+
+def test_a_cell_of_several_given_lines_breaks_as_its_paragraph():
+    """Cells such as the counting record's "12\\n(30,0%)": each given line laid out as the Paragraph's
+    <br/> lays it out."""
+    from kiemdiem_desktop.documents.base import x
+
+    st = styles()
+    checked = 0
+    for text in ("12\n(30,0%)", "Chưa xếp loại\n(không đủ 2/3 có mặt)", "a\n\nb c d e f g h",
+                 "Hoàn thành tốt nhiệm vụ, đã được biểu quyết\nbằng phiếu kín tại hội nghị chi bộ"):
+        for width in (40, 60, 90, 200):
+            para = markup(x(text), st.cell)
+            para.wrap(width, 1000)
+            lines = [" ".join(w.strip() for w in _line_words(line)) for line in para.blPara.lines]
+            got = pdf_fast.plain_cell(text, st.cell.fontName, st.cell.fontSize, width)
+            if got is not None:
+                assert got.split("\n") == lines, (text, width)
+                checked += 1
+    assert checked >= 12
+
+
+def _line_words(line):
+    """A broken line's text pieces, from reportlab's one-font tuples or its fragment lines (kind 1)."""
+    if isinstance(line, tuple):
+        return line[1]
+    return [f.text for f in line.words if f.text.strip()]
+
+
+def test_counting_record_cells_are_where_their_paragraphs_put_them(tmp_path):
+    from kiemdiem_desktop.documents.counting_record import build_counting_records
+
+    with create_demo(tmp_path / "demo.kiemdiem", members=40, finished=True) as cf:
+        meeting = next(m for m in cf.meetings() if m.state.value == "locked")
+        desk = VotingDesk(MeetingSession(cf, meeting.id, clock=NO_CLOCK))
+        pdf_fast.FAST = False
+        try:
+            slow = build_counting_records(desk, tmp_path / "slow")
+        finally:
+            pdf_fast.FAST = True
+        fast = build_counting_records(desk, tmp_path / "fast")
+    slow_words, fast_words = words(list(slow)[0]), words(list(fast)[0])
+    assert any(w[1].startswith("(") and w[1].endswith("%)") for w in fast_words)
+    assert same_places(fast_words, slow_words)
