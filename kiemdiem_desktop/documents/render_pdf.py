@@ -139,16 +139,23 @@ def _cell_markup(cell: Cell, bold: bool = False) -> str:
     return f"<b>{text}</b>" if bold else text
 
 
+def _rich_cell(cell: Cell, bold: bool, style: ParagraphStyle):
+    """A RichTable cell's Paragraph, made without the parser when it can be (pdf_fast)."""
+    runs = [(cell, "")] if isinstance(cell, str) else cell
+    if bold:
+        runs = [(text, "b" + kind.replace("b", "")) for text, kind in runs]
+    return fast_paragraph(runs, style) or markup(_cell_markup(cell, bold), style)
+
+
 def _rich_table(b: RichTable, story: list, st, following) -> None:
     size = b.font_size
     head = ParagraphStyle("rt_head", parent=st.cell_bold, fontSize=size - 1, leading=(size - 1) * 1.2)
     center = ParagraphStyle("rt_c", parent=st.cell_center, fontSize=size, leading=size * 1.2)
     left = ParagraphStyle("rt_l", parent=st.cell, fontSize=size, leading=size * 1.2)
-    rows = [[markup(f"<b>{x(h)}</b>", head) for h in b.header]]
+    rows = [[fast_paragraph([(h, "b")], head) or markup(f"<b>{x(h)}</b>", head) for h in b.header]]
     body = len(b.rows) - b.total_rows
     for r, row in enumerate(b.rows):
-        rows.append([markup(_cell_markup(c, r >= body), left if i in b.left_columns else center)
-                     for i, c in enumerate(row)])
+        rows.append([_rich_cell(c, r >= body, left if i in b.left_columns else center) for i, c in enumerate(row)])
     table = grid(rows, [w * mm for w in b.widths_mm])
     if not b.keep_together:
         story.append(table)
