@@ -114,6 +114,12 @@ def check_types(conn: sqlite3.Connection, path) -> None:
                 checks.append((column, f"typeof({q(column)}) NOT IN ({kinds})"))
         if not checks:
             continue
+        # A clean table (every file the program wrote) is proved by one pass that stops at nothing
+        # and computes no aggregate (about a third cheaper than the max() below); only a table that has a
+        # wrong value is read again to name the column.
+        if conn.execute(f'SELECT 1 FROM {q(table)} WHERE {" OR ".join(c for _col, c in checks)} LIMIT 1'
+                        ).fetchone() is None:
+            continue
         bad = conn.execute(f'SELECT {", ".join(f"max({c})" for _col, c in checks)} FROM {q(table)}').fetchone()
         for (column, _c), flag in zip(checks, bad):
             if flag:
