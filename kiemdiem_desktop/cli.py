@@ -237,13 +237,44 @@ def _desk(cf: CellFile, meeting_prefix: str):
     return VotingDesk(MeetingSession(cf, cf.find_meeting(meeting_prefix).id, clock=NO_CLOCK))
 
 
-def cmd_minutes(args: argparse.Namespace) -> int:
-    from .documents.minutes import build_minutes, build_minutes_docx
+def _desk_in_background(path, meeting_prefix: str) -> "Future[tuple[CellFile, object]]":
+    """``CellFile.open`` then ``_desk`` on a thread of their own: the future gives the open file and
+    the meeting's desk, or the error that refused either (the file then closed). SQLite checks and
+    reads the file without holding the GIL, so the caller loads the document's modules meanwhile."""
+    import threading
+    from concurrent.futures import Future
 
+    from . import clock, session, voting  # noqa: F401 - loaded here, not on both threads at once
+
+    future: Future = Future()
+
+    def work() -> None:
+        try:
+            cf = CellFile.open(path)
+        except BaseException as err:  # noqa: BLE001 - handed to the caller
+            future.set_exception(err)
+            return
+        try:
+            future.set_result((cf, _desk(cf, meeting_prefix)))
+        except BaseException as err:  # noqa: BLE001
+            cf.close(backup=False)
+            future.set_exception(err)
+
+    threading.Thread(target=work, name="kiemdiem-open", daemon=True).start()
+    return future
+
+
+def cmd_minutes(args: argparse.Namespace) -> int:
     _db_protected(args)
     _check_outputs(args.out)
-    with CellFile.open(_db_path(args)) as cf:
-        desk = _desk(cf, args.meeting)
+    opening = _desk_in_background(_db_path(args), args.meeting)
+    # While the file is checked and the meeting read: the builders and, for a PDF, reportlab (~80 ms).
+    from .documents.minutes import build_minutes, build_minutes_docx
+
+    if not args.docx:
+        from .documents import render_pdf  # noqa: F401
+    cf, desk = opening.result()
+    with cf:
         out = (build_minutes_docx if args.docx else build_minutes)(desk, args.out)
         state = f"bản chính thức, lần {desk.s.meeting.revision}" if desk.s.meeting.revision and \
             desk.s.meeting.state.value == "locked" else "dự thảo"
