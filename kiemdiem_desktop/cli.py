@@ -274,10 +274,18 @@ def cmd_minutes(args: argparse.Namespace) -> int:
     if not args.docx:
         from .documents import render_pdf  # noqa: F401
     cf, desk = opening.result()
-    with cf:
-        out = (build_minutes_docx if args.docx else build_minutes)(desk, args.out)
-        state = f"bản chính thức, lần {desk.s.meeting.revision}" if desk.s.meeting.revision and \
-            desk.s.meeting.state.value == "locked" else "dự thảo"
+    # What is loaded now (modules, the meeting as read) lives until the end: the collector's passes
+    # during the build need not search it again (~15 ms a pass at 500 members); given back after.
+    import gc
+
+    gc.freeze()
+    try:
+        with cf:
+            out = (build_minutes_docx if args.docx else build_minutes)(desk, args.out)
+            state = f"bản chính thức, lần {desk.s.meeting.revision}" if desk.s.meeting.revision and \
+                desk.s.meeting.state.value == "locked" else "dự thảo"
+    finally:
+        gc.unfreeze()
     print(f"Đã ghi biên bản ({state}) vào {out}.")
     return EXIT_OK
 
