@@ -267,6 +267,21 @@ def _desk_in_background(path, meeting_prefix: str) -> "Future[tuple[CellFile, ob
 def cmd_minutes(args: argparse.Namespace) -> int:
     _db_protected(args)
     _check_outputs(args.out)
+    # No collector passes while the document's modules load and it is built (~35 ms at 500 members,
+    # 185 young and one full pass): the build leaves almost no cycles of garbage (the peak memory is
+    # the same with the collector off, 58 MiB at 500 members); switched back on after.
+    import gc
+
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _minutes(args)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _minutes(args: argparse.Namespace) -> int:
     opening = _desk_in_background(_db_path(args), args.meeting)
     # While the file is checked and the meeting read: the builders and, for a PDF, reportlab (~80 ms).
     from .documents.minutes import build_minutes, build_minutes_docx
@@ -274,18 +289,10 @@ def cmd_minutes(args: argparse.Namespace) -> int:
     if not args.docx:
         from .documents import render_pdf  # noqa: F401
     cf, desk = opening.result()
-    # What is loaded now (modules, the meeting as read) lives until the end: the collector's passes
-    # during the build need not search it again (~15 ms a pass at 500 members); given back after.
-    import gc
-
-    gc.freeze()
-    try:
-        with cf:
-            out = (build_minutes_docx if args.docx else build_minutes)(desk, args.out)
-            state = f"bản chính thức, lần {desk.s.meeting.revision}" if desk.s.meeting.revision and \
-                desk.s.meeting.state.value == "locked" else "dự thảo"
-    finally:
-        gc.unfreeze()
+    with cf:
+        out = (build_minutes_docx if args.docx else build_minutes)(desk, args.out)
+        state = f"bản chính thức, lần {desk.s.meeting.revision}" if desk.s.meeting.revision and \
+            desk.s.meeting.state.value == "locked" else "dự thảo"
     print(f"Đã ghi biên bản ({state}) vào {out}.")
     return EXIT_OK
 
