@@ -4,7 +4,6 @@ Copying the .db alone would lose what is still in its -wal file.
 """
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -58,6 +57,8 @@ def write_backup(conn: sqlite3.Connection, dest: str | Path, *, committed: bool 
 
 
 def automatic_backup_folder(db_path: Path) -> Path:
+    import hashlib      # here, not at the top: the window's start imports this module, not OpenSSL
+
     key = hashlib.sha1(str(Path(db_path).resolve()).encode()).hexdigest()[:8]
     folder = paths.backup_dir() / f"{Path(db_path).stem}-{key}"
     folder.mkdir(parents=True, exist_ok=True)

@@ -7,7 +7,6 @@ the schema the numbered migrations create, replayed in memory for the file's ver
 """
 from __future__ import annotations
 
-import hashlib
 import re
 import sqlite3
 from functools import lru_cache
@@ -66,6 +65,8 @@ EXPECTED_DIGESTS = {
 def schema_digest(schema: frozenset[tuple[str, str, str, str]]) -> str:
     """SHA-256 of a schema's rows in a fixed order (fields and rows joined by control characters no
     name or normalised statement can hold in a way that makes two schemas collide)."""
+    import hashlib      # here, not at the top: loaded by the opening thread, not before the window's imports
+
     text = "\n".join("\x1f".join(row) for row in sorted(schema))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
