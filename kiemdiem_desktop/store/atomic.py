@@ -136,9 +136,12 @@ def remove_stale_temps(folder: Path, name: str = "*") -> int:
 
     removed = 0
     try:
-        import glob as globbing
+        if name == "*":
+            pattern = name
+        else:
+            import glob as globbing     # (not when opening a file: its backup folder is searched with "*")
 
-        pattern = name if name == "*" else globbing.escape(name)
+            pattern = globbing.escape(name)
         candidates = list(Path(folder).glob(f".{pattern}.*.tmp"))
     except OSError:
         return 0

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from ..i18n import QT_TRANSLATE_NOOP, translate
 from .errors import DamagedFileError, ForeignSchemaError
+from .hashing import sha256_hex
 from .migrations import MIGRATIONS
 
 # Tables SQLite itself may add (ANALYZE statistics, AUTOINCREMENT counters): data, never code.
@@ -65,10 +66,8 @@ EXPECTED_DIGESTS = {
 def schema_digest(schema: frozenset[tuple[str, str, str, str]]) -> str:
     """SHA-256 of a schema's rows in a fixed order (fields and rows joined by control characters no
     name or normalised statement can hold in a way that makes two schemas collide)."""
-    import hashlib      # here, not at the top: loaded by the opening thread, not before the window's imports
-
     text = "\n".join("\x1f".join(row) for row in sorted(schema))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return sha256_hex(text.encode("utf-8"))
 
 
 def schema_differences(conn: sqlite3.Connection, version: int) -> tuple[list[str], list[str]]:
