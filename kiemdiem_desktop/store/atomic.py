@@ -95,9 +95,9 @@ def fsync_file(path: Path) -> None:
 def temp_name(target: Path) -> Path:
     """Beside the target, hidden, with this process's id (stale ones are found by it) and a random part
     (nobody can plant a file or a link there in advance)."""
-    import secrets
-
-    return target.with_name(f".{target.name}.{os.getpid()}.t{secrets.token_hex(6)}.tmp")
+    # os.urandom(6).hex() is secrets.token_hex(6) (the same system source) without importing secrets,
+    # which loads hmac and OpenSSL while the window closes its file
+    return target.with_name(f".{target.name}.{os.getpid()}.t{os.urandom(6).hex()}.tmp")
 
 
 def _temp_pid(name: str) -> int | None:
