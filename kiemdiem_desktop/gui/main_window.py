@@ -7,8 +7,8 @@ from datetime import date
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Signal, Slot
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QCheckBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QMainWindow, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget,
+    QApplication, QCheckBox, QHBoxLayout, QHeaderView, QLabel,
+    QLineEdit, QMainWindow, QProgressBar, QPushButton, QTabWidget,
     QVBoxLayout, QWidget, QAbstractItemView,
 )
 
@@ -102,6 +102,10 @@ class CellPage(_MadeWhenShown):
         self.cf = cell_file
 
     def make(self) -> None:
+        # (PySide6 makes a class's Python type, with its enums, when it is first named: the page's own
+        # classes are named when the page is made, not before the window's first frame)
+        from PySide6.QtWidgets import QFormLayout
+
         self.watcher = FutureWatcher(self)
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("ví dụ: Chi bộ Phòng Tổ chức – Hành chính"))
@@ -195,6 +199,8 @@ class MeetingsPage(_MadeWhenShown):
         self._loaded = False
 
     def make(self) -> None:
+        from PySide6.QtWidgets import QTableWidget       # (see CellPage.make)
+
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("meetingTable")
         self.table.setHorizontalHeaderLabels([self.tr("Năm đánh giá"), self.tr("Loại"), self.tr("Trạng thái"),
@@ -265,6 +271,8 @@ class MeetingsPage(_MadeWhenShown):
             if selected is None:
                 selected = m.id
         self.in_progress.setVisible(bool(going))
+        from PySide6.QtWidgets import QTableWidgetItem
+
         for r, m in enumerate(meetings):
             for c, text in enumerate((str(m.rating_year), MEETING_KIND_LABELS.get(m.kind, str(m.kind)),
                                       MEETING_STATE_LABELS.get(m.state, str(m.state)),

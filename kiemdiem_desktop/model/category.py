@@ -59,7 +59,12 @@ def add_months(day: date, months: int) -> date:
 
 
 def _covered(member: Member, kind: PeriodKind, day: date) -> bool:
-    return any(p.covers(day) for p in member.periods_of(kind))
+    # any(p.covers(day) for p in member.periods_of(kind)), without a list per question: asked about ten
+    # times per member for every roster line (the file's first screen reads them as it opens)
+    for p in member.periods:
+        if p.kind == kind and p.covers(day):
+            return True
+    return False
 
 
 def category_on(member: Member, day: date) -> Category:

@@ -95,9 +95,9 @@ def fsync_file(path: Path) -> None:
 def temp_name(target: Path) -> Path:
     """Beside the target, hidden, with this process's id (stale ones are found by it) and a random part
     (nobody can plant a file or a link there in advance)."""
-    import secrets
-
-    return target.with_name(f".{target.name}.{os.getpid()}.t{secrets.token_hex(6)}.tmp")
+    # os.urandom(6).hex() is secrets.token_hex(6) (the same system source) without importing secrets,
+    # which loads hmac and OpenSSL while the window closes its file
+    return target.with_name(f".{target.name}.{os.getpid()}.t{os.urandom(6).hex()}.tmp")
 
 
 def _temp_pid(name: str) -> int | None:
@@ -136,9 +136,12 @@ def remove_stale_temps(folder: Path, name: str = "*") -> int:
 
     removed = 0
     try:
-        import glob as globbing
+        if name == "*":
+            pattern = name
+        else:
+            import glob as globbing     # (not when opening a file: its backup folder is searched with "*")
 
-        pattern = name if name == "*" else globbing.escape(name)
+            pattern = globbing.escape(name)
         candidates = list(Path(folder).glob(f".{pattern}.*.tmp"))
     except OSError:
         return 0

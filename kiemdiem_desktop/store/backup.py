@@ -4,7 +4,6 @@ Copying the .db alone would lose what is still in its -wal file.
 """
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -12,6 +11,7 @@ from pathlib import Path
 from .. import paths
 from .atomic import os_error_detail, remove_stale_temps, write_atomically
 from .errors import BackupFailedError, DamagedFileError, NewerVersionError, NotOurFileError, WriteFailedError, sqlite_detail
+from .hashing import sha1_hex
 from .migrations import APPLICATION_ID, LATEST_VERSION
 from .schema import check_schema, check_types
 
@@ -58,7 +58,7 @@ def write_backup(conn: sqlite3.Connection, dest: str | Path, *, committed: bool 
 
 
 def automatic_backup_folder(db_path: Path) -> Path:
-    key = hashlib.sha1(str(Path(db_path).resolve()).encode()).hexdigest()[:8]
+    key = sha1_hex(str(Path(db_path).resolve()).encode())[:8]
     folder = paths.backup_dir() / f"{Path(db_path).stem}-{key}"
     folder.mkdir(parents=True, exist_ok=True)
     return folder

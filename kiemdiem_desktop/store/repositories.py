@@ -17,6 +17,22 @@ def _d(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
+def _enum_reader(enum_type):
+    """``enum_type(value)`` through a dict of its values (Enum's call costs about a microsecond; a roster of
+    500 asks it ~1,500 times while the file opens): a value not in it still goes to ``enum_type(value)``,
+    which refuses it with the same ValueError (a damaged file)."""
+    members = {m.value: m for m in enum_type}
+
+    def read(value):
+        found = members.get(value)
+        return found if found is not None else enum_type(value)
+
+    return read
+
+
+_gender, _party_post, _period_kind = _enum_reader(Gender), _enum_reader(PartyPost), _enum_reader(PeriodKind)
+
+
 def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
@@ -53,8 +69,8 @@ _MEMBER_COLUMNS = ("id, full_name, gender, birth_date, admission_date, official_
 
 def _member_from_row(row: tuple) -> Member:
     return Member(
-        id=row[0], full_name=row[1], gender=Gender(row[2]) if row[2] else None, birth_date=_d(row[3]),
-        admission_date=_d(row[4]), official_date=_d(row[5]), card_number=row[6], party_post=PartyPost(row[7]),
+        id=row[0], full_name=row[1], gender=_gender(row[2]) if row[2] else None, birth_date=_d(row[3]),
+        admission_date=_d(row[4]), official_date=_d(row[5]), card_number=row[6], party_post=_party_post(row[7]),
         government_post=row[8], work_unit=row[9], quota_group=row[10], last_year_level=row[11],
         declared_type=row[12], declared_on=_d(row[13]), note=row[14])
 
@@ -64,7 +80,7 @@ def load_members(conn: sqlite3.Connection) -> list[Member]:
                for row in conn.execute(f"SELECT {_MEMBER_COLUMNS} FROM member")}
     for mid, pid, kind, start, end, note in conn.execute(
             "SELECT member_id, id, kind, start_date, end_date, note FROM member_period ORDER BY start_date, id"):
-        members[mid].periods.append(Period(PeriodKind(kind), _d(start), _d(end), note, pid))
+        members[mid].periods.append(Period(_period_kind(kind), _d(start), _d(end), note, pid))
     for row in conn.execute(
             "SELECT member_id, id, form, violation_date, decision_date, duty_linked, self_detected_remedied, "
             "previous_unit, note FROM discipline ORDER BY decision_date, id"):

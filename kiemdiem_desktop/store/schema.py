@@ -7,13 +7,13 @@ the schema the numbered migrations create, replayed in memory for the file's ver
 """
 from __future__ import annotations
 
-import hashlib
 import re
 import sqlite3
 from functools import lru_cache
 
 from ..i18n import QT_TRANSLATE_NOOP, translate
 from .errors import DamagedFileError, ForeignSchemaError
+from .hashing import sha256_hex
 from .migrations import MIGRATIONS
 
 # Tables SQLite itself may add (ANALYZE statistics, AUTOINCREMENT counters): data, never code.
@@ -67,7 +67,7 @@ def schema_digest(schema: frozenset[tuple[str, str, str, str]]) -> str:
     """SHA-256 of a schema's rows in a fixed order (fields and rows joined by control characters no
     name or normalised statement can hold in a way that makes two schemas collide)."""
     text = "\n".join("\x1f".join(row) for row in sorted(schema))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return sha256_hex(text.encode("utf-8"))
 
 
 def schema_differences(conn: sqlite3.Connection, version: int) -> tuple[list[str], list[str]]:

@@ -31,7 +31,10 @@ painted = app._QuitWhenPainted._painted
 
 def probe(self):
     import PySide6.QtCore
+    import PySide6.QtWidgets
     print("namespace built before the first frame:", "Qt" in PySide6.QtCore.__dict__)
+    made = [n for n in ("QFormLayout", "QTableWidget", "QTableWidgetItem") if n in PySide6.QtWidgets.__dict__]
+    print("page classes made before the first frame:", " ".join(made) or "none")
     painted(self)
 
 app._QuitWhenPainted._painted = probe
@@ -53,6 +56,10 @@ def test_first_frame_without_the_qt_namespace(tmp_path, finished):
                          timeout=120)
     assert out.returncode == 0, out.stderr
     assert "namespace built before the first frame: False" in out.stdout.splitlines()
+    # PySide6 makes a class's type (and its enums) when it is first named: the pages not shown
+    # (Chi bộ: a QFormLayout; Cuộc họp: a QTableWidget of QTableWidgetItems) name theirs when made
+    made = "QTableWidget QTableWidgetItem" if not finished else "none"
+    assert f"page classes made before the first frame: {made}" in out.stdout.splitlines()
 
 
 def test_roster_shortcuts_zoom_keys_and_banner_as_before(qtbot, app, tmp_path):
