@@ -11,7 +11,6 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
-from . import reportlab_first  # noqa: F401 - before reportlab.platypus (its URI pattern compiled on use)
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 
-from . import reportlab_first  # noqa: F401 - before reportlab.platypus (its URI pattern compiled on use)
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus import Paragraph
 

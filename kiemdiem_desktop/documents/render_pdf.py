@@ -6,7 +6,6 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from . import reportlab_first  # noqa: F401 - before reportlab.platypus (its URI pattern compiled on use)
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
