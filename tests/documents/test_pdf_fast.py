@@ -226,27 +226,34 @@ def test_fragment_words_are_reportlabs(runs):
     assert _state(mine) == _state(theirs)              # the fragments marked alike (_fkind)
 
 
+def with_and_without_parser(folder, build, *args) -> tuple:
+    """``build(*args, target)`` into ``folder`` once with every fast path off (reportlab's parser and
+    its own calls) and once with them on, reportlab's invariant switch on (no dates, a fixed ID)."""
+    from reportlab import rl_config
+
+    slow, fast = folder / "parser.pdf", folder / "fast.pdf"
+    rl_config.invariant = 1
+    try:
+        pdf_fast.FAST = False
+        try:
+            build(*args, slow)
+        finally:
+            pdf_fast.FAST = True
+        build(*args, fast)
+    finally:
+        rl_config.invariant = 0
+    return slow, fast
+
+
 def test_chair_script_lines_are_those_of_the_parser(tmp_path):
     """The chair's script (hundreds of spoken lines and asides in brackets) is the same file, byte for
     byte, with its lines made without reportlab's parser as with it."""
-    from reportlab import rl_config
-
     from kiemdiem_desktop.documents.chair_script import build_chair_script
 
     with create_demo(tmp_path / "demo.kiemdiem", members=40, finished=True) as cf:
         meeting = next(m for m in cf.meetings() if m.state.value == "locked")
         session = MeetingSession(cf, meeting.id, clock=NO_CLOCK)
-        slow, fast = tmp_path / "parser.pdf", tmp_path / "fast.pdf"
-        rl_config.invariant = 1
-        try:
-            pdf_fast.FAST = False
-            try:
-                build_chair_script(session, slow)
-            finally:
-                pdf_fast.FAST = True
-            build_chair_script(session, fast)
-        finally:
-            rl_config.invariant = 0
+        slow, fast = with_and_without_parser(tmp_path, build_chair_script, session)
     assert len(words(slow)) > 2000 and any(w[1].startswith("(") for w in words(slow))
     assert fast.read_bytes() == slow.read_bytes()
 
@@ -298,23 +305,11 @@ def test_counting_record_cells_are_where_their_paragraphs_put_them(tmp_path):
 def test_summary_table_cells_are_those_of_the_parser(tmp_path):
     """The report's member table (bold totals, italic notes, names) is the same file, byte for byte,
     with its cells made without reportlab's parser as with it."""
-    from reportlab import rl_config
-
     from kiemdiem_desktop.documents.summary import build_summary_pdf
 
     with create_demo(tmp_path / "demo.kiemdiem", members=40, finished=True) as cf:
         meeting = next(m for m in cf.meetings() if m.state.value == "locked")
         desk = VotingDesk(MeetingSession(cf, meeting.id, clock=NO_CLOCK))
-        slow, fast = tmp_path / "parser.pdf", tmp_path / "fast.pdf"
-        rl_config.invariant = 1
-        try:
-            pdf_fast.FAST = False
-            try:
-                build_summary_pdf(desk, slow)
-            finally:
-                pdf_fast.FAST = True
-            build_summary_pdf(desk, fast)
-        finally:
-            rl_config.invariant = 0
+        slow, fast = with_and_without_parser(tmp_path, build_summary_pdf, desk)
     assert len(words(slow)) > 500
     assert fast.read_bytes() == slow.read_bytes()
