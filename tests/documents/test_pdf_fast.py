@@ -3,6 +3,7 @@
 same pages as when every cell and paragraph goes through the parser."""
 import re
 import subprocess
+from contextlib import contextmanager
 
 import pytest
 
@@ -37,13 +38,32 @@ def same_places(a: list[tuple], b: list[tuple]) -> bool:
                                     for x, y in zip(a, b))
 
 
+@contextmanager
+def switched_off(switch: str):
+    """pdf_fast.FAST or pdf_fast.EXACT off for the block (reportlab's own paths), then on again."""
+    setattr(pdf_fast, switch, False)
+    try:
+        yield
+    finally:
+        setattr(pdf_fast, switch, True)
+
+
+@contextmanager
+def invariant_pdfs():
+    """reportlab's invariant switch on for the block: no dates, a fixed document ID."""
+    from reportlab import rl_config
+
+    rl_config.invariant = 1
+    try:
+        yield
+    finally:
+        rl_config.invariant = 0
+
+
 def both_ways(desk, tmp_path) -> tuple[list, list]:
     slow, fast = tmp_path / "parser.pdf", tmp_path / "fast.pdf"
-    pdf_fast.FAST = False
-    try:
+    with switched_off("FAST"):
         build_minutes(desk, slow)
-    finally:
-        pdf_fast.FAST = True
     build_minutes(desk, fast)
     return words(slow), words(fast)
 
@@ -51,19 +71,11 @@ def both_ways(desk, tmp_path) -> tuple[list, list]:
 def same_bytes(desk, tmp_path) -> tuple[bytes, bytes]:
     """The minutes made with reportlab's own line breaker for several runs, frame and canvas, and with
     the fast ones (pdf_fast.EXACT), reportlab's invariant switch on (no dates, a fixed document ID)."""
-    from reportlab import rl_config
-
     slow, fast = tmp_path / "reportlab.pdf", tmp_path / "fast.pdf"
-    rl_config.invariant = 1
-    try:
-        pdf_fast.EXACT = False
-        try:
+    with invariant_pdfs():
+        with switched_off("EXACT"):
             build_minutes(desk, slow)
-        finally:
-            pdf_fast.EXACT = True
         build_minutes(desk, fast)
-    finally:
-        rl_config.invariant = 0
     return slow.read_bytes(), fast.read_bytes()
 
 
@@ -229,19 +241,11 @@ def test_fragment_words_are_reportlabs(runs):
 def with_and_without_parser(folder, build, *args) -> tuple:
     """``build(*args, target)`` into ``folder`` once with every fast path off (reportlab's parser and
     its own calls) and once with them on, reportlab's invariant switch on (no dates, a fixed ID)."""
-    from reportlab import rl_config
-
     slow, fast = folder / "parser.pdf", folder / "fast.pdf"
-    rl_config.invariant = 1
-    try:
-        pdf_fast.FAST = False
-        try:
+    with invariant_pdfs():
+        with switched_off("FAST"):
             build(*args, slow)
-        finally:
-            pdf_fast.FAST = True
         build(*args, fast)
-    finally:
-        rl_config.invariant = 0
     return slow, fast
 
 
@@ -291,11 +295,8 @@ def test_counting_record_cells_are_where_their_paragraphs_put_them(tmp_path):
     with create_demo(tmp_path / "demo.kiemdiem", members=40, finished=True) as cf:
         meeting = next(m for m in cf.meetings() if m.state.value == "locked")
         desk = VotingDesk(MeetingSession(cf, meeting.id, clock=NO_CLOCK))
-        pdf_fast.FAST = False
-        try:
+        with switched_off("FAST"):
             slow = build_counting_records(desk, tmp_path / "slow")
-        finally:
-            pdf_fast.FAST = True
         fast = build_counting_records(desk, tmp_path / "fast")
     slow_words, fast_words = words(list(slow)[0]), words(list(fast)[0])
     assert any(w[1].startswith("(") and w[1].endswith("%)") for w in fast_words)
